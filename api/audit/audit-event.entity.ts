@@ -1,0 +1,89 @@
+import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+
+export enum AuditOutcome {
+  SUCCESS = 'SUCCESS',
+  FAILURE = 'FAILURE',
+  DENIED = 'DENIED',
+}
+registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
+
+/**
+ * The audit trail: append-only (a database trigger refuses UPDATE and DELETE), written in the
+ * same transaction as the change it records. Actor, municipality, office, patient and room are
+ * kept as plain ids so the event survives whatever happens to the rows; `detail` never holds secrets.
+ */
+@ObjectType()
+@Entity()
+@Index({ properties: ['municipalityId', 'occurredAt'] })
+@Index({ properties: ['actorId', 'occurredAt'] })
+@Index({ properties: ['targetType', 'targetId'] })
+@Index({ properties: ['patientId', 'occurredAt'] })
+@Index({ properties: ['action', 'occurredAt'] })
+export class AuditEvent {
+  [OptionalProps]?: 'occurredAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  occurredAt: Date = new Date();
+
+  /** e.g. auth.login, auth.totp, office.create, user.update, patient.read */
+  @Field()
+  @Property({ length: 60 })
+  action!: string;
+
+  @Field(() => AuditOutcome)
+  @Enum({ items: () => AuditOutcome })
+  outcome!: AuditOutcome;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  actorId?: string | null;
+
+  /** Snapshot of the login ID as typed or known at the time (also for unknown users). */
+  @Field(() => String, { nullable: true })
+  @Property({ length: 64, nullable: true })
+  actorLoginId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ length: 10, nullable: true })
+  actorRole?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  municipalityId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  officeId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ length: 40, nullable: true })
+  targetType?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  targetId?: string | null;
+
+  /** Whose data was read or changed (rooms issue): the access log the MHLW guideline asks for. */
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  patientId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  roomId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ length: 64, nullable: true })
+  ip?: string | null;
+
+  @Field(() => GraphQLJSON, { nullable: true })
+  @Property({ type: 'jsonb', nullable: true })
+  detail?: Record<string, unknown> | null;
+}

@@ -1,0 +1,55 @@
+import { Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context.js';
+import { User } from '../users/user.entity.js';
+import { AuthService } from './auth.service.js';
+import { AuthStatus, ChangePasswordArgs, CodeArgs, LoginArgs, TotpEnrollment, TotpEnrollmentResult } from './auth.types.js';
+
+const status = (step: AuthStatus['step']): AuthStatus => ({ step });
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => AuthStatus, { description: 'The sign-in step of this browser session' })
+  authStatus(@Ctx() ctx: Context): AuthStatus {
+    return status(new AuthService(ctx).step());
+  }
+
+  @Query(() => User, { description: 'The signed-in user' })
+  async me(@Ctx() ctx: Context): Promise<User> {
+    return ctx.em.findOneOrFail(User, { id: ctx.viewer!.id }, { populate: ['office', 'municipality'] });
+  }
+
+  @Mutation(() => AuthStatus, { description: 'First factor: login ID and password. Same error for every failure.' })
+  async login(@Args() { loginId, password }: LoginArgs, @Ctx() ctx: Context): Promise<AuthStatus> {
+    return status(await new AuthService(ctx).login(loginId, password));
+  }
+
+  @Mutation(() => AuthStatus, { description: 'Second factor: the 6-digit code from the authenticator app' })
+  async verifyTotp(@Args() { code }: CodeArgs, @Ctx() ctx: Context): Promise<AuthStatus> {
+    return status(await new AuthService(ctx).verifyTotp(code));
+  }
+
+  @Mutation(() => AuthStatus, { description: 'Second factor with a single-use recovery code' })
+  async useRecoveryCode(@Args() { code }: CodeArgs, @Ctx() ctx: Context): Promise<AuthStatus> {
+    return status(await new AuthService(ctx).useRecoveryCode(code));
+  }
+
+  @Mutation(() => TotpEnrollment, { description: 'Start TOTP enrollment: a new secret as QR code' })
+  async beginTotpEnrollment(@Ctx() ctx: Context): Promise<TotpEnrollment> {
+    return new AuthService(ctx).beginTotpEnrollment();
+  }
+
+  @Mutation(() => TotpEnrollmentResult, { description: 'Finish enrollment with a first code; returns the recovery codes once' })
+  async confirmTotpEnrollment(@Args() { code }: CodeArgs, @Ctx() ctx: Context): Promise<TotpEnrollmentResult> {
+    return new AuthService(ctx).confirmTotpEnrollment(code);
+  }
+
+  @Mutation(() => AuthStatus, { description: "Needs the current password; ends the user's other sessions" })
+  async changePassword(@Args() { currentPassword, newPassword }: ChangePasswordArgs, @Ctx() ctx: Context): Promise<AuthStatus> {
+    return status(await new AuthService(ctx).changePassword(currentPassword, newPassword));
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this session on the server' })
+  async logout(@Ctx() ctx: Context): Promise<boolean> {
+    return new AuthService(ctx).logout();
+  }
+}

@@ -1,0 +1,33 @@
+// Every area's rules, assembled into one graphql-shield middleware. Deny by default: a field
+// without a rule here is refused (and tests/api/shield-coverage.test.ts fails).
+import { deny, shield, type IRules } from 'graphql-shield';
+import { AppError } from '../common/errors.js';
+import { authRules } from '../auth/auth.rules.js';
+import { municipalityRules } from '../municipalities/municipality.rules.js';
+import { officeRules } from '../offices/office.rules.js';
+import { userRules } from '../users/user.rules.js';
+
+const areas = [authRules, municipalityRules, officeRules, userRules];
+
+/** Merges the per-area rule maps type by type. */
+export function ruleTree(): Record<string, Record<string, unknown>> {
+  const tree: Record<string, Record<string, unknown>> = {};
+  for (const area of areas) {
+    for (const [type, fields] of Object.entries(area)) {
+      for (const field of Object.keys(fields)) {
+        if (tree[type]?.[field]) throw new Error(`rule for ${type}.${field} defined twice`);
+      }
+      tree[type] = { ...tree[type], ...fields };
+    }
+  }
+  return tree;
+}
+
+export function permissions() {
+  return shield(ruleTree() as IRules, {
+    fallbackRule: deny,
+    fallbackError: () => new AppError('FORBIDDEN'),
+    allowExternalErrors: true,
+    debug: false,
+  });
+}

@@ -1,0 +1,99 @@
+// Errors with a stable code in extensions.code and a message in the caller's language.
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { errorMessages, fieldMessages, type ErrorCode, type FieldCode, type Locale } from './messages.js';
+import { currentLocale } from './request-context.js';
+
+export interface FieldError {
+  field: string;
+  code: FieldCode;
+  message?: string;
+}
+
+export class AppError extends GraphQLError {
+  constructor(
+    readonly code: ErrorCode,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(errorMessages[code].ja, { extensions: { code, ...extra } });
+  }
+}
+
+export const unauthenticated = (code: 'UNAUTHENTICATED' | 'SESSION_EXPIRED' | 'SECOND_FACTOR_REQUIRED' | 'PASSWORD_CHANGE_REQUIRED' = 'UNAUTHENTICATED') =>
+  new AppError('UNAUTHENTICATED', { reason: code });
+export const forbidden = () => new AppError('FORBIDDEN');
+export const notFound = () => new AppError('NOT_FOUND');
+export const conflict = () => new AppError('CONFLICT');
+export const validationError = (fields: FieldError[]) => new AppError('BAD_USER_INPUT', { fields });
+
+/** Throws BAD_USER_INPUT when any check failed; collects them all so a form can mark every field. */
+export function assertValid(fields: FieldError[]): void {
+  if (fields.length > 0) throw validationError(fields);
+}
+
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
+
+/** class-validator errors (messages are our FieldCodes) → flat field list with dotted paths. */
+function flattenValidationErrors(errors: ClassValidatorError[], prefix = ''): FieldError[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((m) => ({
+      field,
+      code: (m in fieldMessages ? m : 'INVALID_VALUE') as FieldCode,
+    }));
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
+  });
+}
+
+const knownCodes = new Set(Object.keys(errorMessages));
+
+/**
+ * Apollo formatError: localizes known errors, turns type-graphql's validation errors into our
+ * shape, and masks everything unexpected to INTERNAL_SERVER_ERROR (no stack, no internals).
+ */
+export function formatError(formatted: GraphQLFormattedError, original: unknown, locale: Locale = currentLocale()): GraphQLFormattedError {
+  const ext = (formatted.extensions ?? {}) as Record<string, unknown>;
+  let code = String(ext.code ?? 'INTERNAL_SERVER_ERROR');
+  const out: Record<string, unknown> = {};
+
+  const validationErrors = ext.validationErrors as ClassValidatorError[] | undefined;
+  if (validationErrors) {
+    out.fields = flattenValidationErrors(validationErrors);
+    code = 'BAD_USER_INPUT';
+  } else if (ext.fields) {
+    out.fields = ext.fields;
+  }
+  if (Array.isArray(out.fields)) {
+    out.fields = (out.fields as FieldError[]).map((f) => ({ field: f.field, code: f.code, message: fieldMessages[f.code]?.[locale] ?? f.code }));
+  }
+  if (ext.reason) out.reason = ext.reason;
+
+  // GraphQL's own parse/validation errors keep their (English, schema-level) detail: it names
+  // the offending field without revealing anything beyond the public schema.
+  if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST') {
+    return { message: `${errorMessages.GRAPHQL_VALIDATION_FAILED[locale]} ${formatted.message}`, locations: formatted.locations, extensions: { code } };
+  }
+  if (code === 'BAD_USER_INPUT' && !out.fields) {
+    // a variable of the wrong type: GraphQL's own message says which one
+    return { message: `${errorMessages.BAD_USER_INPUT[locale]} ${formatted.message}`, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  if (!knownCodes.has(code) || (code === 'INTERNAL_SERVER_ERROR' && !(unwrap(original) instanceof AppError))) {
+    if (!(unwrap(original) instanceof AppError)) logUnexpected(original);
+    code = 'INTERNAL_SERVER_ERROR';
+  }
+  const message = errorMessages[code as ErrorCode][locale];
+  return { message, locations: formatted.locations, path: formatted.path, extensions: { code, ...out } };
+}
+
+function unwrap(error: unknown): unknown {
+  return error instanceof GraphQLError && error.originalError ? unwrap(error.originalError) : error;
+}
+
+function logUnexpected(error: unknown): void {
+  const inner = unwrap(error);
+  // Stack to the server log only; never to the client.
+  if (process.env.NODE_ENV !== 'test' || process.env.LOG_ERRORS) console.error('[graphql] unexpected error:', inner);
+}

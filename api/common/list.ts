@@ -1,0 +1,69 @@
+// One list convention for every resource (documented in README.md):
+//   things(filter: ThingFilter, sort: ThingSort, page: PageInput): ThingPage { items total }
+// page is 1-based; perPage is capped; sort fields are an enum per resource, each backed by an index.
+import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+
+export enum SortOrder {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortOrder, { name: 'SortOrder' });
+
+export const MAX_PER_PAGE = 1000; // react-admin's CSV export asks for up to 1000 rows at once
+
+@InputType()
+export class PageInput {
+  @Field(() => Int, { defaultValue: 1 })
+  @Min(1, { message: 'INVALID_VALUE' })
+  page!: number;
+
+  @Field(() => Int, { defaultValue: 25 })
+  @Min(1, { message: 'INVALID_VALUE' })
+  @Max(MAX_PER_PAGE, { message: 'INVALID_VALUE' })
+  perPage!: number;
+}
+
+export function PageResult<T extends object>(itemType: ClassType<T>) {
+  @ObjectType() // not emitted by itself: only the named subclasses are
+  abstract class Page {
+    @Field(() => [itemType])
+    items!: T[];
+
+    @Field(() => Int, { description: 'Rows matching the filter, ignoring paging' })
+    total!: number;
+  }
+  return Page;
+}
+
+/** Sort input per resource: `field` is that resource's enum of sortable columns. */
+export function SortInputOf<F extends string>(fieldEnum: object, name: string, defaultField: F) {
+  @InputType(name)
+  class Sort {
+    @Field(() => fieldEnum, { defaultValue: defaultField })
+    field!: F;
+
+    @Field(() => SortOrder, { defaultValue: SortOrder.ASC })
+    order!: SortOrder;
+  }
+  return Sort;
+}
+
+/** MikroORM paging and ordering from the list arguments; `id` breaks ties so pages are stable. */
+export function findOptions(page: PageInput | undefined, sort: { field: string; order: SortOrder } | undefined, columns: Record<string, string>) {
+  const p = page ?? { page: 1, perPage: 25 };
+  const perPage = Math.min(p.perPage ?? 25, MAX_PER_PAGE);
+  const column = columns[sort?.field ?? ''] ?? Object.values(columns)[0];
+  const order = sort?.order === SortOrder.DESC ? 'desc' : 'asc';
+  return {
+    limit: perPage,
+    offset: (Math.max(1, p.page ?? 1) - 1) * perPage,
+    orderBy: [{ [column]: order }, { id: order }] as Record<string, 'asc' | 'desc'>[],
+  };
+}
+
+@ArgsType()
+export class IdArgs {
+  @Field(() => String)
+  id!: string;
+}

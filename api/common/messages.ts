@@ -1,0 +1,48 @@
+// Every user-facing message, by stable code, in Japanese first and English second.
+// Error codes and validation codes are the API contract; the texts may be reworded.
+export type Locale = 'ja' | 'en';
+
+export const errorMessages = {
+  UNAUTHENTICATED: { ja: 'サインインが必要です。', en: 'You must sign in.' },
+  SESSION_EXPIRED: { ja: 'セッションの有効期限が切れました。もう一度サインインしてください。', en: 'Your session has expired. Please sign in again.' },
+  SECOND_FACTOR_REQUIRED: { ja: '認証コードによる確認が必要です。', en: 'The second sign-in step is required.' },
+  PASSWORD_CHANGE_REQUIRED: { ja: '初期パスワードを変更してください。', en: 'You must change your initial password.' },
+  FORBIDDEN: { ja: 'この操作を行う権限がありません。', en: 'You are not allowed to do this.' },
+  NOT_FOUND: { ja: '対象が見つかりません。', en: 'Not found.' },
+  BAD_USER_INPUT: { ja: '入力内容に誤りがあります。', en: 'Some fields are invalid.' },
+  CONFLICT: { ja: '他の利用者が先に更新しました。最新の内容を確認してからやり直してください。', en: 'Someone else changed this first. Reload and try again.' },
+  DUPLICATE: { ja: '同じ内容がすでに登録されています。', en: 'This is already registered.' },
+  INVALID_CREDENTIALS: { ja: 'ログインIDまたはパスワードが正しくないか、アカウントが利用できません。', en: 'Wrong login ID or password, or the account cannot be used.' },
+  INVALID_TOTP: { ja: '認証コードが正しくありません。', en: 'The authentication code is not valid.' },
+  INVALID_RECOVERY_CODE: { ja: 'リカバリーコードが正しくありません。', en: 'The recovery code is not valid.' },
+  WRONG_PASSWORD: { ja: '現在のパスワードが正しくありません。', en: 'The current password is wrong.' },
+  GRAPHQL_VALIDATION_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
+  GRAPHQL_PARSE_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
+  INTERNAL_SERVER_ERROR: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'An internal error occurred. Please try again later.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+/** Field-level validation codes (extensions.fields[].code). */
+export const fieldMessages = {
+  REQUIRED: { ja: '必須項目です。', en: 'Required.' },
+  TOO_LONG: { ja: '長すぎます。', en: 'Too long.' },
+  KATAKANA: { ja: 'カタカナで入力してください。', en: 'Use katakana.' },
+  OFFICE_NUMBER: { ja: '事業所番号は10桁の数字で入力してください。', en: 'The office number must be 10 digits.' },
+  CARE_MANAGER_NUMBER: { ja: '介護支援専門員番号は8桁の数字で入力してください。', en: 'The care manager number must be 8 digits.' },
+  POSTAL_CODE: { ja: '郵便番号は NNN-NNNN の形式で入力してください。', en: 'Postal code must look like NNN-NNNN.' },
+  PHONE: { ja: '電話番号は数字とハイフンで入力してください（例: 029-232-9110）。', en: 'Use digits and hyphens for the phone number (e.g. 029-232-9110).' },
+  EMAIL: { ja: 'メールアドレスの形式が正しくありません。', en: 'Not a valid e-mail address.' },
+  LOGIN_ID: { ja: 'ログインIDは半角英数字と . _ - の4〜32文字で入力してください。', en: 'Login IDs are 4–32 letters, digits, ".", "_" or "-".' },
+  PASSWORD_POLICY: { ja: 'パスワードは12文字以上で、英字と数字を含めてください。', en: 'Passwords need at least 12 characters, with letters and digits.' },
+  PASSWORD_REUSED: { ja: '現在と同じパスワードは使えません。', en: 'Choose a password different from the current one.' },
+  DATE: { ja: '日付の形式が正しくありません（YYYY-MM-DD）。', en: 'Not a valid date (YYYY-MM-DD).' },
+  INVALID_VALUE: { ja: '値が正しくありません。', en: 'Invalid value.' },
+  NOT_ALLOWED_FOR_KIND: { ja: 'この事業所種別では指定できません。', en: 'Not allowed for this kind of office.' },
+  NOT_ALLOWED_FOR_ROLE: { ja: 'この役割では指定できません。', en: 'Not allowed for this role.' },
+  OFFICE_INACTIVE: { ja: '利用停止中の事業所です。', en: 'This office is inactive.' },
+  NOT_IN_SCOPE: { ja: '指定できない対象です。', en: 'You cannot choose this.' },
+  TAKEN: { ja: 'すでに使われています。', en: 'Already in use.' },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type FieldCode = keyof typeof fieldMessages;

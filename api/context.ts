@@ -1,0 +1,42 @@
+// The per-request context: a forked EntityManager, the caller, and the audit writer.
+import type { Request, Response } from 'express';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Config } from './config.js';
+import type { Locale } from './common/messages.js';
+import type { Session } from './auth/session.entity.js';
+import type { Role } from './users/user.enums.js';
+import type { SecretBox } from './auth/secret-box.js';
+import { Audit } from './audit/audit.js';
+
+/** A fully signed-in caller (both factors, password not pending). */
+export interface Viewer {
+  id: string;
+  loginId: string;
+  role: Role;
+  municipalityId: string | null;
+  officeId: string | null;
+  officeAdmin: boolean;
+}
+
+export interface Context {
+  em: EntityManager;
+  config: Config;
+  secrets: SecretBox;
+  req: Request;
+  res: Response;
+  ip: string | null;
+  locale: Locale;
+  /** any live session, whatever its stage */
+  session: Session | null;
+  /** why a presented cookie was not accepted (expired, revoked...), for the error reason */
+  sessionProblem: 'SESSION_EXPIRED' | null;
+  /** set only for stage SIGNED_IN */
+  viewer: Viewer | null;
+  audit: Audit;
+}
+
+export function buildContext(parts: Omit<Context, 'audit'>): Context {
+  const ctx = parts as Context;
+  ctx.audit = new Audit(parts.em, () => ctx.viewer, parts.ip);
+  return ctx;
+}

@@ -1,0 +1,10 @@
+import { BaseEntity } from '../common/base.entity.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Office } from '../offices/office.entity.js';
+import { User } from '../users/user.entity.js';
+import { Session } from '../auth/session.entity.js';
+import { RecoveryCode } from '../auth/recovery-code.entity.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+
+/** Every entity, listed once: ORM discovery and the schema check both use this. */
+export const entities = [BaseEntity, Municipality, Office, User, Session, RecoveryCode, AuditEvent];

@@ -1,0 +1,40 @@
+// npm start: database (embedded or DATABASE_URL) → migrations → demo data (embedded only) → server.
+import 'reflect-metadata';
+import { loadConfig } from './config.js';
+import { openDatabase } from './app.js';
+import { createServer } from './server.js';
+import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemoData } from './db/seed.js';
+
+async function main() {
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  if (db.embedded) {
+    const em = db.orm.em.fork();
+    if (await isEmpty(em)) await seedDemoData(em);
+  }
+  const server = await createServer(db.orm, config, db.secrets);
+  const http = server.app.listen(config.port, config.host, () => {
+    const url = `http://localhost:${config.port}`;
+    console.log(`\n在宅医療・介護連携 情報共有システム is running:\n  panel:   ${url}/\n  GraphQL: ${url}/graphql\n`);
+    if (db.embedded) {
+      console.log(`Demo logins (password for all: ${DEMO_PASSWORD}; each enrolls a TOTP app at first sign-in):`);
+      for (const l of demoLogins()) console.log(`  ${l.loginId.padEnd(15)} ${l.role.padEnd(7)} ${l.description}`);
+      console.log('');
+    } else {
+      console.log('Using DATABASE_URL. Create the first VENDOR account with: npm run create-admin\n');
+    }
+  });
+  const shutdown = async () => {
+    http.close();
+    await server.stop();
+    await db.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

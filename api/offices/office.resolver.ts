@@ -1,0 +1,49 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { PageResult } from '../common/list.js';
+import { inTransaction } from '../db/transaction.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Office } from './office.entity.js';
+import { OfficeInput, OfficeListArgs } from './office.inputs.js';
+import { OfficeService } from './office.service.js';
+
+@ObjectType()
+export class OfficePage extends PageResult(Office) {}
+
+@Resolver(() => Office)
+export class OfficeResolver {
+  @Query(() => OfficePage, { description: 'Offices in the caller’s scope' })
+  offices(@Args() args: OfficeListArgs, @Ctx() ctx: Context) {
+    return new OfficeService(ctx).list(args);
+  }
+
+  @Query(() => Office)
+  office(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return new OfficeService(ctx).get(id);
+  }
+
+  @Mutation(() => Office, { description: 'CITY: in its own municipality; VENDOR: municipalityId required' })
+  createOffice(@Arg('input') input: OfficeInput, @Arg('municipalityId', () => ID, { nullable: true }) municipalityId: string | null, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new OfficeService(ctx).create(input, municipalityId));
+  }
+
+  @Mutation(() => Office)
+  updateOffice(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input') input: OfficeInput, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new OfficeService(ctx).update(id, version, input));
+  }
+
+  @Mutation(() => Office, { description: 'Stops the office and all its accounts (nothing is deleted)' })
+  deactivateOffice(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new OfficeService(ctx).deactivate(id, version));
+  }
+
+  @Mutation(() => Office)
+  reactivateOffice(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new OfficeService(ctx).reactivate(id, version));
+  }
+
+  @FieldResolver(() => Municipality)
+  municipality(@Root() office: Office) {
+    return office.municipality.load(); // batched by MikroORM's dataloader
+  }
+}

@@ -1,0 +1,182 @@
+// Offices: scoped reads, validated writes, every change audited in the same transaction.
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
+import type { Context, Viewer } from '../context.js';
+import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
+import { findOptions } from '../common/list.js';
+import { containsPattern, pick } from '../common/search.js';
+import { blankToNull } from '../common/validation.js';
+import { changedFields } from '../audit/audit.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Role, UserStatus } from '../users/user.enums.js';
+import { User } from '../users/user.entity.js';
+import { revokeSessions } from '../auth/sessions.js';
+import { todayInTokyo } from '../common/dates.js';
+import { Office } from './office.entity.js';
+import { CredentialsDelivery, OfficeKind, OfficeStatus, ServiceType } from './office.enums.js';
+import type { OfficeInput, OfficeListArgs } from './office.inputs.js';
+
+/** Which offices the viewer may see: VENDOR all, CITY its municipality's, OFFICE its own. */
+export function officeScope(viewer: Viewer): FilterQuery<Office> {
+  switch (viewer.role) {
+    case Role.VENDOR:
+      return {};
+    case Role.CITY:
+      return { municipality: viewer.municipalityId };
+    case Role.OFFICE:
+      return { id: viewer.officeId };
+  }
+}
+
+const sortColumns = { nameKana: 'nameKana', name: 'name', kind: 'kind', officeNumber: 'officeNumber', status: 'status', createdAt: 'createdAt' };
+
+const editableFields = [
+  'kind', 'name', 'nameKana', 'officeNumber', 'postalCode', 'address', 'phone', 'serviceTypes', 'serviceTypeOther',
+  'corporationName', 'corporationNameKana', 'representativeName', 'representativeNameKana', 'corporationPostalCode',
+  'corporationAddress', 'corporationPhone', 'contactEmail', 'credentialsDelivery', 'credentialsPostalCode', 'credentialsAddress', 'note',
+] as const;
+
+/** Rules that depend on the office kind (which form applies). */
+function kindChecks(input: OfficeInput): FieldError[] {
+  const errors: FieldError[] = [];
+  const needsNumber = input.kind === OfficeKind.SERVICE || input.kind === OfficeKind.CARE_MANAGEMENT;
+  if (needsNumber && !input.officeNumber) errors.push({ field: 'officeNumber', code: 'REQUIRED' });
+  if (input.kind === OfficeKind.SERVICE) {
+    if (input.serviceTypes.length === 0) errors.push({ field: 'serviceTypes', code: 'REQUIRED' });
+    if (input.serviceTypes.includes(ServiceType.OTHER) && !input.serviceTypeOther) errors.push({ field: 'serviceTypeOther', code: 'REQUIRED' });
+  } else if (input.serviceTypes.length > 0) {
+    errors.push({ field: 'serviceTypes', code: 'NOT_ALLOWED_FOR_KIND' });
+  }
+  if (input.credentialsDelivery === CredentialsDelivery.OTHER_ADDRESS && !input.credentialsAddress) errors.push({ field: 'credentialsAddress', code: 'REQUIRED' });
+  return errors;
+}
+
+function normalize(input: OfficeInput): OfficeInput {
+  const out = { ...input } as OfficeInput;
+  for (const key of ['nameKana', 'officeNumber', 'postalCode', 'serviceTypeOther', 'corporationPostalCode', 'credentialsPostalCode', 'credentialsAddress', 'note'] as const) {
+    out[key] = blankToNull(input[key]);
+  }
+  for (const key of ['name', 'address', 'phone', 'corporationName', 'corporationNameKana', 'representativeName', 'representativeNameKana', 'corporationAddress', 'corporationPhone', 'contactEmail'] as const) {
+    out[key] = input[key].trim();
+  }
+  out.serviceTypes = [...new Set(input.serviceTypes ?? [])];
+  if (!out.serviceTypes.includes(ServiceType.OTHER)) out.serviceTypeOther = null;
+  if (out.credentialsDelivery !== CredentialsDelivery.OTHER_ADDRESS) {
+    out.credentialsAddress = null;
+    out.credentialsPostalCode = null;
+  }
+  return out;
+}
+
+export class OfficeService {
+  constructor(private readonly ctx: Context) {}
+
+  private get em() {
+    return this.ctx.em;
+  }
+
+  private get viewer(): Viewer {
+    return this.ctx.viewer!;
+  }
+
+  async list({ filter, sort, page }: OfficeListArgs): Promise<{ items: Office[]; total: number }> {
+    const where: FilterQuery<Office>[] = [officeScope(this.viewer)];
+    if (filter?.ids) where.push({ id: { $in: filter.ids } });
+    if (filter?.kind) where.push({ kind: filter.kind });
+    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.municipalityId) where.push({ municipality: filter.municipalityId });
+    if (filter?.q?.trim()) {
+      const like = containsPattern(filter.q);
+      // the same expression as the trigram index office_search_trgm; 事業所番号 by prefix (unique index)
+      where.push({
+        $or: [{ [raw((a) => `(${a}.name || ' ' || coalesce(${a}.name_kana, ''))`)]: { $ilike: like } }, { officeNumber: { $like: `${filter.q.trim()}%` } }],
+      });
+    }
+    const [items, total] = await this.em.findAndCount(Office, { $and: where }, findOptions(page, sort, sortColumns));
+    return { items, total };
+  }
+
+  /** One office in the viewer's scope, or NOT_FOUND (never "exists but forbidden"). */
+  async get(id: string): Promise<Office> {
+    const office = await this.em.findOne(Office, { $and: [{ id }, officeScope(this.viewer)] });
+    if (!office) throw notFound();
+    return office;
+  }
+
+  async create(input: OfficeInput, municipalityId: string | null | undefined): Promise<Office> {
+    const data = normalize(input);
+    const municipality = await this.ownerMunicipality(municipalityId);
+    assertValid(kindChecks(data));
+    await this.assertNumberFree(data.officeNumber ?? null, null);
+    const office = this.em.create(Office, { ...data, municipality, status: OfficeStatus.ACTIVE });
+    this.ctx.audit.record({ action: 'office.create', target: { type: 'Office', id: office.id }, municipalityId: municipality.id, officeId: office.id, detail: { name: office.name, kind: office.kind } });
+    await this.flush();
+    return office;
+  }
+
+  async update(id: string, version: number, input: OfficeInput): Promise<Office> {
+    const office = await this.get(id);
+    await checkVersion(this.em, office, version);
+    const data = normalize(input);
+    assertValid(kindChecks(data));
+    await this.assertNumberFree(data.officeNumber ?? null, office.id);
+    const before = pick(office, editableFields);
+    this.em.assign(office, data);
+    const changed = changedFields(before, pick(office, editableFields));
+    this.ctx.audit.record({ action: 'office.update', target: { type: 'Office', id: office.id }, municipalityId: office.municipality.id, officeId: office.id, detail: { changed } });
+    await this.flush();
+    return office;
+  }
+
+  /** "Delete" in the panel: the office and its active accounts stop; history stays. */
+  async deactivate(id: string, version: number): Promise<Office> {
+    const office = await this.get(id);
+    await checkVersion(this.em, office, version);
+    if (office.status === OfficeStatus.INACTIVE) return office;
+    office.status = OfficeStatus.INACTIVE;
+    const users = await this.em.find(User, { office, status: { $ne: UserStatus.STOPPED } });
+    const today = todayInTokyo();
+    for (const user of users) {
+      user.status = UserStatus.STOPPED;
+      user.stopDate = today;
+      await revokeSessions(this.em, user.id, 'office_deactivated');
+      this.ctx.audit.record({ action: 'user.stop', target: { type: 'User', id: user.id }, municipalityId: office.municipality.id, officeId: office.id, detail: { stopDate: today, cause: 'office_deactivated' } });
+    }
+    this.ctx.audit.record({ action: 'office.deactivate', target: { type: 'Office', id: office.id }, municipalityId: office.municipality.id, officeId: office.id, detail: { stoppedUsers: users.length } });
+    await this.flush();
+    return office;
+  }
+
+  async reactivate(id: string, version: number): Promise<Office> {
+    const office = await this.get(id);
+    await checkVersion(this.em, office, version);
+    office.status = OfficeStatus.ACTIVE;
+    this.ctx.audit.record({ action: 'office.reactivate', target: { type: 'Office', id: office.id }, municipalityId: office.municipality.id, officeId: office.id });
+    await this.flush();
+    return office;
+  }
+
+  /** The server decides the owner: CITY creates in its own municipality; only VENDOR may choose. */
+  private async ownerMunicipality(requested: string | null | undefined): Promise<Municipality> {
+    const v = this.viewer;
+    if (v.role === Role.CITY) {
+      if (requested && requested !== v.municipalityId) throw forbidden();
+      return this.em.findOneOrFail(Municipality, { id: v.municipalityId! });
+    }
+    if (v.role !== Role.VENDOR) throw forbidden();
+    if (!requested) assertValid([{ field: 'municipalityId', code: 'REQUIRED' }]);
+    const m = await this.em.findOne(Municipality, { id: requested! });
+    if (!m) assertValid([{ field: 'municipalityId', code: 'NOT_IN_SCOPE' }]);
+    return m!;
+  }
+
+  private async assertNumberFree(officeNumber: string | null, exceptId: string | null): Promise<void> {
+    if (!officeNumber) return;
+    const other = await this.em.findOne(Office, { officeNumber, ...(exceptId ? { id: { $ne: exceptId } } : {}) }, { fields: ['id'] });
+    if (other) assertValid([{ field: 'officeNumber', code: 'TAKEN' }]);
+  }
+
+  private flush(): Promise<void> {
+    return flushOrExplain(this.em, { field: 'officeNumber', code: 'TAKEN' });
+  }
+}

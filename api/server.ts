@@ -1,0 +1,109 @@
+// The Express app: /graphql, /healthz and the built admin panel, on one origin.
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config.js';
+import { buildContext, type Context, type Viewer } from './context.js';
+import { buildAppSchema } from './schema.js';
+import { formatError } from './common/errors.js';
+import { localeFromHeader, requestScope } from './common/request-context.js';
+import { clearSessionCookie, clientIp, cookieName, resolveSession } from './auth/sessions.js';
+import { SessionStage } from './auth/session.entity.js';
+import type { SecretBox } from './auth/secret-box.js';
+import type { User } from './users/user.entity.js';
+
+export interface AppServer {
+  app: Express;
+  stop: () => Promise<void>;
+}
+
+const toViewer = (u: User): Viewer => ({
+  id: u.id,
+  loginId: u.loginId,
+  role: u.role,
+  municipalityId: u.municipality?.id ?? null,
+  officeId: u.office?.id ?? null,
+  officeAdmin: u.officeAdmin,
+});
+
+function securityHeaders(_req: express.Request, res: express.Response, next: express.NextFunction) {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader(
+    'Content-Security-Policy',
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  );
+  next();
+}
+
+export async function createServer(orm: MikroORM, config: Config, secrets: SecretBox): Promise<AppServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  // behind a load balancer, TRUST_PROXY=1 makes req.ip the client's address (audit, rate limits)
+  if (process.env.TRUST_PROXY) app.set('trust proxy', Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
+  app.use(securityHeaders);
+  app.use((req, _res, next) => requestScope.run({ locale: localeFromHeader(req.get('accept-language')), requestId: randomUUID() }, next));
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.fork().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema: await buildAppSchema(),
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    introspection: !config.production,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    cookieParser(),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const em = orm.em.fork();
+        const token = req.cookies?.[cookieName(config)] as string | undefined;
+        const { session, problem } = await resolveSession(em, config, token);
+        if (problem) clearSessionCookie(config, res);
+        const viewer = session?.stage === SessionStage.SIGNED_IN ? toViewer(session.user.getEntity()) : null;
+        return buildContext({
+          em,
+          config,
+          secrets,
+          req,
+          res,
+          ip: clientIp(req),
+          locale: localeFromHeader(req.get('accept-language')),
+          session,
+          sessionProblem: problem,
+          viewer,
+        });
+      },
+    }),
+  );
+
+  // The admin panel (built by Vite), with client-side routes falling back to index.html.
+  const index = path.join(config.adminDist, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
+  }
+
+  return { app, stop: () => apollo.stop() };
+}

@@ -1,0 +1,75 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { PageResult } from '../common/list.js';
+import { inTransaction } from '../db/transaction.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Office } from '../offices/office.entity.js';
+import { User } from './user.entity.js';
+import { NewAccountInput, UserInput, UserListArgs } from './user.inputs.js';
+import { UserService } from './user.service.js';
+
+@ObjectType()
+export class UserPage extends PageResult(User) {}
+
+@Resolver(() => User)
+export class UserResolver {
+  @Query(() => UserPage, { description: 'Accounts in the caller’s scope (an office admin: the office roster)' })
+  users(@Args() args: UserListArgs, @Ctx() ctx: Context) {
+    return new UserService(ctx).list(args);
+  }
+
+  @Query(() => User)
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return new UserService(ctx).get(id);
+  }
+
+  @Mutation(() => User, { description: 'VENDOR issues an account with an initial password to be changed at first sign-in' })
+  createUser(@Arg('account') account: NewAccountInput, @Arg('input') input: UserInput, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new UserService(ctx).create(account, input));
+  }
+
+  @Mutation(() => User)
+  updateUser(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input') input: UserInput, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new UserService(ctx).update(id, version, input));
+  }
+
+  @Mutation(() => User, { description: 'ID停止 today: sign-in refused, sessions ended; the record stays' })
+  stopUser(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new UserService(ctx).stop(id, version));
+  }
+
+  @Mutation(() => User)
+  reactivateUser(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new UserService(ctx).reactivate(id, version));
+  }
+
+  @Mutation(() => User, { description: 'Lift the lockout after repeated failed sign-ins' })
+  unlockUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new UserService(ctx).unlock(id));
+  }
+
+  @Mutation(() => User, { description: 'New initial password; TOTP must be enrolled again; all sessions end' })
+  resetUserCredentials(@Arg('id', () => ID) id: string, @Arg('initialPassword') initialPassword: string, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new UserService(ctx).resetCredentials(id, initialPassword));
+  }
+
+  @FieldResolver(() => Office, { nullable: true })
+  office(@Root() user: User) {
+    return user.office ? user.office.load() : null; // batched by MikroORM's dataloader
+  }
+
+  @FieldResolver(() => Municipality, { nullable: true })
+  municipality(@Root() user: User) {
+    return user.municipality ? user.municipality.load() : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'TOTP (二要素認証) is set up' })
+  twoFactorEnabled(@Root() user: User) {
+    return !!user.totpEnabledAt;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Temporarily locked after failed sign-ins' })
+  locked(@Root() user: User) {
+    return !!user.lockedUntil && user.lockedUntil > new Date();
+  }
+}

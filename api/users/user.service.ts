@@ -1,0 +1,220 @@
+// Accounts: scoped reads; VENDOR issues and stops IDs, CITY keeps the roster data of its municipality.
+import { raw, type FilterQuery } from '@mikro-orm/core';
+import type { Context, Viewer } from '../context.js';
+import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
+import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
+import { findOptions } from '../common/list.js';
+import { containsPattern, pick } from '../common/search.js';
+import { blankToNull, passwordPolicy } from '../common/validation.js';
+import { todayInTokyo } from '../common/dates.js';
+import { changedFields } from '../audit/audit.js';
+import { hashPassword } from '../auth/password.js';
+import { revokeSessions } from '../auth/sessions.js';
+import { RecoveryCode } from '../auth/recovery-code.entity.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Office } from '../offices/office.entity.js';
+import { OfficeKind, OfficeStatus } from '../offices/office.enums.js';
+import { User } from './user.entity.js';
+import { JobType, Role, UserStatus } from './user.enums.js';
+import type { NewAccountInput, UserInput, UserListArgs } from './user.inputs.js';
+
+/** Which accounts the viewer may see: VENDOR all, CITY its municipality's, office admin the office roster, staff themselves. */
+export function userScope(viewer: Viewer): FilterQuery<User> {
+  switch (viewer.role) {
+    case Role.VENDOR:
+      return {};
+    case Role.CITY:
+      return { municipality: viewer.municipalityId };
+    case Role.OFFICE:
+      return viewer.officeAdmin ? { office: viewer.officeId } : { id: viewer.id };
+  }
+}
+
+const sortColumns = { nameKana: 'nameKana', name: 'name', loginId: 'loginId', jobType: 'jobType', role: 'role', status: 'status', lastSignInAt: 'lastSignInAt', createdAt: 'createdAt' };
+const rosterFields = ['name', 'nameKana', 'jobType', 'jobTypeOther', 'careManagerNumber', 'ictLinkage', 'email', 'officeAdmin'] as const;
+
+/** Rules that depend on the role and the office kind. */
+function rosterChecks(input: UserInput, role: Role, office: Office | null): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.jobType === JobType.CARE_MANAGER && !input.careManagerNumber) errors.push({ field: 'careManagerNumber', code: 'REQUIRED' });
+  if (input.jobType === JobType.OTHER && !input.jobTypeOther) errors.push({ field: 'jobTypeOther', code: 'REQUIRED' });
+  if (input.ictLinkage && office?.kind !== OfficeKind.SERVICE && office?.kind !== OfficeKind.CARE_MANAGEMENT) errors.push({ field: 'ictLinkage', code: 'NOT_ALLOWED_FOR_KIND' });
+  if (input.officeAdmin && role !== Role.OFFICE) errors.push({ field: 'officeAdmin', code: 'NOT_ALLOWED_FOR_ROLE' });
+  return errors;
+}
+
+function normalize(input: UserInput): UserInput {
+  return {
+    ...input,
+    name: input.name.trim(),
+    nameKana: input.nameKana.trim(),
+    jobTypeOther: input.jobType === JobType.OTHER ? blankToNull(input.jobTypeOther) : null,
+    careManagerNumber: blankToNull(input.careManagerNumber),
+    email: blankToNull(input.email)?.toLowerCase() ?? null,
+  } as UserInput;
+}
+
+export class UserService {
+  constructor(private readonly ctx: Context) {}
+
+  private get em() {
+    return this.ctx.em;
+  }
+
+  private get viewer(): Viewer {
+    return this.ctx.viewer!;
+  }
+
+  async list({ filter, sort, page }: UserListArgs): Promise<{ items: User[]; total: number }> {
+    const where: FilterQuery<User>[] = [userScope(this.viewer)];
+    if (filter?.ids) where.push({ id: { $in: filter.ids } });
+    if (filter?.officeId) where.push({ office: filter.officeId });
+    if (filter?.municipalityId) where.push({ municipality: filter.municipalityId });
+    if (filter?.role) where.push({ role: filter.role });
+    if (filter?.jobType) where.push({ jobType: filter.jobType });
+    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.officeAdmin != null) where.push({ officeAdmin: filter.officeAdmin });
+    if (filter?.q?.trim()) {
+      const like = containsPattern(filter.q);
+      // the same expression as the trigram index app_user_search_trgm, so the index serves it
+      where.push({ [raw((a) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`)]: { $ilike: like } });
+    }
+    const [items, total] = await this.em.findAndCount(User, { $and: where }, findOptions(page, sort, sortColumns));
+    return { items, total };
+  }
+
+  async get(id: string): Promise<User> {
+    const user = await this.em.findOne(User, { $and: [{ id }, userScope(this.viewer)] });
+    if (!user) throw notFound();
+    return user;
+  }
+
+  /** VENDOR issues an account (ID発行). Owner fields come from the chosen office, never from free input. */
+  async create(account: NewAccountInput, input: UserInput): Promise<User> {
+    const data = normalize(input);
+    const errors: FieldError[] = [];
+    let office: Office | null = null;
+    let municipality: Municipality | null = null;
+    if (account.role === Role.OFFICE) {
+      if (account.municipalityId) errors.push({ field: 'account.municipalityId', code: 'NOT_ALLOWED_FOR_ROLE' });
+      office = account.officeId ? await this.em.findOne(Office, { id: account.officeId }) : null;
+      if (!account.officeId) errors.push({ field: 'account.officeId', code: 'REQUIRED' });
+      else if (!office) errors.push({ field: 'account.officeId', code: 'NOT_IN_SCOPE' });
+      else if (office.status !== OfficeStatus.ACTIVE) errors.push({ field: 'account.officeId', code: 'OFFICE_INACTIVE' });
+      municipality = office ? office.municipality.getEntity() ?? null : null;
+    } else {
+      if (account.officeId) errors.push({ field: 'account.officeId', code: 'NOT_ALLOWED_FOR_ROLE' });
+      if (account.role === Role.CITY) {
+        municipality = account.municipalityId ? await this.em.findOne(Municipality, { id: account.municipalityId }) : null;
+        if (!account.municipalityId) errors.push({ field: 'account.municipalityId', code: 'REQUIRED' });
+        else if (!municipality) errors.push({ field: 'account.municipalityId', code: 'NOT_IN_SCOPE' });
+      } else if (account.municipalityId) errors.push({ field: 'account.municipalityId', code: 'NOT_ALLOWED_FOR_ROLE' });
+    }
+    if (!passwordPolicy(account.initialPassword)) errors.push({ field: 'account.initialPassword', code: 'PASSWORD_POLICY' });
+    if (await this.em.count(User, { loginId: account.loginId })) errors.push({ field: 'account.loginId', code: 'TAKEN' });
+    errors.push(...rosterChecks(data, account.role, office));
+    assertValid(errors);
+
+    const user = this.em.create(User, {
+      ...data,
+      loginId: account.loginId,
+      role: account.role,
+      office,
+      municipality: municipality ?? (office ? office.municipality : null),
+      status: UserStatus.ACTIVE,
+      passwordHash: await hashPassword(account.initialPassword),
+      mustChangePassword: true,
+    });
+    this.ctx.audit.record({
+      action: 'user.create',
+      target: { type: 'User', id: user.id },
+      municipalityId: user.municipality?.id ?? null,
+      officeId: office?.id ?? null,
+      detail: { loginId: user.loginId, role: user.role },
+    });
+    await flushOrExplain(this.em, { field: 'account.loginId', code: 'TAKEN' });
+    return user;
+  }
+
+  /** Roster data only: role, office and municipality are not editable here. */
+  async update(id: string, version: number, input: UserInput): Promise<User> {
+    const user = await this.writable(id);
+    await checkVersion(this.em, user, version);
+    const data = normalize(input);
+    const office = user.office ? await user.office.load() : null;
+    assertValid(rosterChecks(data, user.role, office));
+    const before = pick(user, rosterFields);
+    this.em.assign(user, pick(data, rosterFields));
+    const changed = changedFields(before, pick(user, rosterFields));
+    this.audit('user.update', user, { changed });
+    await flushOrExplain(this.em, { field: 'email', code: 'TAKEN' });
+    return user;
+  }
+
+  /** ID停止 now: "delete" in the panel. The record and its history stay. */
+  async stop(id: string, version: number): Promise<User> {
+    const user = await this.writable(id);
+    if (user.id === this.viewer.id) throw forbidden(); // nobody locks themselves out
+    await checkVersion(this.em, user, version);
+    if (user.status === UserStatus.STOPPED) return user;
+    user.status = UserStatus.STOPPED;
+    user.stopDate = todayInTokyo();
+    const revoked = await revokeSessions(this.em, user.id, 'stopped');
+    this.audit('user.stop', user, { stopDate: user.stopDate, revokedSessions: revoked });
+    await this.em.flush();
+    return user;
+  }
+
+  async reactivate(id: string, version: number): Promise<User> {
+    const user = await this.writable(id);
+    await checkVersion(this.em, user, version);
+    if (user.office && (await user.office.loadOrFail()).status !== OfficeStatus.ACTIVE) assertValid([{ field: 'office', code: 'OFFICE_INACTIVE' }]);
+    user.status = UserStatus.ACTIVE;
+    user.stopDate = null;
+    this.audit('user.reactivate', user);
+    await this.em.flush();
+    return user;
+  }
+
+  /** Lifts the temporary lockout after failed sign-ins. */
+  async unlock(id: string): Promise<User> {
+    const user = await this.writable(id);
+    await this.em.nativeUpdate(User, { id: user.id }, { lockedUntil: null, failedSignIns: 0, firstFailedSignInAt: null });
+    this.audit('user.unlock', user);
+    await this.em.flush();
+    return user;
+  }
+
+  /**
+   * Lost password or phone: a new issued password, TOTP and recovery codes cleared (the user
+   * enrolls again), every session ended.
+   */
+  async resetCredentials(id: string, initialPassword: string): Promise<User> {
+    const user = await this.writable(id);
+    if (user.id === this.viewer.id) throw forbidden();
+    assertValid(passwordPolicy(initialPassword) ? [] : [{ field: 'initialPassword', code: 'PASSWORD_POLICY' }]);
+    user.passwordHash = await hashPassword(initialPassword);
+    user.mustChangePassword = true;
+    user.totpSecret = null;
+    user.totpEnabledAt = null;
+    user.totpLastTimeStep = null;
+    await this.em.nativeUpdate(RecoveryCode, { user, usedAt: null }, { usedAt: new Date() });
+    const revoked = await revokeSessions(this.em, user.id, 'credentials_reset');
+    this.audit('user.reset_credentials', user, { revokedSessions: revoked });
+    await this.em.flush();
+    return user;
+  }
+
+  /** A user the viewer may change: VENDOR any; CITY those of its municipality (not VENDOR accounts). */
+  private async writable(id: string): Promise<User> {
+    const user = await this.get(id);
+    const v = this.viewer;
+    if (v.role === Role.VENDOR) return user;
+    if (v.role === Role.CITY && user.role !== Role.VENDOR && user.municipality?.id === v.municipalityId) return user;
+    throw forbidden();
+  }
+
+  private audit(action: string, user: User, detail?: Record<string, unknown>): void {
+    this.ctx.audit.record({ action, target: { type: 'User', id: user.id }, municipalityId: user.municipality?.id ?? null, officeId: user.office?.id ?? null, detail: detail ?? null });
+  }
+}
