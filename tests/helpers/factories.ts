@@ -1,0 +1,87 @@
+// Builders for test data, written straight to the database (the API paths are tested elsewhere).
+import { randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { generateSecret } from 'otplib';
+import { hashPassword } from '../../api/auth/password.js';
+import type { SecretBox } from '../../api/auth/secret-box.js';
+import { Municipality } from '../../api/municipalities/municipality.entity.js';
+import { Office } from '../../api/offices/office.entity.js';
+import { OfficeKind, ServiceType } from '../../api/offices/office.enums.js';
+import { User } from '../../api/users/user.entity.js';
+import { JobType, Role, UserStatus } from '../../api/users/user.enums.js';
+
+export const TEST_PASSWORD = 'test-password-2026';
+let passwordHash: Promise<string> | undefined;
+const uniq = () => randomBytes(3).toString('hex');
+const digits = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 10)).join('');
+
+export async function buildMunicipality(em: EntityManager, name = `市${uniq()}`): Promise<Municipality> {
+  const m = em.create(Municipality, { code: digits(6), name, prefecture: '茨城県' });
+  await em.persistAndFlush(m);
+  return m;
+}
+
+export async function buildOffice(em: EntityManager, municipality: Municipality, kind = OfficeKind.SERVICE, extra: Partial<Office> = {}): Promise<Office> {
+  const o = em.create(Office, {
+    municipality, kind, name: `事業所${uniq()}`, nameKana: 'ジギョウショ', officeNumber: kind === OfficeKind.MEDICAL ? null : digits(10),
+    address: '茨城県水戸市中央1-4-1', phone: '029-232-9110', serviceTypes: kind === OfficeKind.SERVICE ? [ServiceType.HOME_NURSING] : [],
+    corporationName: '株式会社テスト', corporationNameKana: 'カブシキガイシャテスト', representativeName: '代表 太郎', representativeNameKana: 'ダイヒョウ タロウ',
+    corporationAddress: '茨城県水戸市中央1-4-1', corporationPhone: '029-232-9110', contactEmail: 'office@example.jp', ...extra,
+  });
+  await em.persistAndFlush(o);
+  return o;
+}
+
+export interface BuiltUser {
+  user: User;
+  loginId: string;
+  password: string;
+  /** null when the user has not enrolled TOTP */
+  totpSecret: string | null;
+}
+
+export interface UserOptions {
+  role: Role;
+  office?: Office | null;
+  municipality?: Municipality | null;
+  officeAdmin?: boolean;
+  totp?: boolean;
+  mustChangePassword?: boolean;
+  status?: UserStatus;
+  jobType?: JobType;
+  name?: string;
+}
+
+export async function buildUser(em: EntityManager, secrets: SecretBox, o: UserOptions): Promise<BuiltUser> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const totpSecret = o.totp === false ? null : generateSecret();
+  const loginId = `u-${uniq()}${uniq()}`;
+  const user = em.create(User, {
+    loginId, role: o.role, office: o.office ?? null,
+    municipality: o.municipality ?? o.office?.municipality ?? null,
+    officeAdmin: o.officeAdmin ?? false, name: o.name ?? `利用者 ${uniq()}`, nameKana: 'リヨウシャ', jobType: o.jobType ?? JobType.NURSE,
+    status: o.status ?? UserStatus.ACTIVE, passwordHash: await passwordHash, mustChangePassword: o.mustChangePassword ?? false,
+    totpSecret: totpSecret ? secrets.seal(totpSecret) : null, totpEnabledAt: totpSecret ? new Date() : null,
+  });
+  await em.persistAndFlush(user);
+  return { user, loginId, password: TEST_PASSWORD, totpSecret };
+}
+
+/** The cast of the authorization table: two municipalities, offices, and a user of every kind. */
+export async function buildWorld(em: EntityManager, secrets: SecretBox) {
+  const city = await buildMunicipality(em, '水戸市');
+  const otherCity = await buildMunicipality(em, '笠間市');
+  const office = await buildOffice(em, city, OfficeKind.SERVICE);
+  const otherOffice = await buildOffice(em, city, OfficeKind.MEDICAL);
+  const otherCityOffice = await buildOffice(em, otherCity, OfficeKind.CARE_MANAGEMENT);
+  const users = {
+    staff: await buildUser(em, secrets, { role: Role.OFFICE, office }),
+    officeAdmin: await buildUser(em, secrets, { role: Role.OFFICE, office, officeAdmin: true }),
+    otherOfficeStaff: await buildUser(em, secrets, { role: Role.OFFICE, office: otherOffice }),
+    otherCityStaff: await buildUser(em, secrets, { role: Role.OFFICE, office: otherCityOffice, officeAdmin: true }),
+    city: await buildUser(em, secrets, { role: Role.CITY, municipality: city, jobType: JobType.ADMINISTRATOR }),
+    otherCity: await buildUser(em, secrets, { role: Role.CITY, municipality: otherCity, jobType: JobType.ADMINISTRATOR }),
+    vendor: await buildUser(em, secrets, { role: Role.VENDOR, jobType: JobType.ADMINISTRATOR }),
+  };
+  return { city, otherCity, office, otherOffice, otherCityOffice, users };
+}

@@ -1,0 +1,33 @@
+// One embedded PostgreSQL per test run, with a migrated template database; every test file
+// clones its own database from the template (tests/helpers/db.ts), so files run in parallel.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { connect, migrate } from '../../api/db/orm.js';
+import { ensureDatabase, startEmbeddedPostgres } from '../../api/db/embedded.js';
+
+export const TEMPLATE_DB = 'app_template';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgAdminUrl: string;
+    pgTemplate: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitaku-test-'));
+  const port = 56000 + (process.pid % 4000);
+  const pg = await startEmbeddedPostgres(dir, port);
+  await ensureDatabase(pg.url(), TEMPLATE_DB);
+  const orm = await connect(pg.url(TEMPLATE_DB));
+  await migrate(orm);
+  await orm.close(true);
+  project.provide('pgAdminUrl', pg.url());
+  project.provide('pgTemplate', TEMPLATE_DB);
+  return async () => {
+    await pg.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+}
