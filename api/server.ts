@@ -98,6 +98,14 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     }),
   );
 
+  // Body-parser and other middleware errors: a code, never an HTML page with a stack trace.
+  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = err.status && err.status < 500 ? err.status : 500;
+    if (status === 500) console.error('[http] unexpected error:', err);
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
+
   // The admin panel (built by Vite), with client-side routes falling back to index.html.
   const index = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(index)) {

@@ -89,7 +89,10 @@ export class OfficeService {
       const like = containsPattern(filter.q);
       // the same expression as the trigram index office_search_trgm; 事業所番号 by prefix (unique index)
       where.push({
-        $or: [{ [raw((a) => `(${a}.name || ' ' || coalesce(${a}.name_kana, ''))`)]: { $ilike: like } }, { officeNumber: { $like: `${filter.q.trim()}%` } }],
+        $or: [
+          { [raw((a) => `(${a}.name || ' ' || coalesce(${a}.name_kana, ''))`)]: { $ilike: like } },
+          ...(/^\d+$/.test(filter.q.trim()) ? [{ officeNumber: { $like: `${filter.q.trim()}%` } }] : []),
+        ],
       });
     }
     const [items, total] = await this.em.findAndCount(Office, { $and: where }, findOptions(page, sort, sortColumns));

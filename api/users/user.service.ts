@@ -96,22 +96,21 @@ export class UserService {
     let office: Office | null = null;
     let municipality: Municipality | null = null;
     if (account.role === Role.OFFICE) {
-      if (account.municipalityId) errors.push({ field: 'account.municipalityId', code: 'NOT_ALLOWED_FOR_ROLE' });
+      if (account.municipalityId) errors.push({ field: 'municipalityId', code: 'NOT_ALLOWED_FOR_ROLE' });
       office = account.officeId ? await this.em.findOne(Office, { id: account.officeId }) : null;
-      if (!account.officeId) errors.push({ field: 'account.officeId', code: 'REQUIRED' });
-      else if (!office) errors.push({ field: 'account.officeId', code: 'NOT_IN_SCOPE' });
-      else if (office.status !== OfficeStatus.ACTIVE) errors.push({ field: 'account.officeId', code: 'OFFICE_INACTIVE' });
-      municipality = office ? office.municipality.getEntity() ?? null : null;
+      if (!account.officeId) errors.push({ field: 'officeId', code: 'REQUIRED' });
+      else if (!office) errors.push({ field: 'officeId', code: 'NOT_IN_SCOPE' });
+      else if (office.status !== OfficeStatus.ACTIVE) errors.push({ field: 'officeId', code: 'OFFICE_INACTIVE' });
     } else {
-      if (account.officeId) errors.push({ field: 'account.officeId', code: 'NOT_ALLOWED_FOR_ROLE' });
+      if (account.officeId) errors.push({ field: 'officeId', code: 'NOT_ALLOWED_FOR_ROLE' });
       if (account.role === Role.CITY) {
         municipality = account.municipalityId ? await this.em.findOne(Municipality, { id: account.municipalityId }) : null;
-        if (!account.municipalityId) errors.push({ field: 'account.municipalityId', code: 'REQUIRED' });
-        else if (!municipality) errors.push({ field: 'account.municipalityId', code: 'NOT_IN_SCOPE' });
-      } else if (account.municipalityId) errors.push({ field: 'account.municipalityId', code: 'NOT_ALLOWED_FOR_ROLE' });
+        if (!account.municipalityId) errors.push({ field: 'municipalityId', code: 'REQUIRED' });
+        else if (!municipality) errors.push({ field: 'municipalityId', code: 'NOT_IN_SCOPE' });
+      } else if (account.municipalityId) errors.push({ field: 'municipalityId', code: 'NOT_ALLOWED_FOR_ROLE' });
     }
-    if (!passwordPolicy(account.initialPassword)) errors.push({ field: 'account.initialPassword', code: 'PASSWORD_POLICY' });
-    if (await this.em.count(User, { loginId: account.loginId })) errors.push({ field: 'account.loginId', code: 'TAKEN' });
+    if (!passwordPolicy(account.initialPassword)) errors.push({ field: 'initialPassword', code: 'PASSWORD_POLICY' });
+    if (await this.em.count(User, { loginId: account.loginId })) errors.push({ field: 'loginId', code: 'TAKEN' });
     errors.push(...rosterChecks(data, account.role, office));
     assertValid(errors);
 
@@ -120,7 +119,7 @@ export class UserService {
       loginId: account.loginId,
       role: account.role,
       office,
-      municipality: municipality ?? (office ? office.municipality : null),
+      municipality: office ? office.municipality.id : (municipality?.id ?? null),
       status: UserStatus.ACTIVE,
       passwordHash: await hashPassword(account.initialPassword),
       mustChangePassword: true,
@@ -132,7 +131,7 @@ export class UserService {
       officeId: office?.id ?? null,
       detail: { loginId: user.loginId, role: user.role },
     });
-    await flushOrExplain(this.em, { field: 'account.loginId', code: 'TAKEN' });
+    await flushOrExplain(this.em, { field: 'loginId', code: 'TAKEN' });
     return user;
   }
 

@@ -1,0 +1,251 @@
+// The authorization table: every operation × every kind of caller → refused (with which code)
+// or allowed (with which rows). A new operation without a row here fails the completeness check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { Client, codesOf } from '../helpers/client.js';
+import { buildOffice, buildUser, buildWorld } from '../helpers/factories.js';
+import { buildBareSchema } from '../../api/schema.js';
+import { OfficeKind } from '../../api/offices/office.enums.js';
+import { Role } from '../../api/users/user.enums.js';
+
+type Caller = 'anonymous' | 'halfSignedIn' | 'staff' | 'officeAdmin' | 'city' | 'otherCity' | 'vendor';
+const callers: Caller[] = ['anonymous', 'halfSignedIn', 'staff', 'officeAdmin', 'city', 'otherCity', 'vendor'];
+/** 'ok', an error code, or the exact set of row names the caller gets */
+type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | string[];
+
+let server: TestServer;
+let em: EntityManager;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+const clients = {} as Record<Caller, Client>;
+
+const officeInput = (name: string) => ({
+  kind: 'MEDICAL', name, address: '茨城県水戸市中央1-4-1', phone: '029-232-9110', corporationName: '医療法人テスト', corporationNameKana: 'イリョウホウジンテスト',
+  representativeName: '代表 花子', representativeNameKana: 'ダイヒョウ ハナコ', corporationAddress: '茨城県水戸市中央1-4-1', corporationPhone: '029-232-9110', contactEmail: 'a@example.jp',
+});
+const userInput = { name: '更新 太郎', nameKana: 'コウシン タロウ', jobType: 'NURSE' };
+const freshOffice = async () => buildOffice(em.fork(), world.city, OfficeKind.MEDICAL);
+const freshUser = async () => (await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office })).user;
+let seq = 0;
+
+interface Row {
+  op: string;
+  /** builds the request; may create throwaway rows so destructive calls do not interfere */
+  request: () => Promise<{ query: string; variables?: Record<string, unknown>; rows?: (data: any) => string[] }>;
+  expect: Record<Caller, Outcome>;
+}
+
+const signedInOnly = (outcome: Partial<Record<Caller, Outcome>>, rest: Outcome = 'FORBIDDEN'): Record<Caller, Outcome> => ({
+  anonymous: 'UNAUTHENTICATED',
+  halfSignedIn: 'UNAUTHENTICATED',
+  staff: rest,
+  officeAdmin: rest,
+  city: rest,
+  otherCity: rest,
+  vendor: rest,
+  ...outcome,
+});
+
+const names = (items: { name: string }[]) => items.map((i) => i.name).sort();
+
+function table(): Row[] {
+  const { users: u } = world;
+  const n = (k: keyof typeof u) => u[k].user.name;
+  return [
+    { op: 'authStatus', request: async () => ({ query: `{ authStatus { step } }` }), expect: { anonymous: 'ok', halfSignedIn: 'ok', staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' } },
+    { op: 'me', request: async () => ({ query: `{ me { name } }`, rows: (d) => [d.me.name] }), expect: signedInOnly({ staff: [n('staff')], officeAdmin: [n('officeAdmin')], city: [n('city')], otherCity: [n('otherCity')], vendor: [n('vendor')] }) },
+    {
+      op: 'municipalities',
+      request: async () => ({ query: `{ municipalities { name } }`, rows: (d) => names(d.municipalities).filter((x) => ['水戸市', '笠間市'].includes(x)) }),
+      expect: signedInOnly({ staff: ['水戸市'], officeAdmin: ['水戸市'], city: ['水戸市'], otherCity: ['笠間市'], vendor: ['水戸市', '笠間市'] }),
+    },
+    {
+      op: 'municipality',
+      request: async () => ({ query: `query($id: ID!) { municipality(id: $id) { name } }`, variables: { id: world.city.id } }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND', vendor: 'ok' }),
+    },
+    {
+      op: 'offices',
+      request: async () => ({ query: `{ offices(page: {perPage: 1000}) { total items { name } } }`, rows: (d) => names(d.offices.items).filter((x) => [world.office.name, world.otherOffice.name, world.otherCityOffice.name].includes(x)) }),
+      expect: signedInOnly({
+        staff: [world.office.name],
+        officeAdmin: [world.office.name],
+        city: [world.office.name, world.otherOffice.name].sort(),
+        otherCity: [world.otherCityOffice.name],
+        vendor: [world.office.name, world.otherOffice.name, world.otherCityOffice.name].sort(),
+      }),
+    },
+    {
+      op: 'office',
+      request: async () => ({ query: `query($id: ID!) { office(id: $id) { name municipality { name } } }`, variables: { id: world.office.id } }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND', vendor: 'ok' }),
+    },
+    {
+      op: 'users',
+      request: async () => ({ query: `{ users(page: {perPage: 1000}) { total items { name } } }`, rows: (d) => names(d.users.items).filter((x) => Object.values(u).some((b) => b.user.name === x)) }),
+      expect: signedInOnly({
+        staff: [n('staff')],
+        officeAdmin: [n('staff'), n('officeAdmin')].sort(),
+        city: [n('staff'), n('officeAdmin'), n('otherOfficeStaff'), n('city')].sort(),
+        otherCity: [n('otherCityStaff'), n('otherCity')].sort(),
+        vendor: Object.keys(u).map((k) => n(k as keyof typeof u)).sort(),
+      }),
+    },
+    {
+      op: 'user',
+      request: async () => ({ query: `query($id: ID!) { user(id: $id) { name office { name } } }`, variables: { id: u.officeAdmin.user.id } }),
+      expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND', vendor: 'ok' }),
+    },
+    // ---- mutations ----
+    { op: 'login', request: async () => ({ query: `mutation { login(loginId: "nobody", password: "x") { step } }` }), expect: { anonymous: 'INVALID_CREDENTIALS', halfSignedIn: 'INVALID_CREDENTIALS', staff: 'INVALID_CREDENTIALS', officeAdmin: 'INVALID_CREDENTIALS', city: 'INVALID_CREDENTIALS', otherCity: 'INVALID_CREDENTIALS', vendor: 'INVALID_CREDENTIALS' } as never },
+    { op: 'verifyTotp', request: async () => ({ query: `mutation { verifyTotp(code: "000000") { step } }` }), expect: { ...signedInOnly({}, 'UNAUTHENTICATED'), halfSignedIn: 'INVALID_TOTP' } as never },
+    { op: 'useRecoveryCode', request: async () => ({ query: `mutation { useRecoveryCode(code: "aaaa-bbbb-cccc") { step } }` }), expect: { ...signedInOnly({}, 'UNAUTHENTICATED'), halfSignedIn: 'INVALID_RECOVERY_CODE' } as never },
+    { op: 'beginTotpEnrollment', request: async () => ({ query: `mutation { beginTotpEnrollment { otpauthUri } }` }), expect: signedInOnly({}, 'UNAUTHENTICATED') },
+    { op: 'confirmTotpEnrollment', request: async () => ({ query: `mutation { confirmTotpEnrollment(code: "000000") { step } }` }), expect: signedInOnly({}, 'UNAUTHENTICATED') },
+    {
+      op: 'changePassword',
+      request: async () => ({ query: `mutation { changePassword(currentPassword: "wrong-password-0", newPassword: "another-password-1") { step } }` }),
+      expect: signedInOnly({}, 'WRONG_PASSWORD' as never),
+    },
+    { op: 'logout', request: async () => ({ query: `mutation { logout }` }), expect: { ...signedInOnly({}, 'ok'), halfSignedIn: 'ok' } },
+    {
+      op: 'createMunicipality',
+      request: async () => ({ query: `mutation($i: MunicipalityInput!) { createMunicipality(input: $i) { id } }`, variables: { i: { code: String(900000 + ++seq), name: `新市${seq}`, prefecture: '茨城県' } } }),
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      op: 'updateMunicipality',
+      request: async () => ({ query: `mutation($id: ID!, $v: Int!, $i: MunicipalityInput!) { updateMunicipality(id: $id, version: $v, input: $i) { id } }`, variables: { id: world.otherCity.id, v: (await em.fork().refresh(world.otherCity))!.version, i: { code: world.otherCity.code, name: '笠間市', prefecture: '茨城県' } } }),
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      op: 'createOffice',
+      request: async () => ({ query: `mutation($i: OfficeInput!, $m: ID) { createOffice(input: $i, municipalityId: $m) { id } }`, variables: { i: officeInput(`新規${++seq}`), m: world.city.id } }),
+      // otherCity may not name 水戸市 as the owner
+      expect: signedInOnly({ city: 'ok', vendor: 'ok', otherCity: 'FORBIDDEN' }),
+    },
+    {
+      op: 'updateOffice',
+      request: async () => {
+        const o = await freshOffice();
+        return { query: `mutation($id: ID!, $v: Int!, $i: OfficeInput!) { updateOffice(id: $id, version: $v, input: $i) { id } }`, variables: { id: o.id, v: o.version, i: officeInput(`更新${++seq}`) } };
+      },
+      expect: signedInOnly({ city: 'ok', vendor: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'deactivateOffice',
+      request: async () => {
+        const o = await freshOffice();
+        return { query: `mutation($id: ID!, $v: Int!) { deactivateOffice(id: $id, version: $v) { status } }`, variables: { id: o.id, v: o.version } };
+      },
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      op: 'reactivateOffice',
+      request: async () => {
+        const o = await freshOffice();
+        return { query: `mutation($id: ID!, $v: Int!) { reactivateOffice(id: $id, version: $v) { status } }`, variables: { id: o.id, v: o.version } };
+      },
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      op: 'createUser',
+      request: async () => ({
+        query: `mutation($a: NewAccountInput!, $i: UserInput!) { createUser(account: $a, input: $i) { id } }`,
+        variables: { a: { loginId: `new-user-${++seq}`, role: 'OFFICE', officeId: world.office.id, initialPassword: 'initial-password-1' }, i: userInput },
+      }),
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      op: 'updateUser',
+      request: async () => {
+        const x = await freshUser();
+        return { query: `mutation($id: ID!, $v: Int!, $i: UserInput!) { updateUser(id: $id, version: $v, input: $i) { id } }`, variables: { id: x.id, v: x.version, i: userInput } };
+      },
+      expect: signedInOnly({ city: 'ok', vendor: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'stopUser',
+      request: async () => {
+        const x = await freshUser();
+        return { query: `mutation($id: ID!, $v: Int!) { stopUser(id: $id, version: $v) { status } }`, variables: { id: x.id, v: x.version } };
+      },
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      op: 'reactivateUser',
+      request: async () => {
+        const x = await freshUser();
+        return { query: `mutation($id: ID!, $v: Int!) { reactivateUser(id: $id, version: $v) { status } }`, variables: { id: x.id, v: x.version } };
+      },
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      op: 'unlockUser',
+      request: async () => ({ query: `mutation($id: ID!) { unlockUser(id: $id) { id } }`, variables: { id: (await freshUser()).id } }),
+      expect: signedInOnly({ city: 'ok', vendor: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'resetUserCredentials',
+      request: async () => ({ query: `mutation($id: ID!) { resetUserCredentials(id: $id, initialPassword: "issued-password-2") { id } }`, variables: { id: (await freshUser()).id } }),
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+  ];
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  em = server.orm.em.fork();
+  world = await buildWorld(em, server.secrets);
+  clients.anonymous = new Client(server.url);
+  for (const c of ['staff', 'officeAdmin', 'city', 'otherCity', 'vendor'] as const) {
+    clients[c] = new Client(server.url);
+    const b = world.users[c];
+    await clients[c].signIn(b.loginId, b.password, b.totpSecret!);
+  }
+});
+afterAll(() => server.close());
+
+/** Logout ends the caller's session, so it runs on a session of its own. */
+async function callerFor(caller: Caller, op: string): Promise<Client> {
+  if (caller === 'anonymous') return clients.anonymous;
+  if (caller === 'halfSignedIn' || op === 'logout') {
+    const b = caller === 'halfSignedIn' ? world.users.staff : world.users[caller as Exclude<Caller, 'anonymous' | 'halfSignedIn'>];
+    const c = new Client(server.url);
+    await c.ok(`mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { step } }`, { l: b.loginId, p: b.password });
+    if (caller !== 'halfSignedIn') {
+      // a second session for the same user: the TOTP step of the first sign-in is spent, so use the next one
+      const { totpCode } = await import('../helpers/totp.js');
+      await c.ok(`mutation($c: String!) { verifyTotp(code: $c) { step } }`, { c: await totpCode(b.totpSecret!, 1) });
+    }
+    return c;
+  }
+  return clients[caller];
+}
+
+describe('authorization table', () => {
+  it('has a row for every Query and Mutation field', async () => {
+    const schema = await buildBareSchema();
+    const ops = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())].sort();
+    expect(table().map((r) => r.op).sort()).toEqual(ops);
+  });
+
+  for (const caller of callers) {
+    it(`as ${caller}`, async () => {
+      const mismatches: string[] = [];
+      for (const row of table()) {
+        const client = await callerFor(caller, row.op);
+        const req = await row.request();
+        const res = await client.gql(req.query, req.variables);
+        const expected = row.expect[caller];
+        const code = codesOf(res)[0];
+        let actual: Outcome;
+        if (code) actual = code as Outcome;
+        else if (Array.isArray(expected) && req.rows) actual = req.rows(res.data);
+        else actual = 'ok';
+        if (JSON.stringify(actual) !== JSON.stringify(expected)) mismatches.push(`${row.op}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+});
