@@ -1,7 +1,8 @@
 // Offices: scoped reads, validated writes, every change audited in the same transaction.
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
-import type { Context, Viewer } from '../context.js';
+import type { Viewer } from '../context.js';
+import { AreaService, exactFilters } from '../common/area-service.js';
 import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
 import { findOptions } from '../common/list.js';
 import { containsPattern, pick } from '../common/search.js';
@@ -68,23 +69,9 @@ function normalize(input: OfficeInput): OfficeInput {
   return out;
 }
 
-export class OfficeService {
-  constructor(private readonly ctx: Context) {}
-
-  private get em() {
-    return this.ctx.em;
-  }
-
-  private get viewer(): Viewer {
-    return this.ctx.viewer!;
-  }
-
+export class OfficeService extends AreaService {
   async list({ filter, sort, page }: OfficeListArgs): Promise<{ items: Office[]; total: number }> {
-    const where: FilterQuery<Office>[] = [officeScope(this.viewer)];
-    if (filter?.ids) where.push({ id: { $in: filter.ids } });
-    if (filter?.kind) where.push({ kind: filter.kind });
-    if (filter?.status) where.push({ status: filter.status });
-    if (filter?.municipalityId) where.push({ municipality: filter.municipalityId });
+    const where: FilterQuery<Office>[] = [officeScope(this.viewer), ...exactFilters<Office>(filter as never, { kind: 'kind', status: 'status', municipalityId: 'municipality' })];
     if (filter?.q?.trim()) {
       const like = containsPattern(filter.q);
       // the same expression as the trigram index office_search_trgm; 事業所番号 by prefix (unique index)

@@ -1,6 +1,7 @@
 // Accounts: scoped reads; VENDOR issues and stops IDs, CITY keeps the roster data of its municipality.
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import type { Context, Viewer } from '../context.js';
+import type { Viewer } from '../context.js';
+import { AreaService, exactFilters } from '../common/area-service.js';
 import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
 import { findOptions } from '../common/list.js';
@@ -54,26 +55,12 @@ function normalize(input: UserInput): UserInput {
   } as UserInput;
 }
 
-export class UserService {
-  constructor(private readonly ctx: Context) {}
-
-  private get em() {
-    return this.ctx.em;
-  }
-
-  private get viewer(): Viewer {
-    return this.ctx.viewer!;
-  }
-
+export class UserService extends AreaService {
   async list({ filter, sort, page }: UserListArgs): Promise<{ items: User[]; total: number }> {
-    const where: FilterQuery<User>[] = [userScope(this.viewer)];
-    if (filter?.ids) where.push({ id: { $in: filter.ids } });
-    if (filter?.officeId) where.push({ office: filter.officeId });
-    if (filter?.municipalityId) where.push({ municipality: filter.municipalityId });
-    if (filter?.role) where.push({ role: filter.role });
-    if (filter?.jobType) where.push({ jobType: filter.jobType });
-    if (filter?.status) where.push({ status: filter.status });
-    if (filter?.officeAdmin != null) where.push({ officeAdmin: filter.officeAdmin });
+    const where: FilterQuery<User>[] = [
+      userScope(this.viewer),
+      ...exactFilters<User>(filter as never, { officeId: 'office', municipalityId: 'municipality', role: 'role', jobType: 'jobType', status: 'status', officeAdmin: 'officeAdmin' }),
+    ];
     if (filter?.q?.trim()) {
       const like = containsPattern(filter.q);
       // the same expression as the trigram index app_user_search_trgm, so the index serves it
