@@ -17,6 +17,15 @@ export interface Config {
   lockout: { maxFailures: number; windowMinutes: number; durationMinutes: number };
   session: { idleMinutes: number; absoluteHours: number };
   adminDist: string;
+  /** smtp://user:pass@host:port; unset: mail stays in the outbox, visible in the panel */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** The panel's address, for links in e-mails */
+  publicUrl: string;
+  /** Public application page: submissions per client address per hour */
+  publicSubmissionsPerHour: number;
+  /** Background jobs (mail, due ID stops) interval */
+  jobIntervalSeconds: number;
 }
 
 function int(name: string, fallback: number): number {
@@ -49,5 +58,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteHours: int('SESSION_ABSOLUTE_HOURS', 12),
     },
     adminDist: path.resolve(env.ADMIN_DIST ?? 'admin/dist'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? '在宅医療・介護連携 情報共有システム <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int('PORT', 4000)}`).replace(/\/$/, ''),
+    jobIntervalSeconds: int('JOB_INTERVAL_SECONDS', 30),
+    publicSubmissionsPerHour: int('PUBLIC_SUBMISSIONS_PER_HOUR', 5),
   };
 }

@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config.js';
 import { openDatabase } from './app.js';
 import { createServer } from './server.js';
+import { startJobs } from './jobs.js';
 import { DEMO_PASSWORD, demoLogins, isEmpty, seedDemoData } from './db/seed.js';
 
 async function main() {
@@ -13,6 +14,8 @@ async function main() {
     if (await isEmpty(em)) await seedDemoData(em);
   }
   const server = await createServer(db.orm, config, db.secrets);
+  const jobs = startJobs(db.orm, config);
+  if (!config.smtpUrl) console.log('SMTP_URL is not set: e-mail stays in the outbox (visible to CITY and VENDOR in the panel).');
   const http = server.app.listen(config.port, config.host, () => {
     const url = `http://localhost:${config.port}`;
     console.log(`\n在宅医療・介護連携 情報共有システム is running:\n  panel:   ${url}/\n  GraphQL: ${url}/graphql\n`);
@@ -26,6 +29,7 @@ async function main() {
   });
   const shutdown = async () => {
     http.close();
+    jobs.stop();
     await server.stop();
     await db.close();
     process.exit(0);

@@ -7,9 +7,11 @@ import { AuthResolver } from './auth/auth.resolver.js';
 import { MunicipalityResolver } from './municipalities/municipality.resolver.js';
 import { OfficeResolver } from './offices/office.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
+import { ApplicationResolver } from './applications/application.resolver.js';
+import { NotificationResolver } from './mail/notification.resolver.js';
 import { permissions } from './authz/permissions.js';
 
-export const resolvers = [AuthResolver, MunicipalityResolver, OfficeResolver, UserResolver] as const;
+export const resolvers = [AuthResolver, MunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver] as const;
 
 /** The schema without authorization (for printing and for the coverage test). */
 export function buildBareSchema(): Promise<GraphQLSchema> {

@@ -17,6 +17,8 @@ import { clearSessionCookie, clientIp, cookieName, resolveSession } from './auth
 import { SessionStage } from './auth/session.entity.js';
 import type { SecretBox } from './auth/secret-box.js';
 import type { User } from './users/user.entity.js';
+import { Attachment } from './applications/application.entity.js';
+import { applicationScope } from './applications/application.service.js';
 
 export interface AppServer {
   app: Express;
@@ -71,10 +73,27 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   });
   await apollo.start();
 
+  // Scanned forms, for callers who may see the application (same session cookie as the API).
+  app.get('/attachments/:id', cookieParser(), async (req, res) => {
+    const em = orm.em.fork();
+    const { session } = await resolveSession(em, config, req.cookies?.[cookieName(config)]);
+    if (session?.stage !== SessionStage.SIGNED_IN) return void res.status(401).json({ error: 'UNAUTHENTICATED' });
+    const viewer = toViewer(session.user.getEntity());
+    const attachment = /^[0-9a-f-]{36}$/.test(String(req.params.id))
+      ? await em.findOne(Attachment, { id: String(req.params.id), application: applicationScope(viewer) }, { populate: ['data'] })
+      : null;
+    if (!attachment) return void res.status(404).json({ error: 'NOT_FOUND' });
+    res.setHeader('Content-Type', attachment.contentType);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.send(attachment.data);
+  });
+
   app.use(
     '/graphql',
     cookieParser(),
-    express.json({ limit: '1mb' }),
+    // room for three scanned forms of 5 MB each, base64-encoded (applications/attachment.ts)
+    express.json({ limit: '24mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const em = orm.em.fork();
@@ -110,7 +129,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   const index = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(index)) {
     app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|healthz|attachments).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
   }
 
   return { app, stop: () => apollo.stop() };

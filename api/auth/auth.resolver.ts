@@ -2,7 +2,7 @@ import { Args, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
 import { User } from '../users/user.entity.js';
 import { AuthService } from './auth.service.js';
-import { AuthStatus, ChangePasswordArgs, CodeArgs, LoginArgs, TotpEnrollment, TotpEnrollmentResult } from './auth.types.js';
+import { ActivateArgs, AuthStatus, ChangePasswordArgs, CodeArgs, LoginArgs, TotpEnrollment, TotpEnrollmentResult } from './auth.types.js';
 
 const status = (step: AuthStatus['step']): AuthStatus => ({ step });
 
@@ -21,6 +21,11 @@ export class AuthResolver {
   @Mutation(() => AuthStatus, { description: 'First factor: login ID and password. Same error for every failure.' })
   async login(@Args() { loginId, password }: LoginArgs, @Ctx() ctx: Context): Promise<AuthStatus> {
     return status(await new AuthService(ctx).login(loginId, password));
+  }
+
+  @Mutation(() => AuthStatus, { description: 'First sign-in of an issued account: the letter’s activation code and a new password; TOTP enrollment follows' })
+  async activateAccount(@Args() { loginId, activationCode, newPassword }: ActivateArgs, @Ctx() ctx: Context): Promise<AuthStatus> {
+    return status(await new AuthService(ctx).activate(loginId, activationCode, newPassword));
   }
 
   @Mutation(() => AuthStatus, { description: 'Second factor: the 6-digit code from the authenticator app' })

@@ -7,6 +7,7 @@ export const authRules = {
   },
   Mutation: {
     login: isAnyone,
+    activateAccount: isAnyone,
     verifyTotp: isAwaitingTotp,
     useRecoveryCode: isAwaitingTotp,
     beginTotpEnrollment: isAwaitingEnrollment,

@@ -13,6 +13,8 @@ import { checkTotp, newTotpSecret, totpUri } from './totp.js';
 import { hashRecoveryCode, newRecoveryCode } from './tokens.js';
 import { accountUsable, clearSessionCookie, createSession, revokeSessions } from './sessions.js';
 import { minutes } from '../common/dates.js';
+import { UserStatus } from '../users/user.enums.js';
+import { claimActivationCode } from './activation.js';
 import { inTransaction } from '../db/transaction.js';
 
 export enum AuthStep {
@@ -73,6 +75,29 @@ export class AuthService {
     this.ctx.audit.record({ action: 'auth.password', actor: actorOf(u), target: { type: 'User', id: u.id } });
     await this.em.flush();
     return stage as unknown as AuthStep;
+  }
+
+  /**
+   * First sign-in of an issued account: login ID + the code from the credentials letter + a
+   * password of the user's own choosing; TOTP enrollment follows. Failures count toward lockout.
+   */
+  async activate(loginId: string, code: string, newPassword: string): Promise<AuthStep> {
+    const user = await this.em.findOne(User, { loginId: loginId.trim() });
+    const now = new Date();
+    if (!user || user.status !== UserStatus.PENDING) await this.fail('auth.activate', user, loginId, user ? 'not_pending' : 'unknown_login_id', !!user);
+    const u = user!;
+    if (this.isLocked(u, now)) await this.fail('auth.activate', u, loginId, 'locked', false);
+    assertValid(passwordPolicy(newPassword) ? [] : [{ field: 'newPassword', code: 'PASSWORD_POLICY' }]);
+    const passwordHash = await hashPassword(newPassword);
+    if (!(await claimActivationCode(this.em, u, code))) await this.fail('auth.activate', u, loginId, 'wrong_code');
+    return inTransaction(this.em, async () => {
+      u.passwordHash = passwordHash;
+      u.status = UserStatus.ACTIVE;
+      u.mustChangePassword = false;
+      this.ctx.session = await createSession(this.em, this.ctx.config, u, SessionStage.TOTP_ENROLLMENT, this.ctx.req, this.ctx.res);
+      this.ctx.audit.record({ action: 'auth.activate', actor: actorOf(u), target: { type: 'User', id: u.id } });
+      return AuthStep.TOTP_ENROLLMENT;
+    });
   }
 
   async verifyTotp(code: string): Promise<AuthStep> {

@@ -62,3 +62,18 @@ export class ChangePasswordArgs {
   @MaxLength(200, { message: 'PASSWORD_POLICY' })
   newPassword!: string;
 }
+
+@ArgsType()
+export class ActivateArgs {
+  @Field()
+  @MaxLength(64, { message: 'TOO_LONG' })
+  loginId!: string;
+
+  @Field({ description: 'The code on the credentials letter' })
+  @MaxLength(32, { message: 'TOO_LONG' })
+  activationCode!: string;
+
+  @Field()
+  @MaxLength(200, { message: 'PASSWORD_POLICY' })
+  newPassword!: string;
+}

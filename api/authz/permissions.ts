@@ -6,8 +6,10 @@ import { authRules } from '../auth/auth.rules.js';
 import { municipalityRules } from '../municipalities/municipality.rules.js';
 import { officeRules } from '../offices/office.rules.js';
 import { userRules } from '../users/user.rules.js';
+import { applicationRules } from '../applications/application.rules.js';
+import { notificationRules } from '../mail/notification.rules.js';
 
-const areas = [authRules, municipalityRules, officeRules, userRules];
+const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules];
 
 /** Merges the per-area rule maps type by type. */
 export function ruleTree(): Record<string, Record<string, unknown>> {

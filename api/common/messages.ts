@@ -16,6 +16,8 @@ export const errorMessages = {
   INVALID_TOTP: { ja: '認証コードが正しくありません。', en: 'The authentication code is not valid.' },
   INVALID_RECOVERY_CODE: { ja: 'リカバリーコードが正しくありません。', en: 'The recovery code is not valid.' },
   WRONG_PASSWORD: { ja: '現在のパスワードが正しくありません。', en: 'The current password is wrong.' },
+  INVALID_TRANSITION: { ja: 'この申請は現在の状態ではその操作ができません。画面を更新して状態を確認してください。', en: 'This action is not possible in the application’s current state. Reload and check.' },
+  TOO_MANY_REQUESTS: { ja: '短時間に多くの申請がありました。しばらくしてから再度お試しください。', en: 'Too many requests. Please try again later.' },
   GRAPHQL_VALIDATION_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
   GRAPHQL_PARSE_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
   INTERNAL_SERVER_ERROR: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'An internal error occurred. Please try again later.' },
@@ -43,6 +45,11 @@ export const fieldMessages = {
   OFFICE_INACTIVE: { ja: '利用停止中の事業所です。', en: 'This office is inactive.' },
   NOT_IN_SCOPE: { ja: '指定できない対象です。', en: 'You cannot choose this.' },
   TAKEN: { ja: 'すでに使われています。', en: 'Already in use.' },
+  ALREADY_REGISTERED: { ja: '同じ方がすでに登録されています。', en: 'This person is already registered.' },
+  ALREADY_STOPPED: { ja: 'すでに停止されています。', en: 'Already stopped.' },
+  DATE_IN_PAST: { ja: '過去の日付は指定できません。', en: 'The date cannot be in the past.' },
+  FILE_TYPE: { ja: 'PDF・JPEG・PNG のファイルのみ添付できます。', en: 'Only PDF, JPEG and PNG files can be attached.' },
+  FILE_TOO_LARGE: { ja: 'ファイルが大きすぎます（上限 5MB）。', en: 'The file is too large (5 MB at most).' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldCode = keyof typeof fieldMessages;

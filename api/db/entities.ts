@@ -5,6 +5,10 @@ import { User } from '../users/user.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { RecoveryCode } from '../auth/recovery-code.entity.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
+import { Application, ApplicationEvent, Attachment } from '../applications/application.entity.js';
+import { Pledge } from '../applications/pledge.entity.js';
+import { ActivationCode } from '../auth/activation-code.entity.js';
+import { Notification } from '../mail/notification.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
-export const entities = [BaseEntity, Municipality, Office, User, Session, RecoveryCode, AuditEvent];
+export const entities = [BaseEntity, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification];

@@ -38,7 +38,7 @@ const editableFields = [
 ] as const;
 
 /** Rules that depend on the office kind (which form applies). */
-function kindChecks(input: OfficeInput): FieldError[] {
+export function officeChecks(input: OfficeInput): FieldError[] {
   const errors: FieldError[] = [];
   const needsNumber = input.kind === OfficeKind.SERVICE || input.kind === OfficeKind.CARE_MANAGEMENT;
   if (needsNumber && !input.officeNumber) errors.push({ field: 'officeNumber', code: 'REQUIRED' });
@@ -52,7 +52,8 @@ function kindChecks(input: OfficeInput): FieldError[] {
   return errors;
 }
 
-function normalize(input: OfficeInput): OfficeInput {
+/** Trimmed, blanks to null, fields that do not apply to the kind cleared. */
+export function normalizeOffice(input: OfficeInput): OfficeInput {
   const out = { ...input } as OfficeInput;
   for (const key of ['nameKana', 'officeNumber', 'postalCode', 'serviceTypeOther', 'corporationPostalCode', 'credentialsPostalCode', 'credentialsAddress', 'note'] as const) {
     out[key] = blankToNull(input[key]);
@@ -94,9 +95,9 @@ export class OfficeService extends AreaService {
   }
 
   async create(input: OfficeInput, municipalityId: string | null | undefined): Promise<Office> {
-    const data = normalize(input);
+    const data = normalizeOffice(input);
     const municipality = await this.ownerMunicipality(municipalityId);
-    assertValid(kindChecks(data));
+    assertValid(officeChecks(data));
     await this.assertNumberFree(data.officeNumber ?? null, null);
     const office = this.em.create(Office, { ...data, municipality, status: OfficeStatus.ACTIVE });
     this.ctx.audit.record({ action: 'office.create', target: { type: 'Office', id: office.id }, municipalityId: municipality.id, officeId: office.id, detail: { name: office.name, kind: office.kind } });
@@ -107,8 +108,8 @@ export class OfficeService extends AreaService {
   async update(id: string, version: number, input: OfficeInput): Promise<Office> {
     const office = await this.get(id);
     await checkVersion(this.em, office, version);
-    const data = normalize(input);
-    assertValid(kindChecks(data));
+    const data = normalizeOffice(input);
+    assertValid(officeChecks(data));
     await this.assertNumberFree(data.officeNumber ?? null, office.id);
     const before = pick(office, editableFields);
     this.em.assign(office, data);

@@ -32,19 +32,19 @@ export function userScope(viewer: Viewer): FilterQuery<User> {
 }
 
 const sortColumns = { nameKana: 'nameKana', name: 'name', loginId: 'loginId', jobType: 'jobType', role: 'role', status: 'status', lastSignInAt: 'lastSignInAt', createdAt: 'createdAt' };
-const rosterFields = ['name', 'nameKana', 'jobType', 'jobTypeOther', 'careManagerNumber', 'ictLinkage', 'email', 'officeAdmin'] as const;
+export const rosterFields = ['name', 'nameKana', 'jobType', 'jobTypeOther', 'careManagerNumber', 'ictLinkage', 'email', 'officeAdmin'] as const;
 
 /** Rules that depend on the role and the office kind. */
-function rosterChecks(input: UserInput, role: Role, office: Office | null): FieldError[] {
+export function rosterChecks(input: UserInput, role: Role, officeKind: OfficeKind | null, prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
-  if (input.jobType === JobType.CARE_MANAGER && !input.careManagerNumber) errors.push({ field: 'careManagerNumber', code: 'REQUIRED' });
-  if (input.jobType === JobType.OTHER && !input.jobTypeOther) errors.push({ field: 'jobTypeOther', code: 'REQUIRED' });
-  if (input.ictLinkage && office?.kind !== OfficeKind.SERVICE && office?.kind !== OfficeKind.CARE_MANAGEMENT) errors.push({ field: 'ictLinkage', code: 'NOT_ALLOWED_FOR_KIND' });
-  if (input.officeAdmin && role !== Role.OFFICE) errors.push({ field: 'officeAdmin', code: 'NOT_ALLOWED_FOR_ROLE' });
+  if (input.jobType === JobType.CARE_MANAGER && !input.careManagerNumber) errors.push({ field: `${prefix}careManagerNumber`, code: 'REQUIRED' });
+  if (input.jobType === JobType.OTHER && !input.jobTypeOther) errors.push({ field: `${prefix}jobTypeOther`, code: 'REQUIRED' });
+  if (input.ictLinkage && officeKind !== OfficeKind.SERVICE && officeKind !== OfficeKind.CARE_MANAGEMENT) errors.push({ field: `${prefix}ictLinkage`, code: 'NOT_ALLOWED_FOR_KIND' });
+  if (input.officeAdmin && role !== Role.OFFICE) errors.push({ field: `${prefix}officeAdmin`, code: 'NOT_ALLOWED_FOR_ROLE' });
   return errors;
 }
 
-function normalize(input: UserInput): UserInput {
+export function normalizeRoster(input: UserInput): UserInput {
   return {
     ...input,
     name: input.name.trim(),
@@ -78,7 +78,7 @@ export class UserService extends AreaService {
 
   /** VENDOR issues an account (ID発行). Owner fields come from the chosen office, never from free input. */
   async create(account: NewAccountInput, input: UserInput): Promise<User> {
-    const data = normalize(input);
+    const data = normalizeRoster(input);
     const errors: FieldError[] = [];
     let office: Office | null = null;
     let municipality: Municipality | null = null;
@@ -98,7 +98,7 @@ export class UserService extends AreaService {
     }
     if (!passwordPolicy(account.initialPassword)) errors.push({ field: 'initialPassword', code: 'PASSWORD_POLICY' });
     if (await this.em.count(User, { loginId: account.loginId })) errors.push({ field: 'loginId', code: 'TAKEN' });
-    errors.push(...rosterChecks(data, account.role, office));
+    errors.push(...rosterChecks(data, account.role, office?.kind ?? null));
     assertValid(errors);
 
     const user = this.em.create(User, {
@@ -126,9 +126,9 @@ export class UserService extends AreaService {
   async update(id: string, version: number, input: UserInput): Promise<User> {
     const user = await this.writable(id);
     await checkVersion(this.em, user, version);
-    const data = normalize(input);
+    const data = normalizeRoster(input);
     const office = user.office ? await user.office.load() : null;
-    assertValid(rosterChecks(data, user.role, office));
+    assertValid(rosterChecks(data, user.role, office?.kind ?? null));
     const before = pick(user, rosterFields);
     this.em.assign(user, pick(data, rosterFields));
     const changed = changedFields(before, pick(user, rosterFields));

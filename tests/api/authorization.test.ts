@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
-import { buildOffice, buildUser, buildWorld } from '../helpers/factories.js';
+import { buildApplication, buildOffice, buildUser, buildWorld } from '../helpers/factories.js';
+import { ApplicationChannel, type Application } from '../../api/applications/application.entity.js';
+import { ApplicationState, ApplicationType } from '../../api/applications/application.enums.js';
+import { completeApplication } from '../../api/applications/application.effects.js';
+import { Audit } from '../../api/audit/audit.js';
 import { buildBareSchema } from '../../api/schema.js';
 import { OfficeKind } from '../../api/offices/office.enums.js';
 import { Role } from '../../api/users/user.enums.js';
@@ -27,6 +31,18 @@ const userInput = { name: '更新 太郎', nameKana: 'コウシン タロウ', j
 const freshOffice = async () => buildOffice(em.fork(), world.city, OfficeKind.MEDICAL);
 const freshUser = async () => (await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office })).user;
 let seq = 0;
+let appA: Application;
+let appB: Application;
+/** an application of world.office (filed online by its admin) in the given state */
+const freshApp = async (state: ApplicationState, type = ApplicationType.STAFF_ADDITION) =>
+  buildApplication(em.fork(), { office: world.office, applicant: world.users.officeAdmin.user, state, type, channel: ApplicationChannel.OFFICE });
+const staffRow = () => ({ name: `新規 ${++seq}号`, nameKana: 'シンキ', jobType: 'NURSE', pledgedOn: '2026-11-01' });
+const pdf = { filename: 'form.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 test').toString('base64') };
+const officeRegistration = () => ({
+  office: { ...officeInput(`公開申請${++seq}`), kind: 'MEDICAL' },
+  officePledgedOn: '2026-11-01',
+  staff: [staffRow()],
+});
 
 interface Row {
   op: string;
@@ -190,13 +206,102 @@ function table(): Row[] {
       request: async () => ({ query: `mutation($id: ID!) { resetUserCredentials(id: $id, initialPassword: "issued-password-2") { id } }`, variables: { id: (await freshUser()).id } }),
       expect: signedInOnly({ vendor: 'ok' }),
     },
+    // ---- applications (account lifecycle) ----
+    {
+      op: 'applications',
+      request: async () => ({ query: `{ applications(page: {perPage: 1000}) { items { summary } } }`, rows: (d) => d.applications.items.map((i: { summary: string }) => i.summary).filter((x: string) => [appA.summary, appB.summary].includes(x)).sort() }),
+      expect: signedInOnly({ officeAdmin: [appA.summary], city: [appA.summary], otherCity: [appB.summary], vendor: [appB.summary] }),
+    },
+    {
+      op: 'application',
+      request: async () => ({ query: `query($id: ID!) { application(id: $id) { summary allowedActions events { action } } }`, variables: { id: appA.id } }),
+      expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND', vendor: 'NOT_FOUND' }),
+    },
+    { op: 'applicationCounts', request: async () => ({ query: `{ applicationCounts { state count } }` }), expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    {
+      op: 'submitApplication',
+      request: async () => ({
+        query: `mutation($i: ApplicationInput!, $o: ID) { submitApplication(type: STAFF_ADDITION, input: $i, officeId: $o) { id } }`,
+        variables: { i: { staffAddition: { staff: [staffRow()] } }, o: world.office.id },
+      }),
+      expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'BAD_USER_INPUT' }),
+    },
+    {
+      op: 'submitPublicRegistration',
+      request: async () => ({
+        query: `mutation($i: OfficeRegistrationInput!, $c: String!) { submitPublicRegistration(municipalityCode: $c, input: $i, applicantName: "申請 花子", applicantEmail: "apply@example.jp") { receiptNumber } }`,
+        variables: { i: officeRegistration(), c: world.city.code },
+      }),
+      expect: { anonymous: 'ok', halfSignedIn: 'ok', staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' },
+    },
+    {
+      op: 'resubmitApplication',
+      request: async () => {
+        const a = await freshApp(ApplicationState.RETURNED);
+        return { query: `mutation($id: ID!, $v: Int!, $i: ApplicationInput!) { resubmitApplication(id: $id, version: $v, input: $i) { state } }`, variables: { id: a.id, v: a.version, i: { staffAddition: { staff: [staffRow()] } } } };
+      },
+      // the city does not speak for an application its office filed online
+      expect: signedInOnly({ officeAdmin: 'ok', city: 'INVALID_TRANSITION', otherCity: 'NOT_FOUND' }),
+    },
+    ...(['return', 'reject', 'forward'] as const).map((verb) => ({
+      op: `${verb}Application`,
+      request: async () => {
+        const a = await freshApp(ApplicationState.SUBMITTED);
+        return { query: `mutation($id: ID!, $v: Int!) { ${verb}Application(id: $id, version: $v, comment: "確認しました") { state } }`, variables: { id: a.id, v: a.version } };
+      },
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
+    })),
+    {
+      op: 'completeApplication',
+      request: async () => {
+        const a = await freshApp(ApplicationState.FORWARDED);
+        return { query: `mutation($id: ID!, $v: Int!) { completeApplication(id: $id, version: $v) { state } }`, variables: { id: a.id, v: a.version } };
+      },
+      expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      op: 'withdrawApplication',
+      request: async () => {
+        const a = await freshApp(ApplicationState.SUBMITTED);
+        return { query: `mutation($id: ID!, $v: Int!) { withdrawApplication(id: $id, version: $v) { state } }`, variables: { id: a.id, v: a.version } };
+      },
+      expect: signedInOnly({ officeAdmin: 'ok', city: 'INVALID_TRANSITION', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'addApplicationAttachments',
+      request: async () => {
+        const a = await freshApp(ApplicationState.SUBMITTED);
+        return { query: `mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`, variables: { id: a.id, f: [pdf] } };
+      },
+      expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'issueActivationLetter',
+      request: async () => {
+        const fork = em.fork();
+        const a = await freshApp(ApplicationState.COMPLETED);
+        const managed = await fork.findOneOrFail((await import('../../api/applications/application.entity.js')).Application, { id: a.id });
+        await completeApplication(fork, new Audit(fork, () => null, null), managed);
+        await fork.flush();
+        return { query: `mutation($id: ID!) { issueActivationLetter(applicationId: $id) { loginId activationCode } }`, variables: { id: a.id } };
+      },
+      expect: signedInOnly({ city: 'ok', vendor: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'activateAccount',
+      request: async () => ({ query: `mutation { activateAccount(loginId: "nobody", activationCode: "AAAA-BBBB-CCCC", newPassword: "new-password-123") { step } }` }),
+      expect: { anonymous: 'INVALID_CREDENTIALS', halfSignedIn: 'INVALID_CREDENTIALS', staff: 'INVALID_CREDENTIALS', officeAdmin: 'INVALID_CREDENTIALS', city: 'INVALID_CREDENTIALS', otherCity: 'INVALID_CREDENTIALS', vendor: 'INVALID_CREDENTIALS' } as never,
+    },
+    { op: 'notifications', request: async () => ({ query: `{ notifications { total items { subject } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
   ];
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ publicSubmissionsPerHour: 1000 });
   em = server.orm.em.fork();
   world = await buildWorld(em, server.secrets);
+  appA = await buildApplication(em, { office: world.office, applicant: world.users.officeAdmin.user });
+  appB = await buildApplication(em, { office: world.otherCityOffice, applicant: world.users.otherCityStaff.user, state: ApplicationState.FORWARDED });
   clients.anonymous = new Client(server.url);
   for (const c of ['staff', 'officeAdmin', 'city', 'otherCity', 'vendor'] as const) {
     clients[c] = new Client(server.url);

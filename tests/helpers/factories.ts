@@ -9,6 +9,8 @@ import { Office } from '../../api/offices/office.entity.js';
 import { OfficeKind, ServiceType } from '../../api/offices/office.enums.js';
 import { User } from '../../api/users/user.entity.js';
 import { JobType, Role, UserStatus } from '../../api/users/user.enums.js';
+import { Application, ApplicationChannel } from '../../api/applications/application.entity.js';
+import { ApplicationState, ApplicationType } from '../../api/applications/application.enums.js';
 
 export const TEST_PASSWORD = 'test-password-2026';
 let passwordHash: Promise<string> | undefined;
@@ -84,4 +86,27 @@ export async function buildWorld(em: EntityManager, secrets: SecretBox) {
     vendor: await buildUser(em, secrets, { role: Role.VENDOR, jobType: JobType.ADMINISTRATOR }),
   };
   return { city, otherCity, office, otherOffice, otherCityOffice, users };
+}
+
+/** An application in any state, written directly (the workflow itself is tested through the API). */
+export async function buildApplication(
+  em: EntityManager,
+  o: { office: Office; applicant?: User | null; type?: ApplicationType; state?: ApplicationState; channel?: ApplicationChannel; staffNames?: string[]; userIds?: string[] },
+): Promise<Application> {
+  const type = o.type ?? ApplicationType.STAFF_ADDITION;
+  const staff = (o.staffNames ?? [`新人 ${uniq()}`]).map((name) => ({ name, nameKana: 'シンジン', jobType: JobType.NURSE, ictLinkage: false, officeAdmin: false, pledgedOn: '2026-11-01' }));
+  const app = em.create(Application, {
+    municipality: o.office.municipality,
+    office: o.office,
+    type,
+    state: o.state ?? ApplicationState.SUBMITTED,
+    channel: o.channel ?? ApplicationChannel.OFFICE,
+    applicant: o.applicant ?? null,
+    applicantName: '申請 担当',
+    applicantEmail: 'applicant@example.jp',
+    summary: `${o.office.name}: 申請${uniq()}`,
+    payload: type === ApplicationType.ID_STOP ? { userIds: o.userIds ?? [], stopDate: null, users: [] } : { staff },
+  });
+  await em.persistAndFlush(app);
+  return app;
 }

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { BaseEntity } from '../common/base.entity.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Office } from '../offices/office.entity.js';
+import { User } from '../users/user.entity.js';
+import { ApplicationAction, ApplicationState, ApplicationType } from './application.enums.js';
+
+/** How the form reached the system. */
+export enum ApplicationChannel {
+  /** filed online by the office admin */
+  OFFICE = 'OFFICE',
+  /** a paper form typed in by the city */
+  CITY = 'CITY',
+  /** the public page, by an office that has no account yet */
+  PUBLIC = 'PUBLIC',
+}
+registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
+
+/** 申請: one paper form, as a record that moves through the state machine (application.workflow.ts). */
+@ObjectType()
+@Entity()
+@Index({ properties: ['municipality', 'state', 'submittedAt'] })
+@Index({ properties: ['office', 'state'] })
+@Index({ properties: ['state', 'submittedAt'] })
+export class Application extends BaseEntity<'state' | 'submittedAt'> {
+  @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
+  municipality!: Ref<Municipality>;
+
+  @Field(() => ApplicationType)
+  @Enum({ items: () => ApplicationType })
+  type!: ApplicationType;
+
+  @Field(() => ApplicationState)
+  @Enum({ items: () => ApplicationState, default: ApplicationState.SUBMITTED })
+  state: ApplicationState = ApplicationState.SUBMITTED;
+
+  @Field(() => ApplicationChannel)
+  @Enum({ items: () => ApplicationChannel })
+  channel!: ApplicationChannel;
+
+  /** The office concerned; for a registration, set when it is completed. */
+  @ManyToOne(() => Office, { ref: true, nullable: true, deleteRule: 'restrict' })
+  office?: Ref<Office> | null;
+
+  /** Who filed it (null for the public page). */
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'restrict' })
+  applicant?: Ref<User> | null;
+
+  @Field({ description: 'Who is applying, as written on the form' })
+  @Property({ length: 200 })
+  applicantName!: string;
+
+  /** Where notices about this application go (never with patient data or credentials). */
+  @Field()
+  @Property({ length: 254 })
+  applicantEmail!: string;
+
+  /** One line for lists and search: the office and the people concerned. */
+  @Field()
+  @Property({ length: 500 })
+  summary!: string;
+
+  /** The form's fields (see application.payload.ts for the shapes). */
+  @Field(() => GraphQLJSON)
+  @Property({ type: 'jsonb' })
+  payload!: Record<string, unknown>;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  submittedAt: Date = new Date();
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  forwardedAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  completedAt?: Date | null;
+}
+
+/** One step in an application's history: who, when, from which state to which, and why. */
+@ObjectType()
+@Entity()
+export class ApplicationEvent {
+  [OptionalProps]?: 'at';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Application, { ref: true, index: true, deleteRule: 'restrict' })
+  application!: Ref<Application>;
+
+  @Field(() => ApplicationAction)
+  @Enum({ items: () => ApplicationAction })
+  action!: ApplicationAction;
+
+  @Field(() => ApplicationState, { nullable: true })
+  @Enum({ items: () => ApplicationState, nullable: true })
+  fromState?: ApplicationState | null;
+
+  @Field(() => ApplicationState)
+  @Enum({ items: () => ApplicationState })
+  toState!: ApplicationState;
+
+  @Field(() => ID, { nullable: true })
+  @Property({ type: 'uuid', nullable: true })
+  actorId?: string | null;
+
+  @Field()
+  @Property({ length: 200 })
+  actorName!: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ length: 10, nullable: true })
+  actorRole?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  comment?: string | null;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  at: Date = new Date();
+}
+
+/** A scanned paper form (PDF or image), kept in the database so that a backup covers it. */
+@ObjectType()
+@Entity()
+export class Attachment {
+  [OptionalProps]?: 'createdAt';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Application, { ref: true, index: true, deleteRule: 'restrict' })
+  application!: Ref<Application>;
+
+  @Field()
+  @Property({ length: 200 })
+  filename!: string;
+
+  @Field()
+  @Property({ length: 100 })
+  contentType!: string;
+
+  @Field()
+  @Property()
+  size!: number;
+
+  @Field()
+  @Property({ length: 64 })
+  sha256!: string;
+
+  @Property({ type: 'blob', lazy: true })
+  data!: Buffer;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'uuid', nullable: true })
+  uploadedBy?: string | null;
+}

@@ -1,0 +1,120 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Office } from '../offices/office.entity.js';
+import { Application, ApplicationEvent, Attachment } from './application.entity.js';
+import { ApplicationAction, ApplicationType } from './application.enums.js';
+import { ApplicationInput, ApplicationListArgs, PublicRegistrationArgs } from './application.inputs.js';
+import { ApplicationService } from './application.service.js';
+import { ActivationLetterEntry, ApplicationPage, ApplicationStateCount, PublicReceipt } from './application.types.js';
+import { AttachmentUpload } from './attachment.js';
+
+const svc = (ctx: Context) => new ApplicationService(ctx);
+const act = (ctx: Context, id: string, version: number, action: ApplicationAction, comment: string | null, input?: ApplicationInput) =>
+  inTransaction(ctx.em, () => svc(ctx).transition(id, version, action, comment, input));
+
+@Resolver(() => Application)
+export class ApplicationResolver {
+  @Query(() => ApplicationPage, { description: 'CITY: its municipality; VENDOR: forwarded to it; office admin: its office' })
+  applications(@Args() args: ApplicationListArgs, @Ctx() ctx: Context) {
+    return svc(ctx).list(args);
+  }
+
+  @Query(() => Application)
+  application(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return svc(ctx).get(id);
+  }
+
+  @Query(() => [ApplicationStateCount], { description: 'Work-queue counts for the dashboard' })
+  applicationCounts(@Ctx() ctx: Context) {
+    return svc(ctx).counts();
+  }
+
+  @Mutation(() => Application, { description: 'Office admin: for its office; CITY: a paper form typed in (officeId for staff addition and ID stop)' })
+  submitApplication(
+    @Arg('type', () => ApplicationType) type: ApplicationType,
+    @Arg('input') input: ApplicationInput,
+    @Arg('officeId', () => ID, { nullable: true }) officeId: string | null,
+    @Arg('attachments', () => [AttachmentUpload], { nullable: true }) attachments: AttachmentUpload[] | null,
+    @Ctx() ctx: Context,
+  ) {
+    return inTransaction(ctx.em, () => svc(ctx).submit(type, input, officeId, attachments));
+  }
+
+  @Mutation(() => PublicReceipt, { description: 'The public page: a new office applies without an account (rate-limited)' })
+  submitPublicRegistration(@Args() args: PublicRegistrationArgs, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => svc(ctx).submitPublic(args));
+  }
+
+  @Mutation(() => Application, { description: 'The applicant corrects a returned application' })
+  resubmitApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('input') input: ApplicationInput,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return act(ctx, id, version, ApplicationAction.RESUBMIT, comment, input);
+  }
+
+  @Mutation(() => Application, { description: 'CITY returns it for correction (comment required)' })
+  returnApplication(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('comment') comment: string, @Ctx() ctx: Context) {
+    return act(ctx, id, version, ApplicationAction.RETURN, comment);
+  }
+
+  @Mutation(() => Application, { description: 'CITY rejects it (reason required)' })
+  rejectApplication(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('comment') comment: string, @Ctx() ctx: Context) {
+    return act(ctx, id, version, ApplicationAction.REJECT, comment);
+  }
+
+  @Mutation(() => Application, { description: 'CITY approves and forwards it to the vendor' })
+  forwardApplication(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String, { nullable: true }) comment: string | null, @Ctx() ctx: Context) {
+    return act(ctx, id, version, ApplicationAction.FORWARD, comment);
+  }
+
+  @Mutation(() => Application, { description: 'VENDOR completes it: offices and accounts created, or stops scheduled' })
+  completeApplication(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String, { nullable: true }) comment: string | null, @Ctx() ctx: Context) {
+    return act(ctx, id, version, ApplicationAction.COMPLETE, comment);
+  }
+
+  @Mutation(() => Application, { description: 'The applicant withdraws it' })
+  withdrawApplication(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String, { nullable: true }) comment: string | null, @Ctx() ctx: Context) {
+    return act(ctx, id, version, ApplicationAction.WITHDRAW, comment);
+  }
+
+  @Mutation(() => [Attachment])
+  addApplicationAttachments(@Arg('applicationId', () => ID) applicationId: string, @Arg('attachments', () => [AttachmentUpload]) attachments: AttachmentUpload[], @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => svc(ctx).attach(applicationId, attachments));
+  }
+
+  @Mutation(() => [ActivationLetterEntry], { description: 'Fresh activation codes for the new accounts of a completed application, for the printed letter (earlier codes stop working)' })
+  issueActivationLetter(@Arg('applicationId', () => ID) applicationId: string, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => svc(ctx).activationLetter(applicationId));
+  }
+
+  @FieldResolver(() => Municipality)
+  municipality(@Root() app: Application) {
+    return app.municipality.load();
+  }
+
+  @FieldResolver(() => Office, { nullable: true })
+  office(@Root() app: Application) {
+    return app.office ? app.office.load() : null;
+  }
+
+  @FieldResolver(() => [ApplicationEvent], { description: 'The history, oldest first' })
+  events(@Root() app: Application, @Ctx() ctx: Context) {
+    return ctx.em.find(ApplicationEvent, { application: app }, { orderBy: { at: 'asc', id: 'asc' } });
+  }
+
+  @FieldResolver(() => [Attachment])
+  attachments(@Root() app: Application, @Ctx() ctx: Context) {
+    return ctx.em.find(Attachment, { application: app }, { orderBy: { createdAt: 'asc' } });
+  }
+
+  @FieldResolver(() => [ApplicationAction], { description: 'What the caller may do now (the panel’s buttons)' })
+  allowedActions(@Root() app: Application, @Ctx() ctx: Context) {
+    return svc(ctx).allowedActions(app);
+  }
+}

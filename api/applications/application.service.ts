@@ -1,0 +1,250 @@
+// Applications: submission (office admin, city, public page), the state machine's transitions,
+// completion effects and notices, all in one transaction per action.
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Viewer } from '../context.js';
+import { AppError, assertValid, forbidden, notFound, validationError } from '../common/errors.js';
+import { AreaService, exactFilters } from '../common/area-service.js';
+import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
+import { findOptions, SortOrder } from '../common/list.js';
+import { containsPattern } from '../common/search.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import { enqueueMail } from '../mail/outbox.js';
+import { applicationArrived, applicationDecided, applicationForwarded } from '../mail/templates.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Office } from '../offices/office.entity.js';
+import { OfficeStatus } from '../offices/office.enums.js';
+import { User } from '../users/user.entity.js';
+import { Role, UserStatus } from '../users/user.enums.js';
+import { Application, ApplicationChannel, ApplicationEvent, Attachment } from './application.entity.js';
+import { ApplicationAction, ApplicationState, ApplicationType } from './application.enums.js';
+import { completeApplication } from './application.effects.js';
+import type { ApplicationInput, ApplicationListArgs, PublicRegistrationArgs } from './application.inputs.js';
+import { checkPayload, checkRegistration } from './application.payload.js';
+import { Pledge, PledgeKind } from './pledge.entity.js';
+import { attachFiles, type AttachmentUpload } from './attachment.js';
+import type { ActivationLetterEntry } from './application.types.js';
+import { issueActivationCodes } from '../auth/activation.js';
+import { allowedActions, findTransition, FINAL_STATES, type Party } from './application.workflow.js';
+
+/**
+ * Which applications the viewer may see: CITY its municipality's; VENDOR those forwarded to it
+ * (and done); an office admin its office's and its own.
+ */
+export function applicationScope(viewer: Viewer): FilterQuery<Application> {
+  switch (viewer.role) {
+    case Role.VENDOR:
+      return { state: { $in: [ApplicationState.FORWARDED, ApplicationState.COMPLETED] } };
+    case Role.CITY:
+      return { municipality: viewer.municipalityId };
+    case Role.OFFICE:
+      return viewer.officeAdmin ? { $or: [{ office: viewer.officeId }, { applicant: viewer.id }] } : { id: null };
+  }
+}
+
+/** The parties of the state machine this viewer speaks for, on this application. */
+export function partiesOf(viewer: Viewer, app: Application): Party[] {
+  if (viewer.role === Role.VENDOR) return ['VENDOR'];
+  if (viewer.role === Role.CITY && app.municipality.id === viewer.municipalityId) {
+    // paper forms and public-page forms have no online applicant: the city speaks for them
+    return app.channel === ApplicationChannel.OFFICE ? ['CITY'] : ['CITY', 'APPLICANT'];
+  }
+  if (viewer.role === Role.OFFICE && viewer.officeAdmin && app.channel === ApplicationChannel.OFFICE && app.office?.id === viewer.officeId) return ['APPLICANT'];
+  return [];
+}
+
+const sortColumns = { submittedAt: 'submittedAt', updatedAt: 'updatedAt', type: 'type', state: 'state' };
+
+export class ApplicationService extends AreaService {
+  async list({ filter, sort, page }: ApplicationListArgs): Promise<{ items: Application[]; total: number }> {
+    const where: FilterQuery<Application>[] = [
+      applicationScope(this.viewer),
+      ...exactFilters<Application>(filter as never, { type: 'type', state: 'state', officeId: 'office', municipalityId: 'municipality' }),
+    ];
+    if (filter?.states?.length) where.push({ state: { $in: filter.states } });
+    if (filter?.q?.trim()) where.push({ summary: { $ilike: containsPattern(filter.q) } });
+    const [items, total] = await this.em.findAndCount(Application, { $and: where }, findOptions(page, sort ?? { field: 'submittedAt', order: SortOrder.DESC }, sortColumns));
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Application> {
+    const app = await this.em.findOne(Application, { $and: [{ id }, applicationScope(this.viewer)] });
+    if (!app) throw notFound();
+    return app;
+  }
+
+  /** Counts per state in the viewer's scope, for the dashboard's work queues. */
+  async counts(): Promise<{ state: ApplicationState; count: number }[]> {
+    const rows = await this.em.find(Application, applicationScope(this.viewer), { fields: ['state'] });
+    const counts = new Map<ApplicationState, number>();
+    for (const r of rows) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
+    return Object.values(ApplicationState).map((state) => ({ state, count: counts.get(state) ?? 0 }));
+  }
+
+  allowedActions(app: Application): ApplicationAction[] {
+    return allowedActions(app.state, partiesOf(this.viewer, app));
+  }
+
+  /** An office admin for their office, or the city typing in a paper form. */
+  async submit(type: ApplicationType, input: ApplicationInput, officeId: string | null | undefined, attachments?: AttachmentUpload[] | null): Promise<Application> {
+    const v = this.viewer;
+    const me = await this.em.findOneOrFail(User, { id: v.id });
+    let office: Office | null = null;
+    if (type !== ApplicationType.OFFICE_REGISTRATION) {
+      const wanted = v.role === Role.OFFICE ? (officeId ?? v.officeId) : officeId;
+      if (v.role === Role.OFFICE && wanted !== v.officeId) throw forbidden();
+      if (!wanted) assertValid([{ field: 'officeId', code: 'REQUIRED' }]);
+      office = await this.em.findOne(Office, { id: wanted!, ...(v.role === Role.CITY ? { municipality: v.municipalityId } : {}) });
+      if (!office) assertValid([{ field: 'officeId', code: 'NOT_IN_SCOPE' }]);
+      if (office!.status !== OfficeStatus.ACTIVE) assertValid([{ field: 'officeId', code: 'OFFICE_INACTIVE' }]);
+    } else {
+      // a new office comes through the city (paper form) or the public page, not an existing office
+      if (v.role !== Role.CITY) throw forbidden();
+      if (officeId) assertValid([{ field: 'officeId', code: 'NOT_ALLOWED_FOR_KIND' }]);
+    }
+    const { payload, summary } = await checkPayload(this.em, type, input, office);
+    const municipalityId = v.role === Role.CITY ? v.municipalityId! : office!.municipality.id;
+    const contactEmail = v.role === Role.CITY ? (office?.contactEmail ?? (payload as { office?: { contactEmail: string } }).office?.contactEmail ?? '') : (me.email ?? office!.contactEmail);
+    const app = this.em.create(Application, {
+      municipality: municipalityId,
+      type,
+      channel: v.role === Role.CITY ? ApplicationChannel.CITY : ApplicationChannel.OFFICE,
+      office,
+      applicant: me,
+      applicantName: v.role === Role.CITY ? (office?.name ?? (payload as { office: { name: string } }).office.name) : `${me.name}（${office!.name}）`,
+      applicantEmail: contactEmail,
+      summary,
+      payload: payload as unknown as Record<string, unknown>,
+    });
+    attachFiles(this.em, app, attachments, v.id);
+    await this.recorded(app, ApplicationAction.SUBMIT, null, null);
+    return app;
+  }
+
+  /** The public page: a new office without an account. Nothing is readable through it. */
+  async submitPublic(args: PublicRegistrationArgs): Promise<{ receiptNumber: string; submittedAt: Date }> {
+    const ip = this.ctx.ip;
+    const since = new Date(Date.now() - 3_600_000);
+    if (ip && (await this.em.count(AuditEvent, { action: 'application.public_submit', ip, occurredAt: { $gte: since } })) >= this.ctx.config.publicSubmissionsPerHour) {
+      throw new AppError('TOO_MANY_REQUESTS');
+    }
+    const municipality = await this.em.findOne(Municipality, { code: args.municipalityCode });
+    if (!municipality) throw validationError([{ field: 'municipalityCode', code: 'NOT_IN_SCOPE' }]);
+    const { payload, summary } = await checkRegistration(this.em, args.input, 'input.');
+    const app = this.em.create(Application, {
+      municipality,
+      type: ApplicationType.OFFICE_REGISTRATION,
+      channel: ApplicationChannel.PUBLIC,
+      applicantName: args.applicantName.trim(),
+      applicantEmail: args.applicantEmail.trim(),
+      summary,
+      payload: payload as unknown as Record<string, unknown>,
+    });
+    attachFiles(this.em, app, args.attachments, null);
+    await this.recorded(app, ApplicationAction.SUBMIT, null, null, 'application.public_submit');
+    return { receiptNumber: app.id.slice(0, 8).toUpperCase(), submittedAt: app.submittedAt };
+  }
+
+  /**
+   * Every action after submission goes through here: the transition table decides, the version
+   * detects a concurrent action, and the effects, history, audit and notices commit together.
+   */
+  async transition(id: string, version: number, action: ApplicationAction, comment: string | null | undefined, input?: ApplicationInput): Promise<Application> {
+    const app = await this.get(id);
+    const parties = partiesOf(this.viewer, app);
+    if (parties.length === 0) throw forbidden();
+    const t = findTransition(app.state, action, parties);
+    if (!t) {
+      // the action exists for these parties, just not from this state: someone acted first
+      throw new AppError('INVALID_TRANSITION', { state: app.state });
+    }
+    await checkVersion(this.em, app, version);
+    const text = comment?.trim() || null;
+    if (t.commentRequired && !text) assertValid([{ field: 'comment', code: 'REQUIRED' }]);
+    if (text && text.length > 2000) assertValid([{ field: 'comment', code: 'TOO_LONG' }]);
+
+    if (action === ApplicationAction.RESUBMIT) {
+      if (!input) assertValid([{ field: 'input', code: 'REQUIRED' }]);
+      const office = app.office ? await app.office.loadOrFail() : null;
+      const checked = await checkPayload(this.em, app.type, input!, office);
+      app.payload = checked.payload as unknown as Record<string, unknown>;
+      app.summary = checked.summary;
+      app.submittedAt = new Date();
+    }
+    const from = app.state;
+    app.state = t.to;
+    if (t.to === ApplicationState.FORWARDED) app.forwardedAt = new Date();
+    if (t.to === ApplicationState.COMPLETED) {
+      app.completedAt = new Date();
+      await completeApplication(this.em, this.ctx.audit, app);
+    }
+    await this.recorded(app, action, from, text);
+    return app;
+  }
+
+  /** The credentials letter for the application's new accounts (still PENDING), with fresh activation codes. */
+  async activationLetter(applicationId: string): Promise<ActivationLetterEntry[]> {
+    const app = await this.get(applicationId);
+    if (app.state !== ApplicationState.COMPLETED || app.type === ApplicationType.ID_STOP) throw new AppError('INVALID_TRANSITION', { state: app.state });
+    const pledges = await this.em.find(Pledge, { application: app, kind: PledgeKind.EMPLOYEE }, { populate: ['user', 'office'] });
+    const users = pledges.map((p) => p.user!.getEntity()).filter((u) => u.status === UserStatus.PENDING);
+    const codes = await issueActivationCodes(this.em, users);
+    this.ctx.audit.record({ action: 'activation.letter_issued', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, officeId: app.office?.id ?? null, detail: { loginIds: users.map((u) => u.loginId) } });
+    await this.em.flush();
+    const officeName = pledges[0]?.office.getEntity().name ?? '';
+    return users.map((u) => ({ loginId: u.loginId, name: u.name, nameKana: u.nameKana, officeName, ...codes.get(u.id)!, activationCode: codes.get(u.id)!.code }));
+  }
+
+  /** Scanned forms added later by the applicant side. */
+  async attach(applicationId: string, uploads: AttachmentUpload[]): Promise<Attachment[]> {
+    const app = await this.get(applicationId);
+    if (!partiesOf(this.viewer, app).some((p) => p === 'APPLICANT' || p === 'CITY')) throw forbidden();
+    if (FINAL_STATES.includes(app.state)) throw new AppError('INVALID_TRANSITION', { state: app.state });
+    const files = attachFiles(this.em, app, uploads, this.viewer.id);
+    this.ctx.audit.record({ action: 'application.attach', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, officeId: app.office?.id ?? null, detail: { files: files.map((f) => ({ filename: f.filename, size: f.size, sha256: f.sha256 })) } });
+    await this.em.flush();
+    return files;
+  }
+
+  /** History event, audit event and e-mail notices for an action, then flush (still in the caller's transaction). */
+  private async recorded(app: Application, action: ApplicationAction, from: ApplicationState | null, comment: string | null, auditAction = `application.${action.toLowerCase()}`): Promise<void> {
+    const v = this.ctx.viewer;
+    const actor = v ? await this.em.findOneOrFail(User, { id: v.id }) : null;
+    this.em.create(ApplicationEvent, {
+      application: app,
+      action,
+      fromState: from,
+      toState: app.state,
+      actorId: actor?.id ?? null,
+      actorName: actor?.name ?? app.applicantName,
+      actorRole: actor?.role ?? null,
+      comment,
+    });
+    this.ctx.audit.record({
+      action: auditAction,
+      target: { type: 'Application', id: app.id },
+      municipalityId: app.municipality.id,
+      officeId: app.office?.id ?? null,
+      detail: { type: app.type, from, to: app.state },
+    });
+    await this.notify(app, comment);
+    await flushOrExplain(this.em, { field: 'officeRegistration.office.officeNumber', code: 'TAKEN' });
+  }
+
+  /** Who hears of the new state: the city on arrival, the vendor when forwarded, the applicant on a decision. */
+  private async notify(app: Application, comment: string | null): Promise<void> {
+    const { publicUrl } = this.ctx.config;
+    const info = { id: app.id, type: app.type, summary: app.summary };
+    const municipalityId = app.municipality.id;
+    if (app.state === ApplicationState.SUBMITTED) {
+      const m = await this.em.findOneOrFail(Municipality, { id: municipalityId });
+      if (m.contactEmail) enqueueMail(this.em, { ...applicationArrived(info, publicUrl), to: m.contactEmail, municipalityId });
+    } else if (app.state === ApplicationState.FORWARDED) {
+      const vendors = await this.em.find(User, { role: Role.VENDOR, status: UserStatus.ACTIVE, email: { $ne: null } });
+      for (const vendor of vendors) enqueueMail(this.em, { ...applicationForwarded(info, publicUrl), to: vendor.email!, municipalityId });
+    } else if ([ApplicationState.RETURNED, ApplicationState.REJECTED, ApplicationState.COMPLETED].includes(app.state)) {
+      enqueueMail(this.em, { ...applicationDecided(info, app.state, comment, publicUrl), to: app.applicantEmail, municipalityId });
+    }
+  }
+}
+
+

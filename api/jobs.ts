@@ -1,0 +1,38 @@
+// Background work of every API process: the mail outbox and due ID stops. Each run is safe to
+// overlap with other processes' runs (row locks), so no single scheduler is needed.
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from './config.js';
+import { MailWorker } from './mail/worker.js';
+import { applyDueStops } from './users/due-stops.js';
+
+export interface Jobs {
+  runOnce: () => Promise<void>;
+  stop: () => void;
+}
+
+export function startJobs(orm: MikroORM, config: Config, log: (m: string) => void = console.error): Jobs {
+  const mail = config.smtpUrl ? new MailWorker(orm, config.smtpUrl, config.mailFrom) : null;
+  let running = false;
+  const runOnce = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await applyDueStops(orm.em.fork());
+      if (mail) await mail.runOnce();
+    } catch (e) {
+      log(`[jobs] ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(runOnce, config.jobIntervalSeconds * 1000);
+  timer.unref();
+  void runOnce();
+  return {
+    runOnce,
+    stop: () => {
+      clearInterval(timer);
+      mail?.close();
+    },
+  };
+}
