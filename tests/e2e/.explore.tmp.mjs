@@ -1,0 +1,34 @@
+import { chromium } from 'playwright-core';
+import { generate } from 'otplib';
+const base = 'http://localhost:4100';
+const who = process.argv[2] ?? 'vendor';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox','--disable-gpu'] });
+const ctx = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 } });
+const page = await ctx.newPage();
+page.on('console', m => { if (m.type() === 'error' || m.type() === 'warning') console.log('console.' + m.type(), m.text().slice(0, 300)); });
+page.on('pageerror', e => console.log('pageerror', e.message));
+await page.goto(base + '/');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/shots/login.png' });
+await page.getByLabel('ログインID').fill(who);
+await page.getByLabel('パスワード').fill('demo-password-2026');
+await page.getByRole('button', { name: 'サインイン' }).click();
+const key = await page.getByTestId('totp-manual-key').textContent({ timeout: 5000 });
+await page.screenshot({ path: '/tmp/shots/enroll.png' });
+console.log('key', key);
+await page.getByLabel('認証コード').fill(await generate({ secret: key.trim() }));
+await page.getByRole('button', { name: '確認' }).click();
+await page.getByTestId('recovery-codes').waitFor();
+await page.screenshot({ path: '/tmp/shots/codes.png' });
+await page.getByRole('button', { name: '保存しました' }).click();
+await page.getByText('ようこそ').waitFor();
+await page.screenshot({ path: '/tmp/shots/dashboard.png' });
+for (const r of ['offices', 'users', 'municipalities']) {
+  await page.goto(base + '/#/' + r);
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `/tmp/shots/${who}-${r}.png` });
+}
+await page.goto(base + '/#/offices/create');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: `/tmp/shots/${who}-office-create.png`, fullPage: true });
+await browser.close();

@@ -1,0 +1,144 @@
+// Node-side checks of the panel's pieces that need no browser: translations complete in both
+// languages, the client's data formats equal to the server's, the GraphQL documents and inputs
+// built from the schema, and the error mapping.
+import { describe, expect, it } from 'vitest';
+import englishMessages from 'ra-language-english';
+import { jaMessages } from '../../admin/i18n/ja.js';
+import { patterns as clientPatterns } from '../../admin/common/patterns.js';
+import { patterns as serverPatterns } from '../../api/common/validation.js';
+import { fieldMessages } from '../../api/common/messages.js';
+
+type Tree = { [key: string]: string | Tree };
+
+/** Every leaf path of a message tree, e.g. `ra.action.save`. */
+function leafPaths(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leafPaths(v, `${prefix}${k}.`)));
+}
+
+describe('translations', () => {
+  it("the Japanese react-admin messages have exactly ra-language-english's keys", () => {
+    expect(leafPaths({ ra: jaMessages.ra } as Tree).sort()).toEqual(leafPaths({ ra: englishMessages.ra } as unknown as Tree).sort());
+  });
+
+  it('English has every key of Japanese (panel messages, fields, enums)', async () => {
+    const { enMessages } = await import('../../admin/i18n/en.js');
+    expect(leafPaths(enMessages as unknown as Tree).sort()).toEqual(leafPaths(jaMessages as unknown as Tree).sort());
+  });
+
+  it('no Japanese message is empty, and the validation texts are the server’s', () => {
+    for (const path of leafPaths(jaMessages as unknown as Tree)) {
+      const value = path.split('.').reduce<unknown>((t, k) => (t as Tree)[k], jaMessages);
+      if (path !== 'ra.boolean.null') expect(String(value).trim(), path).not.toBe('');
+    }
+    for (const [code, text] of Object.entries(fieldMessages)) expect(jaMessages.app.validation[code as keyof typeof fieldMessages]).toBe(text.ja);
+  });
+});
+
+describe('client validation', () => {
+  it('uses the same patterns as the server', () => {
+    for (const [name, pattern] of Object.entries(serverPatterns)) {
+      if (name === 'date') continue; // no date inputs in the panel yet
+      const client = clientPatterns[name as keyof typeof clientPatterns];
+      expect(client, name).toBeDefined();
+      expect(client.source, name).toBe(pattern.source);
+      expect(client.flags, name).toBe(pattern.flags);
+    }
+  });
+
+  it('accepts and refuses the same examples', () => {
+    expect(clientPatterns.katakana.test('ミト イチコ')).toBe(true);
+    expect(clientPatterns.katakana.test('みと')).toBe(false);
+    expect(clientPatterns.phone.test('029-232-9110')).toBe(true);
+    expect(clientPatterns.phone.test('0292329110')).toBe(false);
+    expect(clientPatterns.postalCode.test('310-0015')).toBe(true);
+  });
+});
+
+describe('data provider queries (buildQuery over the bundled schema)', async () => {
+  const { print } = await import('graphql');
+  const { introspectionSchema } = await import('../../admin/graphql/schema.js');
+  const { buildQuery } = await import('../../admin/graphql/buildQuery.js');
+  const { fieldPathMapper } = await import('../../admin/graphql/fieldPaths.js');
+  const build = buildQuery({ schema: introspectionSchema, types: [], queries: [], resources: [] });
+
+  it('lists with the API convention: filter (declared keys only), sort enum, page', () => {
+    const q = build('GET_LIST', 'offices', {
+      filter: { q: ' みと ', kind: 'SERVICE', status: '', bogus: 1 },
+      sort: { field: 'officeNumber', order: 'DESC' },
+      pagination: { page: 2, perPage: 10 },
+    });
+    expect(print(q.query)).toContain('data: offices(filter: $filter, page: $page, sort: $sort)');
+    expect(q.variables).toEqual({ filter: { q: 'みと', kind: 'SERVICE' }, sort: { field: 'officeNumber', order: 'DESC' }, page: { page: 2, perPage: 10 } });
+  });
+
+  it('falls back to the default sort for a column the API cannot sort', () => {
+    const q = build('GET_LIST', 'users', { sort: { field: 'office.name', order: 'ASC' }, pagination: { page: 1, perPage: 25 }, filter: {} });
+    expect(q.variables!.sort).toEqual({ field: 'nameKana', order: 'ASC' });
+  });
+
+  it('getMany filters by ids; getManyReference by the target', () => {
+    expect(build('GET_MANY', 'offices', { ids: ['a', 'b'] }).variables!.filter).toEqual({ ids: ['a', 'b'] });
+    const ref = build('GET_MANY_REFERENCE', 'users', { target: 'officeId', id: 'o1', filter: {}, sort: { field: 'name', order: 'ASC' }, pagination: { page: 1, perPage: 50 } });
+    expect(ref.variables!.filter).toEqual({ officeId: 'o1' });
+  });
+
+  it('updates send the loaded version and only the fields of the input type', () => {
+    const record = { id: 'u1', version: 3, name: '水戸 市子', nameKana: 'ミト イチコ', jobType: 'NURSE', email: null, office: { id: 'o1', name: 'x' }, createdAt: '2026-01-01', __typename: 'User' };
+    const q = build('UPDATE', 'users', { id: 'u1', data: { ...record, version: 99 }, previousData: record });
+    expect(print(q.query)).toContain('data: updateUser(id: $id, input: $input, version: $version)');
+    expect(q.variables).toEqual({
+      id: 'u1',
+      version: 3,
+      input: { name: '水戸 市子', nameKana: 'ミト イチコ', jobType: 'NURSE', jobTypeOther: null, careManagerNumber: null, email: null },
+    });
+  });
+
+  it('creates a user with the account as its own argument; delete stops the account', () => {
+    const q = build('CREATE', 'users', { data: { account: { loginId: 'new-user', role: 'OFFICE', officeId: 'o1', initialPassword: 'x', extra: 1 }, name: 'N', nameKana: 'エヌ', jobType: 'NURSE' } });
+    expect(q.variables!.account).toEqual({ loginId: 'new-user', role: 'OFFICE', officeId: 'o1', municipalityId: null, initialPassword: 'x' });
+    expect(q.variables!.input).not.toHaveProperty('account');
+    const d = build('DELETE', 'users', { id: 'u1', previousData: { id: 'u1', version: 5 } });
+    expect(print(d.query)).toContain('stopUser(id: $id, version: $version)');
+    expect(d.variables).toEqual({ id: 'u1', version: 5 });
+  });
+
+  it('municipalities (an unpaged list) are filtered, sorted and paged in the panel', () => {
+    const q = build('GET_LIST', 'municipalities', { filter: { q: '笠間' }, sort: { field: 'code', order: 'ASC' }, pagination: { page: 1, perPage: 10 } });
+    const rows = [
+      { id: '1', code: '082015', name: '水戸市' },
+      { id: '2', code: '082163', name: '笠間市' },
+    ];
+    expect(q.parseResponse({ data: { data: rows } } as never)).toEqual({ data: [rows[1]], total: 1 });
+  });
+
+  it('puts server field errors on the form paths', () => {
+    const map = fieldPathMapper(introspectionSchema, 'createUser');
+    expect(map('loginId')).toBe('account.loginId');
+    expect(map('account.loginId')).toBe('account.loginId');
+    expect(map('nameKana')).toBe('nameKana');
+    expect(fieldPathMapper(introspectionSchema, 'createOffice')('municipalityId')).toBe('municipalityId');
+  });
+});
+
+describe('API errors → react-admin', async () => {
+  const { apiErrorFrom, toApiError, isApiError } = await import('../../admin/graphql/errors.js');
+
+  it('BAD_USER_INPUT becomes form errors by field path, plus the general message', () => {
+    const e = apiErrorFrom(
+      [{ message: '入力内容に誤りがあります。', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'loginId', code: 'TAKEN', message: 'すでに使われています。' }, { field: 'nameKana', code: 'KATAKANA', message: 'カタカナで入力してください。' }] } }],
+      (f) => (f === 'loginId' ? 'account.loginId' : f),
+    );
+    expect(e.status).toBe(400);
+    expect(e.body.errors).toEqual({ root: { serverError: '入力内容に誤りがあります。' }, account: { loginId: 'すでに使われています。' }, nameKana: 'カタカナで入力してください。' });
+    expect(e.message).toBe('入力内容に誤りがあります。 すでに使われています。 カタカナで入力してください。');
+  });
+
+  it('reads the GraphQL errors out of the transport error, keeping code and reason', () => {
+    const fromApollo = toApiError({ body: { graphQLErrors: [{ message: 'セッション', extensions: { code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' } }] } });
+    expect(isApiError(fromApollo)).toBe(true);
+    expect((fromApollo as { body: { code: string; reason: string } }).body).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SESSION_EXPIRED' });
+    const conflict = toApiError({ graphQLErrors: [{ message: '他の利用者が先に更新しました。', extensions: { code: 'CONFLICT' } }] });
+    expect((conflict as Error).message).toBe('他の利用者が先に更新しました。');
+    expect((conflict as { status: number }).status).toBe(409);
+  });
+});
