@@ -5,7 +5,7 @@ import { inTransaction } from '../db/transaction.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from './office.entity.js';
 import { OfficeInput, OfficeListArgs } from './office.inputs.js';
-import { OfficeService } from './office.service.js';
+import { OfficeService, activeUserCounts } from './office.service.js';
 
 @ObjectType()
 export class OfficePage extends PageResult(Office) {}
@@ -40,6 +40,11 @@ export class OfficeResolver {
   @Mutation(() => Office)
   reactivateOffice(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
     return inTransaction(ctx.em, () => new OfficeService(ctx).reactivate(id, version));
+  }
+
+  @FieldResolver(() => Int, { description: 'Accounts that can sign in now (stopped ones and those past their stop date excluded)' })
+  activeUserCount(@Root() office: Office, @Ctx() ctx: Context) {
+    return activeUserCounts(ctx).load(office.id);
   }
 
   @FieldResolver(() => Municipality)

@@ -13,6 +13,9 @@ import { Role, UserStatus } from '../users/user.enums.js';
 import { User } from '../users/user.entity.js';
 import { revokeSessions } from '../auth/sessions.js';
 import { todayInTokyo } from '../common/dates.js';
+import DataLoader from 'dataloader';
+import type { Context } from '../context.js';
+import { perRequest } from '../common/per-request.js';
 import { Office } from './office.entity.js';
 import { CredentialsDelivery, OfficeKind, OfficeStatus, ServiceType } from './office.enums.js';
 import type { OfficeInput, OfficeListArgs } from './office.inputs.js';
@@ -28,6 +31,20 @@ export function officeScope(viewer: Viewer): FilterQuery<Office> {
       return { id: viewer.officeId };
   }
 }
+
+/** Active accounts per office, one query for all the offices of a request. */
+export const activeUserCounts = (ctx: Context) =>
+  perRequest(ctx, 'activeUserCounts', () =>
+    new DataLoader<string, number>(async (officeIds) => {
+      const rows = await ctx.em.getConnection().execute<{ office_id: string; n: number }[]>(
+        `select office_id, count(*)::int as n from app_user
+          where office_id = any(?) and status = 'ACTIVE' and (stop_date is null or stop_date >= ?) group by office_id`,
+        [officeIds as string[], todayInTokyo()],
+      );
+      const byOffice = new Map(rows.map((r) => [r.office_id, r.n]));
+      return officeIds.map((id) => byOffice.get(id) ?? 0);
+    }),
+  );
 
 const sortColumns = { nameKana: 'nameKana', name: 'name', kind: 'kind', officeNumber: 'officeNumber', status: 'status', createdAt: 'createdAt' };
 

@@ -235,6 +235,8 @@ describe('ID stop', () => {
     const leaver = await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, name: '退職 予定' });
     const session = new Client(server.url);
     await session.signIn(leaver.loginId, leaver.password, leaver.totpSecret!);
+    const activeCount = async () => (await as.city.ok(`query($id: ID!) { office(id: $id) { activeUserCount } }`, { id: world.office.id })).office.activeUserCount as number;
+    const before = await activeCount();
     const past = await as.officeAdmin.gql(SUBMIT, { t: 'ID_STOP', i: { idStop: { userIds: [leaver.user.id], stopDate: '2020-01-01' } } });
     expect(past.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'idStop.stopDate', code: 'DATE_IN_PAST' })]);
     const foreign = await as.officeAdmin.gql(SUBMIT, { t: 'ID_STOP', i: { idStop: { userIds: [world.users.otherOfficeStaff.user.id] } } });
@@ -252,6 +254,7 @@ describe('ID stop', () => {
     const tomorrow = new Date(Date.now() + 86_400_000);
     expect(await applyDueStops(em.fork(), tomorrow)).toBe(1);
     expect(codesOf(await session.gql(`{ me { id } }`))).toEqual(['UNAUTHENTICATED']);
+    expect(await activeCount()).toBe(before - 1);
     const roster = await as.officeAdmin.ok(`query($id: ID!) { user(id: $id) { status stopDate } }`, { id: leaver.user.id });
     expect(roster.user).toEqual({ status: 'STOPPED', stopDate: todayInTokyo() });
     expect(await sql(`select action, actor_login_id from audit_event where target_id = ? and action like 'user.stop%' order by id`, [leaver.user.id])).toEqual([

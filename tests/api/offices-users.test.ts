@@ -204,7 +204,7 @@ describe('lists', () => {
       return server.sql.count;
     };
     const users = (n: number) => `{ users(page: { perPage: ${n} }) { total items { name office { name municipality { name } } municipality { name } } } }`;
-    const offices = (n: number) => `{ offices(page: { perPage: ${n} }) { total items { name municipality { name } } } }`;
+    const offices = (n: number) => `{ offices(page: { perPage: ${n} }) { total items { name activeUserCount municipality { name } } } }`;
     expect(await statements(users(30))).toBe(await statements(users(3)));
     expect(await statements(offices(30))).toBe(await statements(offices(2)));
     expect(await statements(users(30))).toBeLessThanOrEqual(6);
