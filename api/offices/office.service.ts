@@ -38,7 +38,7 @@ export const activeUserCounts = (ctx: Context) =>
     new DataLoader<string, number>(async (officeIds) => {
       const rows = await ctx.em.getConnection().execute<{ office_id: string; n: number }[]>(
         `select office_id, count(*)::int as n from app_user
-          where office_id = any(?) and status = 'ACTIVE' and (stop_date is null or stop_date >= ?) group by office_id`,
+          where office_id in (?) and status = 'ACTIVE' and (stop_date is null or stop_date >= ?) group by office_id`,
         [officeIds as string[], todayInTokyo()],
       );
       const byOffice = new Map(rows.map((r) => [r.office_id, r.n]));
