@@ -9,9 +9,12 @@ import { OfficeResolver } from './offices/office.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { ApplicationResolver } from './applications/application.resolver.js';
 import { NotificationResolver } from './mail/notification.resolver.js';
+import { RoomMemberResolver, RoomResolver } from './rooms/room.resolver.js';
+import { ConsentResolver, PatientResolver } from './patients/patient.resolver.js';
+import { PostResolver } from './posts/post.resolver.js';
 import { permissions } from './authz/permissions.js';
 
-export const resolvers = [AuthResolver, MunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver] as const;
+export const resolvers = [AuthResolver, MunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, PostResolver] as const;
 
 /** The schema without authorization (for printing and for the coverage test). */
 export function buildBareSchema(): Promise<GraphQLSchema> {

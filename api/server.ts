@@ -19,6 +19,10 @@ import type { SecretBox } from './auth/secret-box.js';
 import type { User } from './users/user.entity.js';
 import { Attachment } from './applications/application.entity.js';
 import { applicationScope } from './applications/application.service.js';
+import { PostAttachment } from './posts/post.entity.js';
+import { readableRoom } from './rooms/room.access.js';
+import { Audit } from './audit/audit.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
 
 export interface AppServer {
   app: Express;
@@ -73,20 +77,30 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   });
   await apollo.start();
 
-  // Scanned forms, for callers who may see the application (same session cookie as the API).
-  app.get('/attachments/:id', cookieParser(), async (req, res) => {
-    const em = orm.em.fork();
-    const { session } = await resolveSession(em, config, req.cookies?.[cookieName(config)]);
-    if (session?.stage !== SessionStage.SIGNED_IN) return void res.status(401).json({ error: 'UNAUTHENTICATED' });
-    const viewer = toViewer(session.user.getEntity());
-    const attachment = /^[0-9a-f-]{36}$/.test(String(req.params.id))
-      ? await em.findOne(Attachment, { id: String(req.params.id), application: applicationScope(viewer) }, { populate: ['data'] })
-      : null;
-    if (!attachment) return void res.status(404).json({ error: 'NOT_FOUND' });
-    res.setHeader('Content-Type', attachment.contentType);
-    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`);
+  // Files (scanned forms, post attachments) for callers who may see them, with the API's session cookie.
+  const sendFile = (res: express.Response, file: { contentType: string; filename: string; data: Buffer }, inline: boolean) => {
+    res.setHeader('Content-Type', file.contentType);
+    res.setHeader('Content-Disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
     res.setHeader('Cache-Control', 'private, no-store');
-    res.send(attachment.data);
+    res.send(file.data);
+  };
+  const fileRoute = (path: string, load: (em: EntityManager, viewer: Viewer, id: string, ip: string | null) => Promise<{ contentType: string; filename: string; data: Buffer } | null>) =>
+    app.get(path, cookieParser(), async (req, res) => {
+      const em = orm.em.fork();
+      const { session } = await resolveSession(em, config, req.cookies?.[cookieName(config)]);
+      if (session?.stage !== SessionStage.SIGNED_IN) return void res.status(401).json({ error: 'UNAUTHENTICATED' });
+      const id = String(req.params.id);
+      const file = /^[0-9a-f-]{36}$/.test(id) ? await load(em, toViewer(session.user.getEntity()), id, clientIp(req)).catch(() => null) : null;
+      if (!file) return void res.status(404).json({ error: 'NOT_FOUND' });
+      sendFile(res, file, req.query.inline === '1' && file.contentType.startsWith('image/'));
+    });
+  fileRoute('/attachments/:id', (em, viewer, id) => em.findOne(Attachment, { id, application: applicationScope(viewer) }, { populate: ['data'] }));
+  fileRoute('/post-attachments/:id', async (em, viewer, id, ip) => {
+    const file = await em.findOne(PostAttachment, { id }, { populate: ['data', 'post'] });
+    if (!file) return null;
+    const { room } = await readableRoom(em, viewer, file.post.getEntity().room.id); // NOT_FOUND unless the viewer may read the room
+    await new Audit(em, () => viewer, ip).recordRead({ action: 'attachment.read', target: { type: 'PostAttachment', id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id });
+    return file;
   });
 
   app.use(
@@ -129,7 +143,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   const index = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(index)) {
     app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|attachments).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|healthz|attachments|post-attachments).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
   }
 
   return { app, stop: () => apollo.stop() };

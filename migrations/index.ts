@@ -1,7 +1,9 @@
+import { Migration20261124024757 } from './Migration20261124024757.js';
 import { Migration20261124023726 } from './Migration20261124023726.js';
 import { Migration20261124022358 } from './Migration20261124022358.js';
 // Every migration, in order. `npm run migration:create` writes a new file and appends it here.
 export const migrationsList: { name: string; class: new (...args: any[]) => any }[] = [
   { name: 'Migration20261124022358', class: Migration20261124022358 },
   { name: 'Migration20261124023726', class: Migration20261124023726 },
+  { name: 'Migration20261124024757', class: Migration20261124024757 },
 ];

@@ -8,7 +8,18 @@ export enum ApplicationType {
   STAFF_ADDITION = 'STAFF_ADDITION',
   /** ID停止 (様式3) */
   ID_STOP = 'ID_STOP',
+  /** 患者（利用者）部屋作成 (様式6 with the consent 様式5) */
+  ROOM_CREATION = 'ROOM_CREATION',
+  /** 部屋への招待依頼 */
+  ROOM_JOIN = 'ROOM_JOIN',
+  /** 部屋の終了: a member's closing request, confirmed by the city */
+  ROOM_END = 'ROOM_END',
 }
+
+/** Handled by the city and the vendor; these never carry patient data. */
+export const ACCOUNT_TYPES: readonly ApplicationType[] = [ApplicationType.OFFICE_REGISTRATION, ApplicationType.STAFF_ADDITION, ApplicationType.ID_STOP];
+/** Handled by the city alone (the vendor never sees them: they carry patient data). */
+export const ROOM_TYPES: readonly ApplicationType[] = [ApplicationType.ROOM_CREATION, ApplicationType.ROOM_JOIN, ApplicationType.ROOM_END];
 registerEnumType(ApplicationType, { name: 'ApplicationType' });
 
 export enum ApplicationState {

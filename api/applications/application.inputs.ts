@@ -6,6 +6,8 @@ import { OfficeInput } from '../offices/office.inputs.js';
 import { UserInput } from '../users/user.inputs.js';
 import { ApplicationState, ApplicationType } from './application.enums.js';
 import { AttachmentUpload } from './attachment.js';
+import { ConsentInput, PatientInput } from '../patients/patient.inputs.js';
+import { RoomPermission } from '../rooms/room.enums.js';
 
 const DateString = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' });
 
@@ -44,6 +46,47 @@ export class IdStopInput {
   stopDate?: string | null;
 }
 
+@InputType({ description: 'A person the applicant asks to have in the room' })
+export class RequestedMemberInput {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => RoomPermission, { defaultValue: RoomPermission.CONTRIBUTOR })
+  permission!: RoomPermission;
+}
+
+/** 患者（利用者）部屋作成依頼書 (様式6) with the consent (様式5) */
+@InputType()
+export class RoomCreationInput {
+  @Field(() => PatientInput) @ValidateNested()
+  patient!: PatientInput;
+
+  @Field(() => ConsentInput) @ValidateNested()
+  consent!: ConsentInput;
+
+  @Field(() => [RequestedMemberInput]) @ValidateNested({ each: true }) @ArrayMinSize(1, { message: 'REQUIRED' }) @ArrayMaxSize(50, { message: 'INVALID_VALUE' })
+  members!: RequestedMemberInput[];
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(2000)
+  note?: string | null;
+}
+
+/** 招待依頼: room, office, person */
+@InputType()
+export class RoomJoinInput {
+  @Field(() => ID)
+  roomId!: string;
+
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => RoomPermission, { defaultValue: RoomPermission.CONTRIBUTOR })
+  permission!: RoomPermission;
+
+  @Field(() => String, { nullable: true }) @IsOptional() @Text(2000)
+  note?: string | null;
+}
+
 /** The form: fill the part that matches the application's type. */
 @InputType()
 export class ApplicationInput {
@@ -55,6 +98,12 @@ export class ApplicationInput {
 
   @Field(() => IdStopInput, { nullable: true }) @IsOptional() @ValidateNested()
   idStop?: IdStopInput | null;
+
+  @Field(() => RoomCreationInput, { nullable: true }) @IsOptional() @ValidateNested()
+  roomCreation?: RoomCreationInput | null;
+
+  @Field(() => RoomJoinInput, { nullable: true }) @IsOptional() @ValidateNested()
+  roomJoin?: RoomJoinInput | null;
 }
 
 @ArgsType()

@@ -9,6 +9,7 @@ import { ApplicationInput, ApplicationListArgs, PublicRegistrationArgs } from '.
 import { ApplicationService } from './application.service.js';
 import { ActivationLetterEntry, ApplicationPage, ApplicationStateCount, PublicReceipt } from './application.types.js';
 import { AttachmentUpload } from './attachment.js';
+import { RoomSetupInput } from '../rooms/room.inputs.js';
 
 const svc = (ctx: Context) => new ApplicationService(ctx);
 const act = (ctx: Context, id: string, version: number, action: ApplicationAction, comment: string | null, input?: ApplicationInput) =>
@@ -23,7 +24,7 @@ export class ApplicationResolver {
 
   @Query(() => Application)
   application(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return svc(ctx).get(id);
+    return svc(ctx).read(id);
   }
 
   @Query(() => [ApplicationStateCount], { description: 'Work-queue counts for the dashboard' })
@@ -73,9 +74,20 @@ export class ApplicationResolver {
     return act(ctx, id, version, ApplicationAction.FORWARD, comment);
   }
 
-  @Mutation(() => Application, { description: 'VENDOR completes it: offices and accounts created, or stops scheduled' })
+  @Mutation(() => Application, { description: 'VENDOR completes an account form (offices and accounts created, or stops scheduled); CITY completes a join or closing request' })
   completeApplication(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String, { nullable: true }) comment: string | null, @Ctx() ctx: Context) {
     return act(ctx, id, version, ApplicationAction.COMPLETE, comment);
+  }
+
+  @Mutation(() => Application, { description: 'CITY creates the room from a 様式6 application: members, permissions and care-report titles in one action (⑫–⑮)' })
+  createRoomFromApplication(
+    @Arg('applicationId', () => ID) applicationId: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('setup') setup: RoomSetupInput,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    return inTransaction(ctx.em, () => svc(ctx).transition(applicationId, version, ApplicationAction.COMPLETE, comment, undefined, setup));
   }
 
   @Mutation(() => Application, { description: 'The applicant withdraws it' })

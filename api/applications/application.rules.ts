@@ -1,10 +1,11 @@
 import { or } from 'graphql-shield';
-import { isAnyone, isCity, isCityOrVendor, isOfficeAdmin, isSignedIn, isVendor } from '../authz/rules.js';
+import { isAnyone, isCity, isCityOrVendor, isOffice, isSignedIn } from '../authz/rules.js';
 
 // Rows are scoped in ApplicationService (applicationScope) and each action is checked against the
 // transition table for the caller's party; these rules decide who may call at all.
-const reviewsOrApplies = or(isCityOrVendor, isOfficeAdmin);
-const applies = or(isCity, isOfficeAdmin);
+// office staff file room forms; account forms need an office admin (checked in the service)
+const reviewsOrApplies = or(isCityOrVendor, isOffice);
+const applies = or(isCity, isOffice);
 
 export const applicationRules = {
   Query: {
@@ -21,7 +22,8 @@ export const applicationRules = {
     returnApplication: isCity,
     rejectApplication: isCity,
     forwardApplication: isCity,
-    completeApplication: isVendor,
+    completeApplication: isCityOrVendor,
+    createRoomFromApplication: isCity,
     issueActivationLetter: isCityOrVendor,
   },
   Application: { '*': isSignedIn },

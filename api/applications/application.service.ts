@@ -16,7 +16,11 @@ import { OfficeStatus } from '../offices/office.enums.js';
 import { User } from '../users/user.entity.js';
 import { Role, UserStatus } from '../users/user.enums.js';
 import { Application, ApplicationChannel, ApplicationEvent, Attachment } from './application.entity.js';
-import { ApplicationAction, ApplicationState, ApplicationType } from './application.enums.js';
+import { ACCOUNT_TYPES, ApplicationAction, ApplicationState, ApplicationType, ROOM_TYPES } from './application.enums.js';
+import { checkRoomPayload, roomEffects } from '../rooms/room.applications.js';
+import type { RoomSetupInput } from '../rooms/room.inputs.js';
+import { Room } from '../rooms/room.entity.js';
+import { RoomStatus, type ClosingReason } from '../rooms/room.enums.js';
 import { completeApplication } from './application.effects.js';
 import type { ApplicationInput, ApplicationListArgs, PublicRegistrationArgs } from './application.inputs.js';
 import { checkPayload, checkRegistration } from './application.payload.js';
@@ -33,11 +37,12 @@ import { allowedActions, findTransition, FINAL_STATES, type Party } from './appl
 export function applicationScope(viewer: Viewer): FilterQuery<Application> {
   switch (viewer.role) {
     case Role.VENDOR:
-      return { state: { $in: [ApplicationState.FORWARDED, ApplicationState.COMPLETED] } };
+      // account forms only: room forms carry patient data
+      return { type: { $in: [...ACCOUNT_TYPES] }, state: { $in: [ApplicationState.FORWARDED, ApplicationState.COMPLETED] } };
     case Role.CITY:
       return { municipality: viewer.municipalityId };
     case Role.OFFICE:
-      return viewer.officeAdmin ? { $or: [{ office: viewer.officeId }, { applicant: viewer.id }] } : { id: null };
+      return viewer.officeAdmin ? { $or: [{ office: viewer.officeId, type: { $in: [...ACCOUNT_TYPES] } }, { applicant: viewer.id }] } : { applicant: viewer.id };
   }
 }
 
@@ -48,7 +53,11 @@ export function partiesOf(viewer: Viewer, app: Application): Party[] {
     // paper forms and public-page forms have no online applicant: the city speaks for them
     return app.channel === ApplicationChannel.OFFICE ? ['CITY'] : ['CITY', 'APPLICANT'];
   }
-  if (viewer.role === Role.OFFICE && viewer.officeAdmin && app.channel === ApplicationChannel.OFFICE && app.office?.id === viewer.officeId) return ['APPLICANT'];
+  if (viewer.role === Role.OFFICE && app.channel === ApplicationChannel.OFFICE) {
+    if (app.applicant?.id === viewer.id) return ['APPLICANT'];
+    // an office admin speaks for the office's account forms, whoever of its admins filed them
+    if (viewer.officeAdmin && app.office?.id === viewer.officeId && ACCOUNT_TYPES.includes(app.type)) return ['APPLICANT'];
+  }
   return [];
 }
 
@@ -72,6 +81,17 @@ export class ApplicationService extends AreaService {
     return app;
   }
 
+  /** A detail read; room forms hold patient data, so reading one is logged. */
+  async read(id: string): Promise<Application> {
+    const app = await this.get(id);
+    if (ROOM_TYPES.includes(app.type)) {
+      const roomId = (app.payload as { roomId?: string }).roomId ?? null;
+      const room = roomId ? await this.em.findOne(Room, { id: roomId }, { fields: ['patient'] }) : null;
+      await this.ctx.audit.recordRead({ action: 'application.read', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, roomId, patientId: room?.patient.id ?? null });
+    }
+    return app;
+  }
+
   /** Counts per state in the viewer's scope, for the dashboard's work queues. */
   async counts(): Promise<{ state: ApplicationState; count: number }[]> {
     const rows = await this.em.find(Application, applicationScope(this.viewer), { fields: ['state'] });
@@ -81,13 +101,16 @@ export class ApplicationService extends AreaService {
   }
 
   allowedActions(app: Application): ApplicationAction[] {
-    return allowedActions(app.state, partiesOf(this.viewer, app));
+    return allowedActions(app.type, app.state, partiesOf(this.viewer, app));
   }
 
   /** An office admin for their office, or the city typing in a paper form. */
   async submit(type: ApplicationType, input: ApplicationInput, officeId: string | null | undefined, attachments?: AttachmentUpload[] | null): Promise<Application> {
     const v = this.viewer;
     const me = await this.em.findOneOrFail(User, { id: v.id });
+    if (ROOM_TYPES.includes(type)) return this.submitRoomForm(type, input, me, attachments);
+    // account forms: an office admin for its office, or the city
+    if (v.role === Role.OFFICE && !v.officeAdmin) throw forbidden();
     let office: Office | null = null;
     if (type !== ApplicationType.OFFICE_REGISTRATION) {
       const wanted = v.role === Role.OFFICE ? (officeId ?? v.officeId) : officeId;
@@ -120,6 +143,48 @@ export class ApplicationService extends AreaService {
     return app;
   }
 
+  /** 様式6 (any office user, or the city typing a paper form) and join requests (a member of the room). */
+  private async submitRoomForm(type: ApplicationType, input: ApplicationInput, me: User, attachments?: AttachmentUpload[] | null): Promise<Application> {
+    const v = this.viewer;
+    if (type === ApplicationType.ROOM_END || (type === ApplicationType.ROOM_JOIN && v.role !== Role.OFFICE)) throw forbidden();
+    const office = v.officeId ? await this.em.findOneOrFail(Office, { id: v.officeId }) : null;
+    const { payload, summary } = await checkRoomPayload(this.ctx, type, input, v.municipalityId!);
+    const app = this.em.create(Application, {
+      municipality: v.municipalityId!,
+      type,
+      channel: v.role === Role.CITY ? ApplicationChannel.CITY : ApplicationChannel.OFFICE,
+      office,
+      applicant: me,
+      applicantName: office ? `${me.name}（${office.name}）` : me.name,
+      applicantEmail: me.email ?? office?.contactEmail ?? '',
+      summary,
+      payload: payload as unknown as Record<string, unknown>,
+    });
+    attachFiles(this.em, app, attachments, v.id);
+    await this.recorded(app, ApplicationAction.SUBMIT, null, null);
+    return app;
+  }
+
+  /** 部屋の終了: a member's closing post puts the room in the city's queue. */
+  async fileClosingRequest(room: Room, postId: string, reason: ClosingReason): Promise<Application> {
+    const me = await this.em.findOneOrFail(User, { id: this.viewer.id }, { populate: ['office'] });
+    const office = me.office?.getEntity() ?? null;
+    room.status = RoomStatus.CLOSING;
+    const app = this.em.create(Application, {
+      municipality: room.municipality.id,
+      type: ApplicationType.ROOM_END,
+      channel: ApplicationChannel.OFFICE,
+      office,
+      applicant: me,
+      applicantName: `${me.name}（${office?.name ?? ''}）`,
+      applicantEmail: me.email ?? office?.contactEmail ?? '',
+      summary: `部屋の終了: ${room.name}`,
+      payload: { roomId: room.id, postId, reason },
+    });
+    await this.recorded(app, ApplicationAction.SUBMIT, null, null);
+    return app;
+  }
+
   /** The public page: a new office without an account. Nothing is readable through it. */
   async submitPublic(args: PublicRegistrationArgs): Promise<{ receiptNumber: string; submittedAt: Date }> {
     const ip = this.ctx.ip;
@@ -148,11 +213,11 @@ export class ApplicationService extends AreaService {
    * Every action after submission goes through here: the transition table decides, the version
    * detects a concurrent action, and the effects, history, audit and notices commit together.
    */
-  async transition(id: string, version: number, action: ApplicationAction, comment: string | null | undefined, input?: ApplicationInput): Promise<Application> {
+  async transition(id: string, version: number, action: ApplicationAction, comment: string | null | undefined, input?: ApplicationInput, setup?: RoomSetupInput): Promise<Application> {
     const app = await this.get(id);
     const parties = partiesOf(this.viewer, app);
     if (parties.length === 0) throw forbidden();
-    const t = findTransition(app.state, action, parties);
+    const t = findTransition(app.type, app.state, action, parties);
     if (!t) {
       // the action exists for these parties, just not from this state: someone acted first
       throw new AppError('INVALID_TRANSITION', { state: app.state });
@@ -165,7 +230,7 @@ export class ApplicationService extends AreaService {
     if (action === ApplicationAction.RESUBMIT) {
       if (!input) assertValid([{ field: 'input', code: 'REQUIRED' }]);
       const office = app.office ? await app.office.loadOrFail() : null;
-      const checked = await checkPayload(this.em, app.type, input!, office);
+      const checked = ROOM_TYPES.includes(app.type) ? await checkRoomPayload(this.ctx, app.type, input!, app.municipality.id) : await checkPayload(this.em, app.type, input!, office);
       app.payload = checked.payload as unknown as Record<string, unknown>;
       app.summary = checked.summary;
       app.submittedAt = new Date();
@@ -173,10 +238,9 @@ export class ApplicationService extends AreaService {
     const from = app.state;
     app.state = t.to;
     if (t.to === ApplicationState.FORWARDED) app.forwardedAt = new Date();
-    if (t.to === ApplicationState.COMPLETED) {
-      app.completedAt = new Date();
-      await completeApplication(this.em, this.ctx.audit, app);
-    }
+    if (t.to === ApplicationState.COMPLETED) app.completedAt = new Date();
+    if (ROOM_TYPES.includes(app.type)) await roomEffects(this.ctx, app, setup);
+    else if (t.to === ApplicationState.COMPLETED) await completeApplication(this.em, this.ctx.audit, app);
     await this.recorded(app, action, from, text);
     return app;
   }

@@ -31,8 +31,16 @@ export function detectType(data: Buffer): string | null {
   return signatures.find(([, sig]) => sig.every((b, i) => data[i] === b))?.[0] ?? null;
 }
 
-/** Checks every upload (naming the bad ones) and adds them to the unit of work. */
-export function attachFiles(em: EntityManager, app: Application, uploads: AttachmentUpload[] | null | undefined, uploadedBy: string | null, field = 'attachments'): Attachment[] {
+export interface CheckedFile {
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+}
+
+/** Checks every upload (naming the bad ones): count, size, and the type from the file's own bytes. */
+export function checkUploads(uploads: AttachmentUpload[] | null | undefined, field = 'attachments'): CheckedFile[] {
   if (!uploads?.length) return [];
   if (uploads.length > MAX_ATTACHMENTS_PER_REQUEST) assertValid([{ field, code: 'INVALID_VALUE' }]);
   const files = uploads.map((u) => ({ u, data: Buffer.from(u.dataBase64, 'base64') }));
@@ -43,16 +51,16 @@ export function attachFiles(em: EntityManager, app: Application, uploads: Attach
       return detected && detected === u.contentType ? [] : [{ field: `${field}.${i}.contentType`, code: 'FILE_TYPE' }];
     }),
   );
-  return files.map(({ u, data }) => {
-    const a = em.create(Attachment, {
-      application: app,
-      filename: u.filename.replace(/[\\/\r\n\0]/g, '_').trim() || 'file',
-      contentType: u.contentType,
-      size: data.length,
-      sha256: createHash('sha256').update(data).digest('hex'),
-      data,
-      uploadedBy,
-    });
-    return a;
-  });
+  return files.map(({ u, data }) => ({
+    filename: u.filename.replace(/[\\/\r\n\0]/g, '_').trim() || 'file',
+    contentType: u.contentType,
+    size: data.length,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    data,
+  }));
+}
+
+/** Scanned forms of an application, added to the unit of work. */
+export function attachFiles(em: EntityManager, app: Application, uploads: AttachmentUpload[] | null | undefined, uploadedBy: string | null, field = 'attachments'): Attachment[] {
+  return checkUploads(uploads, field).map((f) => em.create(Attachment, { application: app, ...f, uploadedBy }));
 }

@@ -26,8 +26,22 @@ export class Audit {
 
   /** Adds the event to the unit of work; the caller's flush/transaction writes it. */
   record(entry: AuditEntry): AuditEvent {
+    const event = this.em.create(AuditEvent, this.row(entry));
+    this.em.persist(event);
+    return event;
+  }
+
+  /**
+   * Writes a read of patient data at once (a single INSERT, in the caller's transaction if any), so
+   * the answer is not sent unless its access log row exists. Safe from parallel field resolvers.
+   */
+  async recordRead(entry: AuditEntry): Promise<void> {
+    await this.em.insert(AuditEvent, this.row(entry));
+  }
+
+  private row(entry: AuditEntry) {
     const v = this.viewer();
-    const event = this.em.create(AuditEvent, {
+    return {
       action: entry.action,
       outcome: entry.outcome ?? AuditOutcome.SUCCESS,
       actorId: entry.actor?.id ?? v?.id ?? null,
@@ -42,9 +56,7 @@ export class Audit {
       ip: this.ip,
       detail: entry.detail ?? null,
       occurredAt: new Date(),
-    });
-    this.em.persist(event);
-    return event;
+    };
   }
 }
 

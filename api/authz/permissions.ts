@@ -8,8 +8,9 @@ import { officeRules } from '../offices/office.rules.js';
 import { userRules } from '../users/user.rules.js';
 import { applicationRules } from '../applications/application.rules.js';
 import { notificationRules } from '../mail/notification.rules.js';
+import { roomRules } from '../rooms/room.rules.js';
 
-const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules];
+const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules, roomRules];
 
 /** Merges the per-area rule maps type by type. */
 export function ruleTree(): Record<string, Record<string, unknown>> {

@@ -5,7 +5,7 @@ import { BaseEntity } from '../common/base.entity.js';
 /** 自治体: CITY users, offices and (later) rooms belong to exactly one. */
 @ObjectType()
 @Entity()
-export class Municipality extends BaseEntity {
+export class Municipality extends BaseEntity<'defaultCareReportTitles'> {
   /** 全国地方公共団体コード (6 digits) */
   @Field()
   @Property({ length: 6 })
@@ -28,4 +28,9 @@ export class Municipality extends BaseEntity {
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
   contactEmail?: string | null;
+
+  /** ケアレポート標題: the default list a new room starts from; the city edits it */
+  @Field(() => [String])
+  @Property({ type: 'text[]', default: ['訪問診療', '訪問看護', '訪問介護', '訪問リハビリ', 'ケアマネジャー', 'その他'] })
+  defaultCareReportTitles: string[] = ['訪問診療', '訪問看護', '訪問介護', '訪問リハビリ', 'ケアマネジャー', 'その他'];
 }

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
-import { buildApplication, buildOffice, buildUser, buildWorld } from '../helpers/factories.js';
+import { buildApplication, buildOffice, buildPost, buildRoom, buildUser, buildWorld, roomCreationInput } from '../helpers/factories.js';
+import type { Room } from '../../api/rooms/room.entity.js';
 import { ApplicationChannel, type Application } from '../../api/applications/application.entity.js';
 import { ApplicationState, ApplicationType } from '../../api/applications/application.enums.js';
 import { completeApplication } from '../../api/applications/application.effects.js';
@@ -33,6 +34,10 @@ const freshUser = async () => (await buildUser(em.fork(), server.secrets, { role
 let seq = 0;
 let appA: Application;
 let appB: Application;
+let room: Room;
+/** a room in 水戸市 where staff is a contributor and officeAdmin is not a member */
+const freshRoom = async () => buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: world.users.staff.user }] });
+const currentVersion = async (table: string, id: string) => (await em.fork().getConnection().execute(`select version from ${table} where id = ?`, [id]))[0].version as number;
 /** an application of world.office (filed online by its admin) in the given state */
 const freshApp = async (state: ApplicationState, type = ApplicationType.STAFF_ADDITION) =>
   buildApplication(em.fork(), { office: world.office, applicant: world.users.officeAdmin.user, state, type, channel: ApplicationChannel.OFFICE });
@@ -210,14 +215,14 @@ function table(): Row[] {
     {
       op: 'applications',
       request: async () => ({ query: `{ applications(page: {perPage: 1000}) { items { summary } } }`, rows: (d) => d.applications.items.map((i: { summary: string }) => i.summary).filter((x: string) => [appA.summary, appB.summary].includes(x)).sort() }),
-      expect: signedInOnly({ officeAdmin: [appA.summary], city: [appA.summary], otherCity: [appB.summary], vendor: [appB.summary] }),
+      expect: signedInOnly({ staff: [], officeAdmin: [appA.summary], city: [appA.summary], otherCity: [appB.summary], vendor: [appB.summary] }),
     },
     {
       op: 'application',
       request: async () => ({ query: `query($id: ID!) { application(id: $id) { summary allowedActions events { action } } }`, variables: { id: appA.id } }),
-      expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND', vendor: 'NOT_FOUND' }),
+      expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND', vendor: 'NOT_FOUND' }),
     },
-    { op: 'applicationCounts', request: async () => ({ query: `{ applicationCounts { state count } }` }), expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    { op: 'applicationCounts', request: async () => ({ query: `{ applicationCounts { state count } }` }), expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
     {
       op: 'submitApplication',
       request: async () => ({
@@ -241,7 +246,7 @@ function table(): Row[] {
         return { query: `mutation($id: ID!, $v: Int!, $i: ApplicationInput!) { resubmitApplication(id: $id, version: $v, input: $i) { state } }`, variables: { id: a.id, v: a.version, i: { staffAddition: { staff: [staffRow()] } } } };
       },
       // the city does not speak for an application its office filed online
-      expect: signedInOnly({ officeAdmin: 'ok', city: 'INVALID_TRANSITION', otherCity: 'NOT_FOUND' }),
+      expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'INVALID_TRANSITION', otherCity: 'NOT_FOUND' }),
     },
     ...(['return', 'reject', 'forward'] as const).map((verb) => ({
       op: `${verb}Application`,
@@ -257,7 +262,8 @@ function table(): Row[] {
         const a = await freshApp(ApplicationState.FORWARDED);
         return { query: `mutation($id: ID!, $v: Int!) { completeApplication(id: $id, version: $v) { state } }`, variables: { id: a.id, v: a.version } };
       },
-      expect: signedInOnly({ vendor: 'ok' }),
+      // the city completes room forms, not account forms
+      expect: signedInOnly({ vendor: 'ok', city: 'INVALID_TRANSITION', otherCity: 'NOT_FOUND' }),
     },
     {
       op: 'withdrawApplication',
@@ -265,7 +271,7 @@ function table(): Row[] {
         const a = await freshApp(ApplicationState.SUBMITTED);
         return { query: `mutation($id: ID!, $v: Int!) { withdrawApplication(id: $id, version: $v) { state } }`, variables: { id: a.id, v: a.version } };
       },
-      expect: signedInOnly({ officeAdmin: 'ok', city: 'INVALID_TRANSITION', otherCity: 'NOT_FOUND' }),
+      expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'INVALID_TRANSITION', otherCity: 'NOT_FOUND' }),
     },
     {
       op: 'addApplicationAttachments',
@@ -273,7 +279,7 @@ function table(): Row[] {
         const a = await freshApp(ApplicationState.SUBMITTED);
         return { query: `mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`, variables: { id: a.id, f: [pdf] } };
       },
-      expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND' }),
+      expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND' }),
     },
     {
       op: 'issueActivationLetter',
@@ -292,6 +298,98 @@ function table(): Row[] {
       request: async () => ({ query: `mutation { activateAccount(loginId: "nobody", activationCode: "AAAA-BBBB-CCCC", newPassword: "new-password-123") { step } }` }),
       expect: { anonymous: 'INVALID_CREDENTIALS', halfSignedIn: 'INVALID_CREDENTIALS', staff: 'INVALID_CREDENTIALS', officeAdmin: 'INVALID_CREDENTIALS', city: 'INVALID_CREDENTIALS', otherCity: 'INVALID_CREDENTIALS', vendor: 'INVALID_CREDENTIALS' } as never,
     },
+    {
+      op: 'createRoomFromApplication',
+      request: async () => {
+        const input = roomCreationInput({ explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }] });
+        const a = await buildApplication(em.fork(), {
+          office: world.office, applicant: world.users.staff.user, type: ApplicationType.ROOM_CREATION, channel: ApplicationChannel.OFFICE,
+          payload: { ...input, patient: { ...input.patient, birthDate: '1940-03-02' }, note: null },
+        });
+        return {
+          query: `mutation($id: ID!, $v: Int!, $s: RoomSetupInput!) { createRoomFromApplication(applicationId: $id, version: $v, setup: $s) { state } }`,
+          variables: { id: a.id, v: a.version, s: { name: '新しい部屋', members: [{ userId: world.users.staff.user.id, permission: 'COORDINATOR' }], careReportTitles: ['訪問看護'] } },
+        };
+      },
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    // ---- rooms, patients and posts: the city and the members; VENDOR never ----
+    {
+      op: 'rooms',
+      request: async () => ({ query: `{ rooms(page: {perPage: 1000}) { items { name unreadCount } } }`, rows: (d) => d.rooms.items.map((r: { name: string }) => r.name).filter((x: string) => x === room.name) }),
+      expect: signedInOnly({ staff: [room.name], officeAdmin: [], city: [room.name], otherCity: [] }),
+    },
+    {
+      op: 'room',
+      request: async () => ({ query: `query($id: ID!) { room(id: $id) { name patient { name birthDateWareki } consent { consentDate } members { person { name } } } }`, variables: { id: room.id } }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND', city: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    { op: 'directory', request: async () => ({ query: `{ directory { total items { name officeName jobType } } }` }), expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok' }) },
+    { op: 'roomCounts', request: async () => ({ query: `{ roomCounts { status count } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    ...(['posts', 'roomVitals'] as const).map((q) => ({
+      op: q,
+      request: async () => ({ query: q === 'posts' ? `query($r: ID!) { posts(roomId: $r) { total items { body author { name } readCount } } }` : `query($r: ID!) { roomVitals(roomId: $r) { id } }`, variables: { r: room.id } }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND', city: 'ok', otherCity: 'NOT_FOUND' }),
+    })),
+    {
+      op: 'addRoomMember',
+      request: async () => {
+        const u = await freshUser();
+        return { query: `mutation($r: ID!, $m: MemberInput!) { addRoomMember(roomId: $r, member: $m) { id } }`, variables: { r: room.id, m: { userId: u.id, permission: 'VIEWER' } } };
+      },
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    ...(['changeRoomMember', 'removeRoomMember'] as const).map((op) => ({
+      op,
+      request: async () => {
+        const r = await freshRoom();
+        const [m] = await em.fork().getConnection().execute(`select id, version from room_member where room_id = ?`, [r.id]);
+        return op === 'changeRoomMember'
+          ? { query: `mutation($id: ID!, $v: Int!) { changeRoomMember(id: $id, version: $v, input: { permission: COORDINATOR }) { permission } }`, variables: { id: m.id, v: m.version } }
+          : { query: `mutation($id: ID!, $v: Int!) { removeRoomMember(id: $id, version: $v) { untilDate } }`, variables: { id: m.id, v: m.version } };
+      },
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
+    })),
+    {
+      op: 'setCareReportTitles',
+      request: async () => ({ query: `mutation($r: ID!, $v: Int!) { setCareReportTitles(roomId: $r, version: $v, titles: ["訪問看護", "訪問介護"]) { careReportTitles } }`, variables: { r: room.id, v: await currentVersion('room', room.id) } }),
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    { op: 'setDefaultCareReportTitles', request: async () => ({ query: `mutation { setDefaultCareReportTitles(titles: ["訪問看護"]) { defaultCareReportTitles } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok' }) },
+    {
+      op: 'coverOfficesByConsent',
+      request: async () => ({ query: `mutation($r: ID!, $o: [ID!]!) { coverOfficesByConsent(roomId: $r, officeIds: $o) { coveredOfficeIds } }`, variables: { r: room.id, o: [world.otherOffice.id] } }),
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'withdrawConsent',
+      request: async () => ({ query: `mutation($r: ID!) { withdrawConsent(roomId: $r, note: "本人の申し出") { withdrawnAt } }`, variables: { r: (await freshRoom()).id } }),
+      // a contributor may not; the city (or the room's coordinator) may
+      expect: signedInOnly({ staff: 'FORBIDDEN', officeAdmin: 'NOT_FOUND', city: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'createPost',
+      request: async () => ({ query: `mutation($r: ID!) { createPost(roomId: $r, input: { kind: NOTE, body: "本日訪問しました" }) { id } }`, variables: { r: room.id } }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND' }),
+    },
+    {
+      op: 'editPost',
+      request: async () => {
+        const p = await buildPost(em.fork(), room, world.users.staff.user);
+        return { query: `mutation($id: ID!, $v: Int!) { editPost(id: $id, version: $v, input: { body: "訂正します" }) { editedAt } }`, variables: { id: p.id, v: p.version } };
+      },
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND' }),
+    },
+    {
+      op: 'markPostsRead',
+      request: async () => ({ query: `mutation($r: ID!) { markPostsRead(roomId: $r) }`, variables: { r: room.id } }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND', city: 'ok', otherCity: 'NOT_FOUND' }),
+    },
+    {
+      op: 'requestRoomClosing',
+      request: async () => ({ query: `mutation($r: ID!) { requestRoomClosing(roomId: $r, reason: DEATH, body: "ご逝去されました") { id } }`, variables: { r: (await freshRoom()).id } }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND' }),
+    },
     { op: 'notifications', request: async () => ({ query: `{ notifications { total items { subject } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
   ];
 }
@@ -302,6 +400,7 @@ beforeAll(async () => {
   world = await buildWorld(em, server.secrets);
   appA = await buildApplication(em, { office: world.office, applicant: world.users.officeAdmin.user });
   appB = await buildApplication(em, { office: world.otherCityOffice, applicant: world.users.otherCityStaff.user, state: ApplicationState.FORWARDED });
+  room = await freshRoom();
   clients.anonymous = new Client(server.url);
   for (const c of ['staff', 'officeAdmin', 'city', 'otherCity', 'vendor'] as const) {
     clients[c] = new Client(server.url);

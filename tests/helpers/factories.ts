@@ -11,6 +11,12 @@ import { User } from '../../api/users/user.entity.js';
 import { JobType, Role, UserStatus } from '../../api/users/user.enums.js';
 import { Application, ApplicationChannel } from '../../api/applications/application.entity.js';
 import { ApplicationState, ApplicationType } from '../../api/applications/application.enums.js';
+import { Patient } from '../../api/patients/patient.entity.js';
+import { Consent } from '../../api/patients/consent.entity.js';
+import { CareLevel, ConsentSigner, Sex } from '../../api/patients/patient.enums.js';
+import { Room, RoomMember } from '../../api/rooms/room.entity.js';
+import { RoomPermission } from '../../api/rooms/room.enums.js';
+import { Post, PostKind } from '../../api/posts/post.entity.js';
 
 export const TEST_PASSWORD = 'test-password-2026';
 let passwordHash: Promise<string> | undefined;
@@ -91,7 +97,7 @@ export async function buildWorld(em: EntityManager, secrets: SecretBox) {
 /** An application in any state, written directly (the workflow itself is tested through the API). */
 export async function buildApplication(
   em: EntityManager,
-  o: { office: Office; applicant?: User | null; type?: ApplicationType; state?: ApplicationState; channel?: ApplicationChannel; staffNames?: string[]; userIds?: string[] },
+  o: { office: Office; applicant?: User | null; type?: ApplicationType; state?: ApplicationState; channel?: ApplicationChannel; staffNames?: string[]; userIds?: string[]; payload?: Record<string, unknown> },
 ): Promise<Application> {
   const type = o.type ?? ApplicationType.STAFF_ADDITION;
   const staff = (o.staffNames ?? [`新人 ${uniq()}`]).map((name) => ({ name, nameKana: 'シンジン', jobType: JobType.NURSE, ictLinkage: false, officeAdmin: false, pledgedOn: '2026-11-01' }));
@@ -105,8 +111,42 @@ export async function buildApplication(
     applicantName: '申請 担当',
     applicantEmail: 'applicant@example.jp',
     summary: `${o.office.name}: 申請${uniq()}`,
-    payload: type === ApplicationType.ID_STOP ? { userIds: o.userIds ?? [], stopDate: null, users: [] } : { staff },
+    payload: o.payload ?? (type === ApplicationType.ID_STOP ? { userIds: o.userIds ?? [], stopDate: null, users: [] } : { staff }),
   });
   await em.persistAndFlush(app);
   return app;
+}
+
+/** A room with its patient and consent; `members` get access from today. */
+export async function buildRoom(
+  em: EntityManager,
+  o: { municipality: Municipality; explainingOffice: Office; coveredOffices: Office[]; members: { user: User; permission?: RoomPermission; fromDate?: string; untilDate?: string | null }[]; name?: string },
+): Promise<Room> {
+  const patient = em.create(Patient, {
+    municipality: o.municipality, name: o.name ?? `患者 ${uniq()}`, nameKana: 'カンジャ', sex: Sex.FEMALE, birthDate: '1940-03-02',
+    address: '茨城県水戸市中央1-1-1', careLevel: CareLevel.CARE_2, insuredNumber: digits(10),
+  });
+  const consent = em.create(Consent, {
+    patient, consentDate: '2026-11-01', signer: ConsentSigner.SELF, explainingOffice: o.explainingOffice, explainingPersonName: '説明 太郎',
+    coveredOfficeIds: o.coveredOffices.map((c) => c.id),
+  });
+  const room = em.create(Room, { municipality: o.municipality, patient, consent, name: patient.name, careReportTitles: ['訪問看護', '訪問介護'] });
+  for (const m of o.members) em.create(RoomMember, { room, user: m.user, permission: m.permission ?? RoomPermission.CONTRIBUTOR, fromDate: m.fromDate ?? '2026-01-01', untilDate: m.untilDate ?? null });
+  await em.flush();
+  return room;
+}
+
+export async function buildPost(em: EntityManager, room: Room, author: User, over: Partial<Post> = {}): Promise<Post> {
+  const post = em.create(Post, { room, author, kind: PostKind.NOTE, body: `連絡 ${uniq()}`, ...over });
+  await em.flush();
+  return post;
+}
+
+/** The fields of a 様式6 + 様式5 application, as the API takes them. */
+export function roomCreationInput(o: { explainingOffice: Office; coveredOffices: Office[]; members: { user: User; permission?: RoomPermission }[]; name?: string }) {
+  return {
+    patient: { name: o.name ?? `水戸 花子${uniq()}`, nameKana: 'ミト ハナコ', sex: 'FEMALE', birthDate: '昭和15年3月2日', postalCode: '310-0001', address: '茨城県水戸市三の丸1-1', phone: '029-000-0000', careLevel: 'CARE_2', insuredNumber: digits(10) },
+    consent: { consentDate: '2026-11-01', signer: 'PROXY', proxyName: '水戸 一郎', proxyRelationship: '長男', explainingOfficeId: o.explainingOffice.id, explainingPersonName: '常磐 ケア子', coveredOfficeIds: o.coveredOffices.map((c) => c.id) },
+    members: o.members.map((m) => ({ userId: m.user.id, permission: m.permission ?? 'CONTRIBUTOR' })),
+  };
 }

@@ -1,0 +1,86 @@
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context.js';
+import { PageResult } from '../common/list.js';
+import { inTransaction } from '../db/transaction.js';
+import { people, PersonSummary } from '../users/person.js';
+import { Post, PostAttachment, PostRevision } from './post.entity.js';
+import { ClosingRequestArgs, PostEditInput, PostInput, PostListArgs } from './post.inputs.js';
+import { PostService, postAttachments, readByViewer, readCounts } from './post.service.js';
+
+@ObjectType()
+export class PostPage extends PageResult(Post) {}
+
+@ObjectType({ description: '既読: who read a post, and when' })
+export class PostReader {
+  @Field(() => PersonSummary)
+  person!: PersonSummary;
+
+  @Field(() => Date)
+  readAt!: Date;
+}
+
+const svc = (ctx: Context) => new PostService(ctx);
+
+@Resolver(() => Post)
+export class PostResolver {
+  @Query(() => PostPage, { description: 'A room’s notebook and care reports, newest first; filter by kind, title, author or words. Reading it is logged.' })
+  posts(@Args() args: PostListArgs, @Ctx() ctx: Context) {
+    return svc(ctx).list(args);
+  }
+
+  @Query(() => [Post], { description: 'Care reports with vitals, oldest first, for the chart' })
+  roomVitals(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: Context) {
+    return svc(ctx).vitals(roomId);
+  }
+
+  @Mutation(() => Post, { description: 'Members with a posting permission, while the room is open and the consent stands' })
+  createPost(@Arg('roomId', () => ID) roomId: string, @Arg('input') input: PostInput, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => svc(ctx).create(roomId, input));
+  }
+
+  @Mutation(() => Post, { description: 'The author corrects their post; the earlier version is kept' })
+  editPost(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input') input: PostEditInput, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => svc(ctx).edit(id, version, input));
+  }
+
+  @Mutation(() => Int, { description: 'Marks posts (all of the room’s when postIds is empty) read; returns how many were new' })
+  markPostsRead(@Arg('roomId', () => ID) roomId: string, @Arg('postIds', () => [ID], { nullable: true }) postIds: string[] | null, @Ctx() ctx: Context) {
+    return svc(ctx).markRead(roomId, postIds);
+  }
+
+  @Mutation(() => Post, { description: 'A member asks the city to end the room (death, facility admission…)' })
+  requestRoomClosing(@Args() args: ClosingRequestArgs, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => svc(ctx).requestClosing(args));
+  }
+
+  @FieldResolver(() => PersonSummary)
+  author(@Root() post: Post, @Ctx() ctx: Context) {
+    return people(ctx).load(post.author.id);
+  }
+
+  @FieldResolver(() => Int, { description: '既読 count' })
+  readCount(@Root() post: Post, @Ctx() ctx: Context) {
+    return readCounts(ctx).load(post.id);
+  }
+
+  @FieldResolver(() => Boolean)
+  readByMe(@Root() post: Post, @Ctx() ctx: Context) {
+    return readByViewer(ctx).load(post.id);
+  }
+
+  @FieldResolver(() => [PostReader])
+  async readers(@Root() post: Post, @Ctx() ctx: Context) {
+    const reads = await svc(ctx).readers(post);
+    return Promise.all(reads.map(async (r) => ({ person: await people(ctx).load(r.userId), readAt: r.readAt })));
+  }
+
+  @FieldResolver(() => [PostAttachment])
+  attachments(@Root() post: Post, @Ctx() ctx: Context) {
+    return postAttachments(ctx).load(post.id);
+  }
+
+  @FieldResolver(() => [PostRevision], { description: 'Earlier versions, oldest first' })
+  revisions(@Root() post: Post, @Ctx() ctx: Context) {
+    return post.editedAt ? svc(ctx).revisions(post) : [];
+  }
+}

@@ -1,0 +1,56 @@
+// Who may see and write in a room: the one place that decides it (lists, details, nested fields,
+// posts and attachments all come through here).
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Viewer } from '../context.js';
+import { AppError, forbidden, notFound } from '../common/errors.js';
+import { todayInTokyo } from '../common/dates.js';
+import { Role } from '../users/user.enums.js';
+import { Consent } from '../patients/consent.entity.js';
+import { Room, RoomMember } from './room.entity.js';
+import { RoomPermission, RoomStatus } from './room.enums.js';
+
+/** Memberships that give access today: from ≤ today ≤ until (Japan time). */
+export function liveOn(today = todayInTokyo()) {
+  return { fromDate: { $lte: today }, $or: [{ untilDate: null }, { untilDate: { $gte: today } }] } satisfies FilterQuery<RoomMember>;
+}
+
+/** Rooms the viewer may see: CITY its municipality's; OFFICE those it is a live member of; VENDOR none. */
+export async function roomScope(em: EntityManager, viewer: Viewer): Promise<FilterQuery<Room>> {
+  if (viewer.role === Role.CITY) return { municipality: viewer.municipalityId };
+  if (viewer.role !== Role.OFFICE) return { id: null };
+  const rows = await em.find(RoomMember, { user: viewer.id, ...liveOn() }, { fields: ['room'] });
+  return { id: { $in: rows.map((m) => m.room.id) } };
+}
+
+export interface RoomAccess {
+  room: Room;
+  /** null for the city, which reads every room of its municipality but is not a member */
+  membership: RoomMember | null;
+}
+
+/** The room if the viewer may see it, else NOT_FOUND (a room one may not see does not "exist"). */
+export async function readableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
+  if (viewer.role === Role.CITY) {
+    const room = await em.findOne(Room, { id: roomId, municipality: viewer.municipalityId });
+    if (!room) throw notFound();
+    return { room, membership: null };
+  }
+  if (viewer.role !== Role.OFFICE) throw notFound();
+  const membership = await em.findOne(RoomMember, { room: roomId, user: viewer.id, ...liveOn() }, { populate: ['room'] });
+  if (!membership) throw notFound();
+  return { room: membership.room.getEntity(), membership };
+}
+
+/**
+ * May the viewer add to this room now? A live member with a posting permission, in a room that
+ * is not closed, whose consent stands.
+ */
+export async function writableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
+  const access = await readableRoom(em, viewer, roomId);
+  if (!access.membership || access.membership.permission === RoomPermission.VIEWER) throw forbidden();
+  if (access.room.status === RoomStatus.CLOSED) throw new AppError('ROOM_READ_ONLY', { reason: 'CLOSED' });
+  const consent = await em.findOneOrFail(Consent, { id: access.room.consent.id });
+  if (consent.withdrawnAt) throw new AppError('ROOM_READ_ONLY', { reason: 'CONSENT_WITHDRAWN' });
+  return access;
+}

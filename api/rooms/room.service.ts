@@ -1,0 +1,223 @@
+// Rooms: the city's management (members, titles, consent) and everyone's scoped reads, each read
+// of patient data written to the audit trail with the patient it concerns.
+import DataLoader from 'dataloader';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context } from '../context.js';
+import { AreaService, exactFilters } from '../common/area-service.js';
+import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
+import { checkVersion } from '../common/entity-errors.js';
+import { findOptions } from '../common/list.js';
+import { containsPattern } from '../common/search.js';
+import { isValidDate, todayInTokyo } from '../common/dates.js';
+import { perRequest } from '../common/per-request.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
+import { Consent } from '../patients/consent.entity.js';
+import { Patient } from '../patients/patient.entity.js';
+import { User } from '../users/user.entity.js';
+import { Role, UserStatus } from '../users/user.enums.js';
+import { personOf } from '../users/person.js';
+import { Room, RoomMember } from './room.entity.js';
+import { RoomPermission, RoomStatus } from './room.enums.js';
+import { readableRoom, roomScope } from './room.access.js';
+import type { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from './room.inputs.js';
+
+const sortColumns = { updatedAt: 'updatedAt', createdAt: 'createdAt', name: 'name', status: 'status' };
+
+const yesterday = () => todayInTokyo(new Date(Date.now() - 86_400_000));
+
+/** Unread posts per room for the viewer (posts by others without a read receipt), batched. */
+export const unreadCounts = (ctx: Context) =>
+  perRequest(ctx, 'unreadCounts', () =>
+    new DataLoader<string, number>(async (roomIds) => {
+      const rows = await ctx.em.getConnection().execute<{ room_id: string; n: number }[]>(
+        `select p.room_id, count(*)::int as n from post p
+          where p.room_id in (?) and p.author_id <> ?
+            and not exists (select 1 from post_read r where r.post_id = p.id and r.user_id = ?)
+          group by p.room_id`,
+        [roomIds as string[], ctx.viewer!.id, ctx.viewer!.id],
+      );
+      const byRoom = new Map(rows.map((r) => [r.room_id, r.n]));
+      return roomIds.map((id) => byRoom.get(id) ?? 0);
+    }),
+  );
+
+/** Checks the people to put in a room: active OFFICE users of its municipality, from covered offices. */
+export async function memberChecks(ctx: Context, municipalityId: string, consent: Pick<Consent, 'coveredOfficeIds'>, members: MemberInput[], prefix: string): Promise<Map<string, User>> {
+  const errors: FieldError[] = [];
+  const users = await ctx.em.find(User, { id: { $in: members.map((m) => m.userId) } });
+  const byId = new Map(users.map((u) => [u.id, u]));
+  members.forEach((m, i) => {
+    const u = byId.get(m.userId);
+    const p = `${prefix}${i}.`;
+    if (!u || u.role !== Role.OFFICE || u.municipality?.id !== municipalityId || u.status !== UserStatus.ACTIVE) errors.push({ field: `${p}userId`, code: 'USER_NOT_ACTIVE' });
+    else if (!consent.coveredOfficeIds.includes(u.office!.id)) errors.push({ field: `${p}userId`, code: 'NOT_COVERED' });
+    if (members.findIndex((o) => o.userId === m.userId) !== i) errors.push({ field: `${p}userId`, code: 'ALREADY_MEMBER' });
+    if (m.fromDate && !isValidDate(m.fromDate)) errors.push({ field: `${p}fromDate`, code: 'DATE' });
+    if (m.untilDate && !isValidDate(m.untilDate)) errors.push({ field: `${p}untilDate`, code: 'DATE' });
+  });
+  assertValid(errors);
+  return byId;
+}
+
+export function titleChecks(titles: string[], field: string): string[] {
+  const cleaned = [...new Set(titles.map((t) => t.trim()).filter(Boolean))];
+  if (cleaned.length === 0) assertValid([{ field, code: 'REQUIRED' }]);
+  return cleaned;
+}
+
+export class RoomService extends AreaService {
+  async list({ filter, sort, page }: RoomListArgs): Promise<{ items: Room[]; total: number }> {
+    const where: FilterQuery<Room>[] = [await roomScope(this.em, this.viewer), ...exactFilters<Room>(filter as never, { status: 'status' })];
+    if (filter?.q?.trim()) where.push({ name: { $ilike: containsPattern(filter.q) } });
+    const [items, total] = await this.em.findAndCount(Room, { $and: where }, findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns));
+    await this.ctx.audit.recordRead({ action: 'room.list', detail: { roomIds: items.map((r) => r.id) } });
+    return { items, total };
+  }
+
+  async get(id: string): Promise<Room> {
+    const { room } = await readableRoom(this.em, this.viewer, id);
+    await this.auditRead('room.read', room);
+    return room;
+  }
+
+  async patient(room: Room): Promise<Patient> {
+    await readableRoom(this.em, this.viewer, room.id);
+    await this.auditRead('patient.read', room);
+    return room.patient.loadOrFail();
+  }
+
+  async consent(room: Room): Promise<Consent> {
+    await readableRoom(this.em, this.viewer, room.id);
+    await this.auditRead('consent.read', room);
+    return room.consent.loadOrFail();
+  }
+
+  async members(room: Room): Promise<RoomMember[]> {
+    return this.em.find(RoomMember, { room }, { orderBy: { fromDate: 'asc', id: 'asc' } });
+  }
+
+  async myMembership(room: Room): Promise<RoomMember | null> {
+    if (this.viewer.role !== Role.OFFICE) return null;
+    return (await readableRoom(this.em, this.viewer, room.id)).membership;
+  }
+
+  async addMember(roomId: string, input: MemberInput): Promise<RoomMember> {
+    const room = await this.cityRoom(roomId);
+    const consent = await room.consent.loadOrFail();
+    await memberChecks(this.ctx, room.municipality.id, consent, [input], 'member.');
+    const existing = await this.em.findOne(RoomMember, { room, user: input.userId, $or: [{ untilDate: null }, { untilDate: { $gte: todayInTokyo() } }] });
+    if (existing) assertValid([{ field: 'member.0.userId', code: 'ALREADY_MEMBER' }]);
+    const member = this.em.create(RoomMember, { room, user: input.userId, permission: input.permission, fromDate: input.fromDate ?? todayInTokyo(), untilDate: input.untilDate ?? null });
+    this.auditChange('room.member_add', room, { userId: input.userId, permission: input.permission, fromDate: member.fromDate, untilDate: member.untilDate });
+    await this.em.flush();
+    return member;
+  }
+
+  async changeMember(memberId: string, version: number, input: MemberChangeInput): Promise<RoomMember> {
+    const member = await this.cityMember(memberId);
+    await checkVersion(this.em, member, version);
+    if (input.untilDate && !isValidDate(input.untilDate)) assertValid([{ field: 'untilDate', code: 'DATE' }]);
+    member.permission = input.permission;
+    member.untilDate = input.untilDate ?? null;
+    this.auditChange('room.member_change', member.room.getEntity(), { memberId, permission: input.permission, untilDate: member.untilDate });
+    await this.em.flush();
+    return member;
+  }
+
+  /** Removes a member now: access ends at once (the last day was yesterday); the row stays. */
+  async removeMember(memberId: string, version: number): Promise<RoomMember> {
+    const member = await this.cityMember(memberId);
+    await checkVersion(this.em, member, version);
+    member.untilDate = yesterday();
+    member.endedReason = 'removed';
+    this.auditChange('room.member_remove', member.room.getEntity(), { memberId, userId: member.user.id });
+    await this.em.flush();
+    return member;
+  }
+
+  async setTitles(roomId: string, version: number, titles: string[]): Promise<Room> {
+    const room = await this.cityRoom(roomId);
+    await checkVersion(this.em, room, version);
+    room.careReportTitles = titleChecks(titles, 'careReportTitles');
+    this.auditChange('room.titles', room, { titles: room.careReportTitles });
+    await this.em.flush();
+    return room;
+  }
+
+  async setDefaultTitles(titles: string[]): Promise<Municipality> {
+    const m = await this.em.findOneOrFail(Municipality, { id: this.viewer.municipalityId! });
+    m.defaultCareReportTitles = titleChecks(titles, 'titles');
+    this.ctx.audit.record({ action: 'municipality.default_titles', target: { type: 'Municipality', id: m.id }, detail: { titles: m.defaultCareReportTitles } });
+    await this.em.flush();
+    return m;
+  }
+
+  /** The consent covers more offices (a newly signed 様式5). */
+  async coverOffices(roomId: string, officeIds: string[]): Promise<Consent> {
+    const room = await this.cityRoom(roomId);
+    const consent = await room.consent.loadOrFail();
+    const offices = await this.em.count('Office', { id: { $in: officeIds }, municipality: room.municipality.id });
+    if (offices !== new Set(officeIds).size) assertValid([{ field: 'officeIds', code: 'NOT_IN_SCOPE' }]);
+    consent.coveredOfficeIds = [...new Set([...consent.coveredOfficeIds, ...officeIds])];
+    this.auditChange('consent.cover', room, { officeIds });
+    await this.em.flush();
+    return consent;
+  }
+
+  /** 同意の撤回: sharing ends at once; the room turns read-only; the record stays. */
+  async withdrawConsent(roomId: string, note: string | null): Promise<Consent> {
+    const { room, membership } = await readableRoom(this.em, this.viewer, roomId);
+    if (this.viewer.role !== Role.CITY && membership?.permission !== RoomPermission.COORDINATOR) throw forbidden();
+    const consent = await room.consent.loadOrFail();
+    if (!consent.withdrawnAt) {
+      consent.withdrawnAt = new Date();
+      consent.withdrawnBy = this.viewer.id;
+      consent.withdrawalNote = note?.trim() || null;
+      this.auditChange('consent.withdraw', room, {});
+      await this.em.flush();
+    }
+    return consent;
+  }
+
+  /** Active users of the municipality to pick from: name, office and job type only. */
+  async directory({ filter, page }: DirectoryArgs) {
+    const where: FilterQuery<User>[] = [{ municipality: this.viewer.municipalityId, role: Role.OFFICE, status: UserStatus.ACTIVE }];
+    if (filter?.officeId) where.push({ office: filter.officeId });
+    if (filter?.jobType) where.push({ jobType: filter.jobType });
+    if (filter?.q?.trim()) where.push({ $or: [{ name: { $ilike: containsPattern(filter.q) } }, { nameKana: { $ilike: containsPattern(filter.q) } }] });
+    const [users, total] = await this.em.findAndCount(User, { $and: where }, { ...findOptions(page, undefined, { nameKana: 'nameKana' }), populate: ['office'] });
+    return { items: users.map((u) => personOf(u, u.office?.getEntity() ?? null)), total };
+  }
+
+  /** Counts only: what VENDOR (and the city, for its municipality) may know of rooms. */
+  async counts(): Promise<{ municipalityId: string; status: RoomStatus; count: number }[]> {
+    const rows = await this.em.getConnection().execute<{ municipality_id: string; status: RoomStatus; n: number }[]>(
+      `select municipality_id, status, count(*)::int as n from room ${this.viewer.role === Role.VENDOR ? '' : 'where municipality_id = ?'} group by municipality_id, status order by municipality_id, status`,
+      this.viewer.role === Role.VENDOR ? [] : [this.viewer.municipalityId],
+    );
+    return rows.map((r) => ({ municipalityId: r.municipality_id, status: r.status, count: r.n }));
+  }
+
+  private async cityRoom(roomId: string): Promise<Room> {
+    if (this.viewer.role !== Role.CITY) throw forbidden();
+    const room = await this.em.findOne(Room, { id: roomId, municipality: this.viewer.municipalityId });
+    if (!room) throw notFound();
+    if (room.status === RoomStatus.CLOSED) assertValid([{ field: 'room', code: 'INVALID_VALUE' }]);
+    return room;
+  }
+
+  private async cityMember(memberId: string): Promise<RoomMember> {
+    if (this.viewer.role !== Role.CITY) throw forbidden();
+    const member = await this.em.findOne(RoomMember, { id: memberId, room: { municipality: this.viewer.municipalityId } }, { populate: ['room'] });
+    if (!member) throw notFound();
+    return member;
+  }
+
+  private auditRead(action: string, room: Room) {
+    return this.ctx.audit.recordRead({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id });
+  }
+
+  private auditChange(action: string, room: Room, detail: Record<string, unknown>) {
+    this.ctx.audit.record({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id, detail });
+  }
+}
