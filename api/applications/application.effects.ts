@@ -15,6 +15,7 @@ import { Application } from './application.entity.js';
 import { ApplicationType } from './application.enums.js';
 import type { IdStopPayload, RegistrationPayload, StaffAdditionPayload, StaffRow } from './application.payload.js';
 import { Pledge, PledgeKind } from './pledge.entity.js';
+import { endMembershipsOnStop } from '../rooms/memberships.js';
 
 /** Login IDs the vendor issues: municipality code + 5 random digits, e.g. 082015-48213. */
 async function newLoginId(em: EntityManager, municipality: Municipality, taken: Set<string>): Promise<string> {
@@ -84,6 +85,7 @@ export async function completeApplication(em: EntityManager, audit: Audit, app: 
         user.stopDate = stopDate;
         audit.record({ action: 'user.stop_scheduled', target: { type: 'User', id: user.id }, municipalityId: app.municipality.id, officeId: app.office!.id, detail: { stopDate, applicationId: app.id } });
       }
+      await endMembershipsOnStop(em, users.map((u) => u.id), stopDate);
       app.payload = { ...app.payload, stopDate };
       return;
     }

@@ -12,6 +12,7 @@ import { Municipality } from '../municipalities/municipality.entity.js';
 import { Role, UserStatus } from '../users/user.enums.js';
 import { User } from '../users/user.entity.js';
 import { revokeSessions } from '../auth/sessions.js';
+import { endMembershipsOnStop } from '../rooms/memberships.js';
 import { todayInTokyo } from '../common/dates.js';
 import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
@@ -144,6 +145,7 @@ export class OfficeService extends AreaService {
     office.status = OfficeStatus.INACTIVE;
     const users = await this.em.find(User, { office, status: { $ne: UserStatus.STOPPED } });
     const today = todayInTokyo();
+    await endMembershipsOnStop(this.em, users.map((u) => u.id), today);
     for (const user of users) {
       user.status = UserStatus.STOPPED;
       user.stopDate = today;

@@ -12,6 +12,7 @@ import { changedFields } from '../audit/audit.js';
 import { hashPassword } from '../auth/password.js';
 import { revokeSessions } from '../auth/sessions.js';
 import { RecoveryCode } from '../auth/recovery-code.entity.js';
+import { endMembershipsOnStop } from '../rooms/memberships.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { OfficeKind, OfficeStatus } from '../offices/office.enums.js';
@@ -146,6 +147,7 @@ export class UserService extends AreaService {
     user.status = UserStatus.STOPPED;
     user.stopDate = todayInTokyo();
     const revoked = await revokeSessions(this.em, user.id, 'stopped');
+    await endMembershipsOnStop(this.em, [user.id], user.stopDate);
     this.audit('user.stop', user, { stopDate: user.stopDate, revokedSessions: revoked });
     await this.em.flush();
     return user;
