@@ -4,7 +4,15 @@ import type { Config } from './config.js';
 import { connect, migrate } from './db/orm.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { SecretBox, loadSecretKey } from './auth/secret-box.js';
+import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { ensureLoginRole, grantRuntimeRights, roleOf } from './db/roles.js';
+
+function readOrCreateSecret(file: string): string {
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
 
 export const EMBEDDED_DB_NAME = 'zaitaku';
 
@@ -15,18 +23,36 @@ export interface Database {
   close: () => Promise<void>;
 }
 
-/** DATABASE_URL if set, else the embedded PostgreSQL in the data folder; migrations applied. */
+export const EMBEDDED_APP_ROLE = 'zaitaku_app';
+
+/**
+ * DATABASE_URL if set, else the embedded PostgreSQL in the data folder. Migrations run as the
+ * owner (MIGRATION_DATABASE_URL, or the embedded superuser); the application then connects as the
+ * runtime role, which cannot alter the audit trail.
+ */
 export async function openDatabase(config: Config, log: (m: string) => void = console.log): Promise<Database> {
   let url = config.databaseUrl;
+  let ownerUrl = config.migrationDatabaseUrl;
   let embedded: EmbeddedDatabase | null = null;
   if (!url) {
     log(`Starting embedded PostgreSQL (data in ${path.relative(process.cwd(), config.dataDir) || '.'}/pg) ...`);
     embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
     await ensureDatabase(embedded.url(), EMBEDDED_DB_NAME);
-    url = embedded.url(EMBEDDED_DB_NAME);
+    ownerUrl = embedded.url(EMBEDDED_DB_NAME);
+    const password = readOrCreateSecret(path.join(config.dataDir, 'app-password'));
+    url = ownerUrl.replace(/\/\/[^@]*@/, `//${EMBEDDED_APP_ROLE}:${encodeURIComponent(password)}@`);
+    const owner = await connect(ownerUrl);
+    await ensureLoginRole(owner, EMBEDDED_APP_ROLE, password);
+    await owner.close(true);
+  }
+  if (ownerUrl) {
+    const owner = await connect(ownerUrl);
+    await migrate(owner);
+    await grantRuntimeRights(owner, roleOf(url));
+    await owner.close(true);
   }
   const orm = await connect(url);
-  await migrate(orm);
+  if (!ownerUrl) await migrate(orm);
   const secrets = new SecretBox(loadSecretKey(config.secretKey, config.dataDir, config.production));
   return {
     orm,

@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** Set: use this PostgreSQL. Unset: start the embedded one in dataDir. */
   databaseUrl?: string;
+  /** Owner connection for migrations; the runtime (DATABASE_URL) role then gets only DML rights */
+  migrationDatabaseUrl?: string;
   dataDir: string;
   embeddedPgPort: number;
   production: boolean;
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int('PORT', 4000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
     embeddedPgPort: int('EMBEDDED_PG_PORT', 54329),
     production,

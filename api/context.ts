@@ -29,9 +29,11 @@ export interface Context {
   /** any live session, whatever its stage */
   session: Session | null;
   /** why a presented cookie was not accepted (expired, revoked...), for the error reason */
-  sessionProblem: 'SESSION_EXPIRED' | null;
-  /** set only for stage SIGNED_IN */
+  sessionProblem: 'SESSION_EXPIRED' | 'INVALID_TOKEN' | null;
+  /** set only for stage SIGNED_IN, or for a valid API token */
   viewer: Viewer | null;
+  /** the caller came with an API token (read-only) rather than a browser session */
+  viaToken: boolean;
   audit: Audit;
 }
 

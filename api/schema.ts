@@ -12,9 +12,12 @@ import { NotificationResolver } from './mail/notification.resolver.js';
 import { RoomMemberResolver, RoomResolver } from './rooms/room.resolver.js';
 import { ConsentResolver, PatientResolver } from './patients/patient.resolver.js';
 import { PostResolver } from './posts/post.resolver.js';
+import { ApiTokenResolver } from './tokens/api-token.resolver.js';
+import { AuditResolver } from './audit/audit.resolver.js';
+import { ReportResolver } from './reports/report.resolver.js';
 import { permissions } from './authz/permissions.js';
 
-export const resolvers = [AuthResolver, MunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, PostResolver] as const;
+export const resolvers = [AuthResolver, MunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, PostResolver, ApiTokenResolver, AuditResolver, ReportResolver] as const;
 
 /** The schema without authorization (for printing and for the coverage test). */
 export function buildBareSchema(): Promise<GraphQLSchema> {

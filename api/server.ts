@@ -14,6 +14,8 @@ import { buildAppSchema } from './schema.js';
 import { formatError } from './common/errors.js';
 import { localeFromHeader, requestScope } from './common/request-context.js';
 import { clearSessionCookie, clientIp, cookieName, resolveSession } from './auth/sessions.js';
+import { resolveApiToken } from './tokens/api-token.service.js';
+import { auditRefusals, readOnlyTokens } from './authz/plugins.js';
 import { SessionStage } from './auth/session.entity.js';
 import type { SecretBox } from './auth/secret-box.js';
 import type { User } from './users/user.entity.js';
@@ -73,7 +75,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), readOnlyTokens, auditRefusals],
   });
   await apollo.start();
 
@@ -111,11 +113,18 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const em = orm.em.fork();
+        const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+        if (bearer) {
+          // reporting clients: the token's owner, read-only, no cookie session
+          const owner = await resolveApiToken(em, bearer);
+          return buildContext({ em, config, secrets, req, res, ip: clientIp(req), locale: localeFromHeader(req.get('accept-language')), session: null, sessionProblem: owner ? null : 'INVALID_TOKEN', viewer: owner ? toViewer(owner) : null, viaToken: true });
+        }
         const token = req.cookies?.[cookieName(config)] as string | undefined;
         const { session, problem } = await resolveSession(em, config, token);
         if (problem) clearSessionCookie(config, res);
         const viewer = session?.stage === SessionStage.SIGNED_IN ? toViewer(session.user.getEntity()) : null;
         return buildContext({
+          viaToken: false,
           em,
           config,
           secrets,

@@ -9,8 +9,11 @@ import { userRules } from '../users/user.rules.js';
 import { applicationRules } from '../applications/application.rules.js';
 import { notificationRules } from '../mail/notification.rules.js';
 import { roomRules } from '../rooms/room.rules.js';
+import { apiTokenRules } from '../tokens/api-token.rules.js';
+import { auditRules } from '../audit/audit.rules.js';
+import { reportRules } from '../reports/report.rules.js';
 
-const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules, roomRules];
+const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules, roomRules, apiTokenRules, auditRules, reportRules];
 
 /** Merges the per-area rule maps type by type. */
 export function ruleTree(): Record<string, Record<string, unknown>> {

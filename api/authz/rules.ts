@@ -11,7 +11,7 @@ export function notSignedIn(ctx: Context): AppError {
   if (ctx.session?.stage === SessionStage.TOTP_REQUIRED || ctx.session?.stage === SessionStage.TOTP_ENROLLMENT)
     return new AppError('UNAUTHENTICATED', { reason: 'SECOND_FACTOR_REQUIRED' });
   if (ctx.session?.stage === SessionStage.PASSWORD_CHANGE) return new AppError('UNAUTHENTICATED', { reason: 'PASSWORD_CHANGE_REQUIRED' });
-  if (ctx.sessionProblem) return new AppError('UNAUTHENTICATED', { reason: 'SESSION_EXPIRED' });
+  if (ctx.sessionProblem) return new AppError('UNAUTHENTICATED', { reason: ctx.sessionProblem });
   return new AppError('UNAUTHENTICATED');
 }
 
@@ -54,6 +54,12 @@ export const isAwaitingEnrollment = rule('isAwaitingEnrollment', { cache: 'conte
 export const hasBothFactors = rule('hasBothFactors', { cache: 'contextual' })((_p, _a, ctx: Context) =>
   ctx.session?.stage === SessionStage.PASSWORD_CHANGE || ctx.session?.stage === SessionStage.SIGNED_IN ? true : notSignedIn(ctx),
 );
+
+/** Signed in through the browser, not with an API token (managing tokens, for one). */
+export const isSignedInBySession = rule('isSignedInBySession', { cache: 'contextual' })((_p, _a, ctx: Context) => {
+  if (!ctx.viewer) return notSignedIn(ctx);
+  return ctx.viaToken ? forbidden() : true;
+});
 
 /** Holds any live session (for logout). */
 export const hasSession = rule('hasSession', { cache: 'contextual' })((_p, _a, ctx: Context) => (ctx.session ? true : notSignedIn(ctx)));

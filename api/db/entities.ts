@@ -9,10 +9,11 @@ import { Application, ApplicationEvent, Attachment } from '../applications/appli
 import { Pledge } from '../applications/pledge.entity.js';
 import { ActivationCode } from '../auth/activation-code.entity.js';
 import { Notification } from '../mail/notification.entity.js';
+import { ApiToken } from '../tokens/api-token.entity.js';
 import { Patient } from '../patients/patient.entity.js';
 import { Consent } from '../patients/consent.entity.js';
 import { Room, RoomMember } from '../rooms/room.entity.js';
 import { Post, PostAttachment, PostRead, PostRevision } from '../posts/post.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
-export const entities = [BaseEntity, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment];
+export const entities = [BaseEntity, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken];

@@ -390,6 +390,24 @@ function table(): Row[] {
       request: async () => ({ query: `mutation($r: ID!) { requestRoomClosing(roomId: $r, reason: DEATH, body: "ご逝去されました") { id } }`, variables: { r: (await freshRoom()).id } }),
       expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND' }),
     },
+    // ---- tokens, audit trail, reports ----
+    { op: 'apiTokens', request: async () => ({ query: `{ apiTokens { name prefix } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    { op: 'createApiToken', request: async () => ({ query: `mutation { createApiToken(input: { name: "集計", expiresInDays: 30 }) { secret } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    {
+      op: 'revokeApiToken',
+      request: async () => {
+        const created = await clients.city.ok(`mutation { createApiToken(input: { name: "失効用", expiresInDays: 30 }) { token { id } } }`);
+        return { query: `mutation($id: ID!) { revokeApiToken(id: $id) { revokedAt } }`, variables: { id: created.createApiToken.token.id } };
+      },
+      // one's own tokens only
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND', vendor: 'NOT_FOUND' }),
+    },
+    { op: 'auditEvents', request: async () => ({ query: `{ auditEvents(page: { perPage: 5 }) { total items { action outcome } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    ...(['rosterReport { activeHeadcount }', 'roomsReport { months { month } }', 'applicationsReport { counts { count } }', 'activityReport { posts }'] as const).map((q) => ({
+      op: q.split(' ')[0],
+      request: async () => ({ query: `{ ${q} }` }),
+      expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }),
+    })),
     { op: 'notifications', request: async () => ({ query: `{ notifications { total items { subject } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
   ];
 }

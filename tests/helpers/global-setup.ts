@@ -6,8 +6,11 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { connect, migrate } from '../../api/db/orm.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../api/db/embedded.js';
+import { ensureLoginRole, grantRuntimeRights } from '../../api/db/roles.js';
 
 export const TEMPLATE_DB = 'app_template';
+export const APP_ROLE = 'app_runtime';
+export const APP_ROLE_PASSWORD = 'app-runtime-test-password';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,6 +26,9 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(pg.url(), TEMPLATE_DB);
   const orm = await connect(pg.url(TEMPLATE_DB));
   await migrate(orm);
+  // the runtime role of a real deployment: no UPDATE/DELETE on the audit trail
+  await ensureLoginRole(orm, APP_ROLE, APP_ROLE_PASSWORD);
+  await grantRuntimeRights(orm, APP_ROLE);
   await orm.close(true);
   project.provide('pgAdminUrl', pg.url());
   project.provide('pgTemplate', TEMPLATE_DB);

@@ -1,0 +1,67 @@
+import { Args, ArgsType, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
+import { IsOptional, Matches, ValidateNested } from 'class-validator';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { Context, Viewer } from '../context.js';
+import { AreaService } from '../common/area-service.js';
+import { PageInput, PageResult, SortOrder, findOptions } from '../common/list.js';
+import { assertValid } from '../common/errors.js';
+import { isValidDate } from '../common/dates.js';
+import { Role } from '../users/user.enums.js';
+import { AuditEvent, AuditOutcome } from './audit-event.entity.js';
+
+/** What VENDOR may read of the trail: accounts and sign-in, never anything about patients. */
+export const VENDOR_ACTION_PREFIXES = ['auth.', 'user.', 'office.', 'municipality.', 'activation.', 'token.'];
+
+@InputType()
+export class AuditFilter {
+  @Field(() => ID, { nullable: true }) actorId?: string | null;
+  @Field(() => ID, { nullable: true }) officeId?: string | null;
+  @Field(() => ID, { nullable: true }) patientId?: string | null;
+  @Field(() => ID, { nullable: true }) roomId?: string | null;
+  @Field(() => String, { nullable: true, description: 'Exact action, or a prefix ending in "." (e.g. "auth.")' }) action?: string | null;
+  @Field(() => AuditOutcome, { nullable: true }) outcome?: AuditOutcome | null;
+  @Field(() => String, { nullable: true, description: 'From this day (YYYY-MM-DD, Japan time)' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' }) from?: string | null;
+  @Field(() => String, { nullable: true, description: 'Through this day (YYYY-MM-DD, Japan time)' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' }) to?: string | null;
+}
+
+@ArgsType()
+export class AuditListArgs {
+  @Field(() => AuditFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  filter?: AuditFilter;
+
+  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  page?: PageInput;
+}
+
+@ObjectType()
+export class AuditEventPage extends PageResult(AuditEvent) {}
+
+/** CITY: its municipality's events; VENDOR: account and sign-in events of all. */
+export function auditScope(viewer: Viewer): FilterQuery<AuditEvent> {
+  if (viewer.role === Role.VENDOR) return { patientId: null, $or: VENDOR_ACTION_PREFIXES.map((p) => ({ action: { $like: `${p}%` } })) };
+  return { municipalityId: viewer.municipalityId };
+}
+
+const startOfTokyoDay = (d: string) => new Date(`${d}T00:00:00+09:00`);
+
+export class AuditService extends AreaService {
+  async list({ filter, page }: AuditListArgs) {
+    const where: FilterQuery<AuditEvent>[] = [auditScope(this.viewer)];
+    const f = filter ?? {};
+    for (const key of ['actorId', 'officeId', 'patientId', 'roomId', 'outcome'] as const) if (f[key]) where.push({ [key]: f[key] });
+    if (f.action) where.push(f.action.endsWith('.') ? { action: { $like: `${f.action.replace(/[%_\\]/g, '\\$&')}%` } } : { action: f.action });
+    if ((f.from && !isValidDate(f.from)) || (f.to && !isValidDate(f.to))) assertValid([{ field: f.from && !isValidDate(f.from) ? 'from' : 'to', code: 'DATE' }]);
+    if (f.from) where.push({ occurredAt: { $gte: startOfTokyoDay(f.from) } });
+    if (f.to) where.push({ occurredAt: { $lt: new Date(startOfTokyoDay(f.to).getTime() + 86_400_000) } });
+    const [items, total] = await this.em.findAndCount(AuditEvent, { $and: where }, findOptions(page, { field: 'occurredAt', order: SortOrder.DESC }, { occurredAt: 'occurredAt' }));
+    return { items, total };
+  }
+}
+
+@Resolver(() => AuditEvent)
+export class AuditResolver {
+  @Query(() => AuditEventPage, { description: 'The audit trail, newest first. CITY: its municipality; VENDOR: account and sign-in events' })
+  auditEvents(@Args() args: AuditListArgs, @Ctx() ctx: Context) {
+    return new AuditService(ctx).list(args);
+  }
+}

@@ -1,0 +1,87 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { OfficeKind } from '../offices/office.enums.js';
+import { JobType, UserStatus } from '../users/user.enums.js';
+import { ApplicationState, ApplicationType } from '../applications/application.enums.js';
+
+@ObjectType()
+export class RosterRow {
+  @Field() municipalityName!: string;
+  @Field(() => ID, { nullable: true }) officeId!: string | null;
+  @Field(() => String, { nullable: true }) officeName!: string | null;
+  @Field(() => OfficeKind, { nullable: true }) officeKind!: OfficeKind | null;
+  @Field(() => JobType) jobType!: JobType;
+  @Field(() => UserStatus, { description: 'as of today: an account past its stop date counts as STOPPED' }) status!: UserStatus;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class StatusCount {
+  @Field(() => UserStatus) status!: UserStatus;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: '利用者名簿: who uses the system (names are in the users list; this is the headcount)' })
+export class RosterReport {
+  @Field(() => [RosterRow]) rows!: RosterRow[];
+  @Field(() => [StatusCount]) totals!: StatusCount[];
+  @Field(() => Int, { description: 'Accounts that can sign in today' }) activeHeadcount!: number;
+}
+
+@ObjectType()
+export class RoomMonth {
+  @Field({ description: 'YYYY-MM (Japan time)' }) month!: string;
+  @Field(() => Int) opened!: number;
+  @Field(() => Int) closed!: number;
+  @Field(() => Int, { description: 'Rooms open at the end of the month' }) openAtEnd!: number;
+}
+
+@ObjectType()
+export class MembersBucket {
+  @Field(() => Int, { description: 'Live members in a room' }) members!: number;
+  @Field(() => Int) rooms!: number;
+}
+
+@ObjectType()
+export class OfficeRooms {
+  @Field(() => ID) officeId!: string;
+  @Field() officeName!: string;
+  @Field(() => Int, { description: 'Open rooms with a live member from this office' }) rooms!: number;
+}
+
+@ObjectType()
+export class RoomsReport {
+  @Field(() => [RoomMonth]) months!: RoomMonth[];
+  @Field(() => [MembersBucket]) membersPerRoom!: MembersBucket[];
+  @Field(() => [OfficeRooms]) roomsPerOffice!: OfficeRooms[];
+}
+
+@ObjectType()
+export class ApplicationCount {
+  @Field(() => ApplicationType) type!: ApplicationType;
+  @Field(() => ApplicationState) state!: ApplicationState;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType()
+export class StepDuration {
+  @Field(() => ApplicationType) type!: ApplicationType;
+  @Field({ description: 'FORWARD (submission → forwarded) or COMPLETE (submission → completed)' }) step!: string;
+  @Field(() => Int) count!: number;
+  @Field(() => Float) medianDays!: number;
+  @Field(() => Float) p90Days!: number;
+}
+
+@ObjectType()
+export class ApplicationsReport {
+  @Field(() => [ApplicationCount]) counts!: ApplicationCount[];
+  @Field(() => [StepDuration]) durations!: StepDuration[];
+}
+
+@ObjectType({ description: 'Posts per month per office: counts only, never content' })
+export class ActivityRow {
+  @Field() month!: string;
+  @Field(() => ID) officeId!: string;
+  @Field() officeName!: string;
+  @Field(() => Int) posts!: number;
+  @Field(() => Int) careReports!: number;
+}
