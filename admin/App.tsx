@@ -1,0 +1,37 @@
+// The admin panel: resources, sign-in, language, layout. Who sees what is decided by
+// authProvider.canAccess (auth/access.ts), which mirrors the API's rules.
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { dataProvider } from './dataProvider';
+import { authProvider } from './authProvider';
+import { i18nProvider } from './i18n/i18nProvider';
+import { LoginPage } from './auth/LoginPage';
+import { ChangePasswordPage } from './auth/ChangePasswordPage';
+import { Layout } from './layout/Layout';
+import { Dashboard } from './layout/Dashboard';
+import { theme } from './theme';
+import municipalities from './municipalities';
+import offices from './offices';
+import users from './users';
+
+export const App = () => (
+  <Admin
+    title="app.title"
+    dataProvider={dataProvider}
+    authProvider={authProvider}
+    i18nProvider={i18nProvider}
+    loginPage={LoginPage}
+    layout={Layout}
+    dashboard={Dashboard}
+    theme={theme}
+    requireAuth
+    disableTelemetry
+  >
+    <Resource name="municipalities" {...municipalities} />
+    <Resource name="offices" {...offices} />
+    <Resource name="users" {...users} />
+    <CustomRoutes>
+      <Route path="/password" element={<ChangePasswordPage />} />
+    </CustomRoutes>
+  </Admin>
+);

@@ -1,0 +1,58 @@
+// Who may do what in the panel, the same table the API enforces (api/*/*.rules.ts and the
+// services' scopes). react-admin asks it through authProvider.canAccess: menus, buttons and
+// pages appear only for roles that may use them.
+import type { Me } from './authApi';
+
+type Rule = (me: Me, record?: Record<string, unknown>) => boolean;
+
+const vendor: Rule = (me) => me.role === 'VENDOR';
+const city: Rule = (me) => me.role === 'CITY';
+const officeAdmin: Rule = (me) => me.role === 'OFFICE' && me.officeAdmin;
+const any =
+  (...rules: Rule[]): Rule =>
+  (me, record) =>
+    rules.some((r) => r(me, record));
+const notSelf: Rule = (me, record) => !record || record.id !== me.id;
+const all =
+  (...rules: Rule[]): Rule =>
+  (me, record) =>
+    rules.every((r) => r(me, record));
+/** An OFFICE account sees its own office; without a record, the page itself. */
+const ownOffice: Rule = (me, record) => me.role === 'OFFICE' && (!record || record.id === me.office?.id);
+/** Office staff see their own account. */
+const ownAccount: Rule = (me, record) => me.role === 'OFFICE' && (!record || record.id === me.id);
+
+const rules: Record<string, Record<string, Rule>> = {
+  municipalities: {
+    list: vendor,
+    show: vendor,
+    create: vendor,
+    edit: vendor,
+    export: vendor,
+  },
+  offices: {
+    list: any(vendor, city),
+    show: any(vendor, city, ownOffice),
+    create: any(vendor, city),
+    edit: any(vendor, city),
+    export: any(vendor, city),
+    delete: vendor, // 利用停止 (deactivateOffice)
+    reactivate: vendor,
+  },
+  users: {
+    list: any(vendor, city, officeAdmin), // an office admin: the roster of the office
+    show: any(vendor, city, officeAdmin, ownAccount),
+    create: vendor,
+    edit: any(vendor, city),
+    export: any(vendor, city, officeAdmin),
+    delete: all(vendor, notSelf), // ID停止 (stopUser)
+    reactivate: vendor,
+    reset_credentials: all(vendor, notSelf),
+    unlock: any(vendor, city),
+  },
+};
+
+export function canAccess(me: Me, resource: string, action: string, record?: Record<string, unknown>): boolean {
+  const rule = rules[resource]?.[action];
+  return rule ? rule(me, record) : false;
+}

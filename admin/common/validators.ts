@@ -1,0 +1,47 @@
+// Client-side checks that mirror the server's (api/common/validation.ts): same patterns, same
+// codes, and the same wording (the messages come from the API's fieldMessages, see i18n/ja.ts).
+// A validator returns a translation key, which react-admin shows in the current language.
+import { required as raRequired, type Validator } from 'react-admin';
+import { patterns } from './patterns';
+
+
+const message = (code: string) => `app.validation.${code}`;
+const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** A pattern check that lets empty values through (combine with `required` when needed). */
+const matching =
+  (pattern: RegExp, code: string): Validator =>
+  (value) =>
+    blank(value) || pattern.test(String(value)) ? undefined : message(code);
+
+/** Not blank after trimming (the server's RequiredText). */
+export const required = (): Validator => {
+  const base = raRequired(message('REQUIRED'));
+  const validator: Validator = (value, values) => (typeof value === 'string' && value.trim() === '' ? message('REQUIRED') : base(value, values));
+  (validator as { isRequired?: boolean }).isRequired = true; // react-admin marks the label with *
+  return validator;
+};
+
+export const maxLength =
+  (max: number): Validator =>
+  (value) =>
+    typeof value === 'string' && value.length > max ? message('TOO_LONG') : undefined;
+
+export const katakana = () => matching(patterns.katakana, 'KATAKANA');
+export const officeNumber = () => matching(patterns.tenDigits, 'OFFICE_NUMBER');
+export const careManagerNumber = () => matching(patterns.careManagerNumber, 'CARE_MANAGER_NUMBER');
+export const postalCode = () => matching(patterns.postalCode, 'POSTAL_CODE');
+export const phone = () => matching(patterns.phone, 'PHONE');
+export const email = () => matching(patterns.email, 'EMAIL');
+export const loginId = () => matching(patterns.loginId, 'LOGIN_ID');
+export const municipalityCode = () => matching(patterns.municipalityCode, 'INVALID_VALUE');
+
+/** The server's password policy: 12+ characters with letters and digits. */
+export const passwordPolicy = (): Validator => (value) => {
+  if (blank(value)) return undefined;
+  const pw = String(value);
+  return pw.length >= 12 && pw.length <= 200 && /[A-Za-z]/.test(pw) && /\d/.test(pw) ? undefined : message('PASSWORD_POLICY');
+};
+
+/** At least one item (サービス種類 of a service office). */
+export const nonEmpty = (): Validator => (value) => (!Array.isArray(value) || value.length === 0 ? message('REQUIRED') : undefined);

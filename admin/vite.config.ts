@@ -1,0 +1,23 @@
+// The admin panel build: admin/ → admin/dist, served by the API server on the same origin.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 3000,
+  },
+  server: {
+    // `npm run dev:admin` next to a running API server (npm start, port 4000)
+    proxy: { '/graphql': 'http://localhost:4000' },
+    fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
+  },
+});

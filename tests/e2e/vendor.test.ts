@@ -1,0 +1,116 @@
+// The system operator (VENDOR): every municipality's offices; registers a service office with
+// its サービス種類 and issues an account for it (server-side errors shown on the form).
+import fs from 'node:fs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { buildWorld } from '../helpers/factories.js';
+import { absent, adminDist, formField, launchBrowser, menuEntries, recordFailures, signIn, visible, type TestBrowser } from './browser.js';
+
+const officeNumber = () => Array.from({ length: 10 }, () => Math.floor(Math.random() * 10)).join('');
+
+describe('VENDOR in the admin panel', () => {
+  let server: TestServer;
+  let tb: TestBrowser;
+  let world: Awaited<ReturnType<typeof buildWorld>>;
+  let page: Page;
+  let onFailure: (failed: boolean) => Promise<void>;
+  const officeName = 'テスト訪問看護ステーション';
+  const number = officeNumber();
+
+  beforeAll(async () => {
+    [server, tb] = await Promise.all([startTestServer({ adminDist: adminDist() }), launchBrowser()]);
+    world = await buildWorld(server.orm.em.fork(), server.secrets);
+    page = await tb.newPage();
+    onFailure = recordFailures(page, 'vendor');
+    await signIn(page, server.url, world.users.vendor);
+  });
+  afterEach(async (ctx) => onFailure(ctx.task.result?.state === 'fail'));
+  afterAll(async () => {
+    await tb?.close();
+    await server?.close();
+  });
+
+  it('has every menu entry and sees the offices of both municipalities', async () => {
+    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '市町村', '事業所', 'アカウント', 'パスワード変更']);
+    await page.getByRole('menuitem', { name: '事業所', exact: true }).click();
+    for (const o of [world.office, world.otherOffice, world.otherCityOffice]) await visible(page.getByRole('cell', { name: o.name }));
+    await visible(page.getByRole('cell', { name: '笠間市' }));
+    await visible(page.getByRole('cell', { name: '水戸市' }));
+  });
+
+  it('exports the offices as CSV for Excel: UTF-8 with BOM, Japanese headers and labels', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV出力' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^事業所_\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = fs.readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...rows] = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(header).toContain('"市町村","事業所種別","事業所名","フリガナ","事業所番号","サービス種類"');
+    expect(rows).toHaveLength(3);
+    expect(rows.join('\n')).toContain('"居宅介護支援事業所"');
+    expect(rows.join('\n')).toContain('"訪問看護"');
+  });
+
+  it('registers a service office with its service types', async () => {
+    await page.getByRole('link', { name: '新規作成' }).click();
+    await page.getByRole('combobox', { name: '市町村', exact: true }).click();
+    await page.getByRole('option', { name: '水戸市' }).click();
+    await page.getByLabel('サービス事業所').check();
+    await page.getByRole('textbox', { name: '事業所名', exact: true }).fill(officeName);
+    await page.getByRole('textbox', { name: 'フリガナ', exact: true }).fill('テストホウモンカンゴステーション');
+    await page.getByRole('textbox', { name: '事業所番号', exact: true }).fill(number);
+    await page.getByLabel('訪問看護', { exact: true }).check();
+    await page.getByLabel('訪問リハビリ', { exact: true }).check();
+    await page.getByRole('textbox', { name: '所在地', exact: true }).fill('茨城県水戸市中央1-4-1');
+    await page.getByRole('textbox', { name: '電話番号', exact: true }).fill('029-232-9110');
+    await page.getByRole('textbox', { name: '連絡先メールアドレス', exact: true }).fill('test-station@example.jp');
+    await page.getByRole('textbox', { name: '法人名', exact: true }).fill('株式会社テストケア');
+    await page.getByRole('textbox', { name: '法人名フリガナ', exact: true }).fill('カブシキガイシャテストケア');
+    await page.getByRole('textbox', { name: '代表者名', exact: true }).fill('試験 太郎');
+    await page.getByRole('textbox', { name: '代表者名フリガナ', exact: true }).fill('シケン タロウ');
+    await page.getByRole('textbox', { name: '法人の住所', exact: true }).fill('茨城県水戸市中央1-4-1');
+    // a malformed phone number is refused in Japanese before anything is sent
+    await page.getByRole('textbox', { name: '法人の電話番号', exact: true }).fill('0292329110');
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('電話番号は数字とハイフンで入力してください（例: 029-232-9110）。'));
+    await page.getByRole('textbox', { name: '法人の電話番号', exact: true }).fill('029-232-9110');
+    await page.getByRole('button', { name: '保存' }).click();
+
+    await visible(page.getByText('作成しました'));
+    await visible(page.getByRole('heading', { name: 'サービス' }));
+    await visible(page.getByText('訪問リハビリ'));
+    const [row] = await server.orm.em.fork().getConnection().execute('select service_types, kind from office where office_number = ?', [number]);
+    expect(row.kind).toBe('SERVICE');
+    expect([...row.service_types].sort()).toEqual(['HOME_NURSING', 'HOME_REHABILITATION']);
+  });
+
+  it('issues an account for the new office; a login ID in use is refused on its field', async () => {
+    await page.getByRole('menuitem', { name: 'アカウント', exact: true }).click();
+    await page.getByRole('link', { name: '新規作成' }).click();
+    await page.getByRole('textbox', { name: 'ログインID', exact: true }).fill(world.users.staff.loginId); // already taken
+    await page.getByRole('combobox', { name: '事業所', exact: true }).fill('テスト訪問');
+    await page.getByRole('option', { name: officeName }).click();
+    await page.getByRole('button', { name: '自動生成' }).click();
+    await page.getByRole('textbox', { name: '氏名', exact: true }).fill('看護 花子');
+    await page.getByRole('textbox', { name: 'フリガナ', exact: true }).fill('カンゴ ハナコ');
+    await page.getByRole('combobox', { name: '職種', exact: true }).click();
+    await page.getByRole('option', { name: '看護師' }).click();
+    await page.getByLabel('ICT情報連携 希望する').check();
+    await page.getByRole('button', { name: '保存' }).click();
+    // the server's answer, on the login ID field
+    await visible(formField(page, 'ログインID').getByText('すでに使われています。'));
+
+    await page.getByRole('textbox', { name: 'ログインID', exact: true }).fill('kango-hanako');
+    await page.getByRole('button', { name: '保存' }).click();
+    await visible(page.getByText('作成しました'));
+    await visible(page.getByRole('link', { name: officeName }));
+    const [row] = await server.orm.em.fork().getConnection().execute(
+      'select u.name, u.must_change_password, u.ict_linkage, o.office_number from app_user u join office o on o.id = u.office_id where u.login_id = ?',
+      ['kango-hanako'],
+    );
+    expect(row).toMatchObject({ name: '看護 花子', must_change_password: true, ict_linkage: true, office_number: number });
+    // VENDOR may stop the account
+    await visible(page.getByRole('button', { name: 'ID停止' }));
+    await absent(page.getByRole('button', { name: '利用再開' }));
+  });
+});
