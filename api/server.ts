@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { buildContext, type Context, type Viewer } from './context.js';
 import { buildAppSchema } from './schema.js';
 import { formatError } from './common/errors.js';
+import { DEFAULT_LIMITS, queryLimitsPlugin } from './common/limits.js';
 import { localeFromHeader, requestScope } from './common/request-context.js';
 import { clearSessionCookie, clientIp, cookieName, resolveSession } from './auth/sessions.js';
 import { resolveApiToken } from './tokens/api-token.service.js';
@@ -57,7 +58,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   // behind a load balancer, TRUST_PROXY=1 makes req.ip the client's address (audit, rate limits)
   if (process.env.TRUST_PROXY) app.set('trust proxy', Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
   app.use(securityHeaders);
-  app.use((req, _res, next) => requestScope.run({ locale: localeFromHeader(req.get('accept-language')), requestId: randomUUID() }, next));
+  app.use((req, _res, next) => requestScope.run({ locale: localeFromHeader(req.get('accept-language')), requestId: randomUUID(), production: config.production }, next));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -75,7 +76,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
-    plugins: [ApolloServerPluginLandingPageDisabled(), readOnlyTokens, auditRefusals],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(DEFAULT_LIMITS), readOnlyTokens, auditRefusals],
   });
   await apollo.start();
 
@@ -140,6 +141,13 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     }),
   );
 
+  // The admin panel (built by Vite), with client-side routes falling back to index.html.
+  const index = path.join(config.adminDist, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!graphql|healthz|attachments|post-attachments).*/, (_req, res) => res.sendFile(path.resolve(index), { headers: { 'Cache-Control': 'no-cache' } }));
+  }
+
   // Body-parser and other middleware errors: a code, never an HTML page with a stack trace.
   app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
@@ -147,13 +155,6 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     if (status === 500) console.error('[http] unexpected error:', err);
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
-
-  // The admin panel (built by Vite), with client-side routes falling back to index.html.
-  const index = path.join(config.adminDist, 'index.html');
-  if (fs.existsSync(index)) {
-    app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|attachments|post-attachments).*/, (_req, res) => res.sendFile(index, { headers: { 'Cache-Control': 'no-cache' } }));
-  }
 
   return { app, stop: () => apollo.stop() };
 }

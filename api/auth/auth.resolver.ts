@@ -10,7 +10,7 @@ const status = (step: AuthStatus['step']): AuthStatus => ({ step });
 export class AuthResolver {
   @Query(() => AuthStatus, { description: 'The sign-in step of this browser session' })
   authStatus(@Ctx() ctx: Context): AuthStatus {
-    return status(new AuthService(ctx).step());
+    return { step: new AuthService(ctx).step(), reason: ctx.sessionProblem };
   }
 
   @Query(() => User, { description: 'The signed-in user' })

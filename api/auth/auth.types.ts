@@ -11,6 +11,9 @@ registerEnumType(AuthStep, {
 export class AuthStatus {
   @Field(() => AuthStep)
   step!: AuthStep;
+
+  @Field(() => String, { nullable: true, description: 'Why a presented session was not accepted (SESSION_EXPIRED, INVALID_TOKEN)' })
+  reason?: string | null;
 }
 
 @ObjectType()

@@ -1,7 +1,7 @@
 // Errors with a stable code in extensions.code and a message in the caller's language.
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { errorMessages, fieldMessages, type ErrorCode, type FieldCode, type Locale } from './messages.js';
-import { currentLocale } from './request-context.js';
+import { currentLocale, inProduction } from './request-context.js';
 
 export interface FieldError {
   field: string;
@@ -74,8 +74,11 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
   // GraphQL's own parse/validation errors keep their (English, schema-level) detail: it names
   // the offending field without revealing anything beyond the public schema.
   if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST') {
-    return { message: `${errorMessages.GRAPHQL_VALIDATION_FAILED[locale]} ${formatted.message}`, locations: formatted.locations, extensions: { code } };
+    // in production, no "Did you mean …?" hints that map out the schema
+    const detail = inProduction() ? formatted.message.replace(/\s*Did you mean[^?]*\?/g, '') : formatted.message;
+    return { message: `${errorMessages.GRAPHQL_VALIDATION_FAILED[locale]} ${detail}`, locations: formatted.locations, extensions: { code } };
   }
+  if (code === 'QUERY_TOO_COMPLEX') return { message: `${errorMessages.QUERY_TOO_COMPLEX[locale]} ${formatted.message}`, extensions: { code } };
   if (code === 'BAD_USER_INPUT' && !out.fields) {
     // a variable of the wrong type: GraphQL's own message says which one
     return { message: `${errorMessages.BAD_USER_INPUT[locale]} ${formatted.message}`, locations: formatted.locations, path: formatted.path, extensions: { code } };

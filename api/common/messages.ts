@@ -19,6 +19,7 @@ export const errorMessages = {
   INVALID_TRANSITION: { ja: 'この申請は現在の状態ではその操作ができません。画面を更新して状態を確認してください。', en: 'This action is not possible in the application’s current state. Reload and check.' },
   TOO_MANY_REQUESTS: { ja: '短時間に多くの申請がありました。しばらくしてから再度お試しください。', en: 'Too many requests. Please try again later.' },
   ROOM_READ_ONLY: { ja: 'この部屋は閲覧のみです（部屋の終了または同意の撤回）。', en: 'This room is read-only (closed, or consent withdrawn).' },
+  QUERY_TOO_COMPLEX: { ja: 'リクエストが大きすぎます。取得する項目や件数を減らしてください。', en: 'The request is too large. Ask for fewer fields or rows.' },
   GRAPHQL_VALIDATION_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
   GRAPHQL_PARSE_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
   INTERNAL_SERVER_ERROR: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'An internal error occurred. Please try again later.' },

@@ -5,9 +5,15 @@ import type { Locale } from './messages.js';
 interface RequestScope {
   locale: Locale;
   requestId: string;
+  /** production settings: no schema hints in error messages */
+  production: boolean;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();
+
+export function inProduction(): boolean {
+  return requestScope.getStore()?.production ?? process.env.NODE_ENV === 'production';
+}
 
 export function currentLocale(): Locale {
   return requestScope.getStore()?.locale ?? 'ja';

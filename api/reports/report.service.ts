@@ -76,7 +76,7 @@ export class ReportService extends AreaService {
          from room r join room_member rm on rm.room_id = r.id join app_user u on u.id = rm.user_id join office o on o.id = u.office_id
         where r.status <> 'CLOSED' and rm.from_date <= ? and (rm.until_date is null or rm.until_date >= ?) and ${where}
           ${this.viewer.role === Role.OFFICE ? 'and o.id = ?' : ''}
-        group by o.id, o.name, o.name_kana order by rooms desc, o.name_kana`,
+        group by o.id, o.name, o.name_kana order by rooms desc, o.name_kana, o.name`,
       [today, today, ...params, ...(this.viewer.role === Role.OFFICE ? [this.viewer.officeId] : [])],
     );
     return {
@@ -121,7 +121,7 @@ export class ReportService extends AreaService {
               count(*)::int as posts, count(*) filter (where p.kind = 'CARE_REPORT')::int as care_reports
          from post p join room r on r.id = p.room_id join app_user u on u.id = p.author_id join office o on o.id = u.office_id
         where ${where}
-        group by 1, 2, 3, o.name_kana order by 1, o.name_kana`,
+        group by 1, 2, 3, o.name_kana order by 1, o.name_kana, 3`,
       params,
     );
     return rows.map((r) => ({ month: r.month, officeId: r.office_id, officeName: r.office_name, posts: r.posts, careReports: r.care_reports }));

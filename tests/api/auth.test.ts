@@ -212,11 +212,15 @@ describe('sessions', () => {
 
   it('ends after 30 minutes idle', async () => {
     const { c, user } = await signedIn();
+    const cookie = c.cookieHeader;
     await sql(`update session set last_seen_at = now() - interval '31 minutes' where user_id = ?`, [user.user.id]);
     const r = await c.gql(ME);
     expect(codesOf(r)).toEqual(['UNAUTHENTICATED']);
     expect(r.errors![0].extensions!.reason).toBe('SESSION_EXPIRED');
     expect((await sessionOf(user.user.id)).revoked_reason).toBe('idle_timeout');
+    const old = new Client(server.url);
+    old.setCookieHeader(cookie);
+    expect((await old.ok(`{ authStatus { step reason } }`)).authStatus).toEqual({ step: 'SIGNED_OUT', reason: 'SESSION_EXPIRED' });
   });
 
   it('stays alive while used within the idle limit', async () => {

@@ -1,4 +1,5 @@
 // A real API server on a free port, over its own real database.
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -28,7 +29,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       }
     },
   });
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), adminDist: 'admin/dist', ...overrides };
+  const config: Config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), adminDist: path.resolve('admin/dist'), ...overrides };
   const secrets = new SecretBox('test-secret-key-test-secret-key-0123456789');
   const server = await createServer(orm, config, secrets);
   const http: Server = await new Promise((resolve) => {
