@@ -10,7 +10,9 @@ import { Office } from '../offices/office.entity.js';
 import type { OfficeKind } from '../offices/office.enums.js';
 import { User } from '../users/user.entity.js';
 import { Role, UserStatus } from '../users/user.enums.js';
-import { ApplicationType } from './application.enums.js';
+import { ApplicationState, ApplicationType } from './application.enums.js';
+import { Application } from './application.entity.js';
+import { LockMode } from '@mikro-orm/core';
 import type { ApplicationInput, IdStopInput, OfficeRegistrationInput, StaffInput } from './application.inputs.js';
 
 export type StaffRow = StaffInput;
@@ -67,13 +69,25 @@ async function registration(em: EntityManager, input: OfficeRegistrationInput, p
   return { payload: { office, officePledgedOn: input.officePledgedOn, staff }, summary: `${office.name}（職員 ${staff.length}名）` };
 }
 
-async function staffAddition(em: EntityManager, input: { staff: StaffInput[] }, office: Office, prefix: string, errors: FieldError[]): Promise<CheckedPayload> {
+/** Applications of the office still in progress (not final), of this type. */
+async function pending(em: EntityManager, office: Office, type: ApplicationType, exceptId: string | null) {
+  return em.find(Application, { office, type, state: { $in: [ApplicationState.SUBMITTED, ApplicationState.RETURNED, ApplicationState.FORWARDED] }, ...(exceptId ? { id: { $ne: exceptId } } : {}) });
+}
+
+async function staffAddition(em: EntityManager, input: { staff: StaffInput[] }, office: Office, prefix: string, errors: FieldError[], exceptId: string | null): Promise<CheckedPayload> {
   const staff = await checkStaff(em, input.staff, office.kind, office.id, prefix, errors);
+  // the same person in another staff addition still in progress
+  const inProgress = (await pending(em, office, ApplicationType.STAFF_ADDITION, exceptId)).flatMap((a) => (a.payload as unknown as StaffAdditionPayload).staff);
+  staff.forEach((s, i) => {
+    if (inProgress.some((o) => o.name === s.name && o.nameKana === s.nameKana)) errors.push({ field: `${prefix}staff.${i}.name`, code: 'ALREADY_REQUESTED' });
+  });
   return { payload: { staff }, summary: `${office.name}: ${staff.map((s) => s.name).join('、')}`.slice(0, 500) };
 }
 
-async function idStop(em: EntityManager, input: IdStopInput, office: Office, prefix: string, errors: FieldError[]): Promise<CheckedPayload> {
+async function idStop(em: EntityManager, input: IdStopInput, office: Office, prefix: string, errors: FieldError[], exceptId: string | null): Promise<CheckedPayload> {
   const ids = [...new Set(input.userIds)];
+  const inProgress = new Set((await pending(em, office, ApplicationType.ID_STOP, exceptId)).flatMap((a) => (a.payload as unknown as IdStopPayload).userIds));
+  if (ids.some((id) => inProgress.has(id))) errors.push({ field: `${prefix}userIds`, code: 'ALREADY_REQUESTED' });
   const users = await em.find(User, { id: { $in: ids }, office });
   if (users.length !== ids.length) errors.push({ field: `${prefix}userIds`, code: 'NOT_IN_SCOPE' });
   if (users.some((u) => u.status === UserStatus.STOPPED)) errors.push({ field: `${prefix}userIds`, code: 'ALREADY_STOPPED' });
@@ -90,18 +104,20 @@ async function idStop(em: EntityManager, input: IdStopInput, office: Office, pre
  * Checks the part of the form that matches `type`; throws BAD_USER_INPUT naming every bad field.
  * `office` is the office concerned (staff addition, ID stop). Field paths start with `prefix`.
  */
-export async function checkPayload(em: EntityManager, type: ApplicationType, input: ApplicationInput, office: Office | null, prefix = ''): Promise<CheckedPayload> {
+export async function checkPayload(em: EntityManager, type: ApplicationType, input: ApplicationInput, office: Office | null, prefix = '', exceptId: string | null = null): Promise<CheckedPayload> {
   const errors: FieldError[] = [];
+  // one office's forms are checked one at a time, so that two identical submissions cannot both pass
+  if (office) await em.findOneOrFail(Office, { id: office.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   let checked: CheckedPayload | null = null;
   if (type === ApplicationType.OFFICE_REGISTRATION) {
     if (!input.officeRegistration) errors.push({ field: `${prefix}officeRegistration`, code: 'REQUIRED' });
     else checked = await registration(em, input.officeRegistration, `${prefix}officeRegistration.`, errors);
   } else if (type === ApplicationType.STAFF_ADDITION) {
     if (!input.staffAddition) errors.push({ field: `${prefix}staffAddition`, code: 'REQUIRED' });
-    else checked = await staffAddition(em, input.staffAddition, office!, `${prefix}staffAddition.`, errors);
+    else checked = await staffAddition(em, input.staffAddition, office!, `${prefix}staffAddition.`, errors, exceptId);
   } else {
     if (!input.idStop) errors.push({ field: `${prefix}idStop`, code: 'REQUIRED' });
-    else checked = await idStop(em, input.idStop, office!, `${prefix}idStop.`, errors);
+    else checked = await idStop(em, input.idStop, office!, `${prefix}idStop.`, errors, exceptId);
   }
   assertValid(errors);
   return checked!;

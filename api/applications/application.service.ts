@@ -230,7 +230,7 @@ export class ApplicationService extends AreaService {
     if (action === ApplicationAction.RESUBMIT) {
       if (!input) assertValid([{ field: 'input', code: 'REQUIRED' }]);
       const office = app.office ? await app.office.loadOrFail() : null;
-      const checked = ROOM_TYPES.includes(app.type) ? await checkRoomPayload(this.ctx, app.type, input!, app.municipality.id) : await checkPayload(this.em, app.type, input!, office);
+      const checked = ROOM_TYPES.includes(app.type) ? await checkRoomPayload(this.ctx, app.type, input!, app.municipality.id) : await checkPayload(this.em, app.type, input!, office, '', app.id);
       app.payload = checked.payload as unknown as Record<string, unknown>;
       app.summary = checked.summary;
       app.submittedAt = new Date();

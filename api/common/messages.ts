@@ -48,6 +48,7 @@ export const fieldMessages = {
   NOT_IN_SCOPE: { ja: '指定できない対象です。', en: 'You cannot choose this.' },
   TAKEN: { ja: 'すでに使われています。', en: 'Already in use.' },
   ALREADY_REGISTERED: { ja: '同じ方がすでに登録されています。', en: 'This person is already registered.' },
+  ALREADY_REQUESTED: { ja: '同じ内容の申請が処理中です。', en: 'The same request is already in progress.' },
   ALREADY_STOPPED: { ja: 'すでに停止されています。', en: 'Already stopped.' },
   DATE_IN_PAST: { ja: '過去の日付は指定できません。', en: 'The date cannot be in the past.' },
   INSURED_NUMBER: { ja: '被保険者番号は10桁の数字で入力してください。', en: 'The insured number must be 10 digits.' },

@@ -89,7 +89,8 @@ export class PostService extends AreaService {
     for (const f of files) this.em.create(PostAttachment, { post, ...f });
     // the author has read their own post
     this.em.create(PostRead, { post, room, user: this.viewer.id });
-    room.updatedAt = new Date();
+    // "recent activity" for room lists; native so that two members posting at once do not collide on the room's version
+    await this.em.nativeUpdate(Room, { id: room.id }, { updatedAt: new Date() });
     this.auditChange('post.create', room, { postId: post.id, kind: post.kind, attachments: files.length });
     await this.noticeToMembers(room);
     await this.em.flush();
