@@ -9,7 +9,7 @@ export const readOnlyTokens: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
-        if (contextValue.viaToken && operation?.operation !== 'query') throw new AppError('FORBIDDEN', { reason: 'READ_ONLY_TOKEN' });
+        if (contextValue.viaToken && operation?.operation !== 'query') throw new AppError('FORBIDDEN', { reason: 'READ_ONLY_TOKEN', http: { status: 403 } });
       },
     };
   },

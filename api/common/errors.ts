@@ -83,6 +83,11 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
     // a variable of the wrong type: GraphQL's own message says which one
     return { message: `${errorMessages.BAD_USER_INPUT[locale]} ${formatted.message}`, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
+  // an id that is not even a UUID cannot name anything the caller may see
+  const inner = unwrap(original) as { code?: string; sqlState?: string } | undefined;
+  if (code === 'INTERNAL_SERVER_ERROR' && (inner?.code === '22P02' || inner?.sqlState === '22P02')) {
+    return { message: errorMessages.NOT_FOUND[locale], locations: formatted.locations, path: formatted.path, extensions: { code: 'NOT_FOUND' } };
+  }
   if (!knownCodes.has(code) || (code === 'INTERNAL_SERVER_ERROR' && !(unwrap(original) instanceof AppError))) {
     if (!(unwrap(original) instanceof AppError)) logUnexpected(original);
     code = 'INTERNAL_SERVER_ERROR';

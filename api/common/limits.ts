@@ -11,7 +11,7 @@ export interface QueryLimits {
 export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 15, maxCost: 50_000 };
 
 const limitError = (what: string, value: number, max: number) =>
-  new GraphQLError(`Query ${what} ${value} exceeds the limit of ${max}.`, { extensions: { code: 'QUERY_TOO_COMPLEX' } });
+  new GraphQLError(`Query ${what} ${value} exceeds the limit of ${max}.`, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
 
 /** The page size a list field asks for (page.perPage), or 1 for a single object. */
 function multiplier(field: FieldNode, variables: Record<string, unknown>): number {
@@ -50,7 +50,24 @@ export function measureOperation(document: DocumentNode, operation: OperationDef
   return measure(operation.selectionSet, 0, new Set());
 }
 
-/** Refuses operations past the limits before any resolver runs. */
+/** The first path at which a value holds a NUL character (PostgreSQL cannot store one in text). */
+function nulPath(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const p = nulPath(v, `${path}.${i}`);
+      if (p) return p;
+    }
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = nulPath(v, path ? `${path}.${k}` : k);
+      if (p) return p;
+    }
+  }
+  return null;
+}
+
+/** Refuses operations past the limits (and text no database column can hold) before any resolver runs. */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -61,6 +78,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (m.depth > limits.maxDepth) throw limitError('depth', m.depth, limits.maxDepth);
           if (m.aliases > limits.maxAliases) throw limitError('aliases', m.aliases, limits.maxAliases);
           if (m.cost > limits.maxCost) throw limitError('cost', m.cost, limits.maxCost);
+          const bad = nulPath(request.variables ?? {}, '') ?? (request.query?.includes('\\u0000') ? 'query' : null);
+          if (bad) throw new GraphQLError('NUL character', { extensions: { code: 'BAD_USER_INPUT', fields: [{ field: bad, code: 'INVALID_VALUE' }], http: { status: 400 } } });
         },
       };
     },
