@@ -11,12 +11,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { buildContext, type Context, type Viewer } from './context.js';
 import { buildAppSchema } from './schema.js';
-import { formatError } from './common/errors.js';
+import { AppError, formatError } from './common/errors.js';
+import { isDatabaseUnavailable } from './common/db-errors.js';
 import { DEFAULT_LIMITS, queryLimitsPlugin } from './common/limits.js';
 import { localeFromHeader, requestScope } from './common/request-context.js';
 import { clearSessionCookie, clientIp, cookieName, resolveSession } from './auth/sessions.js';
 import { resolveApiToken } from './tokens/api-token.service.js';
-import { auditRefusals, readOnlyTokens } from './authz/plugins.js';
+import { auditRefusals, readOnlyTokens, unavailableStatus } from './authz/plugins.js';
 import { SessionStage } from './auth/session.entity.js';
 import type { SecretBox } from './auth/secret-box.js';
 import type { User } from './users/user.entity.js';
@@ -76,7 +77,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(DEFAULT_LIMITS), readOnlyTokens, auditRefusals],
+    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(DEFAULT_LIMITS), readOnlyTokens, auditRefusals, unavailableStatus],
   });
   await apollo.start();
 
@@ -113,33 +114,43 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     express.json({ limit: '24mb' }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const em = orm.em.fork();
-        const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
-        if (bearer) {
-          // reporting clients: the token's owner, read-only, no cookie session
-          const owner = await resolveApiToken(em, bearer);
-          return buildContext({ em, config, secrets, req, res, ip: clientIp(req), locale: localeFromHeader(req.get('accept-language')), session: null, sessionProblem: owner ? null : 'INVALID_TOKEN', viewer: owner ? toViewer(owner) : null, viaToken: true });
+        try {
+          return await requestContext(req, res);
+        } catch (e) {
+          if (isDatabaseUnavailable(e)) throw new AppError('SERVICE_UNAVAILABLE', { http: { status: 503 } });
+          throw e;
         }
-        const token = req.cookies?.[cookieName(config)] as string | undefined;
-        const { session, problem } = await resolveSession(em, config, token);
-        if (problem) clearSessionCookie(config, res);
-        const viewer = session?.stage === SessionStage.SIGNED_IN ? toViewer(session.user.getEntity()) : null;
-        return buildContext({
-          viaToken: false,
-          em,
-          config,
-          secrets,
-          req,
-          res,
-          ip: clientIp(req),
-          locale: localeFromHeader(req.get('accept-language')),
-          session,
-          sessionProblem: problem,
-          viewer,
-        });
       },
     }),
   );
+
+  /** Who is calling: an API token (read-only) or the browser session cookie. */
+  async function requestContext(req: express.Request, res: express.Response): Promise<Context> {
+    const em = orm.em.fork();
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    if (bearer) {
+      // reporting clients: the token's owner, read-only, no cookie session
+      const owner = await resolveApiToken(em, bearer);
+      return buildContext({ em, config, secrets, req, res, ip: clientIp(req), locale: localeFromHeader(req.get('accept-language')), session: null, sessionProblem: owner ? null : 'INVALID_TOKEN', viewer: owner ? toViewer(owner) : null, viaToken: true });
+    }
+    const token = req.cookies?.[cookieName(config)] as string | undefined;
+    const { session, problem } = await resolveSession(em, config, token);
+    if (problem) clearSessionCookie(config, res);
+    const viewer = session?.stage === SessionStage.SIGNED_IN ? toViewer(session.user.getEntity()) : null;
+    return buildContext({
+      viaToken: false,
+      em,
+      config,
+      secrets,
+      req,
+      res,
+      ip: clientIp(req),
+      locale: localeFromHeader(req.get('accept-language')),
+      session,
+      sessionProblem: problem,
+      viewer,
+    });
+  }
 
   // The admin panel (built by Vite), with client-side routes falling back to index.html.
   const index = path.join(config.adminDist, 'index.html');

@@ -34,3 +34,14 @@ export const auditRefusals: ApolloServerPlugin<Context> = {
     };
   },
 };
+
+/** A request that failed because the database was away answers 503, so clients and balancers retry. */
+export const unavailableStatus: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind === 'single' && response.body.singleResult.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) response.http.status = 503;
+      },
+    };
+  },
+};

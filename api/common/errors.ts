@@ -2,6 +2,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { errorMessages, fieldMessages, type ErrorCode, type FieldCode, type Locale } from './messages.js';
 import { currentLocale, inProduction } from './request-context.js';
+import { isDatabaseUnavailable } from './db-errors.js';
 
 export interface FieldError {
   field: string;
@@ -82,6 +83,9 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
   if (code === 'BAD_USER_INPUT' && !out.fields) {
     // a variable of the wrong type: GraphQL's own message says which one
     return { message: `${errorMessages.BAD_USER_INPUT[locale]} ${formatted.message}`, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  if (code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(original)) {
+    return { message: errorMessages.SERVICE_UNAVAILABLE[locale], locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
   // an id that is not even a UUID cannot name anything the caller may see
   const inner = unwrap(original) as { code?: string; sqlState?: string } | undefined;
