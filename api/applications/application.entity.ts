@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, ty
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { BaseEntity } from '../common/base.entity.js';
+import { StoredFile } from '../common/stored-file.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { User } from '../users/user.entity.js';
@@ -127,41 +128,12 @@ export class ApplicationEvent {
   at: Date = new Date();
 }
 
-/** A scanned paper form (PDF or image), kept in the database so that a backup covers it. */
+/** A scanned paper form (PDF or image) of an application. */
 @ObjectType()
 @Entity()
-export class Attachment {
-  [OptionalProps]?: 'createdAt';
-
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class Attachment extends StoredFile {
   @ManyToOne(() => Application, { ref: true, index: true, deleteRule: 'restrict' })
   application!: Ref<Application>;
-
-  @Field()
-  @Property({ length: 200 })
-  filename!: string;
-
-  @Field()
-  @Property({ length: 100 })
-  contentType!: string;
-
-  @Field()
-  @Property()
-  size!: number;
-
-  @Field()
-  @Property({ length: 64 })
-  sha256!: string;
-
-  @Property({ type: 'blob', lazy: true })
-  data!: Buffer;
-
-  @Field(() => Date)
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
 
   @Property({ type: 'uuid', nullable: true })
   uploadedBy?: string | null;

@@ -1,4 +1,5 @@
 import { BaseEntity } from '../common/base.entity.js';
+import { StoredFile } from '../common/stored-file.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { User } from '../users/user.entity.js';
@@ -16,4 +17,4 @@ import { Room, RoomMember } from '../rooms/room.entity.js';
 import { Post, PostAttachment, PostRead, PostRevision } from '../posts/post.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
-export const entities = [BaseEntity, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken];
+export const entities = [BaseEntity, StoredFile, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken];

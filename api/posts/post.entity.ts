@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property, Un
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { BaseEntity } from '../common/base.entity.js';
+import { StoredFile } from '../common/stored-file.js';
 import { Room } from '../rooms/room.entity.js';
 import { ClosingReason } from '../rooms/room.enums.js';
 import { User } from '../users/user.entity.js';
@@ -110,39 +111,10 @@ export class PostRead {
   readAt: Date = new Date();
 }
 
-/** An image or PDF on a post, kept in the database so that a backup covers it. */
+/** An image or PDF on a post. */
 @ObjectType()
 @Entity()
-export class PostAttachment {
-  [OptionalProps]?: 'createdAt';
-
-  @Field(() => ID)
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
-
+export class PostAttachment extends StoredFile {
   @ManyToOne(() => Post, { ref: true, index: true, deleteRule: 'restrict' })
   post!: Ref<Post>;
-
-  @Field()
-  @Property({ length: 200 })
-  filename!: string;
-
-  @Field()
-  @Property({ length: 100 })
-  contentType!: string;
-
-  @Field()
-  @Property()
-  size!: number;
-
-  @Field()
-  @Property({ length: 64 })
-  sha256!: string;
-
-  @Property({ type: 'blob', lazy: true })
-  data!: Buffer;
-
-  @Field(() => Date)
-  @Property({ type: 'timestamptz' })
-  createdAt: Date = new Date();
 }
