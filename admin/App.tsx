@@ -13,11 +13,16 @@ import { theme } from './theme';
 import municipalities from './municipalities';
 import offices from './offices';
 import users from './users';
+import applications from './applications';
+import notifications from './notifications';
+import auditEvents from './audit';
+import { withAccountWorkflow } from './applications/dataProvider';
+import { publicRoutes, workflowRoutes } from './applications/routes';
 
 export const App = () => (
   <Admin
     title="app.title"
-    dataProvider={dataProvider}
+    dataProvider={withAccountWorkflow(dataProvider)}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
@@ -30,8 +35,13 @@ export const App = () => (
     <Resource name="municipalities" {...municipalities} />
     <Resource name="offices" {...offices} />
     <Resource name="users" {...users} />
+    <Resource name="applications" {...applications} />
+    <Resource name="notifications" {...notifications} />
+    <Resource name="auditEvents" {...auditEvents} />
     <CustomRoutes>
       <Route path="/password" element={<ChangePasswordPage />} />
+      {workflowRoutes}
     </CustomRoutes>
+    <CustomRoutes noLayout>{publicRoutes}</CustomRoutes>
   </Admin>
 );

@@ -16,6 +16,7 @@ import { RecoveryCodeStep } from './steps/RecoveryCodeStep';
 import { EnrollmentStep } from './steps/EnrollmentStep';
 import { RecoveryCodesStep } from './steps/RecoveryCodesStep';
 import { PasswordChangeForm } from './PasswordChangeForm';
+import { LoginLinks } from '../public/LoginLinks';
 
 type View =
   | { name: 'loading' }
@@ -95,6 +96,7 @@ export const LoginPage = () => {
           </Box>
         )}
         {view.name === 'password' && <PasswordStep onStep={goTo} />}
+        {view.name === 'password' && <LoginLinks />}
         {view.name === 'totp' && <TotpStep onStep={goTo} onUseRecoveryCode={() => setView({ name: 'recovery' })} />}
         {view.name === 'recovery' && <RecoveryCodeStep onStep={goTo} onUseTotp={() => setView({ name: 'totp' })} />}
         {view.name === 'enroll' && <EnrollmentStep onEnrolled={(codes, next) => setView({ name: 'recoveryCodes', codes, next })} />}

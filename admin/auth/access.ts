@@ -21,6 +21,8 @@ const all =
 const ownOffice: Rule = (me, record) => me.role === 'OFFICE' && (!record || record.id === me.office?.id);
 /** Office staff see their own account. */
 const ownAccount: Rule = (me, record) => me.role === 'OFFICE' && (!record || record.id === me.id);
+/** Any OFFICE account (staff see the applications they filed themselves). */
+const officeUser: Rule = (me) => me.role === 'OFFICE';
 
 const rules: Record<string, Record<string, Rule>> = {
   municipalities: {
@@ -49,7 +51,20 @@ const rules: Record<string, Record<string, Rule>> = {
     reactivate: vendor,
     reset_credentials: all(vendor, notSelf),
     unlock: any(vendor, city),
+    request_stop: officeAdmin, // ID停止の申請 from the roster (submitApplication ID_STOP)
   },
+  // the account lifecycle (api/applications): which buttons a record shows is its allowedActions
+  applications: {
+    list: any(vendor, city, officeUser),
+    show: any(vendor, city, officeUser),
+    create: any(city, officeAdmin), // account forms: the city types in paper forms; an office admin files its own
+    edit: any(city, officeUser), // RESUBMIT of a returned application
+    activation_letter: any(vendor, city),
+  },
+  notifications: { list: any(vendor, city) },
+  auditEvents: { list: any(vendor, city), export: any(vendor, city) },
+  reports: { list: any(vendor, city, officeAdmin) },
+  apiTokens: { list: any(vendor, city), create: any(vendor, city), delete: any(vendor, city) },
 };
 
 export function canAccess(me: Me, resource: string, action: string, record?: Record<string, unknown>): boolean {

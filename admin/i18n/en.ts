@@ -1,6 +1,7 @@
 // English: react-admin's own messages from ra-language-english, then the panel's, with the
 // same keys as ja.ts (the type makes a missing key a compile error).
 import englishMessages from 'ra-language-english';
+import { workflowEn } from '../applications/i18n';
 import { errorMessages } from '../../api/common/messages';
 import { validationMessages, type PanelMessages } from './ja';
 
@@ -13,6 +14,7 @@ export const enMessages: PanelMessages = {
   } as PanelMessages['ra'],
 
   resources: {
+    ...workflowEn.resources,
     municipalities: {
       name: 'Municipality |||| Municipalities',
       fields: {
@@ -99,6 +101,7 @@ export const enMessages: PanelMessages = {
   },
 
   enums: {
+    ...workflowEn.enums,
     OfficeKind: {
       MEDICAL: 'Medical institution',
       SERVICE: 'Care service office',
@@ -162,6 +165,7 @@ export const enMessages: PanelMessages = {
   },
 
   app: {
+    ...workflowEn.app,
     title: 'Home Medical and Nursing Care Information Sharing',
     subtitle: 'Administration',
     language: 'Language',

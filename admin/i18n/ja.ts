@@ -1,6 +1,7 @@
 // Japanese, the panel's default language: react-admin's own messages (key for key the structure
 // of ra-language-english; the published Japanese package cannot be installed here), then the
 // panel's resources, enum labels and messages. en.ts has the same keys.
+import { workflowJa } from '../applications/i18n';
 import { errorMessages, fieldMessages } from '../../api/common/messages';
 
 /** The API's field-validation texts, so the panel's checks read exactly like the server's. */
@@ -219,6 +220,7 @@ export const jaMessages = {
     },
   },
   resources: {
+    ...workflowJa.resources,
     municipalities: {
       name: '市町村 |||| 市町村',
       fields: {
@@ -305,6 +307,7 @@ export const jaMessages = {
   },
 
   enums: {
+    ...workflowJa.enums,
     OfficeKind: {
       MEDICAL: '医療機関',
       SERVICE: 'サービス事業所',
@@ -368,6 +371,7 @@ export const jaMessages = {
   },
 
   app: {
+    ...workflowJa.app,
     title: '在宅医療・介護連携 情報共有システム',
     subtitle: '管理画面',
     language: '言語',

@@ -5,6 +5,7 @@ import GroupIcon from '@mui/icons-material/Group';
 import PersonIcon from '@mui/icons-material/Person';
 import StoreIcon from '@mui/icons-material/Store';
 import KeyIcon from '@mui/icons-material/Key';
+import { WorkflowMenuItems } from '../applications/routes';
 
 export const Menu = () => {
   const { identity } = useGetIdentity();
@@ -18,6 +19,7 @@ export const Menu = () => {
       {isOffice && identity?.officeAdmin && <RaMenu.Item to="/users" primaryText="app.menu.roster" leftIcon={<GroupIcon />} />}
       {isOffice && !identity?.officeAdmin && <RaMenu.Item to={`/users/${identity.id}/show`} primaryText="app.menu.my_account" leftIcon={<PersonIcon />} />}
       {isOffice && identity?.office && <RaMenu.Item to={`/offices/${identity.office.id}/show`} primaryText="app.menu.my_office" leftIcon={<StoreIcon />} />}
+      <WorkflowMenuItems />
       {identity && <RaMenu.Item to="/password" primaryText="app.menu.change_password" leftIcon={<KeyIcon />} />}
     </RaMenu>
   );

@@ -1,14 +1,19 @@
-// The office form (様式1-2 / 2-2B / 2-2C): which inputs apply depends on the kind.
+// The office form (様式1-2 / 2-2B / 2-2C): which inputs apply depends on the kind. OfficeInputs are
+// also used nested in a form (the registration application, `officeRegistration.office.`): the
+// watched values are read through the source context, so they follow any prefix.
 import type { ReactNode } from 'react';
-import { CheckboxGroupInput, RadioButtonGroupInput, SaveButton, SimpleForm, TextInput, Toolbar } from 'react-admin';
+import { CheckboxGroupInput, RadioButtonGroupInput, SaveButton, SimpleForm, TextInput, Toolbar, useWrappedSource } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { FormSection, InputRow } from '../common/FormSection';
 import { choices } from '../common/enums';
 import * as v from '../common/validators';
 
+/** The current value of one of the office's inputs (under the form's source prefix, if any). */
+const useOfficeValue = (source: string) => useWatch({ name: useWrappedSource(source) });
+
 /** 事業所番号: required for service and care-management offices (様式2-2B / 2-2C). */
 const OfficeNumberInput = () => {
-  const kind = useWatch({ name: 'kind' });
+  const kind = useOfficeValue('kind');
   const needed = kind === 'SERVICE' || kind === 'CARE_MANAGEMENT';
   return (
     <TextInput
@@ -21,8 +26,8 @@ const OfficeNumberInput = () => {
 };
 
 const ServiceInputs = () => {
-  const kind = useWatch({ name: 'kind' });
-  const serviceTypes = useWatch({ name: 'serviceTypes' }) as string[] | undefined;
+  const kind = useOfficeValue('kind');
+  const serviceTypes = useOfficeValue('serviceTypes') as string[] | undefined;
   if (kind !== 'SERVICE') return null;
   return (
     <FormSection title="app.sections.services">
@@ -38,7 +43,7 @@ const ServiceInputs = () => {
 };
 
 const CredentialsInputs = () => {
-  const delivery = useWatch({ name: 'credentialsDelivery' });
+  const delivery = useOfficeValue('credentialsDelivery');
   return (
     <FormSection title="app.sections.delivery">
       <RadioButtonGroupInput source="credentialsDelivery" choices={choices.credentialsDelivery} label={false} />
@@ -58,9 +63,9 @@ const SaveOnlyToolbar = () => (
   </Toolbar>
 );
 
-/** `head` holds inputs that only one screen has (the municipality picker on create). */
-export const OfficeForm = ({ head }: { head?: ReactNode }) => (
-  <SimpleForm toolbar={<SaveOnlyToolbar />} sx={{ maxWidth: 960 }} defaultValues={{ credentialsDelivery: 'OFFICE_ADDRESS', serviceTypes: [] }}>
+/** The office's inputs by section; `head` holds inputs that only one screen has (the municipality picker on create). */
+export const OfficeInputs = ({ head }: { head?: ReactNode }) => (
+  <>
     <FormSection title="app.sections.basic">
       {head}
       <RadioButtonGroupInput source="kind" choices={choices.officeKind} validate={v.required()} />
@@ -100,5 +105,11 @@ export const OfficeForm = ({ head }: { head?: ReactNode }) => (
     <FormSection title="app.sections.note">
       <TextInput source="note" multiline minRows={2} validate={v.maxLength(2000)} label={false} />
     </FormSection>
+  </>
+);
+
+export const OfficeForm = ({ head }: { head?: ReactNode }) => (
+  <SimpleForm toolbar={<SaveOnlyToolbar />} sx={{ maxWidth: 960 }} defaultValues={{ credentialsDelivery: 'OFFICE_ADDRESS', serviceTypes: [] }}>
+    <OfficeInputs head={head} />
   </SimpleForm>
 );

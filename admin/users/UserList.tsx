@@ -7,6 +7,7 @@ import { StatusField } from '../common/StatusField';
 import { useCsvExporter } from '../common/useCsvExporter';
 import { useRole } from '../common/useRole';
 import { userExportColumns } from './userExport';
+import { RequestIdStopButton } from '../applications/RequestIdStopButton';
 
 const officeFilterToQuery = (q: string) => ({ q });
 
@@ -34,7 +35,7 @@ export const UserList = () => {
       exporter={exporter}
       perPage={25}
     >
-      <DataTable rowClick="show" bulkActionButtons={false} sx={tableSx}>
+      <DataTable rowClick="show" bulkActionButtons={isOfficeAdmin ? <RequestIdStopButton /> : false} sx={tableSx}>
         <DataTable.Col source="name" />
         <DataTable.Col source="nameKana" />
         <DataTable.Col source="loginId" sx={noWrap} />

@@ -1,0 +1,95 @@
+// 修正して再申請 (RESUBMIT): a returned account form opens with what was sent, the reason for the
+// return on top; saving sends resubmitApplication with the version as loaded (pessimistic: the
+// server's field errors show on the inputs, a conflict in the notification).
+import { useEffect } from 'react';
+import { DateInput, Edit, SaveButton, SimpleForm, TextInput, Toolbar, useGetOne, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { Alert } from '@mui/material';
+import { FormSection } from '../common/FormSection';
+import * as v from '../common/validators';
+import { AttachmentList } from './History';
+import { AttachmentsInput, IdStopInputs, NestedOfficeInputs, StaffRowsInput } from './inputs';
+import { formValuesFromPayload } from './formValues';
+import type { ApplicationEvent } from './queries';
+
+const ResubmitToolbar = () => (
+  <Toolbar>
+    <SaveButton label="app.applications.resubmit" alwaysEnable />
+  </Toolbar>
+);
+
+const ReturnReason = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const last = [...((record?.events as ApplicationEvent[] | undefined) ?? [])].reverse().find((e) => e.action === 'RETURN');
+  return (
+    <Alert severity="warning" sx={{ width: '100%', mb: 1 }}>
+      {translate('app.applications.resubmit_help')}
+      {last?.comment && (
+        <>
+          <br />
+          <strong>{translate('app.applications.returned_with')}:</strong> {last.comment}
+        </>
+      )}
+    </Alert>
+  );
+};
+
+const ResubmitInputs = () => {
+  const record = useRecordContext();
+  const registrationKind = useWatch({ name: 'officeRegistration.office.kind' });
+  const { data: office } = useGetOne('offices', { id: record?.office?.id }, { enabled: !!record?.office?.id });
+  const kind = record?.type === 'OFFICE_REGISTRATION' ? registrationKind : office?.kind;
+  const { setValue } = useFormContext();
+  useEffect(() => setValue('officeKind', kind), [kind, setValue]);
+  if (!record) return null;
+  return (
+    <>
+      {record.type === 'OFFICE_REGISTRATION' && (
+        <>
+          <NestedOfficeInputs prefix="officeRegistration.office" />
+          <FormSection title="app.applications.sections.staff">
+            <StaffRowsInput source="officeRegistration.staff" officeKind={registrationKind} />
+          </FormSection>
+          <FormSection title="app.applications.office_pledge">
+            <DateInput source="officeRegistration.officePledgedOn" label="resources.applications.fields.officePledgedOn" validate={v.required()} sx={{ maxWidth: 320 }} />
+          </FormSection>
+        </>
+      )}
+      {record.type === 'STAFF_ADDITION' && (
+        <FormSection title="app.applications.sections.staff">
+          <StaffRowsInput source="staffAddition.staff" officeKind={office?.kind} />
+        </FormSection>
+      )}
+      {record.type === 'ID_STOP' && (
+        <FormSection title="app.applications.sections.id_stop">
+          <IdStopInputs officeId={record.office?.id} />
+        </FormSection>
+      )}
+      <FormSection title="app.applications.sections.attachments">
+        <AttachmentList />
+        <AttachmentsInput source="newAttachments" label="resources.applications.fields.newAttachments" />
+      </FormSection>
+      <FormSection title="app.applications.comment">
+        <TextInput source="comment" label="app.applications.comment_optional" multiline minRows={2} validate={v.maxLength(2000)} />
+      </FormSection>
+    </>
+  );
+};
+
+const ResubmitForm = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  return (
+    <SimpleForm toolbar={<ResubmitToolbar />} sx={{ maxWidth: 960 }} record={{ ...record, ...formValuesFromPayload(record.type, record.payload ?? {}) } as RaRecord}>
+      <ReturnReason />
+      <ResubmitInputs />
+    </SimpleForm>
+  );
+};
+
+export const ApplicationEdit = () => (
+  <Edit mutationMode="pessimistic" redirect="show" title="app.applications.resubmit_title" actions={false}>
+    <ResubmitForm />
+  </Edit>
+);

@@ -1,0 +1,185 @@
+// The form's fields as sent (Application.payload), by type: a new office with its staff and
+// pledges (様式1-2 / 2-2B / 2-2C + 様式4-1), staff to add, accounts to stop (様式3). Room forms are
+// the rooms screens': a summary and a link.
+import { Link as RouterLink } from 'react-router-dom';
+import { useRecordContext, useTranslate } from 'react-admin';
+import { Alert, Box, Link, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { FormSection } from '../common/FormSection';
+import { Item, ItemGrid, formatDate } from './fields';
+import { staffLabel } from './i18n';
+
+type Row = Record<string, any>;
+
+const officeFields: [string, 'text' | 'enum' | 'enums' | 'delivery'][] = [
+  ['kind', 'enum'],
+  ['name', 'text'],
+  ['nameKana', 'text'],
+  ['officeNumber', 'text'],
+  ['serviceTypes', 'enums'],
+  ['serviceTypeOther', 'text'],
+  ['postalCode', 'text'],
+  ['address', 'text'],
+  ['phone', 'text'],
+  ['contactEmail', 'text'],
+  ['corporationName', 'text'],
+  ['corporationNameKana', 'text'],
+  ['representativeName', 'text'],
+  ['representativeNameKana', 'text'],
+  ['corporationPostalCode', 'text'],
+  ['corporationAddress', 'text'],
+  ['corporationPhone', 'text'],
+  ['credentialsDelivery', 'delivery'],
+  ['credentialsPostalCode', 'text'],
+  ['credentialsAddress', 'text'],
+  ['note', 'text'],
+];
+
+const OfficePayload = ({ office, pledgedOn }: { office: Row; pledgedOn: string }) => {
+  const translate = useTranslate();
+  const value = (field: string, kind: string) => {
+    const v = office[field];
+    if (kind === 'enum') return v ? translate(`enums.OfficeKind.${v}`) : '';
+    if (kind === 'enums') return ((v as string[]) ?? []).map((s) => translate(`enums.ServiceType.${s}`)).join('、');
+    if (kind === 'delivery') return v ? translate(`enums.CredentialsDelivery.${v}`) : '';
+    return v ?? '';
+  };
+  return (
+    <FormSection title="app.applications.sections.office">
+      <ItemGrid>
+        {officeFields
+          .filter(([field]) => !(field === 'serviceTypes' || field === 'serviceTypeOther') || office.kind === 'SERVICE')
+          .filter(([field]) => !field.startsWith('credentials') || field === 'credentialsDelivery' || office.credentialsDelivery === 'OTHER_ADDRESS')
+          .map(([field, kind]) => (
+            <Item key={field} label={`resources.offices.fields.${field}`}>
+              {value(field, kind)}
+            </Item>
+          ))}
+        <Item label="resources.applications.fields.officePledgedOn">{formatDate(pledgedOn)}</Item>
+      </ItemGrid>
+    </FormSection>
+  );
+};
+
+export const StaffTable = ({ staff }: { staff: Row[] }) => {
+  const translate = useTranslate();
+  const jobType = (s: Row) => `${translate(`enums.JobType.${s.jobType}`)}${s.jobType === 'OTHER' && s.jobTypeOther ? ` (${s.jobTypeOther})` : ''}`;
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Table size="small" data-testid="staff-table">
+        <TableHead>
+          <TableRow>
+            {(['name', 'nameKana', 'jobType', 'careManagerNumber', 'ictLinkage', 'email', 'officeAdmin', 'pledgedOn'] as const).map((f) => (
+              <TableCell key={f} sx={{ whiteSpace: 'nowrap' }}>
+                {translate(`app.applications.staff_short.${f}`, { _: translate(staffLabel(f)) })}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {staff.map((s, i) => (
+            <TableRow key={i}>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.name}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.nameKana}</TableCell>
+              <TableCell>{jobType(s)}</TableCell>
+              <TableCell>{s.careManagerNumber ?? '—'}</TableCell>
+              <TableCell>{s.ictLinkage ? translate('app.values.ict_linkage') : '—'}</TableCell>
+              <TableCell>{s.email ?? '—'}</TableCell>
+              <TableCell>{s.officeAdmin ? '✓' : ''}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(s.pledgedOn)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+};
+
+const IdStopPayload = ({ payload }: { payload: Row }) => {
+  const translate = useTranslate();
+  const users: Row[] = payload.users ?? [];
+  return (
+    <FormSection title="app.applications.sections.id_stop">
+      <ItemGrid>
+        <Item label="resources.applications.fields.stopDate" testId="stop-date">
+          {payload.stopDate ? formatDate(payload.stopDate) : translate('app.applications.stop_date_today')}
+        </Item>
+      </ItemGrid>
+      <Box sx={{ mt: 2, overflowX: 'auto' }}>
+        <Table size="small" data-testid="stop-users">
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate(staffLabel('name'))}</TableCell>
+              <TableCell>{translate(staffLabel('nameKana'))}</TableCell>
+              <TableCell>{translate(staffLabel('loginId'))}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {users.map((u) => (
+              <TableRow key={u.id}>
+                <TableCell>
+                  <Link component={RouterLink} to={`/users/${u.id}/show`}>
+                    {u.name}
+                  </Link>
+                </TableCell>
+                <TableCell>{u.nameKana}</TableCell>
+                <TableCell>{u.loginId}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Box>
+      <Alert severity="info" sx={{ mt: 2 }}>
+        {translate('app.applications.stop_date_help')}
+      </Alert>
+    </FormSection>
+  );
+};
+
+const RoomPayload = () => {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const roomId = (record?.payload as Row | undefined)?.roomId as string | undefined;
+  return (
+    <FormSection title="app.applications.sections.room">
+      <Item label="resources.applications.fields.summary">{record?.summary as string}</Item>
+      <Alert severity="info" sx={{ mt: 2 }}>
+        {translate('app.applications.room_summary_help')}
+        {roomId && (
+          <>
+            {' '}
+            <Link component={RouterLink} to={`/rooms/${roomId}/show`}>
+              {translate('app.applications.open_room')}
+            </Link>
+          </>
+        )}
+      </Alert>
+    </FormSection>
+  );
+};
+
+export const PayloadView = () => {
+  const record = useRecordContext();
+  if (!record) return null;
+  const payload = (record.payload ?? {}) as Row;
+  switch (record.type) {
+    case 'OFFICE_REGISTRATION':
+      return (
+        <>
+          <OfficePayload office={payload.office ?? {}} pledgedOn={payload.officePledgedOn} />
+          <FormSection title="app.applications.sections.staff">
+            <StaffTable staff={payload.staff ?? []} />
+          </FormSection>
+        </>
+      );
+    case 'STAFF_ADDITION':
+      return (
+        <FormSection title="app.applications.sections.staff">
+          <StaffTable staff={payload.staff ?? []} />
+        </FormSection>
+      );
+    case 'ID_STOP':
+      return <IdStopPayload payload={payload} />;
+    default:
+      return <RoomPayload />;
+  }
+};

@@ -1,0 +1,81 @@
+// Home, below the welcome: the application work queue with its counts, and the main figures
+// (accounts in use by job type, rooms per month) as charts for those who read reports.
+import { Link as RouterLink } from 'react-router-dom';
+import { useCanAccess, useTranslate } from 'react-admin';
+import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import InsightsIcon from '@mui/icons-material/Insights';
+import { ApplicationCountsCard } from '../applications/ApplicationCountsCard';
+import { useApiQuery } from '../applications/useApi';
+import { BarList, ColumnChart, palette } from './charts';
+import { ROOMS_REPORT, ROSTER_REPORT, type RoomsReport, type RosterReport } from './reportTables';
+import { sumBy } from './ReportsPage';
+
+const KeyFigures = () => {
+  const translate = useTranslate();
+  const roster = useApiQuery<{ rosterReport: RosterReport }>(ROSTER_REPORT).data?.rosterReport;
+  const rooms = useApiQuery<{ roomsReport: RoomsReport }>(ROOMS_REPORT).data?.roomsReport;
+  if (!roster || !rooms) return null;
+  const months = rooms.months.slice(-6);
+  const active = roster.rows.filter((r) => r.status === 'ACTIVE');
+  return (
+    <Card data-testid="key-figures">
+      <CardContent>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
+          <InsightsIcon color="primary" />
+          <Typography variant="h6" component="h2" sx={{ flex: 1 }}>
+            {translate('app.reports.dashboard_title')}
+          </Typography>
+          <Button component={RouterLink} to="/reports" size="small">
+            {translate('app.reports.open_reports')}
+          </Button>
+        </Stack>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 3 }}>
+          <Box>
+            <Typography variant="caption" color="text.secondary">
+              {translate('app.reports.active_headcount')}
+            </Typography>
+            <Typography variant="h4" sx={{ mb: 1 }}>
+              {roster.activeHeadcount}
+            </Typography>
+            <BarList
+              label={translate('app.reports.chart_label', { title: translate('app.reports.by_job_type') })}
+              items={sumBy(active, (x) => translate(`enums.JobType.${x.jobType}`), (x) => x.count)}
+              max={6}
+            />
+          </Box>
+          <Box>
+            <Typography variant="subtitle2" sx={{ mb: 1 }}>
+              {translate('app.reports.rooms')}
+            </Typography>
+            {months.length === 0 ? (
+              <Typography variant="body2" color="text.secondary">
+                {translate('app.reports.empty')}
+              </Typography>
+            ) : (
+              <ColumnChart
+                height={180}
+                label={translate('app.reports.chart_label', { title: translate('app.reports.months') })}
+                categories={months.map((m) => m.month)}
+                series={[
+                  { name: translate('app.reports.col.opened'), values: months.map((m) => m.opened) },
+                  { name: translate('app.reports.col.closed'), values: months.map((m) => m.closed) },
+                  { name: translate('app.reports.col.open_at_end'), values: months.map((m) => m.openAtEnd), line: true, color: palette[2] },
+                ]}
+              />
+            )}
+          </Box>
+        </Box>
+      </CardContent>
+    </Card>
+  );
+};
+
+export const WorkflowDashboard = () => {
+  const { canAccess: readsReports } = useCanAccess({ resource: 'reports', action: 'list' });
+  return (
+    <>
+      <ApplicationCountsCard />
+      {readsReports && <KeyFigures />}
+    </>
+  );
+};

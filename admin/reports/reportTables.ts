@@ -1,0 +1,154 @@
+// The four reports (rosterReport, roomsReport, applicationsReport, activityReport) as tables:
+// the same columns on the page and in the CSV files (UTF-8 with BOM, Japanese headers).
+import { downloadCsvWithBom, toCsv } from '../common/csv';
+
+export const ROSTER_REPORT = `query RosterReport { rosterReport { activeHeadcount totals { status count } rows { municipalityName officeId officeName officeKind jobType status count } } }`;
+export const ROOMS_REPORT = `query RoomsReport { roomsReport { months { month opened closed openAtEnd } membersPerRoom { members rooms } roomsPerOffice { officeId officeName rooms } } }`;
+export const APPLICATIONS_REPORT = `query ApplicationsReport { applicationsReport { counts { type state count } durations { type step count medianDays p90Days } } }`;
+export const ACTIVITY_REPORT = `query ActivityReport { activityReport { month officeId officeName posts careReports } }`;
+
+export interface RosterRow {
+  municipalityName: string;
+  officeId: string | null;
+  officeName: string | null;
+  officeKind: string | null;
+  jobType: string;
+  status: string;
+  count: number;
+}
+export interface RosterReport {
+  activeHeadcount: number;
+  totals: { status: string; count: number }[];
+  rows: RosterRow[];
+}
+export interface RoomsReport {
+  months: { month: string; opened: number; closed: number; openAtEnd: number }[];
+  membersPerRoom: { members: number; rooms: number }[];
+  roomsPerOffice: { officeId: string; officeName: string; rooms: number }[];
+}
+export interface ApplicationsReport {
+  counts: { type: string; state: string; count: number }[];
+  durations: { type: string; step: string; count: number; medianDays: number; p90Days: number }[];
+}
+export interface ActivityRow {
+  month: string;
+  officeId: string;
+  officeName: string;
+  posts: number;
+  careReports: number;
+}
+
+type Translate = (key: string, options?: object) => string;
+
+export interface Column<R> {
+  /** header: app.reports.col.<key> */
+  key: string;
+  value: (row: R) => string | number;
+  numeric?: boolean;
+}
+
+export interface ReportTable<R = any> {
+  /** file name part and heading: app.reports.<id> */
+  id: string;
+  columns: Column<R>[];
+  rows: R[];
+}
+
+const num = (n: number) => Math.round(n * 10) / 10;
+
+export function rosterTable(r: RosterReport, t: Translate): ReportTable<RosterRow> {
+  return {
+    id: 'roster',
+    rows: r.rows,
+    columns: [
+      { key: 'municipality', value: (x) => x.municipalityName },
+      { key: 'office', value: (x) => x.officeName ?? t('app.reports.no_office') },
+      { key: 'office_kind', value: (x) => (x.officeKind ? t(`enums.OfficeKind.${x.officeKind}`) : '') },
+      { key: 'job_type', value: (x) => t(`enums.JobType.${x.jobType}`) },
+      { key: 'status', value: (x) => t(`enums.UserStatus.${x.status}`) },
+      { key: 'count', value: (x) => x.count, numeric: true },
+    ],
+  };
+}
+
+export function roomMonthsTable(r: RoomsReport): ReportTable<RoomsReport['months'][number]> {
+  return {
+    id: 'months',
+    rows: r.months,
+    columns: [
+      { key: 'month', value: (x) => x.month },
+      { key: 'opened', value: (x) => x.opened, numeric: true },
+      { key: 'closed', value: (x) => x.closed, numeric: true },
+      { key: 'open_at_end', value: (x) => x.openAtEnd, numeric: true },
+    ],
+  };
+}
+
+export function membersTable(r: RoomsReport): ReportTable<RoomsReport['membersPerRoom'][number]> {
+  return {
+    id: 'members_per_room',
+    rows: r.membersPerRoom,
+    columns: [
+      { key: 'members', value: (x) => x.members, numeric: true },
+      { key: 'rooms', value: (x) => x.rooms, numeric: true },
+    ],
+  };
+}
+
+export function roomsPerOfficeTable(r: RoomsReport): ReportTable<RoomsReport['roomsPerOffice'][number]> {
+  return {
+    id: 'rooms_per_office',
+    rows: r.roomsPerOffice,
+    columns: [
+      { key: 'office', value: (x) => x.officeName },
+      { key: 'rooms', value: (x) => x.rooms, numeric: true },
+    ],
+  };
+}
+
+export function applicationCountsTable(r: ApplicationsReport, t: Translate): ReportTable<ApplicationsReport['counts'][number]> {
+  return {
+    id: 'applications',
+    rows: r.counts,
+    columns: [
+      { key: 'type', value: (x) => t(`enums.ApplicationType.${x.type}`) },
+      { key: 'state', value: (x) => t(`enums.ApplicationState.${x.state}`) },
+      { key: 'applications', value: (x) => x.count, numeric: true },
+    ],
+  };
+}
+
+export function durationsTable(r: ApplicationsReport, t: Translate): ReportTable<ApplicationsReport['durations'][number]> {
+  return {
+    id: 'durations',
+    rows: r.durations,
+    columns: [
+      { key: 'type', value: (x) => t(`enums.ApplicationType.${x.type}`) },
+      { key: 'step', value: (x) => t(`app.reports.step.${x.step}`, { _: x.step }) },
+      { key: 'applications', value: (x) => x.count, numeric: true },
+      { key: 'median_days', value: (x) => num(x.medianDays), numeric: true },
+      { key: 'p90_days', value: (x) => num(x.p90Days), numeric: true },
+    ],
+  };
+}
+
+export function activityTable(rows: ActivityRow[]): ReportTable<ActivityRow> {
+  return {
+    id: 'activity',
+    rows,
+    columns: [
+      { key: 'month', value: (x) => x.month },
+      { key: 'office', value: (x) => x.officeName },
+      { key: 'posts', value: (x) => x.posts, numeric: true },
+      { key: 'care_reports', value: (x) => x.careReports, numeric: true },
+    ],
+  };
+}
+
+/** The table as a CSV file: 集計_<name>_<date>.csv */
+export function downloadTable(table: ReportTable, t: Translate): void {
+  const headers = table.columns.map((c) => t(`app.reports.col.${c.key}`));
+  const rows = table.rows.map((row) => table.columns.map((c) => c.value(row)));
+  const name = `${t('app.reports.title')}_${t(`app.reports.${table.id}`)}`;
+  downloadCsvWithBom(toCsv(headers, rows), t('app.reports.file', { name, date: new Date().toLocaleDateString('sv-SE') }));
+}
