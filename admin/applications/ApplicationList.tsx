@@ -39,6 +39,7 @@ export const ApplicationList = () => {
       sort={{ field: 'submittedAt', order: isOffice ? 'DESC' : 'ASC' }}
       actions={<ListActions />}
       exporter={false}
+      empty={false}
       perPage={25}
       storeKey={`applications.${role}`}
     >

@@ -65,8 +65,8 @@ const RequestSection = () => {
 export const ApplicationShow = () => (
   // the card may not grow with a wide table: the tables scroll inside it
   <Show actions={<ShowActions />} title={<ApplicationTitle />} sx={{ '& .RaShow-card': { minWidth: 0 } }}>
-    <Box sx={{ display: 'flex', flexDirection: { xs: 'column', lg: 'row' }, gap: 2, p: 2, alignItems: 'flex-start' }}>
-      <Box sx={{ flex: 2, minWidth: 0, width: '100%' }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 2fr) minmax(300px, 1fr)' }, gap: 2, p: 2, alignItems: 'start' }}>
+      <Box sx={{ minWidth: 0 }}>
         <ReturnedNotice />
         <RequestSection />
         <PayloadView />
@@ -74,7 +74,7 @@ export const ApplicationShow = () => (
           <AttachmentList />
         </FormSection>
       </Box>
-      <Card variant="outlined" sx={{ flex: 1, minWidth: { lg: 320 }, width: '100%' }}>
+      <Card variant="outlined">
         <CardContent>
           <Typography variant="subtitle1" component="h2" sx={{ fontWeight: 600, mb: 2 }}>
             <HistoryTitle />

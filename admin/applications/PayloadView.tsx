@@ -3,7 +3,7 @@
 // the rooms screens': a summary and a link.
 import { Link as RouterLink } from 'react-router-dom';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { Alert, Box, Link, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Alert, Box, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { FormSection } from '../common/FormSection';
 import { Item, ItemGrid, formatDate } from './fields';
 import { staffLabel } from './i18n';
@@ -62,30 +62,39 @@ const OfficePayload = ({ office, pledgedOn }: { office: Row; pledgedOn: string }
 
 export const StaffTable = ({ staff }: { staff: Row[] }) => {
   const translate = useTranslate();
-  const jobType = (s: Row) => `${translate(`enums.JobType.${s.jobType}`)}${s.jobType === 'OTHER' && s.jobTypeOther ? ` (${s.jobTypeOther})` : ''}`;
+  const head = (f: string) => translate(`app.applications.staff_short.${f}`, { _: translate(staffLabel(f as never)) });
   return (
     <Box sx={{ overflowX: 'auto' }}>
       <Table size="small" data-testid="staff-table">
         <TableHead>
           <TableRow>
-            {(['name', 'nameKana', 'jobType', 'careManagerNumber', 'ictLinkage', 'email', 'officeAdmin', 'pledgedOn'] as const).map((f) => (
-              <TableCell key={f} sx={{ whiteSpace: 'nowrap' }}>
-                {translate(`app.applications.staff_short.${f}`, { _: translate(staffLabel(f)) })}
-              </TableCell>
-            ))}
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(staffLabel('name'))}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(staffLabel('jobType'))}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(staffLabel('email'))}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{head('pledgedOn')}</TableCell>
+            <TableCell sx={{ whiteSpace: 'nowrap' }}>{head('notes')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
           {staff.map((s, i) => (
             <TableRow key={i}>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.name}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{s.nameKana}</TableCell>
-              <TableCell>{jobType(s)}</TableCell>
-              <TableCell>{s.careManagerNumber ?? '—'}</TableCell>
-              <TableCell>{s.ictLinkage ? translate('app.values.ict_linkage') : '—'}</TableCell>
-              <TableCell>{s.email ?? '—'}</TableCell>
-              <TableCell>{s.officeAdmin ? '✓' : ''}</TableCell>
+              <TableCell>
+                <Box sx={{ whiteSpace: 'nowrap' }}>{s.name}</Box>
+                <Box sx={{ whiteSpace: 'nowrap', color: 'text.secondary', typography: 'caption' }}>{s.nameKana}</Box>
+              </TableCell>
+              <TableCell>
+                {translate(`enums.JobType.${s.jobType}`)}
+                {s.jobType === 'OTHER' && s.jobTypeOther ? ` (${s.jobTypeOther})` : ''}
+                {s.careManagerNumber && <Box sx={{ color: 'text.secondary', typography: 'caption' }}>{`${head('careManagerNumber')}: ${s.careManagerNumber}`}</Box>}
+              </TableCell>
+              <TableCell sx={{ wordBreak: 'break-all' }}>{s.email ?? '—'}</TableCell>
               <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(s.pledgedOn)}</TableCell>
+              <TableCell>
+                <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                  {s.officeAdmin && <Chip size="small" color="secondary" variant="outlined" label={head('officeAdmin')} />}
+                  {s.ictLinkage && <Chip size="small" variant="outlined" label={head('ictLinkage')} />}
+                </Stack>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -134,7 +134,7 @@ export const workflowJa = {
     },
     applications: {
       staff_fields: staffFieldsJa,
-      staff_short: { careManagerNumber: 'ケアマネ番号', ictLinkage: 'ICT連携', officeAdmin: '管理担当', pledgedOn: '誓約書の日付' },
+      staff_short: { careManagerNumber: '介護支援専門員番号', ictLinkage: 'ICT情報連携', officeAdmin: 'システム管理担当者', pledgedOn: '誓約書の日付', notes: '備考' },
       queue_city: '審査待ちの申請',
       queue_vendor: '登録処理待ちの申請',
       queue_office: '申請の状況',
@@ -504,7 +504,7 @@ export const workflowEn: WorkflowMessages = {
     },
     applications: {
       staff_fields: staffFieldsEn,
-      staff_short: { careManagerNumber: 'CM number', ictLinkage: 'ICT', officeAdmin: 'Admin', pledgedOn: 'Pledge date' },
+      staff_short: { careManagerNumber: 'Care manager number', ictLinkage: 'ICT data linkage', officeAdmin: 'Office administrator', pledgedOn: 'Pledge date', notes: 'Notes' },
       queue_city: 'Applications awaiting review',
       queue_vendor: 'Applications awaiting registration',
       queue_office: 'Your applications',

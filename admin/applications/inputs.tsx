@@ -55,26 +55,27 @@ const StaffRowInputs = ({ officeKind }: { officeKind: unknown }) => {
       </InputRow>
       <InputRow>
         <SelectInput source="jobType" label={staffLabel('jobType')} choices={choices.jobType} validate={v.required()} />
-        {jobType === 'OTHER' ? <TextInput source="jobTypeOther" label={staffLabel('jobTypeOther')} validate={[v.required(), v.maxLength(100)]} /> : <span />}
-      </InputRow>
-      <InputRow>
-        {jobType === 'CARE_MANAGER' ? (
-          <TextInput
-            source="careManagerNumber"
-            label={staffLabel('careManagerNumber')}
-            validate={[v.required(), v.careManagerNumber()]}
-            slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 8 } }}
-          />
-        ) : (
-          <span />
-        )}
         <TextInput source="email" type="email" label={staffLabel('email')} validate={[v.email(), v.maxLength(254)]} />
       </InputRow>
+      {(jobType === 'OTHER' || jobType === 'CARE_MANAGER') && (
+        <InputRow>
+          {jobType === 'OTHER' && <TextInput source="jobTypeOther" label={staffLabel('jobTypeOther')} validate={[v.required(), v.maxLength(100)]} />}
+          {jobType === 'CARE_MANAGER' && (
+            <TextInput
+              source="careManagerNumber"
+              label={staffLabel('careManagerNumber')}
+              validate={[v.required(), v.careManagerNumber()]}
+              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 8 } }}
+            />
+          )}
+          <Box />
+        </InputRow>
+      )}
       <InputRow>
         <DateInput source="pledgedOn" label={staffLabel('pledgedOn')} validate={v.required()} />
-        <Box sx={{ display: 'flex', flexDirection: 'column' }}>
-          {ictAllowed(officeKind) && <BooleanInput source="ictLinkage" label={staffLabel('ictLinkage')} />}
-          <BooleanInput source="officeAdmin" label={staffLabel('officeAdmin')} />
+        <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, alignItems: 'center' }}>
+          <BooleanInput source="officeAdmin" label={staffLabel('officeAdmin')} helperText={false} />
+          {ictAllowed(officeKind) && <BooleanInput source="ictLinkage" label={staffLabel('ictLinkage')} helperText={false} />}
         </Box>
       </InputRow>
     </Box>

@@ -1,6 +1,7 @@
 // Small charts drawn as SVG and CSS, no chart library: columns per category (months) with an
 // optional line, horizontal bars for a ranking, and stacked bars for parts of a whole. Each has a
 // text alternative (role="img" + aria-label; the tables next to them hold the figures).
+import { useEffect, useRef, useState } from 'react';
 import { Box, Typography } from '@mui/material';
 
 export const palette = ['#1976d2', '#ef6c00', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#546e7a'];
@@ -30,25 +31,43 @@ const Legend = ({ items }: { items: { name: string; color: string; line?: boolea
   </Box>
 );
 
+/** The width of a box, followed as it resizes (charts are drawn at their real size: no stretched text). */
+function useBoxWidth(initial = 640) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(initial);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setWidth(Math.max(Math.floor(el.getBoundingClientRect().width), 240));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return { ref, width };
+}
+
 /** Grouped columns per category, with `line` series as lines (e.g. opened/closed per month, open at month end). */
 export const ColumnChart = ({ categories, series, label, height = 220 }: { categories: string[]; series: Series[]; label: string; height?: number }) => {
+  const box = useBoxWidth();
   const colored = series.map((s, i) => ({ ...s, color: s.color ?? palette[i % palette.length] }));
   const columns = colored.filter((s) => !s.line);
   const lines = colored.filter((s) => s.line);
   const max = niceMax(Math.max(1, ...colored.flatMap((s) => s.values)));
-  const width = Math.max(320, categories.length * Math.max(36, columns.length * 16 + 16));
+  // the box's width; many categories scroll sideways rather than squeeze
+  const width = Math.max(box.width, categories.length * Math.max(36, columns.length * 16 + 16));
   const left = 32;
   const bottom = 28;
   const top = 10;
   const plotH = height - top - bottom;
   const band = (width - left - 8) / Math.max(categories.length, 1);
-  const barW = Math.min(22, (band - 8) / Math.max(columns.length, 1));
+  const barW = Math.min(28, (band - 8) / Math.max(columns.length, 1));
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const ticks = [0, max / 2, max];
   return (
     <Box>
-      <Box sx={{ overflowX: 'auto' }}>
-        <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ minWidth: Math.min(width, 640), maxHeight: height }} preserveAspectRatio="xMinYMin meet">
+      <Box ref={box.ref} sx={{ overflowX: 'auto' }}>
+        <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
           <title>{label}</title>
           {ticks.map((t) => (
             <g key={t}>

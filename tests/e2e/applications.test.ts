@@ -42,6 +42,7 @@ describe('the account lifecycle in the panel', () => {
 
   /** Opens the application from the list (menu 申請) by its summary, returns its id. */
   async function openFromQueue(page: Page, summary: string): Promise<string> {
+    await page.goto(`${server.url}/#/`);
     await page.getByRole('menuitem', { name: '申請', exact: true }).click();
     await page.getByRole('cell', { name: summary }).click();
     await visible(page.getByRole('heading', { name: '履歴' }));
@@ -140,5 +141,81 @@ describe('the account lifecycle in the panel', () => {
     await visible(newcomer.getByText('ようこそ、南 花子 さん'));
     const [activated] = await sql(`select status from app_user where login_id = ?`, [loginId]);
     expect(activated.status).toBe('ACTIVE');
+  });
+
+  it('a return with a comment shows in the applicant’s timeline; the applicant corrects and resubmits', async () => {
+    // the office admin files a staff addition for its office
+    await officeAdmin.goto(`${server.url}/#/`);
+    await officeAdmin.getByRole('menuitem', { name: '申請', exact: true }).click();
+    await officeAdmin.getByRole('link', { name: '新しい申請' }).click();
+    await officeAdmin.getByRole('radio', { name: '職員の追加' }).check();
+    await field(officeAdmin, 'staffAddition.staff.0.name').fill('追加 看護子');
+    await field(officeAdmin, 'staffAddition.staff.0.nameKana').fill('ツイカ カンゴコ');
+    await choose(officeAdmin, 'staffAddition.staff.0.jobType', '看護師');
+    await field(officeAdmin, 'staffAddition.staff.0.pledgedOn').fill('2026-11-21');
+    await officeAdmin.locator('input[type=file]').setInputFiles(pdfFile('様式2-2B.pdf'));
+    await officeAdmin.getByRole('button', { name: '申請する' }).click();
+    await visible(officeAdmin.getByTestId('application-state').getByText('審査待ち'));
+    const id = /applications\/([^/]+)\/show/.exec(officeAdmin.url())![1];
+
+    // the city returns it with a reason
+    expect(await openFromQueue(city, '追加 看護子')).toBe(id);
+    await act(city, '差戻し', '誓約書の日付が申請書と異なります。ご確認ください。');
+    await visible(city.getByTestId('application-state').getByText('差戻し中'));
+
+    // the applicant reads the reason in its timeline, corrects the date and resubmits
+    await officeAdmin.reload();
+    await visible(officeAdmin.getByTestId('application-state').getByText('差戻し中'));
+    await visible(officeAdmin.getByTestId('history-comment').getByText('誓約書の日付が申請書と異なります。ご確認ください。'));
+    await officeAdmin.getByRole('button', { name: '修正して再申請' }).click();
+    await expect.poll(() => field(officeAdmin, 'staffAddition.staff.0.name').inputValue()).toBe('追加 看護子');
+    await field(officeAdmin, 'staffAddition.staff.0.pledgedOn').fill('2026-11-22');
+    await field(officeAdmin, 'comment').fill('日付を訂正しました');
+    await officeAdmin.getByRole('button', { name: '再申請する' }).click();
+    await visible(officeAdmin.getByTestId('application-state').getByText('審査待ち'));
+    const history = officeAdmin.getByTestId('history-event');
+    await expect.poll(() => history.count()).toBe(3);
+    await visible(history.nth(2).getByText('再申請'));
+    await visible(history.nth(2).getByText('日付を訂正しました'));
+    const [row] = await sql(`select state, payload from application where id = ?`, [id]);
+    expect(row.state).toBe('SUBMITTED');
+    expect(row.payload.staff[0].pledgedOn).toBe('2026-11-22');
+  });
+
+  it('an ID stop requested from the roster ends the leaver’s open session the day after the stop date', async () => {
+    const leaver = await buildUser(server.orm.em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, name: '退職 予定' });
+    const leaverPage = await people.signedIn('leaver', leaver);
+
+    // the office admin selects the leaver in its roster and requests the stop (blank date = today)
+    await officeAdmin.goto(`${server.url}/#/`);
+    await officeAdmin.getByRole('menuitem', { name: '職員名簿' }).click();
+    await officeAdmin.getByRole('row').filter({ hasText: '退職 予定' }).getByRole('checkbox').check();
+    await officeAdmin.getByRole('button', { name: 'ID停止を申請' }).click();
+    const dialog = officeAdmin.getByRole('dialog');
+    await visible(dialog.getByText('停止日の翌日からサインインできなくなります'));
+    await dialog.getByRole('button', { name: 'ID停止を申請' }).click();
+    await visible(officeAdmin.getByTestId('application-state').getByText('審査待ち'));
+    await visible(officeAdmin.getByTestId('stop-date').getByText('即日 (完了した日)'));
+    await visible(officeAdmin.getByTestId('stop-users').getByText(leaver.loginId));
+
+    // the city forwards, the vendor completes: the stop date is today
+    await openFromQueue(city, '退職 予定');
+    await act(city, '承認して回付');
+    await visible(city.getByTestId('application-state').getByText('登録処理待ち'));
+    await openFromQueue(vendor, '退職 予定');
+    await act(vendor, '登録処理を完了');
+    await visible(vendor.getByTestId('application-state').getByText('完了'));
+    const [stopped] = await sql(`select status, stop_date::text as d from app_user where id = ?`, [leaver.user.id]);
+    expect(stopped).toEqual({ status: 'ACTIVE', d: todayInTokyo() });
+
+    // still usable today
+    await leaverPage.getByRole('menuitem', { name: '自分のアカウント' }).click();
+    await visible(leaverPage.getByText(leaver.loginId));
+
+    // the next day: the nightly job stops the account; the open session is refused at its next request
+    expect(await applyDueStops(server.orm.em.fork(), new Date(Date.now() + 86_400_000))).toBe(1);
+    await leaverPage.getByRole('menuitem', { name: '自事業所' }).click();
+    await visible(leaverPage.getByRole('button', { name: 'サインイン' }));
+    expect(leaverPage.url()).toContain('#/login');
   });
 });
