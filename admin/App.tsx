@@ -18,6 +18,7 @@ import notifications from './notifications';
 import auditEvents from './audit';
 import { withAccountWorkflow } from './applications/dataProvider';
 import { publicRoutes, workflowRoutes } from './applications/routes';
+import { roomRoutes } from './rooms';
 
 export const App = () => (
   <Admin
@@ -41,6 +42,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/password" element={<ChangePasswordPage />} />
       {workflowRoutes}
+      {roomRoutes}
     </CustomRoutes>
     <CustomRoutes noLayout>{publicRoutes}</CustomRoutes>
   </Admin>

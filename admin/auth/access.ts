@@ -32,6 +32,13 @@ const rules: Record<string, Record<string, Rule>> = {
     edit: vendor,
     export: vendor,
   },
+  // patient rooms (admin/rooms): the city's rooms of its municipality, office staff's own rooms; VENDOR none
+  rooms: {
+    list: any(city, (me) => me.role === 'OFFICE'),
+    show: any(city, (me) => me.role === 'OFFICE'),
+    request: (me) => me.role === 'OFFICE', // 様式6 + 様式5 (submitApplication ROOM_CREATION)
+    create_from_application: city,
+  },
   offices: {
     list: any(vendor, city),
     show: any(vendor, city, ownOffice),

@@ -1,6 +1,7 @@
 // English: react-admin's own messages from ra-language-english, then the panel's, with the
 // same keys as ja.ts (the type makes a missing key a compile error).
 import englishMessages from 'ra-language-english';
+import { roomsEn } from '../rooms/i18n';
 import { workflowEn } from '../applications/i18n';
 import { errorMessages } from '../../api/common/messages';
 import { validationMessages, type PanelMessages } from './ja';
@@ -12,6 +13,8 @@ export const enMessages: PanelMessages = {
     ...englishMessages.ra,
     action: { ...englishMessages.ra.action, export: 'Export CSV' },
   } as PanelMessages['ra'],
+
+  rooms: roomsEn,
 
   resources: {
     ...workflowEn.resources,

@@ -1,6 +1,7 @@
 // Japanese, the panel's default language: react-admin's own messages (key for key the structure
 // of ra-language-english; the published Japanese package cannot be installed here), then the
 // panel's resources, enum labels and messages. en.ts has the same keys.
+import { roomsJa } from '../rooms/i18n';
 import { workflowJa } from '../applications/i18n';
 import { errorMessages, fieldMessages } from '../../api/common/messages';
 
@@ -219,6 +220,8 @@ export const jaMessages = {
       },
     },
   },
+  rooms: roomsJa,
+
   resources: {
     ...workflowJa.resources,
     municipalities: {

@@ -6,6 +6,7 @@ import PersonIcon from '@mui/icons-material/Person';
 import StoreIcon from '@mui/icons-material/Store';
 import KeyIcon from '@mui/icons-material/Key';
 import { WorkflowMenuItems } from '../applications/routes';
+import { RoomMenuItems } from '../rooms';
 
 export const Menu = () => {
   const { identity } = useGetIdentity();
@@ -13,6 +14,7 @@ export const Menu = () => {
   return (
     <RaMenu>
       <RaMenu.DashboardItem primaryText="app.menu.dashboard" />
+      <RoomMenuItems />
       <RaMenu.ResourceItem name="municipalities" />
       <RaMenu.ResourceItem name="offices" />
       {!isOffice && <RaMenu.ResourceItem name="users" />}

@@ -1,0 +1,242 @@
+// 参加者: who is in the room, with which permission, from and until when, and whether the
+// membership gives access today. The city adds people directly (from the directory, with dates),
+// changes a permission or the last day, and ends a membership; members see the list.
+import { useState } from 'react';
+import { Confirm, useNotify, useTranslate } from 'react-admin';
+import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import { PersonLine, PersonPicker } from '../directory/PersonPicker';
+import { formatDate, todayInTokyo } from '../patients/format';
+import { roomApi } from './api';
+import { useInvalidateRooms, useNotifyError } from './hooks';
+import type { Member, Person, Room, RoomPermission } from './types';
+import { PermissionSelect } from './ui';
+
+const liveState = (m: Member): 'live_yes' | 'live_no' | 'live_future' => (m.live ? 'live_yes' : m.fromDate > todayInTokyo() ? 'live_future' : 'live_no');
+
+/** A warning for people of offices the consent does not cover (the API refuses them: NOT_COVERED). */
+export const coverageWarning = (coveredOfficeNames: string[], message: string) => (p: Person) => (p.officeName && !coveredOfficeNames.includes(p.officeName) ? message : null);
+
+const AddMemberDialog = ({ room, onClose }: { room: Room; onClose: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyError = useNotifyError();
+  const invalidate = useInvalidateRooms();
+  const [person, setPerson] = useState<Person | null>(null);
+  const [permission, setPermission] = useState<RoomPermission>('CONTRIBUTOR');
+  const [fromDate, setFromDate] = useState(todayInTokyo());
+  const [untilDate, setUntilDate] = useState('');
+  const [pending, setPending] = useState(false);
+  const live = room.members.filter((m) => m.live || m.fromDate > todayInTokyo()).map((m) => m.person.id);
+  const offices = room.consent.coveredOfficeIds.map((id, i) => ({ id, name: room.consent.coveredOfficeNames[i] ?? id }));
+
+  const save = async () => {
+    if (!person) return;
+    setPending(true);
+    try {
+      await roomApi.addMember(room.id, { userId: person.id, permission, fromDate: fromDate || null, untilDate: untilDate || null });
+      notify('rooms.members.added', { type: 'info' });
+      await invalidate();
+      onClose();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="md">
+      <DialogTitle>{translate('rooms.members.add_title')}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <PersonPicker
+            label={translate('rooms.members.person')}
+            exclude={live}
+            offices={offices}
+            keepValue
+            autoFocus
+            onPick={setPerson}
+            warning={coverageWarning(room.consent.coveredOfficeNames, translate('rooms.members.not_covered'))}
+          />
+          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+            <PermissionSelect label={translate('rooms.members.permission')} value={permission} onChange={setPermission} size="medium" />
+            <TextField type="date" label={translate('rooms.members.fromDate')} value={fromDate} onChange={(e) => setFromDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+            <TextField
+              type="date"
+              label={translate('rooms.members.untilDate')}
+              value={untilDate}
+              onChange={(e) => setUntilDate(e.target.value)}
+              helperText={translate('rooms.members.untilDate_help')}
+              slotProps={{ inputLabel: { shrink: true } }}
+            />
+          </Stack>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('rooms.common.cancel')}</Button>
+        <Button variant="contained" onClick={save} disabled={!person || pending}>
+          {translate('rooms.common.add')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+const ChangeMemberDialog = ({ member, onClose }: { member: Member; onClose: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyError = useNotifyError();
+  const invalidate = useInvalidateRooms();
+  const [permission, setPermission] = useState<RoomPermission>(member.permission);
+  const [untilDate, setUntilDate] = useState(member.untilDate ?? '');
+  const [pending, setPending] = useState(false);
+  const save = async () => {
+    setPending(true);
+    try {
+      await roomApi.changeMember(member.id, member.version, { permission, untilDate: untilDate || null });
+      notify('rooms.members.changed', { type: 'info' });
+      await invalidate();
+      onClose();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{translate('rooms.members.change_title', { name: member.person.name })}</DialogTitle>
+      <DialogContent>
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          <PersonLine person={member.person} />
+          <PermissionSelect label={translate('rooms.members.permission')} value={permission} onChange={setPermission} size="medium" />
+          <TextField
+            type="date"
+            label={translate('rooms.members.untilDate')}
+            value={untilDate}
+            onChange={(e) => setUntilDate(e.target.value)}
+            helperText={translate('rooms.members.untilDate_help')}
+            slotProps={{ inputLabel: { shrink: true } }}
+          />
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('rooms.common.cancel')}</Button>
+        <Button variant="contained" onClick={save} disabled={pending}>
+          {translate('rooms.common.save')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyError = useNotifyError();
+  const invalidate = useInvalidateRooms();
+  const [showEnded, setShowEnded] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [changing, setChanging] = useState<Member | null>(null);
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const [pending, setPending] = useState(false);
+  const canManage = manage && room.status !== 'CLOSED';
+  const members = room.members.filter((m) => showEnded || liveState(m) !== 'live_no');
+
+  const remove = async () => {
+    if (!removing) return;
+    setPending(true);
+    try {
+      await roomApi.removeMember(removing.id, removing.version);
+      notify('rooms.members.removed', { type: 'info' });
+      await invalidate();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setPending(false);
+      setRemoving(null);
+    }
+  };
+
+  return (
+    <Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mb: 1, flexWrap: 'wrap' }} useFlexGap>
+        {canManage && (
+          <Button variant="contained" size="large" startIcon={<PersonAddIcon />} onClick={() => setAdding(true)}>
+            {translate('rooms.members.add')}
+          </Button>
+        )}
+        <FormControlLabel control={<Switch checked={showEnded} onChange={(e) => setShowEnded(e.target.checked)} />} label={translate('rooms.members.show_ended')} />
+      </Stack>
+      <TableContainer>
+        <Table aria-label={translate('rooms.page.tab_members')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('rooms.members.person')}</TableCell>
+              <TableCell>{translate('rooms.members.office')}</TableCell>
+              <TableCell>{translate('rooms.members.jobType')}</TableCell>
+              <TableCell>{translate('rooms.members.permission')}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.members.fromDate')}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.members.untilDate')}</TableCell>
+              <TableCell>{translate('rooms.members.live')}</TableCell>
+              {canManage && <TableCell />}
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {members.map((m) => {
+              const state = liveState(m);
+              return (
+                <TableRow key={m.id}>
+                  <TableCell>
+                    <Typography sx={{ fontWeight: 600 }}>{m.person.name}</Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {m.person.nameKana}
+                    </Typography>
+                  </TableCell>
+                  <TableCell>{m.person.officeName}</TableCell>
+                  <TableCell>{translate(`enums.JobType.${m.person.jobType}`)}</TableCell>
+                  <TableCell>{translate(`rooms.enums.RoomPermission.${m.permission}`)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(m.fromDate)}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(m.untilDate)}</TableCell>
+                  <TableCell>
+                    <Chip size="small" variant="outlined" color={state === 'live_yes' ? 'success' : 'default'} label={translate(`rooms.members.${state}`)} />
+                  </TableCell>
+                  {canManage && (
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      {state !== 'live_no' && (
+                        <>
+                          <Button onClick={() => setChanging(m)}>{translate('rooms.members.change')}</Button>
+                          <Button color="error" onClick={() => setRemoving(m)}>
+                            {translate('rooms.members.remove')}
+                          </Button>
+                        </>
+                      )}
+                    </TableCell>
+                  )}
+                </TableRow>
+              );
+            })}
+            {members.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={8}>{translate('rooms.members.empty')}</TableCell>
+              </TableRow>
+            )}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      {adding && <AddMemberDialog room={room} onClose={() => setAdding(false)} />}
+      {changing && <ChangeMemberDialog member={changing} onClose={() => setChanging(null)} />}
+      <Confirm
+        isOpen={!!removing}
+        loading={pending}
+        title="rooms.members.remove_title"
+        content="rooms.members.remove_content"
+        translateOptions={{ name: removing?.person.name ?? '' }}
+        confirmColor="warning"
+        onConfirm={remove}
+        onClose={() => setRemoving(null)}
+      />
+    </Box>
+  );
+};

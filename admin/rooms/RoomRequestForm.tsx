@@ -1,0 +1,280 @@
+// 部屋作成の申請 (#/rooms/request): 様式6 (the patient and the people who should join) with 様式5
+// (the signed consent), and the scans of both → submitApplication(type: ROOM_CREATION). Usually
+// the care manager files it. The server's field errors land on the fields.
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import {
+  CheckboxGroupInput,
+  DateInput,
+  FileField,
+  FileInput,
+  Form,
+  RadioButtonGroupInput,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  Title,
+  useGetIdentity,
+  useInput,
+  useNotify,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
+import { useFormContext, useWatch } from 'react-hook-form';
+import { Alert, Box, Button, Card, CardContent, IconButton, Stack, Typography } from '@mui/material';
+import DeleteIcon from '@mui/icons-material/Delete';
+import type { Me } from '../auth/authApi';
+import { FormSection, InputRow } from '../common/FormSection';
+import { katakana, phone, postalCode, required } from '../common/validators';
+import { patterns } from '../common/patterns';
+import { PersonLine, PersonPicker } from '../directory/PersonPicker';
+import { BirthDateInput } from '../patients/BirthDateInput';
+import { todayInTokyo } from '../patients/format';
+import { ACCEPTED_TYPES, MAX_FILE_BYTES, MAX_FILES, toUploads } from '../posts/uploads';
+import { roomApi } from './api';
+import { roomApplicationApi, type RoomCreationInput } from './applicationApi';
+import { fieldErrors, keys, useApiQuery, useNotifyError } from './hooks';
+import type { OfficeOption, Person, RoomPermission } from './types';
+import { Loading, PermissionSelect } from './ui';
+
+const CARE_LEVELS = ['NONE', 'APPLYING', 'SUPPORT_1', 'SUPPORT_2', 'CARE_1', 'CARE_2', 'CARE_3', 'CARE_4', 'CARE_5'] as const;
+const choicesOf = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));
+
+const insuredNumber: Validator = (v) => (!v || patterns.tenDigits.test(String(v)) ? undefined : 'app.validation.INSURED_NUMBER');
+const atLeastOne: Validator = (v) => (Array.isArray(v) && v.length > 0 ? undefined : 'app.validation.REQUIRED');
+
+interface MemberRow {
+  person: Person;
+  permission: RoomPermission;
+}
+
+interface FormValues {
+  patient: RoomCreationInput['patient'];
+  consent: RoomCreationInput['consent'];
+  members: MemberRow[];
+  note?: string;
+  attachments?: { rawFile: File; title: string }[];
+}
+
+/** The requested members: picked from the directory, each with a permission. */
+const MembersInput = ({ offices }: { offices: OfficeOption[] }) => {
+  const translate = useTranslate();
+  const { field, fieldState } = useInput<MemberRow[]>({ source: 'members', validate: atLeastOne, defaultValue: [] });
+  const { formState } = useFormContext();
+  const covered = (useWatch({ name: 'consent.coveredOfficeIds' }) as string[] | undefined) ?? [];
+  const coveredNames = offices.filter((o) => covered.includes(o.id)).map((o) => o.name);
+  const rows: MemberRow[] = field.value ?? [];
+  const rowErrors = (formState.errors.members as unknown as ({ userId?: { message?: string } } | undefined)[] | undefined) ?? [];
+  const set = (next: MemberRow[]) => field.onChange(next);
+  return (
+    <Box>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('rooms.request.members_help')}
+      </Typography>
+      <PersonPicker
+        label={translate('rooms.request.member_search')}
+        exclude={rows.map((r) => r.person.id)}
+        onPick={(person) => set([...rows, { person, permission: 'CONTRIBUTOR' }])}
+        warning={(p) => (p.officeName && !coveredNames.includes(p.officeName) ? translate('rooms.members.not_covered') : null)}
+      />
+      <Stack spacing={1} sx={{ mt: 1 }}>
+        {rows.map((r, i) => (
+          <Stack key={r.person.id} direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' }, border: 1, borderColor: 'divider', borderRadius: 1, p: 1 }} data-testid="requested-member">
+            <Box sx={{ flex: 1 }}>
+              <PersonLine person={r.person} warning={rowErrors[i]?.userId?.message ?? (r.person.officeName && !coveredNames.includes(r.person.officeName) ? translate('rooms.members.not_covered') : null)} />
+            </Box>
+            <PermissionSelect
+              label={translate('rooms.members.permission')}
+              value={r.permission}
+              onChange={(permission) => set(rows.map((x, j) => (j === i ? { ...x, permission } : x)))}
+              aria-label={`${r.person.name} ${translate('rooms.members.permission')}`}
+            />
+            <IconButton aria-label={`${translate('rooms.common.remove')} ${r.person.name}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
+              <DeleteIcon />
+            </IconButton>
+          </Stack>
+        ))}
+      </Stack>
+      {fieldState.error && !Array.isArray(fieldState.error) && fieldState.error.message && (
+        <Alert severity="error" sx={{ mt: 1 }}>
+          {translate('rooms.request.members_empty')}
+        </Alert>
+      )}
+    </Box>
+  );
+};
+
+const ProxyInputs = () => {
+  const signer = useWatch({ name: 'consent.signer' });
+  if (signer !== 'PROXY') return null;
+  return (
+    <InputRow>
+      <TextInput source="consent.proxyName" label="rooms.consent.proxyName" validate={required()} />
+      <TextInput source="consent.proxyRelationship" label="rooms.consent.proxyRelationship" validate={required()} />
+    </InputRow>
+  );
+};
+
+/** The API's field paths (roomCreation.patient.name, attachments.0.contentType) → this form's. */
+function formErrorsOf(error: unknown): Record<string, unknown> | undefined {
+  const fields = fieldErrors(error);
+  if (fields.length === 0) return undefined;
+  const errors: Record<string, unknown> = { root: { serverError: (error as Error).message } };
+  for (const f of fields) {
+    const path = f.field.replace(/^roomCreation\./, '').replace(/^attachments\..*$/, 'attachments').split('.');
+    let node = errors;
+    path.slice(0, -1).forEach((k) => {
+      node[k] ??= {};
+      node = node[k] as Record<string, unknown>;
+    });
+    node[path[path.length - 1]] ??= f.message;
+  }
+  return errors;
+}
+
+const Submitted = ({ summary, onAgain }: { summary: string; onAgain: () => void }) => {
+  const translate = useTranslate();
+  return (
+    <Card sx={{ mt: 2, maxWidth: 800 }}>
+      <CardContent>
+        <Alert severity="success" sx={{ mb: 2 }} role="status">
+          {translate('rooms.request.submitted')}
+        </Alert>
+        <Typography sx={{ mb: 2 }}>{summary}</Typography>
+        <Stack direction="row" spacing={1}>
+          <Button component={RouterLink} to="/rooms" variant="contained">
+            {translate('rooms.menu.mine')}
+          </Button>
+          <Button onClick={onAgain}>{translate('rooms.menu.request')}</Button>
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};
+
+export const RoomRequestForm = () => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyError = useNotifyError();
+  const { identity } = useGetIdentity();
+  const me = identity as unknown as Me | undefined;
+  const { data: offices } = useApiQuery(keys.offices(), () => roomApi.offices());
+  const [done, setDone] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+
+  if (done) return <Submitted summary={done} onAgain={() => (setDone(null), setFormKey((k) => k + 1))} />;
+  if (!me || !offices) return <Loading />;
+
+  const officeChoices = offices.map((o) => ({ id: o.id, name: o.name }));
+  const defaults: Partial<FormValues> = {
+    consent: {
+      consentDate: todayInTokyo(),
+      signer: 'SELF',
+      explainingOfficeId: me.office?.id ?? '',
+      explainingPersonName: me.name,
+      coveredOfficeIds: me.office ? [me.office.id] : [],
+    } as FormValues['consent'],
+    members: [],
+  };
+
+  const submit = async (values: Record<string, unknown>) => {
+    const v = values as unknown as FormValues;
+    const files = (v.attachments ?? []).map((a) => a.rawFile).filter(Boolean);
+    const input: RoomCreationInput = {
+      patient: { ...v.patient, postalCode: v.patient.postalCode || null, phone: v.patient.phone || null, insuredNumber: v.patient.insuredNumber || null },
+      consent: {
+        ...v.consent,
+        proxyName: v.consent.signer === 'PROXY' ? v.consent.proxyName : null,
+        proxyRelationship: v.consent.signer === 'PROXY' ? v.consent.proxyRelationship : null,
+      },
+      members: v.members.map((m) => ({ userId: m.person.id, permission: m.permission })),
+      note: v.note || null,
+    };
+    try {
+      const app = await roomApplicationApi.submit(input, await toUploads(files));
+      notify('rooms.request.submitted', { type: 'info' });
+      setDone(app.summary);
+      return undefined;
+    } catch (error) {
+      notifyError(error);
+      return formErrorsOf(error);
+    }
+  };
+
+  return (
+    <Card sx={{ mt: 2, mb: 4, maxWidth: 1100 }}>
+      <Title title="rooms.request.title" />
+      <CardContent>
+        <Typography variant="h5" component="h1" gutterBottom>
+          {translate('rooms.request.title')}
+        </Typography>
+        <Typography color="text.secondary">{translate('rooms.request.intro')}</Typography>
+        <Form key={formKey} defaultValues={defaults} onSubmit={submit}>
+          <FormSection title="rooms.patient.section">
+            <InputRow>
+              <TextInput source="patient.name" label="rooms.patient.name" validate={required()} />
+              <TextInput source="patient.nameKana" label="rooms.patient.nameKana" validate={[required(), katakana()]} />
+            </InputRow>
+            <InputRow>
+              <RadioButtonGroupInput source="patient.sex" label="rooms.patient.sex" choices={choicesOf(['MALE', 'FEMALE'], 'rooms.enums.Sex')} validate={required()} />
+              <BirthDateInput source="patient.birthDate" />
+            </InputRow>
+            <InputRow>
+              <TextInput source="patient.postalCode" label="rooms.patient.postalCode" validate={postalCode()} placeholder="310-0015" />
+              <TextInput source="patient.address" label="rooms.patient.address" validate={required()} />
+            </InputRow>
+            <InputRow>
+              <TextInput source="patient.phone" label="rooms.patient.phone" validate={phone()} placeholder="029-000-0000" />
+              <SelectInput source="patient.careLevel" label="rooms.patient.careLevel" choices={choicesOf(CARE_LEVELS, 'rooms.enums.CareLevel')} validate={required()} />
+              <TextInput source="patient.insuredNumber" label="rooms.patient.insuredNumber" helperText="rooms.patient.insuredNumber_help" validate={insuredNumber} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+            </InputRow>
+          </FormSection>
+
+          <FormSection title="rooms.consent.section">
+            <InputRow>
+              <DateInput source="consent.consentDate" label="rooms.consent.consentDate" validate={required()} />
+              <RadioButtonGroupInput source="consent.signer" label="rooms.consent.signer" choices={choicesOf(['SELF', 'PROXY'], 'rooms.enums.ConsentSigner')} validate={required()} />
+            </InputRow>
+            <ProxyInputs />
+            <InputRow>
+              <SelectInput source="consent.explainingOfficeId" label="rooms.consent.explainingOffice" choices={officeChoices} validate={required()} />
+              <TextInput source="consent.explainingPersonName" label="rooms.consent.explainingPerson" validate={required()} />
+            </InputRow>
+            <CheckboxGroupInput
+              source="consent.coveredOfficeIds"
+              label="rooms.consent.coveredOffices"
+              choices={officeChoices}
+              validate={atLeastOne}
+              helperText={me.role === 'OFFICE' ? translate('rooms.request.my_office_only') : 'rooms.consent.coveredOffices_help'}
+            />
+          </FormSection>
+
+          <FormSection title="rooms.request.members_section">
+            <MembersInput offices={offices} />
+          </FormSection>
+
+          <FormSection title="rooms.request.attachments_section">
+            <Typography variant="body2" color="text.secondary">
+              {translate('rooms.request.attachments_help')}
+            </Typography>
+            <FileInput
+              source="attachments"
+              label={false}
+              multiple
+              maxSize={MAX_FILE_BYTES}
+              accept={Object.fromEntries(ACCEPTED_TYPES.map((t) => [t, []]))}
+              validate={(files: unknown[] | undefined) => (files && files.length > MAX_FILES ? 'rooms.post.too_many_files' : undefined)}
+            >
+              <FileField source="src" title="title" target="_blank" />
+            </FileInput>
+            <TextInput source="note" label="rooms.request.note" multiline minRows={2} />
+          </FormSection>
+
+          <Box sx={{ mt: 2 }}>
+            <SaveButton label="rooms.request.submit" size="large" alwaysEnable />
+          </Box>
+        </Form>
+      </CardContent>
+    </Card>
+  );
+};

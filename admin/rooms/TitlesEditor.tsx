@@ -1,0 +1,160 @@
+// ケアレポート標題: a list of titles to edit (add, remove, reorder), for a room (setCareReportTitles),
+// for the municipality's defaults (setDefaultCareReportTitles), and inside the room creation form.
+import { useState } from 'react';
+import { useNotify, useTranslate } from 'react-admin';
+import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
+import DeleteIcon from '@mui/icons-material/Delete';
+import { roomApi } from './api';
+import { keys, useApiQuery, useInvalidateRooms, useNotifyError } from './hooks';
+import { Loading } from './ui';
+
+/** The titles as typed, trimmed, without blanks or repeats (what the API keeps). */
+export const cleanTitles = (titles: string[]) => [...new Set(titles.map((t) => t.trim()).filter(Boolean))];
+
+export const TitleListInput = ({ value, onChange, disabled }: { value: string[]; onChange: (titles: string[]) => void; disabled?: boolean }) => {
+  const translate = useTranslate();
+  const [draft, setDraft] = useState('');
+  const add = () => {
+    const t = draft.trim();
+    if (t && !value.includes(t)) onChange([...value, t]);
+    setDraft('');
+  };
+  return (
+    <Box>
+      <List dense disablePadding aria-label={translate('rooms.titles.room_title')} sx={{ maxWidth: 520 }}>
+        {value.map((t, i) => (
+          <ListItem
+            key={t}
+            divider
+            secondaryAction={
+              <Stack direction="row">
+                <IconButton aria-label={`${t} ↑`} disabled={disabled || i === 0} onClick={() => onChange([...value.slice(0, i - 1), t, value[i - 1], ...value.slice(i + 1)])}>
+                  <ArrowUpwardIcon fontSize="small" />
+                </IconButton>
+                <IconButton aria-label={`${translate('rooms.common.remove')} ${t}`} disabled={disabled} onClick={() => onChange(value.filter((x) => x !== t))}>
+                  <DeleteIcon fontSize="small" />
+                </IconButton>
+              </Stack>
+            }
+          >
+            <ListItemText primary={t} />
+          </ListItem>
+        ))}
+      </List>
+      <Stack direction="row" spacing={1} sx={{ mt: 1, maxWidth: 520 }}>
+        <TextField
+          size="small"
+          fullWidth
+          label={translate('rooms.titles.placeholder')}
+          value={draft}
+          disabled={disabled}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <Button variant="outlined" startIcon={<AddIcon />} onClick={add} disabled={disabled || !draft.trim()}>
+          {translate('rooms.common.add')}
+        </Button>
+      </Stack>
+      {value.length === 0 && (
+        <Alert severity="warning" sx={{ mt: 1, maxWidth: 520 }}>
+          {translate('rooms.titles.empty')}
+        </Alert>
+      )}
+    </Box>
+  );
+};
+
+/** The city edits a room's titles. */
+export const RoomTitlesEditor = ({ roomId, version, titles, disabled }: { roomId: string; version: number; titles: string[]; disabled?: boolean }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyError = useNotifyError();
+  const invalidate = useInvalidateRooms();
+  const [value, setValue] = useState(titles);
+  const [pending, setPending] = useState(false);
+  const save = async () => {
+    setPending(true);
+    try {
+      await roomApi.setTitles(roomId, version, cleanTitles(value));
+      notify('rooms.titles.saved', { type: 'info' });
+      await invalidate();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Card variant="outlined">
+      <CardContent>
+        <Typography variant="h6" component="h2">
+          {translate('rooms.titles.room_title')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate('rooms.titles.help')}
+        </Typography>
+        <TitleListInput value={value} onChange={setValue} disabled={pending || disabled} />
+        <Button variant="contained" size="large" sx={{ mt: 2 }} onClick={save} disabled={pending || disabled || cleanTitles(value).length === 0}>
+          {translate('rooms.common.save')}
+        </Button>
+      </CardContent>
+    </Card>
+  );
+};
+
+const DefaultTitlesForm = ({ titles, onClose }: { titles: string[]; onClose: () => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyError = useNotifyError();
+  const invalidate = useInvalidateRooms();
+  const [value, setValue] = useState(titles);
+  const [pending, setPending] = useState(false);
+  const save = async () => {
+    setPending(true);
+    try {
+      await roomApi.setDefaultTitles(cleanTitles(value));
+      notify('rooms.titles.default_saved', { type: 'info' });
+      await invalidate();
+      onClose();
+    } catch (error) {
+      notifyError(error);
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <>
+      <DialogContent>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+          {translate('rooms.titles.default_help')}
+        </Typography>
+        <TitleListInput value={value} onChange={setValue} disabled={pending} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>{translate('rooms.common.cancel')}</Button>
+        <Button variant="contained" onClick={save} disabled={pending || cleanTitles(value).length === 0}>
+          {translate('rooms.common.save')}
+        </Button>
+      </DialogActions>
+    </>
+  );
+};
+
+/** The city's default titles for new rooms, in a dialog. */
+export const DefaultTitlesDialog = ({ municipalityId, onClose }: { municipalityId: string; onClose: () => void }) => {
+  const translate = useTranslate();
+  const { data } = useApiQuery(keys.defaultTitles, () => roomApi.defaultTitles(municipalityId));
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{translate('rooms.titles.default_title')}</DialogTitle>
+      {data ? <DefaultTitlesForm titles={data} onClose={onClose} /> : <Loading />}
+    </Dialog>
+  );
+};

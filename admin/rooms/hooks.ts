@@ -1,0 +1,60 @@
+// Data hooks of the room screens: TanStack Query (react-admin's own QueryClient, so react-admin's
+// refresh button reloads them too) over the operations in api.ts. Nothing here is persisted:
+// patient data lives in memory only, never in localStorage or the URL.
+import { useCallback, useEffect } from 'react';
+import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useLogoutIfAccessDenied, useNotify } from 'react-admin';
+import { errorCode } from '../graphql/errors';
+
+/** Query keys: everything under `rooms` is invalidated together after a change. */
+export const keys = {
+  all: ['rooms'] as const,
+  list: (params: unknown) => ['rooms', 'list', params] as const,
+  room: (id: string) => ['rooms', 'room', id] as const,
+  posts: (id: string, filter: unknown) => ['rooms', 'posts', id, filter] as const,
+  readers: (id: string, filter: unknown, page: number) => ['rooms', 'readers', id, filter, page] as const,
+  vitals: (id: string) => ['rooms', 'vitals', id] as const,
+  directory: (filter: unknown) => ['rooms', 'directory', filter] as const,
+  offices: (ids?: string[]) => ['rooms', 'offices', ids ?? null] as const,
+  application: (id: string) => ['rooms', 'application', id] as const,
+  pending: ['rooms', 'pending-applications'] as const,
+  defaultTitles: ['rooms', 'default-titles'] as const,
+};
+
+/** A NOT_FOUND or FORBIDDEN answer will not change on a retry; a network hiccup may. */
+const retry = (failures: number, error: unknown) => failures < 2 && !['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT'].includes(errorCode(error) ?? '');
+
+/** useQuery that signs out on an expired session, like react-admin's own data hooks. */
+export function useApiQuery<T>(queryKey: QueryKey, queryFn: () => Promise<T>, options: { enabled?: boolean; staleTime?: number } = {}) {
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const result = useQuery({ queryKey, queryFn, retry, refetchOnWindowFocus: false, ...options });
+  useEffect(() => {
+    if (result.error) void logoutIfAccessDenied(result.error);
+  }, [result.error, logoutIfAccessDenied]);
+  return result;
+}
+
+/** The error's text as the server wrote it (in the panel's language), for a notification. */
+export function useNotifyError() {
+  const notify = useNotify();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  return useCallback(
+    (error: unknown) => {
+      void logoutIfAccessDenied(error);
+      const message = (error as Error)?.message || 'ra.notification.http_error';
+      notify(message, { type: 'error', messageArgs: { _: message } });
+    },
+    [notify, logoutIfAccessDenied],
+  );
+}
+
+/** Reload every room query (after any change in a room). */
+export function useInvalidateRooms() {
+  const client = useQueryClient();
+  return useCallback(() => client.invalidateQueries({ queryKey: keys.all }), [client]);
+}
+
+/** Field errors of a BAD_USER_INPUT answer, by the API's field path. */
+export function fieldErrors(error: unknown): { field: string; code: string; message: string }[] {
+  return ((error as { body?: { fields?: { field: string; code: string; message: string }[] } })?.body?.fields ?? []).slice();
+}
