@@ -117,15 +117,21 @@ export const ApplicationActionButtons = () => {
   const [open, setOpen] = useState<SimpleAction | null>(null);
   if (!record) return null;
   const allowed = ((record.allowedActions as string[] | undefined) ?? []).filter((a) => {
-    // 部屋の作成 is completed on the room creation screen (createRoomFromApplication)
+    // 部屋の作成 is completed on the room screens (createRoomFromApplication: members, permissions, titles)
     if (a === 'COMPLETE' && record.type === 'ROOM_CREATION') return false;
-    // room forms are corrected on the room screens
+    // a returned room form is not corrected here (the applicant withdraws it and files a new request)
     if (a === 'RESUBMIT' && !isAccountType(record.type)) return false;
     return true;
   });
   const actions = ORDER.filter((a) => allowed.includes(a));
+  const createRoom = record.type === 'ROOM_CREATION' && (record.allowedActions as string[] | undefined)?.includes('COMPLETE');
   return (
     <>
+      {createRoom && (
+        <Button label="app.applications.actions.CREATE_ROOM" onClick={() => navigate(`/rooms/create-from/${record.id}`)}>
+          <TaskAltIcon />
+        </Button>
+      )}
       {actions.map((action) => (
         <Button
           key={action}

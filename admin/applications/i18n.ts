@@ -182,6 +182,7 @@ export const workflowJa = {
         REJECT: '却下',
         COMPLETE: '登録処理を完了',
         COMPLETE_ROOM: '完了',
+        CREATE_ROOM: '部屋を作成',
         WITHDRAW: '取下げ',
         RESUBMIT: '修正して再申請',
       },
@@ -220,7 +221,6 @@ export const workflowJa = {
       request_stop_title: 'ID停止の申請 (%{smart_count} 名)',
       request_stop_help: '選択した職員の ID 停止を市に申請します。市の承認とシステム管理者の処理を経て停止されます。',
       request_stop_sent: 'ID停止を申請しました',
-      not_completable_here: '部屋の作成はこの画面ではなく、部屋の作成画面で行います。',
     },
     public_apply: {
       title: '事業所の新規登録申請',
@@ -552,6 +552,7 @@ export const workflowEn: WorkflowMessages = {
         REJECT: 'Reject',
         COMPLETE: 'Complete registration',
         COMPLETE_ROOM: 'Complete',
+        CREATE_ROOM: 'Create the room',
         WITHDRAW: 'Withdraw',
         RESUBMIT: 'Correct and resubmit',
       },
@@ -590,7 +591,6 @@ export const workflowEn: WorkflowMessages = {
       request_stop_title: 'Request an ID stop (%{smart_count})',
       request_stop_help: 'Asks the city to stop the IDs of the selected staff. They are stopped after the city approves and the system operator completes it.',
       request_stop_sent: 'The ID stop was requested',
-      not_completable_here: 'Rooms are created on the room creation screen, not here.',
     },
     public_apply: {
       title: 'New office registration',

@@ -27,7 +27,7 @@ describe('OFFICE accounts in the admin panel', () => {
     page = await tb.newPage();
     onFailure = recordFailures(page, 'office-admin');
     await signIn(page, server.url, world.users.officeAdmin);
-    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '職員名簿', '自事業所', 'パスワード変更']);
+    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '参加中の部屋', '部屋作成の申請', '職員名簿', '自事業所', '申請', '集計', 'パスワード変更']);
     const menu = await menuEntries(page);
     expect(menu).not.toContain('市町村');
     expect(menu).not.toContain('事業所');
@@ -60,7 +60,7 @@ describe('OFFICE accounts in the admin panel', () => {
     page = await tb.newPage();
     onFailure = recordFailures(page, 'office-staff');
     await signIn(page, server.url, world.users.staff);
-    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '自分のアカウント', '自事業所', 'パスワード変更']);
+    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '参加中の部屋', '部屋作成の申請', '自分のアカウント', '自事業所', '申請', 'パスワード変更']);
     await page.getByRole('menuitem', { name: '自分のアカウント' }).click();
     await visible(page.getByText(world.users.staff.loginId));
     await page.getByRole('menuitem', { name: '自事業所' }).click();

@@ -32,7 +32,7 @@ describe('VENDOR in the admin panel', () => {
   });
 
   it('has every menu entry and sees the offices of both municipalities', async () => {
-    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '市町村', '事業所', 'アカウント', 'パスワード変更']);
+    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '市町村', '事業所', 'アカウント', '申請', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'パスワード変更']);
     await page.getByRole('menuitem', { name: '事業所', exact: true }).click();
     for (const o of [world.office, world.otherOffice, world.otherCityOffice]) await visible(page.getByRole('cell', { name: o.name }));
     await visible(page.getByRole('cell', { name: '笠間市' }));
