@@ -3,6 +3,7 @@ import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { Alert, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import type { Me } from '../auth/authApi';
 import { WorkflowDashboard } from '../reports/DashboardPanels';
+import { RoomsDashboard } from '../rooms';
 
 function roleHelp(me: Me, translate: (k: string, o?: object) => string): string {
   if (me.role === 'VENDOR') return translate('app.dashboard.vendor');
@@ -32,6 +33,7 @@ export const Dashboard = () => {
           <Typography variant="body1">{roleHelp(me, translate)}</Typography>
         </CardContent>
       </Card>
+      <RoomsDashboard />
       <WorkflowDashboard />
       <Alert severity="info">{translate('app.dashboard.idle_notice')}</Alert>
     </Stack>

@@ -68,13 +68,13 @@ export const PostForm = ({ room }: { room: Pick<Room, 'id' | 'careReportTitles'>
     <Card variant="outlined" component="section" aria-label={translate('rooms.post.form_title')}>
       <CardContent>
         <Stack spacing={2}>
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
-            <Typography variant="h6" component="h2" sx={{ flexShrink: 0 }}>
-              {translate('rooms.post.form_title')}
-            </Typography>
+          <Typography variant="h6" component="h2">
+            {translate('rooms.post.form_title')}
+          </Typography>
+          <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
             <ToggleButtonGroup exclusive color="primary" value={kind} onChange={(_e, v: Kind | null) => v && setKind(v)} aria-label={translate('rooms.post.kind')}>
               {(['NOTE', 'CARE_REPORT'] as const).map((k) => (
-                <ToggleButton key={k} value={k} sx={{ minHeight: 48, px: 3 }}>
+                <ToggleButton key={k} value={k} sx={{ minHeight: 48, px: 3, whiteSpace: 'nowrap' }}>
                   {translate(`rooms.enums.PostKind.${k}`)}
                 </ToggleButton>
               ))}
@@ -87,7 +87,7 @@ export const PostForm = ({ room }: { room: Pick<Room, 'id' | 'careReportTitles'>
                 onChange={(e) => setTitle(e.target.value)}
                 error={!!errors.title}
                 helperText={errors.title}
-                sx={{ minWidth: 220 }}
+                sx={{ minWidth: 240, flex: { xs: 1, sm: 'none' } }}
                 slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { '& li': { minHeight: 48 } } } } } } }}
               >
                 {room.careReportTitles.map((t) => (

@@ -68,8 +68,8 @@ export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
 
   return (
     <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField select label={translate('rooms.timeline.filter_title')} value={title} onChange={(e) => setTitle(e.target.value)} sx={{ minWidth: 200 }}>
+      <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <TextField select label={translate('rooms.timeline.filter_title')} value={title} onChange={(e) => setTitle(e.target.value)} sx={{ flex: '1 1 200px', maxWidth: { md: 260 } }}>
           <MenuItem value="">{translate('rooms.common.all')}</MenuItem>
           {room.careReportTitles.map((t) => (
             <MenuItem key={t} value={t}>
@@ -77,7 +77,7 @@ export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label={translate('rooms.timeline.filter_author')} value={authorId} onChange={(e) => setAuthorId(e.target.value)} sx={{ minWidth: 220 }}>
+        <TextField select label={translate('rooms.timeline.filter_author')} value={authorId} onChange={(e) => setAuthorId(e.target.value)} sx={{ flex: '1 1 200px', maxWidth: { md: 300 } }}>
           <MenuItem value="">{translate('rooms.common.all')}</MenuItem>
           {authors.map((p) => (
             <MenuItem key={p.id} value={p.id}>
@@ -88,7 +88,7 @@ export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
         <Box
           component="form"
           role="search"
-          sx={{ flex: 1, minWidth: 240 }}
+          sx={{ flex: '2 1 260px' }}
           onSubmit={(e) => {
             e.preventDefault();
             setQ(text.trim());

@@ -65,11 +65,13 @@ export const LineChart = ({ def, points }: { def: ChartDef; points: VitalsPoint[
             {translate(def.title)}
           </Typography>
           <Typography variant="body2" color="text.secondary">
-            {def.series
-              .map((s) => latest.vitals[s.key])
-              .filter((v) => v != null)
-              .join(' / ')}
-            　{formatDateTime(latest.createdAt)}
+            <Box component="span" sx={{ fontWeight: 700, color: 'text.primary', mr: 1 }}>
+              {def.series
+                .map((s) => latest.vitals[s.key])
+                .filter((v) => v != null)
+                .join(' / ')}
+            </Box>
+            {formatDateTime(latest.createdAt)}
           </Typography>
         </Stack>
         <Box component="svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${translate(def.title)}: ${translate('rooms.vitals.points', { count: rows.length })}`} sx={{ width: '100%', height: 'auto', display: 'block' }}>

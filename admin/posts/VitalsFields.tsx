@@ -16,7 +16,7 @@ export const VitalsFields = ({ value, onChange, disabled }: { value: VitalsText;
           disabled={disabled}
           onChange={(e) => onChange({ ...value, [d.key]: e.target.value })}
           error={problems.includes(d.key)}
-          helperText={problems.includes(d.key) ? translate('app.validation.INVALID_VALUE') : ' '}
+          helperText={problems.includes(d.key) ? translate('app.validation.INVALID_VALUE') : undefined}
           slotProps={{
             htmlInput: { inputMode: d.decimal ? 'decimal' : 'numeric', 'aria-label': translate(d.label) },
             input: { endAdornment: <InputAdornment position="end">{translate(d.unit)}</InputAdornment> },

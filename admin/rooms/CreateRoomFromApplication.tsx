@@ -148,7 +148,7 @@ const Setup = ({ app, users, offices }: { app: RoomApplication; users: UserRow[]
               <Box sx={{ flex: 1 }}>
                 <PersonLine person={r.person} warning={errors[`members.${i}.userId`] ?? (!r.active ? translate('rooms.create.not_active_user') : warn(r.person))} />
               </Box>
-              {r.requested && <Typography variant="caption" color="text.secondary">{translate('rooms.create.requested_member')}</Typography>}
+              {r.requested && <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.create.requested_member')}</Typography>}
               <PermissionSelect
                 label={translate('rooms.members.permission')}
                 value={r.permission}

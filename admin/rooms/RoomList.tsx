@@ -7,7 +7,6 @@ import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import {
   Alert,
-  Badge,
   Box,
   Button,
   Card,
@@ -202,9 +201,6 @@ const MyRooms = () => {
             <CardActionArea component={RouterLink} to={`/rooms/${r.id}/show`} sx={{ minHeight: 72 }}>
               <CardContent>
                 <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-                  <Badge color="error" badgeContent={r.unreadCount} max={99} overlap="circular">
-                    <Box sx={{ width: 12 }} />
-                  </Badge>
                   <Box sx={{ flex: 1, minWidth: 0 }}>
                     <Typography variant="h6" component="h2" sx={{ fontWeight: 700 }}>
                       {r.name}

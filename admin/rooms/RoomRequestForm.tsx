@@ -116,7 +116,7 @@ const ProxyInputs = () => {
 };
 
 /** The API's field paths (roomCreation.patient.name, attachments.0.contentType) → this form's. */
-function formErrorsOf(error: unknown): Record<string, unknown> | undefined {
+export function formErrorsOf(error: unknown): Record<string, unknown> | undefined {
   const fields = fieldErrors(error);
   if (fields.length === 0) return undefined;
   const errors: Record<string, unknown> = { root: { serverError: (error as Error).message } };

@@ -58,7 +58,7 @@ export const TitleListInput = ({ value, onChange, disabled }: { value: string[];
             }
           }}
         />
-        <Button variant="outlined" startIcon={<AddIcon />} onClick={add} disabled={disabled || !draft.trim()}>
+        <Button variant="outlined" startIcon={<AddIcon />} onClick={add} disabled={disabled || !draft.trim()} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
           {translate('rooms.common.add')}
         </Button>
       </Stack>

@@ -151,7 +151,7 @@ export const roomsJa = {
   },
   titles: {
     room_title: 'ケアレポート標題',
-    help: 'ケアレポートを投稿するときに選ぶ標題です。1行に1つ入力してください。',
+    help: 'ケアレポートを投稿するときに選ぶ標題です。追加・削除・並べ替えができます。',
     placeholder: '標題を追加',
     saved: 'ケアレポート標題を保存しました',
     default_title: '標準のケアレポート標題',
@@ -284,6 +284,9 @@ export const roomsJa = {
     open_room: '作成した部屋を開く',
     not_room_creation: 'この申請は部屋作成の申請ではありません。',
     not_active_user: '利用中ではありません',
+  },
+  dashboard: {
+    all_rooms: '部屋の一覧へ',
   },
   files: {
     open: '開く',
@@ -444,7 +447,7 @@ export const roomsEn: RoomMessages = {
   },
   titles: {
     room_title: 'Care-report titles',
-    help: 'The titles to choose from when posting a care report.',
+    help: 'The titles to choose from when posting a care report: add, remove, reorder.',
     placeholder: 'Add a title',
     saved: 'Care-report titles saved',
     default_title: 'Default care-report titles',
@@ -577,6 +580,9 @@ export const roomsEn: RoomMessages = {
     open_room: 'Open the room',
     not_room_creation: 'This is not a room creation request.',
     not_active_user: 'Not active',
+  },
+  dashboard: {
+    all_rooms: 'All rooms',
   },
   files: {
     open: 'Open',

@@ -17,6 +17,8 @@ import { CreateRoomFromApplication } from './CreateRoomFromApplication';
 import { useRole } from '../common/useRole';
 import { Loading, RoomNotFound } from './ui';
 
+export { RoomsDashboard } from './RoomsDashboard';
+
 const Gate = ({ action, children }: { action: string; children: ReactNode }) => (
   <CanAccess resource="rooms" action={action} loading={<Loading />} accessDenied={<RoomNotFound />}>
     {children}

@@ -18,7 +18,7 @@ export const PERMISSIONS: RoomPermission[] = ['VIEWER', 'CONTRIBUTOR', 'COORDINA
 export const PermissionSelect = ({ value, onChange, ...props }: { value: RoomPermission; onChange: (p: RoomPermission) => void } & Omit<TextFieldProps, 'value' | 'onChange'>) => {
   const translate = useTranslate();
   return (
-    <TextField select size="small" value={value} onChange={(e) => onChange(e.target.value as RoomPermission)} sx={{ minWidth: 150 }} {...props}>
+    <TextField select size="small" fullWidth={false} value={value} onChange={(e) => onChange(e.target.value as RoomPermission)} sx={{ minWidth: 160, flexShrink: 0 }} {...props}>
       {PERMISSIONS.map((p) => (
         <MenuItem key={p} value={p}>
           {translate(`rooms.enums.RoomPermission.${p}`)}
