@@ -1,7 +1,7 @@
 // 申請の作成: an office admin files a staff addition or an ID stop for its office; the city types
 // in a paper form (a new office's registration, or a staff addition / ID stop for an office) with
 // the scanned signed forms.
-import { AutocompleteInput, Create, DateInput, RadioButtonGroupInput, ReferenceInput, SaveButton, SimpleForm, Toolbar, useGetIdentity, useGetOne, useTranslate, type RaRecord } from 'react-admin';
+import { AutocompleteInput, Create, DateInput, RadioButtonGroupInput, ReferenceInput, SaveButton, SimpleForm, Toolbar, useGetIdentity, useGetOne, useNotify, useRedirect, useTranslate, type RaRecord } from 'react-admin';
 import { useEffect } from 'react';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert } from '@mui/material';
@@ -82,11 +82,17 @@ const FormByType = ({ isCity }: { isCity: boolean }) => {
 
 export const ApplicationCreate = () => {
   const translate = useTranslate();
+  const notify = useNotify();
+  const redirect = useRedirect();
   const { isCity, isPending } = useRole();
   if (isPending) return null;
+  const onSuccess = (data: RaRecord) => {
+    notify('app.applications.submitted', { type: 'success' });
+    redirect('show', 'applications', data.id);
+  };
   const transform = (data: RaRecord) => ({ ...data, officeId: isCity && data.type !== 'OFFICE_REGISTRATION' ? data.officeId : null, });
   return (
-    <Create redirect="show" transform={transform} title="app.applications.create_title" mutationMode="pessimistic">
+    <Create transform={transform} title="app.applications.create_title" mutationOptions={{ onSuccess }}>
       <SimpleForm
         toolbar={<SubmitToolbar />}
         sx={{ maxWidth: 960 }}

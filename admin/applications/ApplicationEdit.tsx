@@ -2,7 +2,7 @@
 // return on top; saving sends resubmitApplication with the version as loaded (pessimistic: the
 // server's field errors show on the inputs, a conflict in the notification).
 import { useEffect } from 'react';
-import { DateInput, Edit, SaveButton, SimpleForm, TextInput, Toolbar, useGetOne, useRecordContext, useTranslate, type RaRecord } from 'react-admin';
+import { DateInput, Edit, SaveButton, SimpleForm, TextInput, Toolbar, useGetOne, useNotify, useRecordContext, useRedirect, useTranslate, type RaRecord } from 'react-admin';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert } from '@mui/material';
 import { FormSection } from '../common/FormSection';
@@ -88,8 +88,16 @@ const ResubmitForm = () => {
   );
 };
 
-export const ApplicationEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show" title="app.applications.resubmit_title" actions={false}>
-    <ResubmitForm />
-  </Edit>
-);
+export const ApplicationEdit = () => {
+  const notify = useNotify();
+  const redirect = useRedirect();
+  const onSuccess = (data: RaRecord) => {
+    notify('app.applications.done.RESUBMIT', { type: 'success' });
+    redirect('show', 'applications', data.id);
+  };
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={{ onSuccess }} title="app.applications.resubmit_title" actions={false}>
+      <ResubmitForm />
+    </Edit>
+  );
+};

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { buildUser, buildWorld } from '../helpers/factories.js';
+import { buildApplication, buildUser, buildWorld } from '../helpers/factories.js';
 import { totpCode } from '../helpers/totp.js';
 import { applyDueStops } from '../../api/users/due-stops.js';
 import { todayInTokyo } from '../../api/common/dates.js';
@@ -217,5 +217,18 @@ describe('the account lifecycle in the panel', () => {
     await leaverPage.getByRole('menuitem', { name: '自事業所' }).click();
     await visible(leaverPage.getByRole('button', { name: 'サインイン' }));
     expect(leaverPage.url()).toContain('#/login');
+  });
+
+  it('someone acting first: the stale page shows the server’s message and reloads the application', async () => {
+    const app = await buildApplication(server.orm.em.fork(), { office: world.office, applicant: world.users.officeAdmin.user, staffNames: ['競合 太郎'] });
+    await city.goto(`${server.url}/#/applications/${app.id}/show`);
+    await visible(city.getByTestId('application-state').getByText('審査待ち'));
+    // another clerk returns it meanwhile
+    await sql(`update application set state = 'RETURNED', version = version + 1 where id = ?`, [app.id]);
+    await city.getByRole('button', { name: '承認して回付' }).click();
+    await city.getByRole('dialog').getByRole('button', { name: '承認して回付' }).click();
+    await visible(city.getByText('この申請は現在の状態ではその操作ができません。画面を更新して状態を確認してください。'));
+    await visible(city.getByTestId('application-state').getByText('差戻し中'));
+    await absent(city.getByRole('button', { name: '承認して回付' }));
   });
 });
