@@ -11,7 +11,7 @@ import { formatDateTime } from '../patients/format';
 import type { Post, PostFilter, Vitals } from '../rooms/types';
 import { ReadersButton } from './ReadersButton';
 import { attachmentUrl, isImage } from './uploads';
-import { VITALS, hasVitals } from './vitals';
+import { VITALS, formatVital, hasVitals } from './vitals';
 
 const kindColor = { NOTE: 'default', CARE_REPORT: 'primary', CLOSING_REQUEST: 'warning' } as const;
 
@@ -22,7 +22,7 @@ export const VitalsLine = ({ vitals }: { vitals: Vitals }) => {
   if (v.systolic != null || v.diastolic != null) items.push(`${translate('rooms.post.blood_pressure')} ${v.systolic ?? '—'}/${v.diastolic ?? '—'} ${translate('rooms.post.unit_mmhg')}`);
   for (const d of VITALS.filter((x) => x.key !== 'systolic' && x.key !== 'diastolic')) {
     const value = v[d.key];
-    if (value !== null && value !== undefined) items.push(`${translate(d.label)} ${value}${translate(d.unit)}`);
+    if (value !== null && value !== undefined) items.push(`${translate(d.label)} ${formatVital(value)}${translate(d.unit)}`);
   }
   return (
     <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="vitals">

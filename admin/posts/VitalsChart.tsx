@@ -8,6 +8,7 @@ import { keys, useApiQuery } from '../rooms/hooks';
 import { Loading } from '../rooms/ui';
 import { formatDateTime } from '../patients/format';
 import type { Vitals, VitalsPoint } from '../rooms/types';
+import { formatVital } from './vitals';
 
 interface Series {
   key: keyof Vitals;
@@ -68,7 +69,8 @@ export const LineChart = ({ def, points }: { def: ChartDef; points: VitalsPoint[
             <Box component="span" sx={{ fontWeight: 700, color: 'text.primary', mr: 1 }}>
               {def.series
                 .map((s) => latest.vitals[s.key])
-                .filter((v) => v != null)
+                .filter((v): v is number => v != null)
+                .map(formatVital)
                 .join(' / ')}
             </Box>
             {formatDateTime(latest.createdAt)}
@@ -95,7 +97,7 @@ export const LineChart = ({ def, points }: { def: ChartDef; points: VitalsPoint[
                 <polyline fill="none" stroke={s.color} strokeWidth="2.5" points={pts.map((d) => `${x(d.t)},${y(d.v)}`).join(' ')} />
                 {pts.map((d) => (
                   <circle key={d.p.id} cx={x(d.t)} cy={y(d.v)} r="4.5" fill={s.color}>
-                    <title>{`${formatDateTime(d.p.createdAt)} ${translate(s.label)} ${d.v}${d.p.title ? `（${d.p.title}）` : ''}`}</title>
+                    <title>{`${formatDateTime(d.p.createdAt)} ${translate(s.label)} ${formatVital(d.v)}${d.p.title ? `（${d.p.title}）` : ''}`}</title>
                   </circle>
                 ))}
               </g>
