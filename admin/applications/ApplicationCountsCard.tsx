@@ -19,7 +19,8 @@ export const ApplicationCountsCard = () => {
   const { data } = useApiQuery<{ applicationCounts: { state: string; count: number }[] }>(APPLICATION_COUNTS, undefined, { enabled: !!canAccess });
   if (!canAccess || !data) return null;
   const counts = new Map(data.applicationCounts.map((c) => [c.state, c.count]));
-  const queue = queueOf(role) ?? [];
+  // what waits for this caller: the city's review, the vendor's registration, an office's correction
+  const queue = queueOf(role) ?? (role === 'OFFICE' ? ['RETURNED'] : []);
   const queued = queue.reduce((n, s) => n + (counts.get(s) ?? 0), 0);
   const title = role === 'CITY' ? 'app.applications.queue_city' : role === 'VENDOR' ? 'app.applications.queue_vendor' : 'app.applications.queue_office';
   return (
@@ -31,9 +32,14 @@ export const ApplicationCountsCard = () => {
             {translate(title)}
           </Typography>
           {queue.length > 0 && (
-            <Typography variant="h4" component="span" color={queued > 0 ? 'primary' : 'text.secondary'} data-testid="queue-count" sx={{ ml: 'auto !important', fontWeight: 700 }}>
-              {queued}
-            </Typography>
+            <Box sx={{ ml: 'auto !important', display: 'flex', alignItems: 'baseline', gap: 1 }}>
+              <Typography variant="caption" color="text.secondary">
+                {translate('app.applications.needs_action')}
+              </Typography>
+              <Typography variant="h4" component="span" color={queued > 0 ? 'primary' : 'text.secondary'} data-testid="queue-count" sx={{ fontWeight: 700 }}>
+                {queued}
+              </Typography>
+            </Box>
           )}
         </Stack>
         <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1 }}>
@@ -50,7 +56,7 @@ export const ApplicationCountsCard = () => {
             />
           ))}
         </Box>
-        <Button component={RouterLink} to={queue.length ? listUrl(queue) : '/applications'} size="small" sx={{ mt: 1 }}>
+        <Button component={RouterLink} to={queueOf(role) ? listUrl(queue) : '/applications'} size="small" sx={{ mt: 1 }}>
           {translate('app.applications.open_queue')}
         </Button>
       </CardContent>

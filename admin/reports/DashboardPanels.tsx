@@ -29,7 +29,7 @@ const KeyFigures = () => {
             {translate('app.reports.open_reports')}
           </Button>
         </Stack>
-        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, gap: 3 }}>
+        <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3 }}>
           <Box>
             <Typography variant="caption" color="text.secondary">
               {translate('app.reports.active_headcount')}

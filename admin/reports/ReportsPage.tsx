@@ -110,7 +110,7 @@ const Loading = ({ error }: { error: unknown }) =>
   error ? <Alert severity="error">{isApiError(error) ? error.message : String(error)}</Alert> : <CircularProgress size={24} />;
 
 const TwoColumns = ({ children }: { children: ReactNode }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 3, alignItems: 'start' }}>{children}</Box>
+  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3, alignItems: 'start' }}>{children}</Box>
 );
 
 /** Sums of `value` by `key` over rows. */

@@ -32,7 +32,7 @@ const Legend = ({ items }: { items: { name: string; color: string; line?: boolea
 );
 
 /** The width of a box, followed as it resizes (charts are drawn at their real size: no stretched text). */
-function useBoxWidth(initial = 640) {
+function useBoxWidth(initial = 320) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(initial);
   useEffect(() => {
