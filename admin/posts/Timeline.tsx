@@ -55,10 +55,9 @@ export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
     setFresh((f) => new Set([...f, ...unseen]));
     roomApi
       .markRead(room.id, unseen)
-      .then(() => client.invalidateQueries({ queryKey: ['rooms', 'list'] }))
+      .then(() => client.invalidateQueries({ queryKey: keys.lists }))
       .catch(() => unseen.forEach((id) => sent.current.delete(id)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [unseenKey, isMember, room.id]);
+  }, [unseenKey, isMember, room.id]); // `unseen` is keyed by unseenKey
 
   const authors = useMemo(() => {
     const people = new Map(room.members.map((m) => [m.person.id, m.person]));

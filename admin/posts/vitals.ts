@@ -31,7 +31,7 @@ export const formatVital = (value: number) => String(Number(value.toFixed(1)));
 export const vitalsToText = (v: Vitals | null | undefined): VitalsText =>
   Object.fromEntries(VITALS.map((d) => [d.key, v?.[d.key] === null || v?.[d.key] === undefined ? '' : formatVital(v[d.key]!)]));
 
-const parse = (d: VitalDef, text: string | undefined): number | null => {
+const parse = (text: string | undefined): number | null => {
   const t = (text ?? '').normalize('NFKC').trim();
   if (!t) return null;
   const n = Number(t);
@@ -41,7 +41,7 @@ const parse = (d: VitalDef, text: string | undefined): number | null => {
 /** Which typed values are not numbers in range (the key of each). */
 export function vitalsProblems(text: VitalsText): VitalKey[] {
   return VITALS.filter((d) => {
-    const n = parse(d, text[d.key]);
+    const n = parse(text[d.key]);
     return n !== null && (Number.isNaN(n) || n < d.min || n > d.max || (!d.decimal && !Number.isInteger(n)));
   }).map((d) => d.key);
 }
@@ -51,7 +51,7 @@ export function textToVitals(text: VitalsText): Vitals | null {
   const out: Vitals = {};
   let any = false;
   for (const d of VITALS) {
-    const n = parse(d, text[d.key]);
+    const n = parse(text[d.key]);
     if (n !== null && !Number.isNaN(n)) {
       out[d.key] = n;
       any = true;

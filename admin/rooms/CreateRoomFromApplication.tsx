@@ -195,7 +195,7 @@ export const CreateRoomFromApplication = () => {
   const isRoomCreation = app?.type === 'ROOM_CREATION';
   const memberIds = isRoomCreation ? app.payload.members.map((m) => m.userId) : [];
   const officeIds = isRoomCreation ? [...new Set([app.payload.consent.explainingOfficeId, ...app.payload.consent.coveredOfficeIds])] : [];
-  const users = useApiQuery(['rooms', 'applicants', applicationId], () => roomApplicationApi.users(memberIds), { enabled: isRoomCreation && memberIds.length > 0 });
+  const users = useApiQuery(keys.applicants(applicationId), () => roomApplicationApi.users(memberIds), { enabled: isRoomCreation && memberIds.length > 0 });
   const offices = useApiQuery(keys.offices(officeIds), () => roomApi.offices(officeIds), { enabled: isRoomCreation });
 
   if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;

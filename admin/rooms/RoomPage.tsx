@@ -52,7 +52,7 @@ const Banners = ({ room, isCity }: { room: Room; isCity: boolean }) => {
 const ClosingRequestLink = ({ room }: { room: Room }) => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'applications', action: 'show' });
-  const { data } = useApiQuery(['rooms', 'closing-request', room.id], () => roomApplicationApi.closingRequest(room.id, room.name), { enabled: !!canAccess });
+  const { data } = useApiQuery(keys.closingRequest(room.id), () => roomApplicationApi.closingRequest(room.id, room.name), { enabled: !!canAccess });
   if (!data) return null;
   return (
     <Button component={RouterLink} to={`/applications/${data.id}/show`} variant="contained" color="warning" size="large">

@@ -1,8 +1,8 @@
 // 部屋作成の申請 (#/rooms/request): 様式6 (the patient and the people who should join) with 様式5
 // (the signed consent), and the scans of both → submitApplication(type: ROOM_CREATION). Usually
 // the care manager files it. The server's field errors land on the fields.
-import { useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
+import { useState, type ReactNode } from 'react';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import {
   CheckboxGroupInput,
   DateInput,
@@ -29,13 +29,14 @@ import { katakana, phone, postalCode, required } from '../common/validators';
 import { patterns } from '../common/patterns';
 import { PersonLine, PersonPicker } from '../directory/PersonPicker';
 import { BirthDateInput } from '../patients/BirthDateInput';
-import { todayInTokyo } from '../patients/format';
+import { formatDateTime, todayInTokyo } from '../patients/format';
 import { ACCEPTED_TYPES, MAX_FILE_BYTES, MAX_FILES, toUploads } from '../posts/uploads';
 import { roomApi } from './api';
 import { roomApplicationApi, type RoomCreationInput } from './applicationApi';
 import { fieldErrors, keys, useApiQuery, useNotifyError } from './hooks';
 import type { OfficeOption, Person, RoomPermission } from './types';
-import { Loading, PermissionSelect } from './ui';
+import { Loading, PermissionSelect, RoomNotFound } from './ui';
+import { errorCode } from '../graphql/errors';
 
 const CARE_LEVELS = ['NONE', 'APPLYING', 'SUPPORT_1', 'SUPPORT_2', 'CARE_1', 'CARE_2', 'CARE_3', 'CARE_4', 'CARE_5'] as const;
 const choicesOf = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));
@@ -152,35 +153,10 @@ const Submitted = ({ summary, onAgain }: { summary: string; onAgain: () => void 
   );
 };
 
-export const RoomRequestForm = () => {
-  const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const { identity } = useGetIdentity();
-  const me = identity as unknown as Me | undefined;
-  const { data: offices } = useApiQuery(keys.offices(), () => roomApi.offices());
-  const [done, setDone] = useState<string | null>(null);
-  const [formKey, setFormKey] = useState(0);
-
-  if (done) return <Submitted summary={done} onAgain={() => (setDone(null), setFormKey((k) => k + 1))} />;
-  if (!me || !offices) return <Loading />;
-
-  const officeChoices = offices.map((o) => ({ id: o.id, name: o.name }));
-  const defaults: Partial<FormValues> = {
-    consent: {
-      consentDate: todayInTokyo(),
-      signer: 'SELF',
-      explainingOfficeId: me.office?.id ?? '',
-      explainingPersonName: me.name,
-      coveredOfficeIds: me.office ? [me.office.id] : [],
-    } as FormValues['consent'],
-    members: [],
-  };
-
-  const submit = async (values: Record<string, unknown>) => {
-    const v = values as unknown as FormValues;
-    const files = (v.attachments ?? []).map((a) => a.rawFile).filter(Boolean);
-    const input: RoomCreationInput = {
+/** Form values → the API's RoomCreationInput, and the files picked. */
+function toInputOf(v: FormValues): { input: RoomCreationInput; files: File[] } {
+  return {
+    input: {
       patient: { ...v.patient, postalCode: v.patient.postalCode || null, phone: v.patient.phone || null, insuredNumber: v.patient.insuredNumber || null },
       consent: {
         ...v.consent,
@@ -189,11 +165,27 @@ export const RoomRequestForm = () => {
       },
       members: v.members.map((m) => ({ userId: m.person.id, permission: m.permission })),
       note: v.note || null,
-    };
+    },
+    files: (v.attachments ?? []).map((a) => a.rawFile).filter(Boolean),
+  };
+}
+
+/** The 様式6 + 様式5 inputs; `send` submits or resubmits, and answers the summary of the application. */
+const RequestForm = ({ me, offices, defaults, send, header }: { me: Me; offices: OfficeOption[]; defaults: Partial<FormValues>; send: (input: RoomCreationInput, files: File[]) => Promise<string>; header?: ReactNode }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const notifyError = useNotifyError();
+  const [done, setDone] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  if (done) return <Submitted summary={done} onAgain={() => (setDone(null), setFormKey((k) => k + 1))} />;
+  const officeChoices = offices.map((o) => ({ id: o.id, name: o.name }));
+
+  const submit = async (values: Record<string, unknown>) => {
+    const { input, files } = toInputOf(values as unknown as FormValues);
     try {
-      const app = await roomApplicationApi.submit(input, await toUploads(files));
+      const summary = await send(input, files);
       notify('rooms.request.submitted', { type: 'info' });
-      setDone(app.summary);
+      setDone(summary);
       return undefined;
     } catch (error) {
       notifyError(error);
@@ -209,6 +201,7 @@ export const RoomRequestForm = () => {
           {translate('rooms.request.title')}
         </Typography>
         <Typography color="text.secondary">{translate('rooms.request.intro')}</Typography>
+        {header}
         <Form key={formKey} defaultValues={defaults} onSubmit={submit}>
           <FormSection title="rooms.patient.section">
             <InputRow>
@@ -276,5 +269,81 @@ export const RoomRequestForm = () => {
         </Form>
       </CardContent>
     </Card>
+  );
+};
+
+const useMe = () => useGetIdentity().identity as unknown as Me | undefined;
+
+/** #/room-request: a new request. */
+export const RoomRequestForm = () => {
+  const me = useMe();
+  const { data: offices } = useApiQuery(keys.offices(), () => roomApi.offices());
+  if (!me || !offices) return <Loading />;
+  const defaults: Partial<FormValues> = {
+    consent: {
+      consentDate: todayInTokyo(),
+      signer: 'SELF',
+      explainingOfficeId: me.office?.id ?? '',
+      explainingPersonName: me.name,
+      coveredOfficeIds: me.office ? [me.office.id] : [],
+    } as FormValues['consent'],
+    members: [],
+  };
+  return <RequestForm me={me} offices={offices} defaults={defaults} send={async (input, files) => (await roomApplicationApi.submit(input, await toUploads(files))).summary} />;
+};
+
+/**
+ * #/room-request/:applicationId: the applicant corrects a request the city returned
+ * (resubmitApplication; newly picked scans are added with addApplicationAttachments).
+ */
+export const RoomRequestResubmit = () => {
+  const translate = useTranslate();
+  const me = useMe();
+  const { applicationId = '' } = useParams();
+  const { data: app, error } = useApiQuery(keys.application(applicationId), () => roomApplicationApi.own(applicationId));
+  const { data: offices } = useApiQuery(keys.offices(), () => roomApi.offices());
+  // the requested people by id, from the directory (name, office and job type only)
+  const { data: directory } = useApiQuery(keys.directory('all'), () => roomApi.directory({}, 1000), { enabled: !!app });
+  if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
+  if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
+  if (!me || !app || !offices || !directory) return <Loading />;
+  if (app.type !== 'ROOM_CREATION' || !app.allowedActions.includes('RESUBMIT'))
+    return (
+      <Alert severity="info" sx={{ mt: 2 }}>
+        {translate('rooms.create.not_pending', { state: translate(`rooms.enums.ApplicationState.${app.state}`) })}
+      </Alert>
+    );
+  const people = new Map(directory.items.map((p) => [p.id, p]));
+  const p = app.payload;
+  const returned = [...app.events].reverse().find((e) => e.action === 'RETURN');
+  const defaults: Partial<FormValues> = {
+    patient: p.patient,
+    consent: p.consent,
+    note: p.note ?? undefined,
+    members: p.members.map((m) => ({ person: people.get(m.userId) ?? { id: m.userId, name: translate('rooms.create.not_active_user'), nameKana: '', jobType: 'OTHER', officeName: null }, permission: m.permission })),
+  };
+  const send = async (input: RoomCreationInput, files: File[]) => {
+    const result = await roomApplicationApi.resubmit(app.id, app.version, input);
+    if (files.length) await roomApplicationApi.attach(app.id, await toUploads(files));
+    return result.summary;
+  };
+  return (
+    <RequestForm
+      me={me}
+      offices={offices}
+      defaults={defaults}
+      send={send}
+      header={
+        <Alert severity="warning" sx={{ mt: 2 }} data-testid="returned-comment">
+          <Typography sx={{ fontWeight: 600 }}>{translate('rooms.request.returned', { at: formatDateTime(returned?.at) })}</Typography>
+          <Typography sx={{ whiteSpace: 'pre-wrap' }}>{returned?.comment}</Typography>
+          {app.attachments.length > 0 && (
+            <Typography variant="body2" sx={{ mt: 1 }}>
+              {translate('rooms.request.attached_before', { files: app.attachments.map((a) => a.filename).join('、') })}
+            </Typography>
+          )}
+        </Alert>
+      }
+    />
   );
 };

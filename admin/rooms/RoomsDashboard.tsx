@@ -5,7 +5,6 @@ import { Link as RouterLink } from 'react-router-dom';
 import { useGetIdentity, useTranslate } from 'react-admin';
 import { Button, Card, CardContent, Chip, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import type { Me } from '../auth/authApi';
-import { graphqlRequest } from '../graphql/transport';
 import { formatDateTime } from '../patients/format';
 import { roomApi } from './api';
 import { roomApplicationApi } from './applicationApi';
@@ -49,9 +48,7 @@ const MyRoomsCard = () => {
 
 const CityRoomsCard = () => {
   const translate = useTranslate();
-  const counts = useApiQuery(['rooms', 'counts'], () =>
-    graphqlRequest<{ roomCounts: { status: RoomStatus; count: number }[] }>('query RoomCounts { roomCounts { status count } }').then((d) => d.roomCounts),
-  );
+  const counts = useApiQuery(keys.counts, () => roomApi.counts());
   const pending = useApiQuery(keys.pending, () => roomApplicationApi.pending());
   if (!counts.data) return null;
   const by = (s: RoomStatus) => counts.data.filter((c) => c.status === s).reduce((n, c) => n + c.count, 0);

@@ -5,7 +5,7 @@
 import { graphqlRequest } from '../graphql/transport';
 import type { ClosingReason, Consent, Member, OfficeOption, Person, Post, PostFilter, PostReader, Room, RoomPermission, RoomStatus, RoomSummary, Upload, Vitals, VitalsPoint } from './types';
 
-export const PERSON = 'id name nameKana jobType officeName';
+const PERSON = 'id name nameKana jobType officeName';
 const VITALS = 'systolic diastolic pulse temperature spo2 weight';
 const CONSENT = `id version consentDate signer proxyName proxyRelationship explainingOfficeName explainingPersonName coveredOfficeIds coveredOfficeNames formAttachmentId withdrawnAt withdrawalNote`;
 const MEMBER = `id version permission live fromDate untilDate endedReason person { ${PERSON} }`;
@@ -55,6 +55,9 @@ export const roomApi = {
       `query PostReaders($roomId: ID!, $filter: PostFilter, $page: PageInput, $sort: PostSort) { posts(roomId: $roomId, filter: $filter, page: $page, sort: $sort) { total items { id readers { readAt person { ${PERSON} } } } } }`,
       { roomId, filter: clean({ ...filter, q: filter.q?.trim() }), page: { page, perPage }, sort: { field: 'createdAt', order: 'DESC' } },
     ).then((d) => d.posts.items),
+
+  /** How many rooms per status (the city: its municipality's). */
+  counts: () => graphqlRequest<{ roomCounts: { status: RoomStatus; count: number }[] }>('query RoomCounts { roomCounts { status count } }').then((d) => d.roomCounts),
 
   vitals: (roomId: string) =>
     graphqlRequest<{ roomVitals: VitalsPoint[] }>(`query RoomVitals($roomId: ID!) { roomVitals(roomId: $roomId) { id createdAt title vitals { ${VITALS} } } }`, { roomId }).then(

@@ -45,6 +45,18 @@ export interface RoomApplication {
   municipality: { id: string; defaultCareReportTitles: string[] };
 }
 
+/** The applicant's own room request, to correct it after the city returned it. */
+export interface OwnRoomApplication {
+  id: string;
+  version: number;
+  type: string;
+  state: string;
+  allowedActions: string[];
+  payload: RoomCreationPayload;
+  attachments: { id: string; filename: string }[];
+  events: { action: string; comment: string | null; at: string }[];
+}
+
 export interface UserRow {
   id: string;
   name: string;
@@ -72,6 +84,24 @@ export const roomApplicationApi = {
       `query RoomApplication($id: ID!) { application(id: $id) { id version type state summary applicantName submittedAt allowedActions payload attachments { id filename contentType size } municipality { id defaultCareReportTitles } } }`,
       { id },
     ).then((d) => d.application),
+
+  own: (id: string) =>
+    graphqlRequest<{ application: OwnRoomApplication }>(
+      `query OwnRoomApplication($id: ID!) { application(id: $id) { id version type state allowedActions payload attachments { id filename } events { action comment at } } }`,
+      { id },
+    ).then((d) => d.application),
+
+  resubmit: (id: string, version: number, input: RoomCreationInput) =>
+    graphqlRequest<{ resubmitApplication: { id: string; summary: string } }>(
+      `mutation ResubmitRoomCreation($id: ID!, $version: Int!, $input: ApplicationInput!) { resubmitApplication(id: $id, version: $version, input: $input) { id summary } }`,
+      { id, version, input: { roomCreation: input } },
+    ).then((d) => d.resubmitApplication),
+
+  attach: (applicationId: string, attachments: Upload[]) =>
+    graphqlRequest<{ addApplicationAttachments: { id: string }[] }>(
+      `mutation AddRoomFormScans($applicationId: ID!, $attachments: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $applicationId, attachments: $attachments) { id } }`,
+      { applicationId, attachments },
+    ),
 
   /** Room creation forms waiting for the city. */
   pending: () =>

@@ -9,6 +9,7 @@ import { errorCode } from '../graphql/errors';
 /** Query keys: everything under `rooms` is invalidated together after a change. */
 export const keys = {
   all: ['rooms'] as const,
+  lists: ['rooms', 'list'] as const,
   list: (params: unknown) => ['rooms', 'list', params] as const,
   room: (id: string) => ['rooms', 'room', id] as const,
   posts: (id: string, filter: unknown) => ['rooms', 'posts', id, filter] as const,
@@ -18,6 +19,9 @@ export const keys = {
   offices: (ids?: string[]) => ['rooms', 'offices', ids ?? null] as const,
   application: (id: string) => ['rooms', 'application', id] as const,
   pending: ['rooms', 'pending-applications'] as const,
+  applicants: (applicationId: string) => ['rooms', 'applicants', applicationId] as const,
+  closingRequest: (roomId: string) => ['rooms', 'closing-request', roomId] as const,
+  counts: ['rooms', 'counts'] as const,
   defaultTitles: ['rooms', 'default-titles'] as const,
 };
 

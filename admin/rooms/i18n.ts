@@ -263,6 +263,8 @@ export const roomsJa = {
     submit: '申請する',
     submitted: '部屋作成の申請を送信しました。市が部屋を作成すると、メールでお知らせします。',
     my_office_only: '対象事業所として選べるのは、表示されている事業所のみです。',
+    returned: '市から差し戻されました（%{at}）。内容を修正して再申請してください。',
+    attached_before: '提出済みの添付: %{files}（新たに選んだファイルは追加されます）',
   },
   create: {
     title: '部屋の作成',
@@ -559,6 +561,8 @@ export const roomsEn: RoomMessages = {
     submit: 'Submit',
     submitted: 'The room request was sent. You will get an e-mail when the city has created the room.',
     my_office_only: 'Only the offices listed here can be chosen.',
+    returned: 'The city returned this request (%{at}). Correct it and submit it again.',
+    attached_before: 'Already attached: %{files} (files chosen now are added)',
   },
   create: {
     title: 'Create a room',

@@ -1,6 +1,7 @@
 // The room screens' routes (mounted in App.tsx's CustomRoutes) and menu entries (layout/Menu.tsx).
 //   #/rooms                            CITY 部屋一覧 / OFFICE 参加中の部屋
 //   #/room-request                     OFFICE 部屋作成の申請 (様式6 + 様式5)
+//   #/room-request/:applicationId      OFFICE corrects a returned request and resubmits it
 //   #/rooms/create-from/:applicationId CITY creates the room from a ROOM_CREATION application
 //   #/rooms/:id/show                   the room (the link in the new-post e-mail)
 // Who may open which is authProvider.canAccess('rooms', …) (auth/access.ts).
@@ -12,7 +13,7 @@ import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import { RoomList } from './RoomList';
 import { RoomPage } from './RoomPage';
-import { RoomRequestForm } from './RoomRequestForm';
+import { RoomRequestForm, RoomRequestResubmit } from './RoomRequestForm';
 import { CreateRoomFromApplication } from './CreateRoomFromApplication';
 import { useRole } from '../common/useRole';
 import { Loading, RoomNotFound } from './ui';
@@ -28,6 +29,7 @@ const Gate = ({ action, children }: { action: string; children: ReactNode }) => 
 export const roomRoutes = [
   <Route key="rooms-list" path="/rooms" element={<Gate action="list"><RoomList /></Gate>} />,
   <Route key="rooms-request" path="/room-request" element={<Gate action="request"><RoomRequestForm /></Gate>} />,
+  <Route key="rooms-request-resubmit" path="/room-request/:applicationId" element={<Gate action="request"><RoomRequestResubmit /></Gate>} />,
   <Route key="rooms-create-from" path="/rooms/create-from/:applicationId" element={<Gate action="create_from_application"><CreateRoomFromApplication /></Gate>} />,
   <Route key="rooms-show" path="/rooms/:id/show" element={<Gate action="show"><RoomPage /></Gate>} />,
 ];

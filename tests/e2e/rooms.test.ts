@@ -9,7 +9,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { buildUser, buildWorld, type BuiltUser } from '../helpers/factories.js';
+import { buildUser, buildWorld, roomCreationInput, type BuiltUser } from '../helpers/factories.js';
+import { Client } from '../helpers/client.js';
 import { totpCode } from '../helpers/totp.js';
 import { Role } from '../../api/users/user.enums.js';
 import { absent, adminDist, clearStorage, launchBrowser, menuEntries, recordFailures, visible, type TestBrowser } from './browser.js';
@@ -35,25 +36,36 @@ describe('patient rooms in the panel', () => {
   };
   // each TOTP time step is accepted once per user: a second sign-in within 30 s takes the next step's code
   const lastStep = new Map<string, number>();
-  const as = async (user: BuiltUser, name: string) => {
-    page = await tb.newPage();
-    onFailure = recordFailures(page, `rooms-${name}`);
+  const codeFor = async (user: BuiltUser) => {
     let now = Math.floor(Date.now() / 30_000);
     const last = lastStep.get(user.loginId) ?? -1;
     if (last > now) {
-      await new Promise((r) => setTimeout(r, (last * 30_000 - Date.now()) + 200));
+      await new Promise((r) => setTimeout(r, last * 30_000 - Date.now() + 200));
       now = Math.floor(Date.now() / 30_000);
     }
     const ahead = last >= now ? 1 : 0;
+    const code = await totpCode(user.totpSecret!, ahead);
+    lastStep.set(user.loginId, Math.floor(Date.now() / 30_000) + ahead);
+    return code;
+  };
+  const as = async (user: BuiltUser, name: string) => {
+    page = await tb.newPage();
+    onFailure = recordFailures(page, `rooms-${name}`);
     await clearStorage(page, server.url);
     await page.goto(`${server.url}/#/login`);
     await page.getByLabel('ログインID').fill(user.loginId);
     await page.getByLabel('パスワード').fill(user.password);
     await page.getByRole('button', { name: 'サインイン' }).click();
-    await page.getByLabel('認証コード').fill(await totpCode(user.totpSecret!, ahead));
-    lastStep.set(user.loginId, Math.floor(Date.now() / 30_000) + ahead);
+    await page.getByLabel('認証コード').fill(await codeFor(user));
     await page.getByRole('button', { name: '確認' }).click();
     await visible(page.getByText('ようこそ'));
+  };
+  /** The API as this user, for what the test does not do through the screens. */
+  const api = async (user: BuiltUser) => {
+    const c = new Client(server.url);
+    await c.ok(`mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { step } }`, { l: user.loginId, p: user.password });
+    await c.ok(`mutation($c: String!) { verifyTotp(code: $c) { step } }`, { c: await codeFor(user) });
+    return c;
   };
   const openRoom = async () => {
     await page.goto(`${server.url}/#/rooms/${roomId}/show`);
@@ -250,5 +262,25 @@ describe('patient rooms in the panel', () => {
     await absent(page.getByRole('button', { name: '投稿', exact: true }));
     await absent(page.getByRole('button', { name: '部屋の終了を依頼' }));
     await shot('7-closed-room');
+  });
+
+  it('a request the city returns is corrected and resubmitted by its applicant', async () => {
+    const applicant = await buildUser(server.orm.em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, name: '常磐 ケア子' });
+    const input = roomCreationInput({ explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: applicant.user }, { user: viewer.user }], name: '千波 湖子' });
+    const submitted = (await (await api(applicant)).ok(`mutation($i: ApplicationInput!) { submitApplication(type: ROOM_CREATION, input: $i) { id version } }`, { i: { roomCreation: input } })).submitApplication;
+    const city = await api(world.users.city);
+    await city.ok(`mutation($id: ID!, $v: Int!) { returnApplication(id: $id, version: $v, comment: "住所の番地が抜けています。") { state } }`, { id: submitted.id, v: submitted.version });
+
+    await as(applicant, 'resubmit');
+    await page.goto(`${server.url}/#/room-request/${submitted.id}`);
+    await visible(page.getByTestId('returned-comment').getByText('住所の番地が抜けています。'));
+    expect(await page.getByRole('textbox', { name: '氏名', exact: true }).inputValue()).toBe('千波 湖子');
+    await visible(page.getByText('昭和15年3月2日（1940年3月2日）'));
+    await expect.poll(() => page.getByTestId('requested-member').count()).toBe(2);
+    await page.getByRole('textbox', { name: '住所' }).fill('茨城県水戸市三の丸1-5-38');
+    await page.getByRole('button', { name: '申請する' }).click();
+    await visible(page.getByText('部屋作成の申請を送信しました').first());
+    const after = await city.ok(`query($id: ID!) { application(id: $id) { state payload } }`, { id: submitted.id });
+    expect(after.application).toMatchObject({ state: 'SUBMITTED', payload: { patient: { address: '茨城県水戸市三の丸1-5-38', birthDate: '1940-03-02' } } });
   });
 });
