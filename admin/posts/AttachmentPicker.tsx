@@ -6,7 +6,7 @@ import { Box, Button, IconButton, Stack, Typography } from '@mui/material';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import CloseIcon from '@mui/icons-material/Close';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
-import { ACCEPT, isImage } from './uploads';
+import { ACCEPT, isImage, shrinkPhoto } from './uploads';
 
 export const AttachmentPicker = ({ files, onChange, disabled, label = 'rooms.post.attach', help = 'rooms.post.attach_help' }: { files: File[]; onChange: (files: File[]) => void; disabled?: boolean; label?: string; help?: string }) => {
   const translate = useTranslate();
@@ -23,9 +23,10 @@ export const AttachmentPicker = ({ files, onChange, disabled, label = 'rooms.pos
         multiple
         hidden
         data-testid="attachment-input"
-        onChange={(e) => {
-          onChange([...files, ...Array.from(e.target.files ?? [])]);
+        onChange={async (e) => {
+          const picked = Array.from(e.target.files ?? []);
           e.target.value = '';
+          onChange([...files, ...(await Promise.all(picked.map((f) => shrinkPhoto(f))))]);
         }}
       />
       <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>

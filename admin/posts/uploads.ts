@@ -33,6 +33,30 @@ export async function toUploads(files: File[]): Promise<Upload[]> {
   return Promise.all(files.map(async (f) => ({ filename: f.name, contentType: f.type, dataBase64: await base64Of(f) })));
 }
 
+/**
+ * A tablet's camera photo is often larger than the API takes (5 MB): such a JPEG or PNG is
+ * redrawn at most 2400 px wide or high as a JPEG, in the browser, before it is checked and sent.
+ */
+export async function shrinkPhoto(file: File, maxSide = 2400): Promise<File> {
+  if (file.size <= MAX_FILE_BYTES || !['image/jpeg', 'image/png'].includes(file.type) || typeof createImageBitmap !== 'function') return file;
+  try {
+    const bitmap = await createImageBitmap(file);
+    const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(bitmap.width * scale);
+    canvas.height = Math.round(bitmap.height * scale);
+    canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    bitmap.close();
+    for (const quality of [0.85, 0.7, 0.5]) {
+      const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
+      if (blob && blob.size <= MAX_FILE_BYTES) return new File([blob], file.name.replace(/\.(png|jpe?g)$/i, '') + '.jpg', { type: 'image/jpeg' });
+    }
+  } catch {
+    // not decodable here: the size check says why it cannot be attached
+  }
+  return file;
+}
+
 export const isImage = (contentType: string) => contentType.startsWith('image/');
 export const attachmentUrl = (id: string, inline = false) => `/post-attachments/${id}${inline ? '?inline=1' : ''}`;
 export const applicationFileUrl = (id: string) => `/attachments/${id}`;
