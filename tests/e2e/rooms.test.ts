@@ -11,7 +11,6 @@ import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { buildUser, buildWorld, roomCreationInput, type BuiltUser } from '../helpers/factories.js';
 import { Client } from '../helpers/client.js';
-import { totpCode } from '../helpers/totp.js';
 import { Role } from '../../api/users/user.enums.js';
 import { absent, adminDist, clearStorage, launchBrowser, menuEntries, recordFailures, visible, type TestBrowser } from './browser.js';
 
@@ -27,6 +26,7 @@ describe('patient rooms in the panel', () => {
   let world: Awaited<ReturnType<typeof buildWorld>>;
   let viewer: BuiltUser;
   let nurse: BuiltUser;
+  let helper: BuiltUser;
   let page: Page;
   let roomId = '';
   let onFailure: (failed: boolean) => Promise<void> = async () => undefined;
@@ -34,38 +34,26 @@ describe('patient rooms in the panel', () => {
   const shot = async (name: string) => {
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
   };
-  // each TOTP time step is accepted once per user: a second sign-in within 30 s takes the next step's code
-  const lastStep = new Map<string, number>();
-  const codeFor = async (user: BuiltUser) => {
-    let now = Math.floor(Date.now() / 30_000);
-    const last = lastStep.get(user.loginId) ?? -1;
-    if (last > now) {
-      await new Promise((r) => setTimeout(r, last * 30_000 - Date.now() + 200));
-      now = Math.floor(Date.now() / 30_000);
-    }
-    const ahead = last >= now ? 1 : 0;
-    const code = await totpCode(user.totpSecret!, ahead);
-    lastStep.set(user.loginId, Math.floor(Date.now() / 30_000) + ahead);
-    return code;
+  // One session per user, signed in once through the API (each TOTP time step is accepted only
+  // once per user, so signing the same user in again and again would have to wait for the next
+  // step); the browser takes the session's cookie. The sign-in screens have their own tests.
+  const sessions = new Map<string, Client>();
+  const api = async (user: BuiltUser) => {
+    const open = sessions.get(user.loginId);
+    if (open) return open;
+    const c = new Client(server.url);
+    await c.signIn(user.loginId, user.password, user.totpSecret!);
+    sessions.set(user.loginId, c);
+    return c;
   };
   const as = async (user: BuiltUser, name: string) => {
+    const [cookieName, value] = (await api(user)).cookieHeader!.split('=');
     page = await tb.newPage();
     onFailure = recordFailures(page, `rooms-${name}`);
     await clearStorage(page, server.url);
-    await page.goto(`${server.url}/#/login`);
-    await page.getByLabel('ログインID').fill(user.loginId);
-    await page.getByLabel('パスワード').fill(user.password);
-    await page.getByRole('button', { name: 'サインイン' }).click();
-    await page.getByLabel('認証コード').fill(await codeFor(user));
-    await page.getByRole('button', { name: '確認' }).click();
+    await tb.context.addCookies([{ name: cookieName, value, url: server.url }]);
+    await page.goto(`${server.url}/#/`);
     await visible(page.getByText('ようこそ'));
-  };
-  /** The API as this user, for what the test does not do through the screens. */
-  const api = async (user: BuiltUser) => {
-    const c = new Client(server.url);
-    await c.ok(`mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { step } }`, { l: user.loginId, p: user.password });
-    await c.ok(`mutation($c: String!) { verifyTotp(code: $c) { step } }`, { c: await codeFor(user) });
-    return c;
   };
   const openRoom = async () => {
     await page.goto(`${server.url}/#/rooms/${roomId}/show`);
@@ -82,6 +70,7 @@ describe('patient rooms in the panel', () => {
     world = await buildWorld(server.orm.em.fork(), server.secrets);
     viewer = await buildUser(server.orm.em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, name: '閲覧 太郎' });
     nurse = await buildUser(server.orm.em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, name: '訪問 看子' });
+    helper = await buildUser(server.orm.em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, name: '介護 助子' });
   });
   afterEach(async (ctx) => onFailure(ctx.task.result?.state === 'fail'));
   afterAll(async () => {
@@ -205,6 +194,17 @@ describe('patient rooms in the panel', () => {
     await visible(page.getByRole('article').filter({ hasText: '血圧やや高め' }).getByText('新着'));
     await page.getByRole('menuitem', { name: '参加中の部屋' }).click();
     await visible(page.getByTestId('my-room').filter({ hasText: PATIENT }).getByText('未読なし'));
+  });
+
+  it('a member asks the city to invite a colleague picked from the directory', async () => {
+    await openRoom();
+    await page.getByRole('button', { name: '参加を依頼' }).click();
+    await pickPerson('参加してほしい方', helper.user.name);
+    await page.getByRole('button', { name: '依頼する' }).click();
+    await visible(page.getByText('参加の依頼を送信しました'));
+    const city = await api(world.users.city);
+    const joins = await city.ok(`{ applications(filter: { type: ROOM_JOIN, states: [SUBMITTED] }) { items { payload } } }`);
+    expect(joins.applications.items.map((a: { payload: unknown }) => a.payload)).toEqual([expect.objectContaining({ roomId, userId: helper.user.id, permission: 'CONTRIBUTOR' })]);
   });
 
   it('the author sees 既読 1 and who read it, corrects the post (the earlier version is kept) and requests closing', async () => {
