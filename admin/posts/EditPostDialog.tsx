@@ -4,16 +4,16 @@ import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { roomApi } from '../rooms/api';
-import { fieldErrors, useInvalidateRooms, useNotifyError } from '../rooms/hooks';
+import { fieldErrors, useInvalidatePosts, useNotifyError } from '../rooms/hooks';
 import type { Post } from '../rooms/types';
 import { VitalsFields } from './VitalsFields';
 import { textToVitals, vitalsProblems, vitalsToText, type VitalsText } from './vitals';
 
-export const EditPostDialog = ({ post, titles, onClose }: { post: Post; titles: string[]; onClose: () => void }) => {
+export const EditPostDialog = ({ roomId, post, titles, onClose }: { roomId: string; post: Post; titles: string[]; onClose: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
   const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const invalidate = useInvalidatePosts(roomId);
   const isReport = post.kind === 'CARE_REPORT';
   const [title, setTitle] = useState(post.title ?? '');
   const [body, setBody] = useState(post.body);

@@ -6,7 +6,7 @@ import { useNotify, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import SendIcon from '@mui/icons-material/Send';
 import { roomApi } from '../rooms/api';
-import { fieldErrors, useInvalidateRooms, useNotifyError } from '../rooms/hooks';
+import { fieldErrors, useInvalidatePosts, useNotifyError } from '../rooms/hooks';
 import type { Room } from '../rooms/types';
 import { AttachmentPicker } from './AttachmentPicker';
 import { VitalsFields } from './VitalsFields';
@@ -19,7 +19,7 @@ export const PostForm = ({ room }: { room: Pick<Room, 'id' | 'careReportTitles'>
   const translate = useTranslate();
   const notify = useNotify();
   const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const invalidate = useInvalidatePosts(room.id);
   const [kind, setKind] = useState<Kind>('NOTE');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');

@@ -150,7 +150,7 @@ export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
           )}
         </Stack>
       )}
-      {editing && <EditPostDialog post={editing} titles={room.careReportTitles} onClose={() => setEditing(null)} />}
+      {editing && <EditPostDialog roomId={room.id} post={editing} titles={room.careReportTitles} onClose={() => setEditing(null)} />}
     </Stack>
   );
 };

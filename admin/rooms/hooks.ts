@@ -58,6 +58,15 @@ export function useInvalidateRooms() {
   return useCallback(() => client.invalidateQueries({ queryKey: keys.all }), [client]);
 }
 
+/** Reload a room's posts, readers, vitals and the room lists (after a post or a correction), not the room itself: each read of the patient is logged. */
+export function useInvalidatePosts(roomId: string) {
+  const client = useQueryClient();
+  return useCallback(
+    () => Promise.all([['rooms', 'posts', roomId], ['rooms', 'readers', roomId], keys.vitals(roomId), keys.lists].map((queryKey) => client.invalidateQueries({ queryKey }))),
+    [client, roomId],
+  );
+}
+
 /** Field errors of a BAD_USER_INPUT answer, by the API's field path. */
 export function fieldErrors(error: unknown): { field: string; code: string; message: string }[] {
   return ((error as { body?: { fields?: { field: string; code: string; message: string }[] } })?.body?.fields ?? []).slice();
