@@ -115,14 +115,17 @@ export const ApplicationActionButtons = () => {
   const record = useRecordContext();
   const navigate = useNavigate();
   const [open, setOpen] = useState<SimpleAction | null>(null);
+  // a returned 様式6 is corrected on the room request screen (office accounts)
+  const { canAccess: requestsRooms } = useCanAccess({ resource: 'rooms', action: 'request' });
   if (!record) return null;
   const allowed = ((record.allowedActions as string[] | undefined) ?? []).filter((a) => {
     // 部屋の作成 is completed on the room screens (createRoomFromApplication: members, permissions, titles)
     if (a === 'COMPLETE' && record.type === 'ROOM_CREATION') return false;
-    // a returned room form is not corrected here (the applicant withdraws it and files a new request)
-    if (a === 'RESUBMIT' && !isAccountType(record.type)) return false;
+    // room forms are corrected on the room screens, where there is one (ROOM_CREATION by an office)
+    if (a === 'RESUBMIT' && !isAccountType(record.type)) return record.type === 'ROOM_CREATION' && !!requestsRooms;
     return true;
   });
+  const resubmitPath = isAccountType(record.type) ? `/applications/${record.id}` : `/room-request/${record.id}`;
   const actions = ORDER.filter((a) => allowed.includes(a));
   const createRoom = record.type === 'ROOM_CREATION' && (record.allowedActions as string[] | undefined)?.includes('COMPLETE');
   return (
@@ -137,7 +140,7 @@ export const ApplicationActionButtons = () => {
           key={action}
           label={buttonLabel(action, record)}
           color={colors[action] ?? 'primary'}
-          onClick={() => (action === 'RESUBMIT' ? navigate(`/applications/${record.id}`) : setOpen(action as SimpleAction))}
+          onClick={() => (action === 'RESUBMIT' ? navigate(resubmitPath) : setOpen(action as SimpleAction))}
         >
           {icons[action]}
         </Button>
