@@ -41,6 +41,14 @@ export const unreadCounts = (ctx: Context) =>
     }),
   );
 
+const membersByRoom = (ctx: Context) =>
+  perRequest(ctx, 'membersByRoom', () =>
+    new DataLoader<string, RoomMember[]>(async (roomIds) => {
+      const rows = await ctx.em.find(RoomMember, { room: { $in: roomIds as string[] } }, { orderBy: { fromDate: 'asc', id: 'asc' } });
+      return roomIds.map((id) => rows.filter((m) => m.room.id === id));
+    }),
+  );
+
 /** Checks the people to put in a room: active OFFICE users of its municipality, from covered offices. */
 export async function memberChecks(ctx: Context, municipalityId: string, consent: Pick<Consent, 'coveredOfficeIds'>, members: MemberInput[], prefix: string): Promise<Map<string, User>> {
   const errors: FieldError[] = [];
@@ -92,8 +100,9 @@ export class RoomService extends AreaService {
     return room.consent.loadOrFail();
   }
 
-  async members(room: Room): Promise<RoomMember[]> {
-    return this.em.find(RoomMember, { room }, { orderBy: { fromDate: 'asc', id: 'asc' } });
+  /** The room's members (ended ones included), one query for all the rooms of a request. */
+  members(room: Room): Promise<RoomMember[]> {
+    return membersByRoom(this.ctx).load(room.id);
   }
 
   /** The viewer's live membership of this room (one query for all the rooms of a request). */

@@ -233,7 +233,7 @@ describe('inside a room', () => {
     };
     const posts = (n: number) => `query($r: ID!) { posts(roomId: $r, page: { perPage: ${n} }) { total items { body readCount readByMe author { name officeName } attachments { id } } } }`;
     expect(await count(posts(30), { r: r2.id })).toBe(await count(posts(3), { r: r2.id }));
-    const rooms = (n: number) => `{ rooms(page: { perPage: ${n} }) { total items { name unreadCount myPermission } } }`;
+    const rooms = (n: number) => `{ rooms(page: { perPage: ${n} }) { total items { name unreadCount myPermission writable members { live person { name officeName } } } } }`;
     expect(await count(rooms(30), {})).toBe(await count(rooms(1), {}));
   });
 });
