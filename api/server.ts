@@ -23,6 +23,7 @@ import type { SecretBox } from './auth/secret-box.js';
 import type { User } from './users/user.entity.js';
 import { Attachment } from './applications/application.entity.js';
 import { applicationScope } from './applications/application.service.js';
+import { ROOM_TYPES } from './applications/application.enums.js';
 import { PostAttachment } from './posts/post.entity.js';
 import { readableRoom } from './rooms/room.access.js';
 import { Audit } from './audit/audit.js';
@@ -98,7 +99,15 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
       if (!file) return void res.status(404).json({ error: 'NOT_FOUND' });
       sendFile(res, file, req.query.inline === '1' && file.contentType.startsWith('image/'));
     });
-  fileRoute('/attachments/:id', (em, viewer, id) => em.findOne(Attachment, { id, application: applicationScope(viewer) }, { populate: ['data'] }));
+  fileRoute('/attachments/:id', async (em, viewer, id, ip) => {
+    const file = await em.findOne(Attachment, { id, application: applicationScope(viewer) }, { populate: ['data', 'application'] });
+    const app = file?.application.getEntity();
+    // a room form's scans are the signed consent (様式5): reading one is logged like other patient data
+    if (app && ROOM_TYPES.includes(app.type)) {
+      await new Audit(em, () => viewer, ip).recordRead({ action: 'attachment.read', target: { type: 'Attachment', id }, municipalityId: app.municipality.id, detail: { applicationId: app.id } });
+    }
+    return file;
+  });
   fileRoute('/post-attachments/:id', async (em, viewer, id, ip) => {
     const file = await em.findOne(PostAttachment, { id }, { populate: ['data', 'post'] });
     if (!file) return null;

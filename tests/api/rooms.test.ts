@@ -51,6 +51,10 @@ describe('the whole path: 様式6 → room → care report with vitals → 既�
       i: { roomCreation: input }, f: [{ filename: '様式5.png', contentType: 'image/png', dataBase64: png.toString('base64') }],
     });
     const app = submitted.submitApplication;
+    // the scanned consent is patient data: downloading it is logged
+    const scan = (await as.city.ok(`query($id: ID!) { application(id: $id) { attachments { id } } }`, { id: app.id })).application.attachments[0];
+    expect((await fetch(`${server.url}/attachments/${scan.id}`, { headers: { cookie: as.city.cookieHeader! } })).status).toBe(200);
+    expect(await sql(`select count(*)::int as n from audit_event where action = 'attachment.read' and target_id = ?`, [scan.id])).toEqual([{ n: 1 }]);
     // the vendor never sees a room form
     expect(codesOf(await as.vendor.gql(`query($id: ID!) { application(id: $id) { id } }`, { id: app.id }))).toEqual(['NOT_FOUND']);
     const queue = await as.city.ok(`{ applications(filter: { states: [SUBMITTED], type: ROOM_CREATION }) { items { id allowedActions payload } } }`);
