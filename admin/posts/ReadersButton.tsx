@@ -11,7 +11,8 @@ import { Loading } from '../rooms/ui';
 import type { Post, PostFilter } from '../rooms/types';
 
 /** Readers other than the author: the API counts the author's own read receipt too. */
-export const othersReadCount = (post: Pick<Post, 'readCount'>) => Math.max(0, post.readCount - 1);
+/** readCount already leaves out the author's own receipt. */
+export const othersReadCount = (post: Pick<Post, 'readCount'>) => post.readCount;
 
 const Readers = ({ roomId, post, filter, page, perPage }: { roomId: string; post: Post; filter: PostFilter; page: number; perPage: number }) => {
   const translate = useTranslate();

@@ -70,12 +70,11 @@ export const roomApi = {
       page: { page: 1, perPage },
     }).then((d) => d.directory),
 
-  /** Offices in the caller's scope (CITY: its municipality's; an OFFICE account: its own). */
+  /** Active offices of the caller's municipality (name and kind only), for consent coverage and invitations. */
   offices: (ids?: string[]) =>
-    graphqlRequest<{ offices: Page<OfficeOption> }>(`query RoomOffices($filter: OfficeFilter, $page: PageInput) { offices(filter: $filter, page: $page) { total items { id name } } }`, {
-      filter: ids ? { ids } : { status: 'ACTIVE' },
-      page: { page: 1, perPage: 1000 },
-    }).then((d) => d.offices.items),
+    graphqlRequest<{ officeDirectory: OfficeOption[] }>(`query RoomOffices { officeDirectory { id name } }`, {}).then((d) =>
+      ids ? d.officeDirectory.filter((o) => ids.includes(o.id)) : d.officeDirectory,
+    ),
 
   createPost: (roomId: string, input: { kind: string; title?: string | null; body: string; vitals?: Vitals | null; attachments?: Upload[] }) =>
     graphqlRequest<{ createPost: { id: string } }>(`mutation CreatePost($roomId: ID!, $input: PostInput!) { createPost(roomId: $roomId, input: $input) { id } }`, { roomId, input }),

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { OfficeKind, OfficeStatus } from './office.enums.js';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
 import { inTransaction } from '../db/transaction.js';
@@ -10,6 +11,14 @@ import { OfficeService, activeUserCounts } from './office.service.js';
 @ObjectType()
 export class OfficePage extends PageResult(Office) {}
 
+@ObjectType({ description: 'An active office of the caller’s municipality, as any professional may know it (for consent and invitations)' })
+export class OfficeSummary {
+  @Field(() => ID) id!: string;
+  @Field() name!: string;
+  @Field(() => String, { nullable: true }) nameKana!: string | null;
+  @Field(() => OfficeKind) kind!: OfficeKind;
+}
+
 @Resolver(() => Office)
 export class OfficeResolver {
   @Query(() => OfficePage, { description: 'Offices in the caller’s scope' })
@@ -20,6 +29,12 @@ export class OfficeResolver {
   @Query(() => Office)
   office(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return new OfficeService(ctx).get(id);
+  }
+
+  @Query(() => [OfficeSummary], { description: 'Active offices of the caller’s municipality: name and kind only' })
+  async officeDirectory(@Ctx() ctx: Context): Promise<OfficeSummary[]> {
+    const offices = await ctx.em.find(Office, { municipality: ctx.viewer!.municipalityId, status: OfficeStatus.ACTIVE }, { orderBy: { nameKana: 'asc', name: 'asc' } });
+    return offices.map((o) => ({ id: o.id, name: o.name, nameKana: o.nameKana ?? null, kind: o.kind }));
   }
 
   @Mutation(() => Office, { description: 'CITY: in its own municipality; VENDOR: municipalityId required' })

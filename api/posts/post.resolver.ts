@@ -58,7 +58,7 @@ export class PostResolver {
     return people(ctx).load(post.author.id);
   }
 
-  @FieldResolver(() => Int, { description: '既読 count' })
+  @FieldResolver(() => Int, { description: '既読: how many members other than the author have read it' })
   readCount(@Root() post: Post, @Ctx() ctx: Context) {
     return readCounts(ctx).load(post.id);
   }

@@ -22,11 +22,14 @@ import { Post, PostAttachment, PostKind, PostRead, PostRevision } from './post.e
 import type { ClosingRequestArgs, PostEditInput, PostInput, PostListArgs } from './post.inputs.js';
 import type { Vitals } from './vitals.js';
 
-/** Read receipts per post: how many, and whether the viewer has read it. Batched per request. */
+/** Read receipts per post: how many others than the author read it, and whether the viewer has. Batched per request. */
 export const readCounts = (ctx: Context) =>
   perRequest(ctx, 'readCounts', () =>
     new DataLoader<string, number>(async (postIds) => {
-      const rows = await ctx.em.getConnection().execute<{ post_id: string; n: number }[]>(`select post_id, count(*)::int as n from post_read where post_id in (?) group by post_id`, [postIds as string[]]);
+      const rows = await ctx.em.getConnection().execute<{ post_id: string; n: number }[]>(
+        `select r.post_id, count(*)::int as n from post_read r join post p on p.id = r.post_id where r.post_id in (?) and r.user_id <> p.author_id group by r.post_id`,
+        [postIds as string[]],
+      );
       const by = new Map(rows.map((r) => [r.post_id, r.n]));
       return postIds.map((id) => by.get(id) ?? 0);
     }),

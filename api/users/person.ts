@@ -22,6 +22,9 @@ export class PersonSummary {
   @Field(() => JobType)
   jobType!: JobType;
 
+  @Field(() => ID, { nullable: true })
+  officeId!: string | null;
+
   @Field(() => String, { nullable: true })
   officeName!: string | null;
 }
@@ -31,6 +34,7 @@ export const personOf = (user: User, office: Office | null): PersonSummary => ({
   name: user.name,
   nameKana: user.nameKana,
   jobType: user.jobType,
+  officeId: office?.id ?? null,
   officeName: office?.name ?? null,
 });
 

@@ -324,6 +324,11 @@ function table(): Row[] {
       request: async () => ({ query: `query($id: ID!) { room(id: $id) { name patient { name birthDateWareki } consent { consentDate } members { person { name } } } }`, variables: { id: room.id } }),
       expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND', city: 'ok', otherCity: 'NOT_FOUND' }),
     },
+    {
+      op: 'officeDirectory',
+      request: async () => ({ query: `{ officeDirectory { name } }`, rows: (d) => d.officeDirectory.map((o: { name: string }) => o.name).filter((n: string) => [world.office.name, world.otherOffice.name, world.otherCityOffice.name].includes(n)).sort() }),
+      expect: signedInOnly({ staff: [world.office.name, world.otherOffice.name].sort(), officeAdmin: [world.office.name, world.otherOffice.name].sort(), city: [world.office.name, world.otherOffice.name].sort(), otherCity: [world.otherCityOffice.name] }),
+    },
     { op: 'directory', request: async () => ({ query: `{ directory { total items { name officeName jobType } } }` }), expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok' }) },
     { op: 'roomCounts', request: async () => ({ query: `{ roomCounts { status count } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
     ...(['posts', 'roomVitals'] as const).map((q) => ({
