@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
+import { perRequest } from '../common/per-request.js';
 import { inTransaction } from '../db/transaction.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
@@ -12,6 +14,15 @@ import { AttachmentUpload } from './attachment.js';
 import { RoomSetupInput } from '../rooms/room.inputs.js';
 
 const svc = (ctx: Context) => new ApplicationService(ctx);
+
+/** Children of a page of applications, one query per kind for the whole page. */
+const byApplication = <T extends { application: { id: string } }>(key: string, load: (ctx: Context, ids: string[]) => Promise<T[]>) => (ctx: Context) =>
+  perRequest(ctx, key, () => new DataLoader<string, T[]>(async (ids) => {
+    const rows = await load(ctx, ids as string[]);
+    return ids.map((id) => rows.filter((r) => r.application.id === id));
+  }));
+const eventsOf = byApplication('applicationEvents', (ctx, ids) => ctx.em.find(ApplicationEvent, { application: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }));
+const attachmentsOf = byApplication('applicationAttachments', (ctx, ids) => ctx.em.find(Attachment, { application: { $in: ids } }, { orderBy: { createdAt: 'asc' } }));
 const act = (ctx: Context, id: string, version: number, action: ApplicationAction, comment: string | null, input?: ApplicationInput) =>
   inTransaction(ctx.em, () => svc(ctx).transition(id, version, action, comment, input));
 
@@ -117,12 +128,12 @@ export class ApplicationResolver {
 
   @FieldResolver(() => [ApplicationEvent], { description: 'The history, oldest first' })
   events(@Root() app: Application, @Ctx() ctx: Context) {
-    return ctx.em.find(ApplicationEvent, { application: app }, { orderBy: { at: 'asc', id: 'asc' } });
+    return eventsOf(ctx).load(app.id);
   }
 
   @FieldResolver(() => [Attachment])
   attachments(@Root() app: Application, @Ctx() ctx: Context) {
-    return ctx.em.find(Attachment, { application: app }, { orderBy: { createdAt: 'asc' } });
+    return attachmentsOf(ctx).load(app.id);
   }
 
   @FieldResolver(() => [ApplicationAction], { description: 'What the caller may do now (the panel’s buttons)' })
