@@ -1,0 +1,103 @@
+// HTTP load with autocannon: every response's latency is kept, so p50/p95 are exact (autocannon's
+// own summary has no p95). A response whose size differs from the expected one (an error served
+// with 200, as GraphQL does) counts as a mismatch.
+import autocannon from 'autocannon';
+
+export interface HttpRequest {
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface LoadResult {
+  connections: number;
+  seconds: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  /** 2xx responses whose byte size differs from the verified response */
+  mismatches: number;
+}
+
+/** One load run with its raw samples (kept out of the JSON results). */
+export interface LoadRun extends LoadResult {
+  latencies: number[];
+}
+
+export async function once(baseUrl: string, r: HttpRequest): Promise<{ status: number; text: string; bytes: number }> {
+  const res = await fetch(baseUrl + r.path, { method: 'POST', headers: r.headers, body: r.body });
+  const text = await res.text();
+  return { status: res.status, text, bytes: Buffer.byteLength(text) };
+}
+
+const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] : NaN);
+
+export function load(baseUrl: string, r: HttpRequest, connections: number, seconds: number, expectedBodyBytes?: number): Promise<LoadRun> {
+  return new Promise((resolve, reject) => {
+    const latencies: number[] = [];
+    const sizes = new Map<number, number>();
+    let non2xx = 0;
+    const instance = autocannon(
+      { url: baseUrl + r.path, method: 'POST', headers: r.headers, body: r.body, connections, duration: seconds, pipelining: 1, timeout: 30 },
+      (err, result) => {
+        if (err) return reject(err);
+        latencies.sort((a, b) => a - b);
+        // the usual response size (headers + body): anything else is a different answer
+        let modal = 0;
+        let modalCount = -1;
+        for (const [size, count] of sizes) if (count > modalCount) [modal, modalCount] = [size, count];
+        let mismatches = 0;
+        for (const [size, count] of sizes) if (size !== modal) mismatches += count;
+        if (expectedBodyBytes !== undefined && modalCount > 0 && modal < expectedBodyBytes) mismatches += modalCount; // even the usual answer is too short
+        const elapsed = result.duration || seconds;
+        resolve({
+          latencies,
+          connections,
+          seconds: elapsed,
+          requests: latencies.length,
+          rps: latencies.length / elapsed,
+          p50: percentile(latencies, 0.5),
+          p95: percentile(latencies, 0.95),
+          p99: percentile(latencies, 0.99),
+          max: latencies[latencies.length - 1] ?? NaN,
+          non2xx,
+          errors: result.errors,
+          timeouts: result.timeouts,
+          mismatches,
+        });
+      },
+    );
+    instance.on('response', (_client: unknown, statusCode: number, resBytes: number, responseTime: number) => {
+      latencies.push(responseTime);
+      if (statusCode < 200 || statusCode >= 300) non2xx += 1;
+      else sizes.set(resBytes, (sizes.get(resBytes) ?? 0) + 1);
+    });
+  });
+}
+
+/** Several runs of one target at one concurrency (rounds interleaved with the other targets) as one result. */
+export function combine(runs: LoadRun[]): LoadResult {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  const sum = (k: 'non2xx' | 'errors' | 'timeouts' | 'mismatches') => runs.reduce((n, r) => n + r[k], 0);
+  return {
+    connections: runs[0].connections,
+    seconds,
+    requests: latencies.length,
+    rps: latencies.length / seconds,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    non2xx: sum('non2xx'),
+    errors: sum('errors'),
+    timeouts: sum('timeouts'),
+    mismatches: sum('mismatches'),
+  };
+}

@@ -1,0 +1,212 @@
+// The results as data (JSON) and as a Markdown report: the figures, the ratios, the targets.
+import type { LoadResult } from './load.js';
+import type { BenchParams, QueryDef, QueryKey } from './queries.js';
+import type { Machine, BenchOptions } from './env.js';
+import { BIG_TABLE_ROWS, describeScans, type ExplainResult } from './explain.js';
+import type { TargetName } from './child.js';
+
+export interface StatementCounts {
+  /** statements per request with the panel's page size */
+  panel: number;
+  /** with a small and a large page at the same offset (list queries only) */
+  small?: number;
+  large?: number;
+  smallPerPage?: number;
+  largePerPage?: number;
+}
+
+export interface Measurement {
+  query: QueryKey;
+  target: TargetName;
+  /** why this target has no equivalent query */
+  na?: string;
+  /** the response carries the same data as the API's */
+  sameData?: boolean;
+  difference?: string;
+  error?: string;
+  bodyBytes?: number;
+  statements?: StatementCounts;
+  /** PostgreSQL's own time (planning + execution) for the statements of one request */
+  dbMs?: number;
+  load?: LoadResult[];
+  peakRssMb?: number;
+}
+
+export interface TargetCheck {
+  name: string;
+  holds: boolean;
+  details: string[];
+}
+
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  options: BenchOptions;
+  machine: Machine;
+  /** the same CPU work timed 15 times at the start and at the end (min / median / max ms) */
+  cpuProbe: { start: { minMs: number; medianMs: number; maxMs: number }; end: { minMs: number; medianMs: number; maxMs: number } };
+  /** share of the machine (all cores) other processes used during each query's load, 0..1 */
+  foreignCpu: Partial<Record<QueryKey, number | null>>;
+  dataset: { template: string; built: boolean; buildSeconds: number | null; counts: Record<string, number> };
+  params: BenchParams;
+  idleRssMb: Partial<Record<TargetName, number>>;
+  measurements: Measurement[];
+  explain: ExplainResult[] | null;
+  targets: TargetCheck[];
+}
+
+const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+const f2 = (n: number | undefined) => (n === undefined || !Number.isFinite(n) ? '–' : n.toFixed(2));
+const atC = (m: Measurement | undefined, c: number) => m?.load?.find((l) => l.connections === c);
+
+export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries: QueryDef[]): TargetCheck[] {
+  const get = (q: QueryKey, t: TargetName) => results.measurements.find((m) => m.query === q && m.target === t);
+  const cLow = Math.min(...results.options.concurrency);
+  const cHigh = Math.max(...results.options.concurrency);
+  const checks: TargetCheck[] = [];
+
+  const pageDetails: string[] = [];
+  let pageHolds = true;
+  for (const q of queries.filter((x) => x.paging)) {
+    const s = get(q.key, 'api')?.statements;
+    if (s?.small === undefined || s.large === undefined) continue;
+    const grows = Math.round(s.large) > Math.round(s.small);
+    if (grows) pageHolds = false;
+    pageDetails.push(`${q.key}: ${f1(s.small)} statements at ${s.smallPerPage}/page, ${f1(s.large)} at ${s.largePerPage}/page${grows ? ' — GROWS' : ''}`);
+  }
+  checks.push({ name: 'SQL statements per request do not grow with page size (API)', holds: pageHolds, details: pageDetails });
+
+  const latDetails: string[] = [];
+  let latHolds = true;
+  for (const q of queries) {
+    const api = atC(get(q.key, 'api'), cLow);
+    const raw = atC(get(q.key, 'raw'), cLow);
+    if (!api || !raw) continue;
+    const limit = q.shape === 'nested' ? 4 : 2.5;
+    const ratio = api.p50 / raw.p50;
+    if (!(ratio <= limit)) latHolds = false;
+    latDetails.push(`${q.key} (${q.shape}): API p50 ${f1(api.p50)} ms ÷ raw ${f1(raw.p50)} ms = ${f2(ratio)}× (limit ${limit}×)${ratio <= limit ? '' : ' — MISSED'}`);
+  }
+  checks.push({ name: `API p50 ≤ 2.5× raw SQL on flat lists and reports, ≤ 4× on nested ones (concurrency ${cLow})`, holds: latHolds, details: latDetails });
+
+  const tpDetails: string[] = [];
+  let tpHolds = true;
+  for (const q of queries) {
+    const pglM = get(q.key, 'postgraphile');
+    if (!pglM || pglM.na) {
+      tpDetails.push(`${q.key}: n/a (${pglM?.na ?? 'not measured'})`);
+      continue;
+    }
+    if (!pglM.sameData) {
+      tpDetails.push(`${q.key}: not compared — PostGraphile's data differs (${pglM.difference ?? pglM.error})`);
+      continue;
+    }
+    const api = atC(get(q.key, 'api'), cHigh);
+    const pgl = atC(pglM, cHigh);
+    if (!api || !pgl) continue;
+    const ratio = api.rps / pgl.rps;
+    if (!(ratio >= 1)) tpHolds = false;
+    tpDetails.push(`${q.key}: API ${f1(api.rps)} req/s vs PostGraphile ${f1(pgl.rps)} req/s = ${f2(ratio)}×${ratio >= 1 ? '' : ' — MISSED'}`);
+  }
+  checks.push({ name: `API throughput ≥ PostGraphile's where both return the same data (concurrency ${cHigh})`, holds: tpHolds, details: tpDetails });
+
+  if (results.explain) {
+    const misses = results.explain.filter((r) => r.seqScansOnBigTables.length || r.error);
+    checks.push({
+      name: `Every list filter of the panel uses an index (no Seq Scan on a table of ≥ ${BIG_TABLE_ROWS.toLocaleString('en')} rows)`,
+      holds: misses.length === 0,
+      details: [
+        ...(misses.length ? misses.map((r) => `${r.area} ${r.filter} (${r.role}): ${r.error ?? r.seqScansOnBigTables.join(', ')}`) : [`${results.explain.length} filter cases checked`]),
+        ...results.explain
+          .filter((r) => r.statements.some((s) => s.scans.some((n) => n.node === 'Seq Scan' && n.relationRows < BIG_TABLE_ROWS)))
+          .map((r) => `(small table, not counted) ${r.area} ${r.filter} (${r.role}): ${[...new Set(r.statements.flatMap((s) => s.scans.filter((n) => n.node === 'Seq Scan').map((n) => `Seq Scan on ${n.relation} (${n.relationRows.toLocaleString('en')} rows)`)))].join(', ')}`),
+      ],
+    });
+  }
+  return checks;
+}
+
+export function markdown(r: BenchResults, queries: QueryDef[]): string {
+  const out: string[] = [];
+  const cs = r.options.concurrency;
+  const cLow = Math.min(...cs);
+  const cHigh = Math.max(...cs);
+  const get = (q: QueryKey, t: TargetName) => r.measurements.find((m) => m.query === q && m.target === t);
+  out.push(`# Benchmark ${r.startedAt}`, '');
+  out.push(`\`${r.command}\` — scale ${r.options.scale}, seed ${r.options.seed}; per query and target: ${r.options.warmup} s warm-up, then ${r.options.duration} s at each concurrency (${cs.join(', ')}) in ${r.options.rounds} rounds taken in turns with the other targets; autocannon in the runner, each target in its own process.`, '');
+  const mch = r.machine;
+  out.push(`**Machine:** ${mch.cpuModel}, ${mch.cores} cores, ${mch.ramGb} GB RAM, ${mch.os}, Node ${mch.node}, PostgreSQL ${mch.postgres} (embedded).`, '');
+  const p = r.cpuProbe;
+  out.push(`**CPU steadiness** (one fixed piece of work timed 15 times): ${p.start.minMs}–${p.start.maxMs} ms, median ${p.start.medianMs} at the start; ${p.end.minMs}–${p.end.maxMs} ms, median ${p.end.medianMs} at the end. A spread of several times means a shared, unsteady CPU: compare ratios, not absolute figures.`, '');
+  const c = r.dataset.counts;
+  out.push(`**Dataset** \`${r.dataset.template}\`${r.dataset.built ? ` (built in ${f1(r.dataset.buildSeconds ?? undefined)} s)` : ' (reused)'}: ${Object.entries(c).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}.`, '');
+  out.push(`Requests as the CITY user of one municipality. Query 1: the municipality's biggest office, q = "${r.params.q}" (its commonest family name); query 3: a room with ${r.params.roomPosts} posts (the median room); query 4: the busiest room (${r.params.bigRoomPosts} posts).`, '');
+
+  out.push('## Figures', '');
+  out.push(`| query | target | p50 ms c=${cLow} | p95 ms c=${cLow} | req/s c=${cLow} | p50 ms c=${cHigh} | p95 ms c=${cHigh} | req/s c=${cHigh} | SQL/req | DB ms/req | peak RSS MB | same data |`);
+  out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|');
+  for (const q of queries) {
+    for (const t of ['api', 'raw', 'postgraphile'] as TargetName[]) {
+      const m = get(q.key, t);
+      if (!m) continue;
+      if (m.na) {
+        out.push(`| ${q.key} | ${t} | n/a | | | | | | | | | ${m.na} |`);
+        continue;
+      }
+      if (m.error) {
+        out.push(`| ${q.key} | ${t} | error | | | | | | | | | ${m.error.slice(0, 120)} |`);
+        continue;
+      }
+      const lo = atC(m, cLow);
+      const hi = atC(m, cHigh);
+      const bad = (m.load ?? []).reduce((n, l) => n + l.non2xx + l.errors + l.timeouts + l.mismatches, 0);
+      const same = t === 'api' ? 'reference' : m.sameData ? 'yes' : `**no**: ${m.difference}`;
+      out.push(`| ${q.key} | ${t} | ${f1(lo?.p50)} | ${f1(lo?.p95)} | ${f1(lo?.rps)} | ${f1(hi?.p50)} | ${f1(hi?.p95)} | ${f1(hi?.rps)} | ${f1(m.statements?.panel)} | ${f2(m.dbMs)} | ${f1(m.peakRssMb)} | ${same}${bad ? ` (${bad} failed responses)` : ''} |`);
+    }
+  }
+  const foreign = Object.entries(r.foreignCpu).filter(([, v]) => v !== null && v !== undefined);
+  if (foreign.length) out.push('', `Other processes on the machine (not the benchmark, its targets or its PostgreSQL) used ${foreign.map(([k, v]) => `${k} ${Math.round(v! * 100)}%`).join(', ')} of the machine's CPU during each query's load.`);
+  out.push('', `Idle RSS after start: ${Object.entries(r.idleRssMb).map(([t, v]) => `${t} ${f1(v)} MB`).join(', ')}. SQL/req counted at the pg driver of each server process (BEGIN/COMMIT included), over ${r.options.statementSamples} sequential requests. DB ms/req: PostgreSQL's own planning + execution time for those statements (captured, replayed under EXPLAIN ANALYZE; median of 3), so p50 − DB ms ≈ time spent outside PostgreSQL (server code, round trips).`, '');
+
+  out.push('## Ratios', '');
+  out.push(`| query | shape | API ÷ raw p50 (c=${cLow}) | limit | API ÷ PostGraphile p50 (c=${cLow}) | API ÷ raw req/s (c=${cHigh}) | API ÷ PostGraphile req/s (c=${cHigh}) |`);
+  out.push('|---|---|--:|--:|--:|--:|--:|');
+  for (const q of queries) {
+    const api = get(q.key, 'api');
+    const raw = get(q.key, 'raw');
+    const pgl = get(q.key, 'postgraphile');
+    const pglOk = pgl && !pgl.na && !pgl.error;
+    out.push(`| ${q.key} | ${q.shape} | ${f2((atC(api, cLow)?.p50 ?? NaN) / (atC(raw, cLow)?.p50 ?? NaN))} | ${q.shape === 'nested' ? '4' : '2.5'} | ${pglOk ? f2((atC(api, cLow)?.p50 ?? NaN) / (atC(pgl, cLow)?.p50 ?? NaN)) : 'n/a'} | ${f2((atC(api, cHigh)?.rps ?? NaN) / (atC(raw, cHigh)?.rps ?? NaN))} | ${pglOk ? f2((atC(api, cHigh)?.rps ?? NaN) / (atC(pgl, cHigh)?.rps ?? NaN)) : 'n/a'} |`);
+  }
+  out.push('');
+
+  out.push('## SQL statements per request vs page size', '');
+  out.push('| query | target | small page | statements | large page | statements |', '|---|---|--:|--:|--:|--:|');
+  for (const q of queries.filter((x) => x.paging)) {
+    for (const t of ['api', 'raw', 'postgraphile'] as TargetName[]) {
+      const s = get(q.key, t)?.statements;
+      if (s?.small === undefined) continue;
+      out.push(`| ${q.key} | ${t} | ${s.smallPerPage} | ${f1(s.small)} | ${s.largePerPage} | ${f1(s.large)} |`);
+    }
+  }
+  out.push('');
+
+  out.push('## Targets', '');
+  for (const t of r.targets) {
+    out.push(`- **${t.holds ? 'HOLDS' : 'MISSED'}** — ${t.name}`);
+    for (const d of t.details) out.push(`  - ${d}`);
+  }
+  out.push('');
+
+  if (r.explain) {
+    out.push('## Index use of the panel’s list filters (EXPLAIN on this dataset)', '');
+    out.push('| list | filter | as | statements: scans (plan order) | Seq Scan on a big table |', '|---|---|---|---|---|');
+    for (const e of r.explain) {
+      const scans = e.error ? `error: ${e.error}` : e.statements.map((s, i) => `${i + 1}. ${describeScans(s)}`).join('<br>');
+      out.push(`| ${e.area} | ${e.filter} | ${e.role} | ${scans} | ${e.seqScansOnBigTables.length ? `**${e.seqScansOnBigTables.join(', ')}**` : 'none'} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,239 @@
+// `npm run bench`: builds (or reuses) the dataset, starts the three targets on the same database,
+// signs in once as the CITY user, checks that every target returns the same data, counts SQL
+// statements per request, loads each query (warm-up, then concurrency 1 and 8), checks the
+// panel's filters with EXPLAIN, and writes bench/results/<timestamp>.{md,json}.
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BENCH_PASSWORD, BENCH_SECRET_KEY, RUN_DB, cpuProbe, machine, parseArgs, prepareDatabase, signIn, startCluster, totpSecretFor, withClient, type BenchOptions, type PgClient } from './env.js';
+import { TargetProcess, type TargetName } from './child.js';
+import { combine, load, once, type HttpRequest, type LoadRun } from './load.js';
+import { discoverParams, QUERIES, sameData, type BenchParams, type Paging, type QueryDef } from './queries.js';
+import { evaluateTargets, markdown, type BenchResults, type Measurement, type StatementCounts } from './report.js';
+import { runExplain } from './explain.js';
+import { cpuSnapshot, foreignShare } from './cpu.js';
+import { createRequire } from 'node:module';
+
+const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
+
+const started = Date.now();
+const log = (m: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+function requestFor(target: TargetName, q: QueryDef, p: BenchParams, cookie: string, paging?: Paging): HttpRequest | { na: string } {
+  if (target === 'raw') return { path: '/', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q.raw(p, paging)) };
+  if (target === 'api') return { path: '/graphql', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(q.api(p, paging)) };
+  if (typeof q.pgl !== 'function') return q.pgl;
+  return { path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q.pgl(p, paging)) };
+}
+
+/** The response's data in our API's shape, or an error. */
+function dataOf(target: TargetName, q: QueryDef, status: number, text: string): { data?: unknown; error?: string } {
+  if (status !== 200) return { error: `HTTP ${status}: ${text.slice(0, 300)}` };
+  const body = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
+  if (body.errors?.length) return { error: body.errors.map((e) => e.message).join('; ').slice(0, 300) };
+  return { data: target === 'postgraphile' ? q.fromPgl!(body.data) : body.data };
+}
+
+async function statementsPerRequest(t: TargetProcess, r: HttpRequest, samples: number): Promise<number> {
+  await once(t.url, r); // anything lazy (first use of a loader, a plan) happens outside the count
+  const before = (await t.stats()).statements;
+  for (let i = 0; i < samples; i++) {
+    const res = await once(t.url, r);
+    if (res.status !== 200) throw new Error(`${t.name}: HTTP ${res.status} while counting statements`);
+  }
+  return ((await t.stats()).statements - before) / samples;
+}
+
+/**
+ * Where the time goes: the statements of one request, captured at the target's pg driver and run
+ * again under EXPLAIN (ANALYZE, TIMING OFF) in a rolled-back transaction; planning + execution time
+ * summed (PostgreSQL's own time, without the round trips). The median of three requests.
+ */
+async function dbTimePerRequest(t: TargetProcess, r: HttpRequest, db: PgClient): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await t.capture(true);
+    await once(t.url, r);
+    const captured = (await t.stats()).captured ?? [];
+    await t.capture(false);
+    let ms = 0;
+    for (const s of captured) {
+      if (!/^\s*(select|insert|update|delete|with)\b/i.test(s.text)) continue;
+      await db.query('begin');
+      try {
+        const res = await db.query<{ 'QUERY PLAN': { 'Planning Time': number; 'Execution Time': number }[] }>(`explain (analyze, timing off, format json) ${s.text}`, s.values as unknown[]);
+        const plan = res.rows[0]['QUERY PLAN'][0];
+        ms += plan['Planning Time'] + plan['Execution Time'];
+      } finally {
+        await db.query('rollback');
+      }
+    }
+    samples.push(ms);
+  }
+  return samples.sort((a, b) => a - b)[1];
+}
+
+interface Prepared {
+  t: TargetProcess;
+  req: HttpRequest;
+  m: Measurement;
+  data: unknown;
+}
+
+/** Before the load: the same data as the API? statements per request (and vs page size), DB time. */
+async function prepare(o: BenchOptions, t: TargetProcess, q: QueryDef, p: BenchParams, cookie: string, reference: unknown | undefined, db: PgClient): Promise<{ m: Measurement; prepared?: Prepared }> {
+  const req = requestFor(t.name, q, p, cookie);
+  if ('na' in req) return { m: { query: q.key, target: t.name, na: req.na } };
+  const first = await once(t.url, req);
+  const { data, error } = dataOf(t.name, q, first.status, first.text);
+  if (error) return { m: { query: q.key, target: t.name, error } };
+  const m: Measurement = { query: q.key, target: t.name, bodyBytes: first.bytes };
+  if (reference !== undefined) {
+    const cmp = sameData(reference, data);
+    m.sameData = cmp.same;
+    if (!cmp.same) m.difference = cmp.where;
+  }
+  const statements: StatementCounts = { panel: await statementsPerRequest(t, req, o.statementSamples) };
+  if (q.paging) {
+    const small = requestFor(t.name, q, p, cookie, q.paging.small) as HttpRequest;
+    const large = requestFor(t.name, q, p, cookie, q.paging.large) as HttpRequest;
+    statements.small = await statementsPerRequest(t, small, o.statementSamples);
+    statements.large = await statementsPerRequest(t, large, o.statementSamples);
+    statements.smallPerPage = q.paging.small.perPage;
+    statements.largePerPage = q.paging.large.perPage;
+  }
+  m.statements = statements;
+  m.dbMs = await dbTimePerRequest(t, req, db);
+  return { m, prepared: { t, req, m, data } };
+}
+
+/**
+ * The load, fair to every target on a machine whose speed varies: each concurrency's time is cut
+ * into rounds, and the rounds of the targets take turns (api, raw, postgraphile, api, ...); before
+ * each round every target process collects its garbage and PostgreSQL checkpoints. A target's
+ * figures pool the latencies of its rounds.
+ */
+async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[], db: PgClient): Promise<number | null> {
+  const before = cpuSnapshot();
+  const level = async () => {
+    for (const x of all) await x.gc();
+    await db.query('checkpoint');
+  };
+  for (const r of ready) {
+    await level();
+    await r.t.resetPeak();
+    if (o.warmup > 0) await load(r.t.url, r.req, Math.max(...o.concurrency), o.warmup);
+    r.m.load = [];
+  }
+  for (const c of o.concurrency) {
+    const runs = new Map<Prepared, LoadRun[]>(ready.map((r) => [r, []]));
+    for (let round = 0; round < o.rounds; round++) {
+      for (const r of ready) {
+        await level();
+        runs.get(r)!.push(await load(r.t.url, r.req, c, o.duration / o.rounds, r.m.bodyBytes));
+      }
+    }
+    for (const r of ready) {
+      const x = combine(runs.get(r)!);
+      r.m.load!.push(x);
+      log(`    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`);
+    }
+  }
+  for (const r of ready) {
+    r.m.peakRssMb = mb((await r.t.stats()).peakRss);
+    // the answer after the load is still the right one
+    const last = await once(r.t.url, r.req);
+    const after = dataOf(r.t.name, QUERIES.find((q) => q.key === r.m.query)!, last.status, last.text);
+    if (after.error || !sameData(r.data, after.data).same) r.m.error = `answer changed under load: ${after.error ?? sameData(r.data, after.data).where}`;
+  }
+  const foreign = foreignShare(before, cpuSnapshot());
+  if (foreign !== null) log(`    other processes used ${(foreign * 100).toFixed(0)}% of the machine meanwhile`);
+  return foreign;
+}
+
+export async function main(argv = process.argv.slice(2)) {
+  const o = parseArgs(argv);
+  const startedAt = new Date();
+  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  log(`${command}`);
+  const probeStart = cpuProbe();
+  log(`CPU probe: ${probeStart.minMs}–${probeStart.maxMs} ms (median ${probeStart.medianMs}) for the same work`);
+  const cluster = await startCluster(o, log);
+  const targets: TargetProcess[] = [];
+  try {
+    const dataset = await prepareDatabase(cluster, o, log);
+    log(`dataset ${dataset.template}: ${Object.entries(dataset.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    const params = await withClient(cluster.url(RUN_DB), (c) => discoverParams(c));
+    log(`params: office ${params.officeId} q=${params.q}, room ${params.roomId} (${params.roomPosts} posts), busy room ${params.bigRoomId} (${params.bigRoomPosts} posts)`);
+
+    const wanted = o.targets as TargetName[];
+    for (const name of ['api', 'raw', 'postgraphile'] as TargetName[]) {
+      if (!wanted.includes(name) && name !== 'api') continue; // the API is the reference: always there
+      const role = name === 'api' ? 'app' : 'reader';
+      targets.push(await TargetProcess.start(name, { databaseUrl: cluster.url(RUN_DB, role), poolMax: 10, ...(name === 'api' ? { secretKey: BENCH_SECRET_KEY } : {}) }));
+      log(`target ${name} listening on ${targets.at(-1)!.url} (pid ${targets.at(-1)!.pid})`);
+    }
+    const api = targets.find((t) => t.name === 'api')!;
+    const cookie = await signIn(api.url, params.cityLoginId, BENCH_PASSWORD, totpSecretFor(o.seed));
+    log(`signed in as ${params.cityLoginId} (password + TOTP)`);
+    const idleRssMb: BenchResults['idleRssMb'] = {};
+    for (const t of targets) idleRssMb[t.name] = mb((await t.stats()).rss);
+
+    const queries = QUERIES.filter((q) => !o.queries || o.queries.includes(q.key));
+    const measurements: Measurement[] = [];
+    const foreignCpu: BenchResults['foreignCpu'] = {};
+    const db = new pg.Client({ connectionString: cluster.url(RUN_DB) });
+    await db.connect();
+    for (const q of queries) {
+      log(`${q.title}`);
+      let reference: unknown;
+      const ready: Prepared[] = [];
+      for (const t of targets) {
+        if (!wanted.includes(t.name)) continue;
+        const { m, prepared } = await prepare(o, t, q, params, cookie, t.name === 'api' ? undefined : reference, db);
+        if (t.name === 'api') reference = prepared?.data;
+        if (m.na) log(`    ${t.name.padEnd(12)} n/a: ${m.na}`);
+        if (m.error) log(`    ${t.name.padEnd(12)} ERROR: ${m.error}`);
+        if (m.sameData === false) log(`    ${t.name.padEnd(12)} returns different data: ${m.difference}`);
+        measurements.push(m);
+        if (prepared) ready.push(prepared);
+      }
+      foreignCpu[q.key] = await loadAll(o, targets, ready, db);
+    }
+
+    await db.end();
+
+    let explain: BenchResults['explain'] = null;
+    if (o.explain) {
+      log('EXPLAIN of the panel’s list filters');
+      const vendorCookie = await signIn(api.url, 'bench-vendor', BENCH_PASSWORD, totpSecretFor(o.seed));
+      explain = await withClient(cluster.url(RUN_DB), (c) => runExplain(api, { CITY: cookie, VENDOR: vendorCookie }, c, params, log));
+    }
+
+    const probeEnd = cpuProbe();
+    const partial = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), command, options: o, machine: machine(cluster.version), cpuProbe: { start: probeStart, end: probeEnd }, foreignCpu, dataset, params, idleRssMb, measurements, explain };
+    const results: BenchResults = { ...partial, targets: evaluateTargets(partial, queries) };
+    const md = markdown(results, queries);
+    fs.mkdirSync(o.outDir, { recursive: true });
+    const stamp = startedAt.toISOString().replace(/[:.]/g, '-');
+    const base = path.join(o.outDir, stamp);
+    fs.writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+    fs.writeFileSync(`${base}.md`, `${md}\n`);
+    console.log(`\n${md}\n`);
+    log(`written ${path.relative(process.cwd(), base)}.md and .json`);
+  } finally {
+    for (const t of targets) await t.stop().catch(() => undefined);
+    await cluster.stop().catch(() => undefined);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,169 @@
+// Target 2, the yardstick: a plain node:http handler that runs ONE hand-written SQL statement per
+// request and sends PostgreSQL's own JSON text (json_build_object / json_agg) untouched. It returns
+// the same JSON as our API (same keys, order and values; bench/run.ts checks it) but skips what
+// the API does besides: no session lookup, no authorization, no audit row, no GraphQL parsing or
+// validation. The scope (municipality) is a parameter, as the API takes it from the session.
+import http from 'node:http';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { fail, instrumentPg, serveRunner, targetConfig } from './common.js';
+import type { QueryKey } from '../queries.js';
+
+const require = createRequire(import.meta.url);
+
+/** Timestamps exactly as the API writes them (Date#toISOString). */
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const person = (u: string, o: string) => `json_build_object('name', ${u}.name, 'officeName', ${o}.name)`;
+const members = (room: string, withDetails: boolean) => `coalesce((
+    select json_agg(json_build_object(${withDetails ? `'permission', m.permission, 'fromDate', m.from_date, 'untilDate', m.until_date, ` : ''}'person', ${person('u', 'o')}) order by m.from_date, m.id)
+      from room_member m join app_user u on u.id = m.user_id left join office o on o.id = u.office_id
+     where m.room_id = ${room}), '[]')`;
+
+/** One statement per query; the parameters are listed in bench/queries.ts (raw). */
+export const RAW_SQL: Record<QueryKey, string> = {
+  // $1 municipality, $2 office, $3 contains-pattern, $4 limit, $5 offset
+  users: `
+with f as (
+  select u.* from app_user u
+   where u.municipality_id = $1 and u.office_id = $2
+     and (u.name || ' ' || u.name_kana || ' ' || u.login_id) ilike $3
+), page as (
+  select * from f order by name_kana asc, id asc limit $4 offset $5
+)
+select json_build_object('data', json_build_object('users', json_build_object(
+  'items', coalesce((
+    select json_agg(json_build_object(
+             'id', p.id, 'loginId', p.login_id, 'name', p.name, 'nameKana', p.name_kana, 'role', p.role, 'jobType', p.job_type,
+             'status', p.status, 'officeAdmin', p.office_admin, 'email', p.email, 'stopDate', p.stop_date,
+             'lastSignInAt', ${iso('p.last_sign_in_at')}, 'createdAt', ${iso('p.created_at')}, 'version', p.version,
+             'office', (select json_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'status', o.status) from office o where o.id = p.office_id))
+           order by p.name_kana, p.id)
+      from page p), '[]'),
+  'total', (select count(*) from f))))::text as body`,
+
+  // $1 municipality, $2 limit, $3 offset
+  rooms: `
+with f as (select id, name, updated_at from room where municipality_id = $1),
+page as (select * from f order by updated_at desc, id desc limit $2 offset $3)
+select json_build_object('data', json_build_object('rooms', json_build_object(
+  'items', coalesce((
+    select json_agg(json_build_object('name', p.name, 'members', ${members('p.id', false)}) order by p.updated_at desc, p.id desc)
+      from page p), '[]'),
+  'total', (select count(*) from f))))::text as body`,
+
+  // $1 room, $2 municipality, $3 limit, $4 offset
+  room: `
+with r as (select * from room where id = $1 and municipality_id = $2),
+page as (select p.* from post p where p.room_id = (select id from r) order by p.created_at desc, p.id desc limit $3 offset $4)
+select json_build_object('data', json_build_object(
+  'room', (select json_build_object('name', r.name, 'status', r.status,
+                    'members', ${members('r.id', true)},
+                    'consent', (select json_build_object('consentDate', c.consent_date, 'signer', c.signer, 'proxyName', c.proxy_name,
+                                                         'explainingPersonName', c.explaining_person_name, 'withdrawnAt', ${iso('c.withdrawn_at')})
+                                  from consent c where c.id = r.consent_id))
+             from r),
+  'posts', json_build_object(
+    'items', coalesce((
+      select json_agg(json_build_object('body', p.body, 'author', ${person('u', 'o')},
+                                        'readCount', (select count(*) from post_read pr where pr.post_id = p.id and pr.user_id <> p.author_id))
+             order by p.created_at desc, p.id desc)
+        from page p join app_user u on u.id = p.author_id left join office o on o.id = u.office_id), '[]'),
+    'total', (select count(*) from post p where p.room_id = (select id from r)))))::text as body`,
+
+  // $1 room, $2 municipality, $3 limit, $4 offset
+  deepPosts: `
+with r as (select id from room where id = $1 and municipality_id = $2),
+page as (select p.* from post p where p.room_id = (select id from r) order by p.created_at desc, p.id desc limit $3 offset $4)
+select json_build_object('data', json_build_object('posts', json_build_object(
+  'items', coalesce((
+    select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'title', p.title, 'body', p.body, 'createdAt', ${iso('p.created_at')},
+                                      'author', ${person('u', 'o')},
+                                      'readCount', (select count(*) from post_read pr where pr.post_id = p.id and pr.user_id <> p.author_id))
+           order by p.created_at desc, p.id desc)
+      from page p join app_user u on u.id = p.author_id left join office o on o.id = u.office_id), '[]'),
+  'total', (select count(*) from post p where p.room_id = (select id from r)))))::text as body`,
+
+  // $1 municipality (the API's ReportService#roster, its ordering, and its totals in first-seen order)
+  roster: `
+with grouped as (
+  select m.name as municipality_name, o.id as office_id, o.name as office_name, o.kind as office_kind, u.job_type,
+         case when u.status = 'ACTIVE' and u.stop_date < (now() at time zone 'Asia/Tokyo')::date then 'STOPPED' else u.status end as status,
+         count(*)::int as n, o.name_kana
+    from app_user u left join office o on o.id = u.office_id left join municipality m on m.id = u.municipality_id
+   where u.municipality_id = $1
+   group by 1, 2, 3, 4, 5, 6, o.name_kana
+), numbered as (
+  select *, row_number() over (order by municipality_name, name_kana nulls first, office_name, job_type, status) as rn from grouped
+), totals as (
+  select status, sum(n)::int as n, min(rn) as first_seen from numbered group by status
+)
+select json_build_object('data', json_build_object('rosterReport', json_build_object(
+  'rows', coalesce((select json_agg(json_build_object('municipalityName', coalesce(municipality_name, '—'), 'officeId', office_id, 'officeName', office_name,
+                                                      'officeKind', office_kind, 'jobType', job_type, 'status', status, 'count', n) order by rn) from numbered), '[]'),
+  'totals', coalesce((select json_agg(json_build_object('status', status, 'count', n) order by first_seen) from totals), '[]'),
+  'activeHeadcount', coalesce((select n from totals where status = 'ACTIVE'), 0))))::text as body`,
+
+  // $1 municipality (the API's ReportService#applications: both of its statements in one)
+  applications: `
+with counts as (
+  select type, state, count(*)::int as n from application where municipality_id = $1 group by 1, 2
+), steps as (
+  select a.id, a.type,
+         min(e.at) filter (where e.action = 'SUBMIT') as submitted,
+         min(e.at) filter (where e.action = 'FORWARD') as forwarded,
+         min(e.at) filter (where e.action = 'COMPLETE') as completed
+    from application a join application_event e on e.application_id = a.id
+   where a.municipality_id = $1
+   group by a.id, a.type
+), spans as (
+  select type, 'FORWARD' as step, extract(epoch from forwarded - submitted) / 86400 as days from steps where forwarded is not null
+  union all
+  select type, 'COMPLETE', extract(epoch from completed - submitted) / 86400 from steps where completed is not null
+), durations as (
+  select type, step, count(*)::int as n,
+         round(percentile_cont(0.5) within group (order by days)::numeric, 2)::float as median,
+         round(percentile_cont(0.9) within group (order by days)::numeric, 2)::float as p90
+    from spans group by type, step
+)
+select json_build_object('data', json_build_object('applicationsReport', json_build_object(
+  'counts', coalesce((select json_agg(json_build_object('type', type, 'state', state, 'count', n) order by type, state) from counts), '[]'),
+  'durations', coalesce((select json_agg(json_build_object('type', type, 'step', step, 'count', n, 'medianDays', median, 'p90Days', p90) order by type, step desc) from durations), '[]'))))::text as body`,
+};
+
+async function main() {
+  const counter = instrumentPg();
+  const cfg = targetConfig();
+  const pg = require('pg') as typeof import('pg');
+  const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.poolMax });
+  const server = http.createServer((req, res) => {
+    if (req.method !== 'POST') {
+      res.writeHead(405).end();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', async () => {
+      try {
+        const { q, params } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { q: QueryKey; params: unknown[] };
+        const text = RAW_SQL[q];
+        if (!text) throw new Error(`unknown query ${q}`);
+        const result = await pool.query<{ body: string }>({ text, values: params });
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(result.rows[0].body);
+      } catch (e) {
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: (e as Error).message }] }));
+      }
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { ready } = serveRunner(counter, async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    await pool.end();
+  });
+  ready((server.address() as AddressInfo).port);
+}
+
+// a process started by bench/run.ts (importing this file for RAW_SQL starts nothing)
+if (process.env.BENCH_TARGET_CONFIG && process.send) main().catch(fail);
