@@ -27,7 +27,7 @@ export async function launchPeople(baseUrl: string): Promise<People> {
   const pages = new Map<string, Page>();
   const page = async (name: string) => {
     const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     const p = await context.newPage();
     pages.set(name, p);
     return p;

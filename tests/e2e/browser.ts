@@ -41,7 +41,7 @@ export async function launchBrowser(locale = 'ja-JP'): Promise<TestBrowser> {
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(20_000); // generous: CI shares two cores between Chromium, the server and PostgreSQL
   return {
     context,
     newPage: async () => {
