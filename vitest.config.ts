@@ -16,7 +16,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     setupFiles: ['reflect-metadata'],
     globalSetup: ['tests/helpers/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     // each test file gets its own database cloned from a migrated template (see tests/helpers/db.ts)
