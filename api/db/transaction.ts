@@ -12,7 +12,8 @@ export async function inTransaction<T>(em: EntityManager, work: () => Promise<T>
     await em.commit(); // flushes pending changes, then commits
     return result;
   } catch (e) {
-    await em.rollback();
+    // if the connection is gone the rollback fails too; the first error is the one to report
+    await em.rollback().catch(() => undefined);
     throw e;
   }
 }
