@@ -167,7 +167,7 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
   }
   const foreign = Object.entries(r.foreignCpu).filter(([, v]) => v !== null && v !== undefined);
   if (foreign.length) out.push('', `Other processes on the machine (not the benchmark, its targets or its PostgreSQL) used ${foreign.map(([k, v]) => `${k} ${Math.round(v! * 100)}%`).join(', ')} of the machine's CPU during each query's load.`);
-  out.push('', `Idle RSS after start: ${Object.entries(r.idleRssMb).map(([t, v]) => `${t} ${f1(v)} MB`).join(', ')}. SQL/req counted at the pg driver of each server process (BEGIN/COMMIT included), over ${r.options.statementSamples} sequential requests. DB ms/req: PostgreSQL's own planning + execution time for those statements (captured, replayed under EXPLAIN ANALYZE; median of 3), so p50 − DB ms ≈ time spent outside PostgreSQL (server code, round trips).`, '');
+  out.push('', `Idle RSS after start: ${Object.entries(r.idleRssMb).map(([t, v]) => `${t} ${f1(v)} MB`).join(', ')}. SQL/req counted at the pg driver of each server process (BEGIN/COMMIT included), over ${r.options.statementSamples} sequential requests. DB ms/req: PostgreSQL's own planning + execution time for those statements (captured, replayed under EXPLAIN ANALYZE; least of 5 requests), so p50 − DB ms ≈ time spent outside PostgreSQL (server code, round trips).`, '');
 
   out.push('## Ratios', '');
   out.push(`| query | shape | API ÷ raw p50 (c=${cLow}) | limit | API ÷ PostGraphile p50 (c=${cLow}) | API ÷ raw req/s (c=${cHigh}) | API ÷ PostGraphile req/s (c=${cHigh}) |`);
