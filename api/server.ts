@@ -6,7 +6,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { buildContext, type Context, type Viewer } from './context.js';
@@ -78,7 +78,8 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
-    plugins: [ApolloServerPluginLandingPageDisabled(), queryLimitsPlugin(DEFAULT_LIMITS), readOnlyTokens, auditRefusals, unavailableStatus],
+    // no cache hints are used; the cache-control plugin would wrap every field of every row for nothing
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(DEFAULT_LIMITS), readOnlyTokens, auditRefusals, unavailableStatus],
   });
   await apollo.start();
 

@@ -1,6 +1,8 @@
 // Every area's rules, assembled into one graphql-shield middleware. Deny by default: a field
 // without a rule here is refused (and tests/api/shield-coverage.test.ts fails).
 import { deny, shield, type IRules } from 'graphql-shield';
+import { middleware, type IMiddlewareFieldMap } from 'graphql-middleware';
+import { typesCheckedAtParent } from './checked-at-parent.js';
 import { AppError } from '../common/errors.js';
 import { authRules } from '../auth/auth.rules.js';
 import { municipalityRules } from '../municipalities/municipality.rules.js';
@@ -29,11 +31,21 @@ export function ruleTree(): Record<string, Record<string, unknown>> {
   return tree;
 }
 
+/**
+ * graphql-shield over the whole schema, minus the per-field wrappers of the types whose rule has
+ * already passed at the field that returns them (see checked-at-parent.ts for why that is the same).
+ */
 export function permissions() {
-  return shield(ruleTree() as IRules, {
+  const tree = ruleTree();
+  const shielded = shield(tree as IRules, {
     fallbackRule: deny,
     fallbackError: () => new AppError('FORBIDDEN'),
     allowExternalErrors: true,
     debug: false,
+  });
+  return middleware((schema) => {
+    const perField = shielded.generate(schema) as IMiddlewareFieldMap;
+    for (const type of typesCheckedAtParent(schema, tree, deny)) delete perField[type];
+    return perField;
   });
 }

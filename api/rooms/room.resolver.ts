@@ -10,7 +10,7 @@ import { people, PersonSummary } from '../users/person.js';
 import { Room, RoomMember } from './room.entity.js';
 import { RoomPermission, RoomStatus } from './room.enums.js';
 import { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from './room.inputs.js';
-import { RoomService, unreadCounts } from './room.service.js';
+import { RoomService, unreadCounts, type MemberView } from './room.service.js';
 
 @ObjectType()
 export class RoomPage extends PageResult(Room) {}
@@ -125,12 +125,12 @@ export class RoomResolver {
 @Resolver(() => RoomMember)
 export class RoomMemberResolver {
   @FieldResolver(() => PersonSummary)
-  person(@Root() m: RoomMember, @Ctx() ctx: Context) {
+  person(@Root() m: MemberView, @Ctx() ctx: Context) {
     return people(ctx).load(m.user.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Gives access today' })
-  live(@Root() m: RoomMember) {
+  live(@Root() m: MemberView) {
     const today = todayInTokyo();
     return m.fromDate <= today && (!m.untilDate || m.untilDate >= today);
   }
