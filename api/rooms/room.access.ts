@@ -29,8 +29,22 @@ export interface RoomAccess {
   membership: RoomMember | null;
 }
 
+// One answer per unit of work: a room page asks for the room, its patient, its consent and its
+// posts, and each of those checks access; the answer cannot change within one request's reads,
+// and a mutation's transaction has its own entity manager, so its own answers.
+const answers = new WeakMap<EntityManager, Map<string, Promise<RoomAccess>>>();
+
 /** The room if the viewer may see it, else NOT_FOUND (a room one may not see does not "exist"). */
-export async function readableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
+export function readableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
+  let byRoom = answers.get(em);
+  if (!byRoom) answers.set(em, (byRoom = new Map()));
+  const key = `${viewer.id}|${roomId}`;
+  let answer = byRoom.get(key);
+  if (!answer) byRoom.set(key, (answer = findReadableRoom(em, viewer, roomId)));
+  return answer;
+}
+
+async function findReadableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
   if (viewer.role === Role.CITY) {
     const room = await em.findOne(Room, { id: roomId, municipality: viewer.municipalityId });
     if (!room) throw notFound();

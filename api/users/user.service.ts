@@ -67,7 +67,8 @@ export class UserService extends AreaService {
       // the same expression as the trigram index app_user_search_trgm, so the index serves it
       where.push({ [raw((a) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`)]: { $ilike: like } });
     }
-    const [items, total] = await this.em.findAndCount(User, { $and: where }, findOptions(page, sort, sortColumns));
+    // the office comes in the same query: every screen that lists users shows it
+    const [items, total] = await this.em.findAndCount(User, { $and: where }, { ...findOptions(page, sort, sortColumns), populate: ['office'] as never });
     return { items, total };
   }
 
