@@ -34,7 +34,8 @@ export interface Measurement {
 
 export interface TargetCheck {
   name: string;
-  holds: boolean;
+  /** null: nothing was measured that could decide it (a subset of queries or targets) */
+  holds: boolean | null;
   details: string[];
 }
 
@@ -67,31 +68,31 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
   const checks: TargetCheck[] = [];
 
   const pageDetails: string[] = [];
-  let pageHolds = true;
+  let pageHolds: boolean | null = null;
   for (const q of queries.filter((x) => x.paging)) {
     const s = get(q.key, 'api')?.statements;
     if (s?.small === undefined || s.large === undefined) continue;
     const grows = Math.round(s.large) > Math.round(s.small);
-    if (grows) pageHolds = false;
+    pageHolds = pageHolds !== false && !grows;
     pageDetails.push(`${q.key}: ${f1(s.small)} statements at ${s.smallPerPage}/page, ${f1(s.large)} at ${s.largePerPage}/page${grows ? ' — GROWS' : ''}`);
   }
   checks.push({ name: 'SQL statements per request do not grow with page size (API)', holds: pageHolds, details: pageDetails });
 
   const latDetails: string[] = [];
-  let latHolds = true;
+  let latHolds: boolean | null = null;
   for (const q of queries) {
     const api = atC(get(q.key, 'api'), cLow);
     const raw = atC(get(q.key, 'raw'), cLow);
     if (!api || !raw) continue;
     const limit = q.shape === 'nested' ? 4 : 2.5;
     const ratio = api.p50 / raw.p50;
-    if (!(ratio <= limit)) latHolds = false;
+    latHolds = latHolds !== false && ratio <= limit;
     latDetails.push(`${q.key} (${q.shape}): API p50 ${f1(api.p50)} ms ÷ raw ${f1(raw.p50)} ms = ${f2(ratio)}× (limit ${limit}×)${ratio <= limit ? '' : ' — MISSED'}`);
   }
   checks.push({ name: `API p50 ≤ 2.5× raw SQL on flat lists and reports, ≤ 4× on nested ones (concurrency ${cLow})`, holds: latHolds, details: latDetails });
 
   const tpDetails: string[] = [];
-  let tpHolds = true;
+  let tpHolds: boolean | null = null;
   for (const q of queries) {
     const pglM = get(q.key, 'postgraphile');
     if (!pglM || pglM.na) {
@@ -106,7 +107,7 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
     const pgl = atC(pglM, cHigh);
     if (!api || !pgl) continue;
     const ratio = api.rps / pgl.rps;
-    if (!(ratio >= 1)) tpHolds = false;
+    tpHolds = tpHolds !== false && ratio >= 1;
     tpDetails.push(`${q.key}: API ${f1(api.rps)} req/s vs PostGraphile ${f1(pgl.rps)} req/s = ${f2(ratio)}×${ratio >= 1 ? '' : ' — MISSED'}`);
   }
   checks.push({ name: `API throughput ≥ PostGraphile's where both return the same data (concurrency ${cHigh})`, holds: tpHolds, details: tpDetails });
@@ -194,7 +195,7 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
 
   out.push('## Targets', '');
   for (const t of r.targets) {
-    out.push(`- **${t.holds ? 'HOLDS' : 'MISSED'}** — ${t.name}`);
+    out.push(`- **${t.holds === null ? 'NOT MEASURED' : t.holds ? 'HOLDS' : 'MISSED'}** — ${t.name}`);
     for (const d of t.details) out.push(`  - ${d}`);
   }
   out.push('');

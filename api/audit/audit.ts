@@ -32,11 +32,29 @@ export class Audit {
   }
 
   /**
-   * Writes a read of patient data at once (a single INSERT, in the caller's transaction if any), so
-   * the answer is not sent unless its access log row exists. Safe from parallel field resolvers.
+   * Writes a read of patient data now (in the caller's transaction if any): the promise settles
+   * only when its row is in, so no answer is sent without its access-log row. The reads that
+   * resolvers log in the same turn of the event loop (a room page logs the room, its consent and
+   * its posts) go in one multi-row INSERT; if it fails, every one of them fails.
    */
-  async recordRead(entry: AuditEntry): Promise<void> {
-    await this.em.insert(AuditEvent, this.row(entry));
+  recordRead(entry: AuditEntry): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pendingReads.push({ row: this.row(entry), resolve, reject });
+      if (this.pendingReads.length === 1) setImmediate(() => void this.writeReads());
+    });
+  }
+
+  private pendingReads: { row: ReturnType<Audit['row']>; resolve: () => void; reject: (e: unknown) => void }[] = [];
+
+  private async writeReads(): Promise<void> {
+    const batch = this.pendingReads;
+    this.pendingReads = [];
+    try {
+      await this.em.insertMany(AuditEvent, batch.map((b) => b.row));
+      for (const b of batch) b.resolve();
+    } catch (e) {
+      for (const b of batch) b.reject(e);
+    }
   }
 
   private row(entry: AuditEntry) {

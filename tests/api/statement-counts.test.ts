@@ -136,3 +136,19 @@ describe(`SQL statements per request do not grow with the page size (${SMALL} vs
     await expectFlat(as.city, Q.applicationsWithHistory);
   });
 });
+
+describe('reads of patient data are logged in few statements', () => {
+  it('a room page: every read has its audit row, the reads of one turn share one INSERT', async () => {
+    const query = `query($r: ID!) { room(id: $r) { name consent { id } patient { id } } posts(roomId: $r) { total items { id } } }`;
+    await as.staff.ok(query, { r: rooms[1].id });
+    const before = await em.fork().count(AuditEvent, { actorId: world.users.staff.user.id, roomId: rooms[1].id });
+    server.sql.reset();
+    await as.staff.ok(query, { r: rooms[1].id });
+    const inserts = server.sql.statements.filter((s) => /insert into "audit_event"/.test(s)).length;
+    const rows = await em.fork().find(AuditEvent, { actorId: world.users.staff.user.id, roomId: rooms[1].id }, { orderBy: { occurredAt: 'desc' }, limit: 4 });
+    const after = await em.fork().count(AuditEvent, { actorId: world.users.staff.user.id, roomId: rooms[1].id });
+    expect(after - before).toBe(4); // the room, its consent, its patient, its posts
+    expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['room.read', 'consent.read', 'patient.read', 'post.list']));
+    expect(inserts).toBeLessThan(4);
+  });
+});
