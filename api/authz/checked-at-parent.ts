@@ -31,12 +31,16 @@ export function dependsOnCallerOnly(rule: unknown): boolean {
   return kind(rule) === 'Rule' && (rule as { cache?: unknown }).cache === 'contextual';
 }
 
-/** Whether passing `p` means `r` passes for the same caller (sound for caller-only rules). */
-export function implies(p: unknown, r: unknown): boolean {
+/**
+ * Whether passing `p` means `r` passes for the same caller (sound for caller-only rules), by the
+ * logic of and/or and by `known` facts between named rules (authz/rules.ts#ruleImplications).
+ */
+export function implies(p: unknown, r: unknown, known: ReadonlyMap<unknown, unknown[]> = new Map()): boolean {
   if (p === r) return true;
-  if (kind(r) === 'RuleOr' && subRules(r).some((sub) => implies(p, sub))) return true;
-  if (kind(p) === 'RuleAnd' && subRules(p).some((sub) => implies(sub, r))) return true;
-  return false;
+  if (kind(r) === 'RuleOr' && subRules(r).some((sub) => implies(p, sub, known))) return true;
+  if (kind(p) === 'RuleAnd' && subRules(p).some((sub) => implies(sub, r, known))) return true;
+  if (kind(p) === 'RuleOr' && subRules(p).every((sub) => implies(sub, r, known))) return true;
+  return (known.get(p) ?? []).some((q) => implies(q, r, known));
 }
 
 /**
@@ -46,7 +50,7 @@ export function implies(p: unknown, r: unknown): boolean {
  * caller who has not passed R in this request, and R's answer is cached per request, so checking
  * it again per field would only cost time. Root types are never in the set.
  */
-export function typesCheckedAtParent(schema: GraphQLSchema, tree: RuleTree, fallback: unknown): Set<string> {
+export function typesCheckedAtParent(schema: GraphQLSchema, tree: RuleTree, fallback: unknown, known: ReadonlyMap<unknown, unknown[]> = new Map()): Set<string> {
   const typeMap = schema.getTypeMap();
   const objectTypes = Object.values(typeMap).filter((t) => isObjectType(t) && !t.name.startsWith('__'));
 
@@ -73,7 +77,7 @@ export function typesCheckedAtParent(schema: GraphQLSchema, tree: RuleTree, fall
   const result = new Set<string>();
   for (const [name, rule] of typeRule) {
     const parents = parentRules.get(name) ?? [];
-    if (parents.length > 0 && parents.every((p) => implies(p, rule))) result.add(name);
+    if (parents.length > 0 && parents.every((p) => implies(p, rule, known))) result.add(name);
   }
   return result;
 }

@@ -3,6 +3,7 @@
 import { deny, shield, type IRules } from 'graphql-shield';
 import { middleware, type IMiddlewareFieldMap } from 'graphql-middleware';
 import { typesCheckedAtParent } from './checked-at-parent.js';
+import { ruleImplications } from './rules.js';
 import { AppError } from '../common/errors.js';
 import { authRules } from '../auth/auth.rules.js';
 import { municipalityRules } from '../municipalities/municipality.rules.js';
@@ -45,7 +46,7 @@ export function permissions() {
   });
   return middleware((schema) => {
     const perField = shielded.generate(schema) as IMiddlewareFieldMap;
-    for (const type of typesCheckedAtParent(schema, tree, deny)) delete perField[type];
+    for (const type of typesCheckedAtParent(schema, tree, deny, ruleImplications)) delete perField[type];
     return perField;
   });
 }

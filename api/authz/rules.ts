@@ -61,5 +61,18 @@ export const isSignedInBySession = rule('isSignedInBySession', { cache: 'context
   return ctx.viaToken ? forbidden() : true;
 });
 
+/**
+ * What passing a rule proves about the others (each follows from the code above: every role rule
+ * first requires a signed-in viewer). Used only to skip re-checking rows (authz/checked-at-parent.ts).
+ */
+export const ruleImplications = new Map<unknown, unknown[]>([
+  [isCity, [isSignedIn]],
+  [isVendor, [isSignedIn]],
+  [isOffice, [isSignedIn]],
+  [isCityOrVendor, [isSignedIn]],
+  [isOfficeAdmin, [isOffice, isSignedIn]],
+  [isSignedInBySession, [isSignedIn]],
+]);
+
 /** Holds any live session (for logout). */
 export const hasSession = rule('hasSession', { cache: 'contextual' })((_p, _a, ctx: Context) => (ctx.session ? true : notSignedIn(ctx)));

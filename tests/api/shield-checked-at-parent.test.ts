@@ -68,6 +68,15 @@ describe('typesCheckedAtParent', () => {
     expect(result.has('Hidden')).toBe(false);
   });
 
+  it('uses the declared facts between named rules, and nothing else', () => {
+    const known = new Map<unknown, unknown[]>([[isA, [isC]], [isB, [isC]]]);
+    expect(implies(isA, isC)).toBe(false);
+    expect(implies(isA, isC, known)).toBe(true);
+    expect(implies(aOrB, isC, known)).toBe(true); // whichever passed, isC follows
+    expect(implies(or(isA, ownsRow), isC, known)).toBe(false);
+    expect(implies(isC, isA, known)).toBe(false); // not the other way round
+  });
+
   it('never touches the root types', () => {
     expect(result.has('Query')).toBe(false);
   });
@@ -90,7 +99,8 @@ describe('the application schema', () => {
     const wrapped = (type: string, field: string) => resolverOf(app, type, field) !== resolverOf(bare, type, field);
     expect(wrapped('Query', 'rosterReport')).toBe(true);
     expect(wrapped('Query', 'rooms')).toBe(true);
-    expect(wrapped('User', 'email')).toBe(true); // User's fields do not all share one rule
+    expect(wrapped('AuthStatus', 'step')).toBe(true); // also returned by fields open to anyone
+    expect(wrapped('User', 'name')).toBe(false); // every field returning User requires a role, which implies isSignedIn
     expect(wrapped('RosterRow', 'officeName')).toBe(false);
     expect(wrapped('PersonSummary', 'name')).toBe(false);
   });
