@@ -19,8 +19,9 @@ function readProcStat(pid: string): { ppid: number; ticks: number } | null {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    // after "pid (comm) ": state ppid ... utime(12th) stime(13th) [0-based 11, 12]
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    // after "pid (comm) ": state ppid ... utime stime cutime cstime [0-based 11..14]; the children's
+    // times count too (PostgreSQL backends that ended are added to the postmaster's cutime/cstime)
+    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null;
   }

@@ -94,7 +94,8 @@ export async function explainIds(db: PgClient, p: BenchParams): Promise<ExplainI
   return {
     vendorMunicipalityId: p.municipalityId,
     authorId: (await one(`select author_id as id from post where room_id = $1 group by author_id order by count(*) desc, author_id limit 1`, [p.bigRoomId]))!,
-    actorId: (await one(`select actor_id as id from audit_event where municipality_id = $1 and actor_id is not null group by actor_id order by count(*) desc, actor_id limit 1`, [p.municipalityId]))!,
+    // an office user of the dataset (not the benchmark's own CITY user, whose reads add audit rows)
+    actorId: (await one(`select actor_id as id from audit_event where municipality_id = $1 and actor_role = 'OFFICE' group by actor_id order by count(*) desc, actor_id limit 1`, [p.municipalityId]))!,
     patientId: (await one(`select patient_id as id from room where id = $1`, [p.bigRoomId]))!,
   };
 }

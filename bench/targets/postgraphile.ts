@@ -34,7 +34,8 @@ async function main() {
   const pg = require('pg') as typeof import('pg');
   const { postgraphile } = require('postgraphile');
   const filterPlugin = require('postgraphile-plugin-connection-filter');
-  const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.poolMax });
+  // idle connections close after 30 s, as in the API's pool (knex/tarn's default), not pg's 10 s
+  const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.poolMax, idleTimeoutMillis: 30_000 });
   const middleware = postgraphile(pool, 'public', {
     appendPlugins: [filterPlugin.default ?? filterPlugin],
     graphiql: false,

@@ -134,7 +134,8 @@ async function main() {
   const counter = instrumentPg();
   const cfg = targetConfig();
   const pg = require('pg') as typeof import('pg');
-  const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.poolMax });
+  // idle connections close after 30 s, as in the API's pool (knex/tarn's default), not pg's 10 s
+  const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.poolMax, idleTimeoutMillis: 30_000 });
   const server = http.createServer((req, res) => {
     if (req.method !== 'POST') {
       res.writeHead(405).end();
