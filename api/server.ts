@@ -18,6 +18,7 @@ import { localeFromHeader, requestScope } from './common/request-context.js';
 import { clearSessionCookie, clientIp, cookieName, resolveSession } from './auth/sessions.js';
 import { resolveApiToken } from './tokens/api-token.service.js';
 import { auditRefusals, readOnlyTokens, unavailableStatus } from './authz/plugins.js';
+import { readLogBarrier } from './audit/read-log.plugin.js';
 import { SessionStage } from './auth/session.entity.js';
 import type { SecretBox } from './auth/secret-box.js';
 import type { User } from './users/user.entity.js';
@@ -79,7 +80,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     allowBatchedHttpRequests: false,
     introspection: !config.production,
     // no cache hints are used; the cache-control plugin would wrap every field of every row for nothing
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(DEFAULT_LIMITS), readOnlyTokens, auditRefusals, unavailableStatus],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(DEFAULT_LIMITS), readOnlyTokens, readLogBarrier, auditRefusals, unavailableStatus],
   });
   await apollo.start();
 

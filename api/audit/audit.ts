@@ -46,6 +46,32 @@ export class Audit {
 
   private pendingReads: { row: ReturnType<Audit['row']>; resolve: () => void; reject: (e: unknown) => void }[] = [];
 
+  private outstandingReads: Promise<void>[] = [];
+  private readFailure: unknown = null;
+
+  /**
+   * Logs a read of patient data from a GraphQL resolver. Outside a transaction it does not hold
+   * the resolver up: the row is written while the rest of the answer is fetched, and
+   * audit/read-log.plugin.ts holds the response until every such row is in, or sends an error
+   * instead of the data. Inside a transaction (a change that also reads) it is awaited with it.
+   */
+  logRead(entry: AuditEntry): Promise<void> {
+    const written = this.recordRead(entry);
+    if (this.em.isInTransaction()) return written;
+    this.outstandingReads.push(written.catch((e: unknown) => void (this.readFailure ??= e)));
+    return Promise.resolve();
+  }
+
+  /** Settles when every read logged so far is written; rejects with the first failure. */
+  async readsWritten(): Promise<void> {
+    while (this.outstandingReads.length) {
+      const batch = this.outstandingReads;
+      this.outstandingReads = [];
+      await Promise.all(batch);
+    }
+    if (this.readFailure) throw this.readFailure;
+  }
+
   private async writeReads(): Promise<void> {
     const batch = this.pendingReads;
     this.pendingReads = [];

@@ -167,7 +167,7 @@ export class PostService extends AreaService {
   }
 
   private auditRead(action: string, room: Room, detail: Record<string, unknown>) {
-    return this.ctx.audit.recordRead({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id, detail });
+    return this.ctx.audit.logRead({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id, detail });
   }
 
   private auditChange(action: string, room: Room, detail: Record<string, unknown>) {

@@ -15,7 +15,8 @@ import { Consent } from '../patients/consent.entity.js';
 import { Patient } from '../patients/patient.entity.js';
 import { User } from '../users/user.entity.js';
 import { Role, UserStatus } from '../users/user.enums.js';
-import { personOf } from '../users/person.js';
+import { people, personOf, type PersonSummary } from '../users/person.js';
+import type { JobType } from '../users/user.enums.js';
 import { Room, RoomMember } from './room.entity.js';
 import { RoomPermission, RoomStatus } from './room.enums.js';
 import { liveOn, readableRoom, roomScope } from './room.access.js';
@@ -55,19 +56,29 @@ export type MemberView = Pick<RoomMember, 'id' | 'createdAt' | 'updatedAt' | 've
 const membersByRoom = (ctx: Context) =>
   perRequest(ctx, 'membersByRoom', () =>
     new DataLoader<string, MemberView[]>(async (roomIds) => {
-      const rows = await ctx.em.getConnection().execute<(Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { roomId: string; userId: string; createdAt: string; updatedAt: string })[]>(
-        // to_json: ISO 8601 text for the timestamps; dates stay 'YYYY-MM-DD' text as in the entity
-        `select id, room_id as "roomId", user_id as "userId", permission, from_date as "fromDate", until_date as "untilDate",
-                ended_reason as "endedReason", version, to_json(created_at) as "createdAt", to_json(updated_at) as "updatedAt"
-           from room_member where room_id in (?) order by from_date, id`,
+      type Row = Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { roomId: string; userId: string; createdAt: string; updatedAt: string } & Record<`person_${keyof PersonSummary}`, string | null>;
+      const rows = await ctx.em.getConnection().execute<Row[]>(
+        // to_json: ISO 8601 text for the timestamps; dates stay 'YYYY-MM-DD' text as in the entity.
+        // The person columns come along so that RoomMember.person needs no second round trip.
+        `select m.id, m.room_id as "roomId", m.user_id as "userId", m.permission, m.from_date as "fromDate", m.until_date as "untilDate",
+                m.ended_reason as "endedReason", m.version, to_json(m.created_at) as "createdAt", to_json(m.updated_at) as "updatedAt",
+                u.id as person_id, u.name as person_name, u.name_kana as "person_nameKana", u.job_type as "person_jobType",
+                o.id as "person_officeId", o.name as "person_officeName"
+           from room_member m join app_user u on u.id = m.user_id left join office o on o.id = u.office_id
+          where m.room_id in (?) order by m.from_date, m.id`,
         [roomIds as string[]],
         'all',
         ctx.em.getTransactionContext(),
       );
       const byRoom = new Map<string, MemberView[]>();
-      for (const { roomId, userId, createdAt, updatedAt, ...m } of rows) {
-        const view: MemberView = { ...m, room: { id: roomId }, user: { id: userId }, createdAt: new Date(createdAt), updatedAt: new Date(updatedAt) };
-        byRoom.set(roomId, [...(byRoom.get(roomId) ?? []), view]);
+      const persons = people(ctx);
+      for (const r of rows) {
+        const view: MemberView = {
+          id: r.id, version: r.version, permission: r.permission, fromDate: r.fromDate, untilDate: r.untilDate, endedReason: r.endedReason,
+          room: { id: r.roomId }, user: { id: r.userId }, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt),
+        };
+        byRoom.set(r.roomId, [...(byRoom.get(r.roomId) ?? []), view]);
+        persons.prime(r.userId, { id: r.person_id!, name: r.person_name!, nameKana: r.person_nameKana!, jobType: r.person_jobType as JobType, officeId: r.person_officeId, officeName: r.person_officeName });
       }
       return roomIds.map((id) => byRoom.get(id) ?? []);
     }),
@@ -102,7 +113,7 @@ export class RoomService extends AreaService {
     const where: FilterQuery<Room>[] = [await roomScope(this.em, this.viewer), ...exactFilters<Room>(filter as never, { status: 'status' })];
     if (filter?.q?.trim()) where.push({ name: { $ilike: containsPattern(filter.q) } });
     const [items, total] = await this.em.findAndCount(Room, { $and: where }, findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns));
-    await this.ctx.audit.recordRead({ action: 'room.list', detail: { roomIds: items.map((r) => r.id) } });
+    await this.ctx.audit.logRead({ action: 'room.list', detail: { roomIds: items.map((r) => r.id) } });
     return { items, total };
   }
 
@@ -251,7 +262,7 @@ export class RoomService extends AreaService {
   }
 
   private auditRead(action: string, room: Room) {
-    return this.ctx.audit.recordRead({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id });
+    return this.ctx.audit.logRead({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id });
   }
 
   private auditChange(action: string, room: Room, detail: Record<string, unknown>) {
