@@ -1,3 +1,4 @@
+import { Migration20261124054721 } from './Migration20261124054721.js';
 import { Migration20261124025634 } from './Migration20261124025634.js';
 import { Migration20261124024757 } from './Migration20261124024757.js';
 import { Migration20261124023726 } from './Migration20261124023726.js';
@@ -8,4 +9,5 @@ export const migrationsList: { name: string; class: new (...args: any[]) => any 
   { name: 'Migration20261124023726', class: Migration20261124023726 },
   { name: 'Migration20261124024757', class: Migration20261124024757 },
   { name: 'Migration20261124025634', class: Migration20261124025634 },
+  { name: 'Migration20261124054721', class: Migration20261124054721 },
 ];

@@ -16,6 +16,9 @@ import { JobType, Role, UserStatus } from './user.enums.js';
 @Index({ properties: ['municipality', 'name'] })
 @Index({ properties: ['municipality', 'role'] })
 @Index({ properties: ['municipality', 'jobType'] })
+// VENDOR filters across every municipality: PostgreSQL 15 cannot skip the leading column above
+@Index({ properties: ['jobType'] })
+@Index({ properties: ['status'] })
 // the panel's search box (name, フリガナ, login ID: contains) uses trigram indexes
 @Index({ name: 'app_user_search_trgm', expression: 'create index "app_user_search_trgm" on "app_user" using gin ((name || \' \' || name_kana || \' \' || login_id) gin_trgm_ops)' })
 export class User extends BaseEntity<'officeAdmin' | 'ictLinkage' | 'status' | 'mustChangePassword' | 'failedSignIns'> {
