@@ -22,6 +22,7 @@ import { openDatabase } from '../../api/app.js';
 import { createServer } from '../../api/server.js';
 import { loadConfig, type Config } from '../../api/config.js';
 import { findTool } from '../../api/db/dump.js';
+import { migrationsList } from '../../migrations/index.js';
 
 // compiled apart from dist/ (startup.test.ts compiles there at the same time); node_modules is found from there too
 const OUT = 'dist/backup-test';
@@ -171,7 +172,7 @@ describe('npm run restore', () => {
     target = await freshDatabase();
     owner = dbUrl(target);
     const r = await cli('restore', [dump], { MIGRATION_DATABASE_URL: owner, DATABASE_URL: dbUrl(target, runtime) });
-    expect(r.out).toMatch(/4 migrations recorded; rights of app_runtime granted again/);
+    expect(r.out).toContain(`${migrationsList.length} migrations recorded; rights of app_runtime granted again`);
     expect(r.out).not.toMatch(/predates|newer version/);
     expect(r.code).toBe(0);
   }, 120_000);
