@@ -3,7 +3,7 @@ import { BooleanField, EditButton, EmailField, Labeled, ReferenceField, SelectFi
 import { Box } from '@mui/material';
 import { choices } from '../common/enums';
 import { DateTimeField } from '../common/DateTimeField';
-import { FormSection } from '../common/FormSection';
+import { LabeledText, RecordTimesSection, ShowSection } from '../common/ShowSection';
 import { StatusField } from '../common/StatusField';
 import { ResetCredentialsButton } from './ResetCredentialsButton';
 import { ReactivateUserButton, StopButton, UnlockButton } from './UserActionButtons';
@@ -18,10 +18,6 @@ const UserShowActions = () => (
   </TopToolbar>
 );
 
-const Grid = ({ children }: { children: React.ReactNode }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>{children}</Box>
-);
-
 /** 事業所: a link to it for those who may open it. */
 const OfficeField = () => {
   const record = useRecordContext();
@@ -33,84 +29,62 @@ const OfficeField = () => {
   );
 };
 
-const Flag = ({ source, on, off }: { source: string; on: string; off: string; label?: string }) => {
+type FlagProps = { source: string; on: string; off: string };
+
+const FlagText = ({ source, on, off }: FlagProps) => {
   const record = useRecordContext();
   const translate = useTranslate();
   return <span>{translate(record?.[source] ? on : off)}</span>;
 };
 
+/** A yes/no value in words (`on` and `off` are message keys), under its label. */
+const Flag = (props: FlagProps) => (
+  <Labeled source={props.source}>
+    <FlagText {...props} />
+  </Labeled>
+);
+
 export const UserShow = () => (
   <Show actions={<UserShowActions />}>
     <Box sx={{ p: 2 }}>
-      <FormSection title="app.sections.account">
-        <Grid>
-          <Labeled>
-            <TextField source="loginId" />
-          </Labeled>
-          <Labeled>
-            <SelectField source="role" choices={choices.role} />
-          </Labeled>
-          <Labeled source="office">
-            <OfficeField />
-          </Labeled>
-          <Labeled source="municipality">
-            <TextField source="municipality.name" emptyText="—" />
-          </Labeled>
-          <Labeled source="status">
-            <StatusField enumType="UserStatus" />
-          </Labeled>
-          <Labeled>
-            <TextField source="stopDate" emptyText="—" />
-          </Labeled>
-          <Labeled source="locked">
-            <Flag source="locked" on="app.values.locked" off="app.values.not_locked" />
-          </Labeled>
-          <Labeled source="twoFactorEnabled">
-            <Flag source="twoFactorEnabled" on="app.values.enabled" off="app.values.not_enabled" />
-          </Labeled>
-          <Labeled>
-            <DateTimeField source="lastSignInAt" />
-          </Labeled>
-        </Grid>
-      </FormSection>
-      <FormSection title="app.sections.roster">
-        <Grid>
-          <Labeled>
-            <TextField source="name" />
-          </Labeled>
-          <Labeled>
-            <TextField source="nameKana" />
-          </Labeled>
-          <Labeled>
-            <SelectField source="jobType" choices={choices.jobType} />
-          </Labeled>
-          <Labeled>
-            <TextField source="jobTypeOther" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <TextField source="careManagerNumber" emptyText="—" />
-          </Labeled>
-          <Labeled>
-            <EmailField source="email" emptyText="—" />
-          </Labeled>
-          <Labeled source="ictLinkage">
-            <Flag source="ictLinkage" on="app.values.ict_linkage" off="app.values.never" />
-          </Labeled>
-          <Labeled>
-            <BooleanField source="officeAdmin" />
-          </Labeled>
-        </Grid>
-      </FormSection>
-      <FormSection title="app.sections.record">
-        <Grid>
-          <Labeled>
-            <DateTimeField source="createdAt" />
-          </Labeled>
-          <Labeled>
-            <DateTimeField source="updatedAt" />
-          </Labeled>
-        </Grid>
-      </FormSection>
+      <ShowSection title="app.sections.account">
+        <LabeledText source="loginId" />
+        <Labeled>
+          <SelectField source="role" choices={choices.role} />
+        </Labeled>
+        <Labeled source="office">
+          <OfficeField />
+        </Labeled>
+        <Labeled source="municipality">
+          <TextField source="municipality.name" emptyText="—" />
+        </Labeled>
+        <Labeled source="status">
+          <StatusField enumType="UserStatus" />
+        </Labeled>
+        <LabeledText source="stopDate" emptyText="—" />
+        <Flag source="locked" on="app.values.locked" off="app.values.not_locked" />
+        <Flag source="twoFactorEnabled" on="app.values.enabled" off="app.values.not_enabled" />
+        <Labeled>
+          <DateTimeField source="lastSignInAt" />
+        </Labeled>
+      </ShowSection>
+      <ShowSection title="app.sections.roster">
+        <LabeledText source="name" />
+        <LabeledText source="nameKana" />
+        <Labeled>
+          <SelectField source="jobType" choices={choices.jobType} />
+        </Labeled>
+        <LabeledText source="jobTypeOther" emptyText="—" />
+        <LabeledText source="careManagerNumber" emptyText="—" />
+        <Labeled>
+          <EmailField source="email" emptyText="—" />
+        </Labeled>
+        <Flag source="ictLinkage" on="app.values.ict_linkage" off="app.values.never" />
+        <Labeled>
+          <BooleanField source="officeAdmin" />
+        </Labeled>
+      </ShowSection>
+      <RecordTimesSection />
     </Box>
   </Show>
 );
