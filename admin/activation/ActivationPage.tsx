@@ -4,10 +4,11 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useNotify, useTranslate } from 'react-admin';
-import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Stack, Typography } from '@mui/material';
 import { AuthCard } from '../auth/AuthCard';
+import { AuthField } from '../auth/AuthField';
+import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields';
 import { useStepSubmit } from '../auth/useStepSubmit';
-import { passwordPolicy } from '../common/validators';
 import { graphqlRequest } from '../graphql/transport';
 import { ACTIVATE_ACCOUNT } from '../applications/queries';
 
@@ -18,28 +19,16 @@ export const ActivationPage = () => {
   const { busy, error, setError, run } = useStepSubmit();
   const [loginId, setLoginId] = useState('');
   const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const newPassword = useNewPassword();
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const policy = passwordPolicy()(password, {}, {});
-    if (policy || password !== confirm) {
-      setError({
-        message: translate('ra.message.invalid_form'),
-        fields: {
-          ...(policy ? { newPassword: translate(policy as string) } : {}),
-          ...(password !== confirm ? { confirmPassword: translate('app.auth.password_mismatch') } : {}),
-        },
-      });
-      return;
-    }
+    if (!newPassword.check(setError)) return;
     const result = await run(() =>
-      graphqlRequest<{ activateAccount: { step: string } }>(ACTIVATE_ACCOUNT, { loginId: loginId.trim(), activationCode: code.trim(), newPassword: password }),
+      graphqlRequest<{ activateAccount: { step: string } }>(ACTIVATE_ACCOUNT, { loginId: loginId.trim(), activationCode: code.trim(), newPassword: newPassword.password }),
     );
     if (!result) {
-      setPassword('');
-      setConfirm('');
+      newPassword.clear();
       return;
     }
     notify('app.activation.done', { type: 'success' });
@@ -47,67 +36,24 @@ export const ActivationPage = () => {
     navigate('/login');
   };
 
-  const fieldError = (name: string) => error?.fields[name];
-
   return (
     <AuthCard title={translate('app.activation.title')}>
       <form onSubmit={submit} noValidate>
         <Stack spacing={2}>
           <Typography variant="body2">{translate('app.activation.intro')}</Typography>
           {error && <Alert severity="error">{error.message}</Alert>}
-          <TextField
-            id="loginId"
-            name="loginId"
-            label={translate('app.auth.login_id')}
-            value={loginId}
-            onChange={(e) => setLoginId(e.target.value)}
-            autoComplete="username"
-            autoFocus
-            required
-            fullWidth
-            error={!!fieldError('loginId')}
-            helperText={fieldError('loginId')}
-          />
-          <TextField
-            id="activationCode"
+          <AuthField name="loginId" label={translate('app.auth.login_id')} value={loginId} onChange={setLoginId} autoComplete="username" autoFocus errorText={error?.fields.loginId} />
+          <AuthField
             name="activationCode"
             label={translate('app.activation.activation_code')}
             value={code}
-            onChange={(e) => setCode(e.target.value)}
+            onChange={setCode}
             autoComplete="off"
-            required
-            fullWidth
-            error={!!fieldError('activationCode')}
-            helperText={fieldError('activationCode')}
+            errorText={error?.fields.activationCode}
             slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace', letterSpacing: '0.08em' } } }}
           />
-          <TextField
-            id="newPassword"
-            name="newPassword"
-            type="password"
-            label={translate('app.auth.new_password')}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            autoComplete="new-password"
-            required
-            fullWidth
-            error={!!fieldError('newPassword')}
-            helperText={fieldError('newPassword') ?? translate('app.auth.password_policy_help')}
-          />
-          <TextField
-            id="confirmPassword"
-            name="confirmPassword"
-            type="password"
-            label={translate('app.auth.confirm_password')}
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-            autoComplete="new-password"
-            required
-            fullWidth
-            error={!!fieldError('confirmPassword')}
-            helperText={fieldError('confirmPassword')}
-          />
-          <Button type="submit" variant="contained" size="large" disabled={busy || !loginId || !code || !password || !confirm}>
+          <NewPasswordFields value={newPassword} error={error} />
+          <Button type="submit" variant="contained" size="large" disabled={busy || !loginId || !code || !newPassword.filled}>
             {translate('app.activation.activate')}
           </Button>
           <Button onClick={() => navigate('/login')} size="small" sx={{ alignSelf: 'flex-start' }}>

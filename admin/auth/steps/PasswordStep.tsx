@@ -1,8 +1,9 @@
 // Step 1: login ID and password.
 import { useState, type FormEvent } from 'react';
 import { useTranslate } from 'react-admin';
-import { Alert, Button, Stack, TextField } from '@mui/material';
+import { Alert, Button, Stack } from '@mui/material';
 import { authApi, type AuthStep } from '../authApi';
+import { AuthField } from '../AuthField';
 import { useStepSubmit } from '../useStepSubmit';
 
 export const PasswordStep = ({ onStep }: { onStep: (step: AuthStep) => void }) => {
@@ -22,28 +23,8 @@ export const PasswordStep = ({ onStep }: { onStep: (step: AuthStep) => void }) =
     <form onSubmit={submit} noValidate>
       <Stack spacing={2}>
         {error && <Alert severity="error">{error.message}</Alert>}
-        <TextField
-          id="loginId"
-          name="loginId"
-          label={translate('app.auth.login_id')}
-          value={loginId}
-          onChange={(e) => setLoginId(e.target.value)}
-          autoComplete="username"
-          autoFocus
-          required
-          fullWidth
-        />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          label={translate('app.auth.password')}
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          required
-          fullWidth
-        />
+        <AuthField name="loginId" label={translate('app.auth.login_id')} value={loginId} onChange={setLoginId} autoComplete="username" autoFocus />
+        <AuthField name="password" type="password" label={translate('app.auth.password')} value={password} onChange={setPassword} autoComplete="current-password" />
         <Button type="submit" variant="contained" size="large" disabled={busy || !loginId || !password}>
           {translate('app.auth.sign_in')}
         </Button>

@@ -1,8 +1,9 @@
 // Step 2, without the phone: one of the single-use recovery codes.
 import { useState, type FormEvent } from 'react';
 import { useTranslate } from 'react-admin';
-import { Alert, Button, Link, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Button, Link, Stack, Typography } from '@mui/material';
 import { authApi, type AuthStep } from '../authApi';
+import { AuthField } from '../AuthField';
 import { useStepSubmit } from '../useStepSubmit';
 
 export const RecoveryCodeStep = ({ onStep, onUseTotp }: { onStep: (step: AuthStep) => void; onUseTotp: () => void }) => {
@@ -21,16 +22,13 @@ export const RecoveryCodeStep = ({ onStep, onUseTotp }: { onStep: (step: AuthSte
       <Stack spacing={2}>
         <Typography variant="body2">{translate('app.auth.recovery_help')}</Typography>
         {error && <Alert severity="error">{error.message}</Alert>}
-        <TextField
-          id="recoveryCode"
+        <AuthField
           name="recoveryCode"
           label={translate('app.auth.recovery_code')}
           value={code}
-          onChange={(e) => setCode(e.target.value)}
+          onChange={setCode}
           autoComplete="off"
           autoFocus
-          required
-          fullWidth
           slotProps={{ htmlInput: { spellCheck: false, style: { fontFamily: 'monospace' } } }}
         />
         <Button type="submit" variant="contained" size="large" disabled={busy || !code.trim()}>
