@@ -2,11 +2,11 @@
 // with one of the room's titles and structured vitals), text, photos or PDFs. Big targets for
 // tablets; the server's field errors appear on the fields.
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import SendIcon from '@mui/icons-material/Send';
 import { roomApi } from '../rooms/api';
-import { fieldErrors, useInvalidatePosts, useNotifyError } from '../rooms/hooks';
+import { fieldErrorMap, useInvalidatePosts, useRoomChange } from '../rooms/hooks';
 import type { Room } from '../rooms/types';
 import { AttachmentPicker } from './AttachmentPicker';
 import { VitalsFields } from './VitalsFields';
@@ -17,16 +17,14 @@ type Kind = 'NOTE' | 'CARE_REPORT';
 
 export const PostForm = ({ room }: { room: Pick<Room, 'id' | 'careReportTitles'> }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidatePosts(room.id);
+  const reloadPosts = useInvalidatePosts(room.id);
+  const { pending, run } = useRoomChange({ reload: reloadPosts });
   const [kind, setKind] = useState<Kind>('NOTE');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [vitals, setVitals] = useState<VitalsText>({});
   const [files, setFiles] = useState<File[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
 
   const fileProblem = checkFiles(files);
   const isReport = kind === 'CARE_REPORT';
@@ -44,24 +42,20 @@ export const PostForm = ({ room }: { room: Pick<Room, 'id' | 'careReportTitles'>
     if (!body.trim()) local.body = translate('app.validation.REQUIRED');
     if (isReport && !title) local.title = translate('rooms.post.title_required');
     if (Object.keys(local).length || (isReport && vitalsProblems(vitals).length) || fileProblem) return setErrors(local);
-    setPending(true);
-    try {
-      await roomApi.createPost(room.id, {
-        kind,
-        title: isReport ? title : null,
-        body,
-        vitals: isReport ? textToVitals(vitals) : null,
-        attachments: files.length ? await toUploads(files) : undefined,
-      });
-      reset();
-      notify('rooms.post.posted', { type: 'info' });
-      await invalidate();
-    } catch (error) {
-      setErrors(Object.fromEntries(fieldErrors(error).map((f) => [f.field.split('.')[0], f.message])));
-      notifyError(error);
-    } finally {
-      setPending(false);
-    }
+    // the form is emptied as soon as the post is in, before the notice and the reload
+    await run(
+      async () => {
+        await roomApi.createPost(room.id, {
+          kind,
+          title: isReport ? title : null,
+          body,
+          vitals: isReport ? textToVitals(vitals) : null,
+          attachments: files.length ? await toUploads(files) : undefined,
+        });
+        reset();
+      },
+      { done: 'rooms.post.posted', onError: (error) => setErrors(fieldErrorMap(error, (path) => path.split('.')[0])) },
+    );
   };
 
   return (

@@ -1,107 +1,59 @@
 // 同意 (様式5): the consent as recorded, withdrawn or not; the city adds offices covered by a newly
 // signed form; the city or the room's coordinator records a withdrawal (sharing ends at once).
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Card, CardContent, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, FormGroup, Stack, TextField, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, FormGroup, Stack, TextField, Typography } from '@mui/material';
 import AddBusinessIcon from '@mui/icons-material/AddBusiness';
 import BlockIcon from '@mui/icons-material/Block';
 import { PatientDetails } from '../patients/PatientHeader';
 import { formatDate, formatDateTime } from '../patients/format';
 import { applicationFileUrl } from '../posts/uploads';
 import { roomApi } from './api';
-import { keys, useApiQuery, useInvalidateRooms, useNotifyError } from './hooks';
+import { keys, useApiQuery, useRoomChange } from './hooks';
 import type { Room } from './types';
-import { Field, FieldGrid, FileLink, Loading } from './ui';
+import { ActionDialog, Field, FieldGrid, FileLink, Loading } from './ui';
 
 const CoverOfficesDialog = ({ room, onClose }: { room: Room; onClose: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const { pending, run } = useRoomChange();
   const { data: offices } = useApiQuery(keys.offices(), () => roomApi.offices());
   const [chosen, setChosen] = useState<string[]>([]);
-  const [pending, setPending] = useState(false);
   const candidates = (offices ?? []).filter((o) => !room.consent.coveredOfficeIds.includes(o.id));
-  const save = async () => {
-    setPending(true);
-    try {
-      await roomApi.coverOffices(room.id, chosen);
-      notify('rooms.consent.covered', { type: 'info' });
-      await invalidate();
-      onClose();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPending(false);
-    }
-  };
+  const save = () => run(() => roomApi.coverOffices(room.id, chosen), { done: 'rooms.consent.covered', then: onClose });
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('rooms.consent.cover_more')}</DialogTitle>
-      <DialogContent>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
-          {translate('rooms.consent.cover_more_help')}
-        </Typography>
-        {!offices ? (
-          <Loading />
-        ) : (
-          <FormGroup>
-            {candidates.map((o) => (
-              <FormControlLabel
-                key={o.id}
-                label={o.name}
-                control={<Checkbox checked={chosen.includes(o.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, o.id] : chosen.filter((x) => x !== o.id))} />}
-              />
-            ))}
-          </FormGroup>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('rooms.common.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={pending || chosen.length === 0}>
-          {translate('rooms.common.add')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ActionDialog title={translate('rooms.consent.cover_more')} onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.common.add')} disabled={pending || chosen.length === 0}>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('rooms.consent.cover_more_help')}
+      </Typography>
+      {!offices ? (
+        <Loading />
+      ) : (
+        <FormGroup>
+          {candidates.map((o) => (
+            <FormControlLabel
+              key={o.id}
+              label={o.name}
+              control={<Checkbox checked={chosen.includes(o.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, o.id] : chosen.filter((x) => x !== o.id))} />}
+            />
+          ))}
+        </FormGroup>
+      )}
+    </ActionDialog>
   );
 };
 
 const WithdrawDialog = ({ room, onClose }: { room: Room; onClose: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const { pending, run } = useRoomChange();
   const [note, setNote] = useState('');
-  const [pending, setPending] = useState(false);
-  const save = async () => {
-    setPending(true);
-    try {
-      await roomApi.withdrawConsent(room.id, note.trim() || null);
-      notify('rooms.consent.withdrawn_done', { type: 'info' });
-      await invalidate();
-      onClose();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPending(false);
-    }
-  };
+  const save = () => run(() => roomApi.withdrawConsent(room.id, note.trim() || null), { done: 'rooms.consent.withdrawn_done', then: onClose });
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('rooms.consent.withdraw_title')}</DialogTitle>
-      <DialogContent>
-        <Alert severity="warning" sx={{ mb: 2 }}>
-          {translate('rooms.consent.withdraw_help')}
-        </Alert>
-        <TextField label={translate('rooms.consent.withdraw_note')} value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} fullWidth />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('rooms.common.cancel')}</Button>
-        <Button variant="contained" color="error" onClick={save} disabled={pending}>
-          {translate('rooms.consent.withdraw_confirm')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ActionDialog title={translate('rooms.consent.withdraw_title')} onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.consent.withdraw_confirm')} color="error" disabled={pending}>
+      <Alert severity="warning" sx={{ mb: 2 }}>
+        {translate('rooms.consent.withdraw_help')}
+      </Alert>
+      <TextField label={translate('rooms.consent.withdraw_note')} value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} fullWidth />
+    </ActionDialog>
   );
 };
 

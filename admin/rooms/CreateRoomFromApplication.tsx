@@ -5,7 +5,7 @@
 // applications list of the panel links here.
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, IconButton, Stack, TextField, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { errorCode } from '../graphql/errors';
@@ -15,7 +15,7 @@ import { formatDate, formatDateTime } from '../patients/format';
 import { applicationFileUrl } from '../posts/uploads';
 import { roomApi } from './api';
 import { roomApplicationApi, type RoomApplication, type UserRow } from './applicationApi';
-import { fieldErrors, keys, useApiQuery, useInvalidateRooms, useNotifyError } from './hooks';
+import { fieldErrorMap, keys, useApiQuery, useRoomChange } from './hooks';
 import { coverageWarning } from './MembersPanel';
 import { cleanTitles, TitleListInput } from './TitlesEditor';
 import type { OfficeOption, Person, RoomPermission } from './types';
@@ -46,9 +46,7 @@ const Section = ({ title, children }: { title: string; children: React.ReactNode
 
 const Setup = ({ app, users, offices }: { app: RoomApplication; users: UserRow[]; offices: OfficeOption[] }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const { pending, run } = useRoomChange();
   const navigate = useNavigate();
   const p = app.payload;
   const officeName = (id: string) => offices.find((o) => o.id === id)?.name ?? id;
@@ -64,31 +62,27 @@ const Setup = ({ app, users, offices }: { app: RoomApplication; users: UserRow[]
   const [titles, setTitles] = useState<string[]>(app.municipality.defaultCareReportTitles);
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
   const warn = coverageWarning(
     covered.map((o) => o.name),
     translate('rooms.members.not_covered'),
   );
 
   const submit = async () => {
-    setPending(true);
     setErrors({});
-    try {
-      const result = await roomApplicationApi.createRoom(
-        app.id,
-        app.version,
-        { name: name.trim(), members: rows.map((r) => ({ userId: r.person.id, permission: r.permission })), careReportTitles: cleanTitles(titles) },
-        comment.trim() || null,
-      );
-      notify('rooms.create.created', { type: 'info' });
-      await invalidate();
-      navigate(result.payload.roomId ? `/rooms/${result.payload.roomId}/show` : '/rooms');
-    } catch (error) {
-      setErrors(Object.fromEntries(fieldErrors(error).map((f) => [f.field.replace(/^setup\./, ''), f.message])));
-      notifyError(error);
-    } finally {
-      setPending(false);
-    }
+    await run(
+      () =>
+        roomApplicationApi.createRoom(
+          app.id,
+          app.version,
+          { name: name.trim(), members: rows.map((r) => ({ userId: r.person.id, permission: r.permission })), careReportTitles: cleanTitles(titles) },
+          comment.trim() || null,
+        ),
+      {
+        done: 'rooms.create.created',
+        then: (result) => navigate(result.payload.roomId ? `/rooms/${result.payload.roomId}/show` : '/rooms'),
+        onError: (error) => setErrors(fieldErrorMap(error, (path) => path.replace(/^setup\./, ''))),
+      },
+    );
   };
 
   return (

@@ -2,161 +2,104 @@
 // membership gives access today. The city adds people directly (from the directory, with dates),
 // changes a permission or the last day, and ends a membership; members see the list.
 import { useState } from 'react';
-import { Confirm, useNotify, useTranslate } from 'react-admin';
-import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Confirm, useTranslate } from 'react-admin';
+import { Box, Button, Chip, FormControlLabel, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { PersonLine, PersonPicker } from '../directory/PersonPicker';
 import { formatDate, todayInTokyo } from '../patients/format';
 import { roomApi } from './api';
-import { useInvalidateRooms, useNotifyError } from './hooks';
+import { useRoomChange } from './hooks';
 import type { Member, Person, Room, RoomPermission } from './types';
-import { PermissionSelect } from './ui';
+import { ActionDialog, PermissionSelect } from './ui';
 
 const liveState = (m: Member): 'live_yes' | 'live_no' | 'live_future' => (m.live ? 'live_yes' : m.fromDate > todayInTokyo() ? 'live_future' : 'live_no');
 
 /** A warning for people of offices the consent does not cover (the API refuses them: NOT_COVERED). */
 export const coverageWarning = (coveredOfficeNames: string[], message: string) => (p: Person) => (p.officeName && !coveredOfficeNames.includes(p.officeName) ? message : null);
 
+/** The membership's last day, empty for no end. */
+const UntilDateField = ({ value, onChange }: { value: string; onChange: (date: string) => void }) => {
+  const translate = useTranslate();
+  return (
+    <TextField
+      type="date"
+      label={translate('rooms.members.untilDate')}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      helperText={translate('rooms.members.untilDate_help')}
+      slotProps={{ inputLabel: { shrink: true } }}
+    />
+  );
+};
+
 const AddMemberDialog = ({ room, onClose }: { room: Room; onClose: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const { pending, run } = useRoomChange();
   const [person, setPerson] = useState<Person | null>(null);
   const [permission, setPermission] = useState<RoomPermission>('CONTRIBUTOR');
   const [fromDate, setFromDate] = useState(todayInTokyo());
   const [untilDate, setUntilDate] = useState('');
-  const [pending, setPending] = useState(false);
   const live = room.members.filter((m) => m.live || m.fromDate > todayInTokyo()).map((m) => m.person.id);
   const offices = room.consent.coveredOfficeIds.map((id, i) => ({ id, name: room.consent.coveredOfficeNames[i] ?? id }));
 
   const save = async () => {
     if (!person) return;
-    setPending(true);
-    try {
-      await roomApi.addMember(room.id, { userId: person.id, permission, fromDate: fromDate || null, untilDate: untilDate || null });
-      notify('rooms.members.added', { type: 'info' });
-      await invalidate();
-      onClose();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPending(false);
-    }
+    await run(() => roomApi.addMember(room.id, { userId: person.id, permission, fromDate: fromDate || null, untilDate: untilDate || null }), { done: 'rooms.members.added', then: onClose });
   };
 
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="md">
-      <DialogTitle>{translate('rooms.members.add_title')}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <PersonPicker
-            label={translate('rooms.members.person')}
-            exclude={live}
-            offices={offices}
-            keepValue
-            autoFocus
-            onPick={setPerson}
-            warning={coverageWarning(room.consent.coveredOfficeNames, translate('rooms.members.not_covered'))}
-          />
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <PermissionSelect label={translate('rooms.members.permission')} value={permission} onChange={setPermission} size="medium" />
-            <TextField type="date" label={translate('rooms.members.fromDate')} value={fromDate} onChange={(e) => setFromDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
-            <TextField
-              type="date"
-              label={translate('rooms.members.untilDate')}
-              value={untilDate}
-              onChange={(e) => setUntilDate(e.target.value)}
-              helperText={translate('rooms.members.untilDate_help')}
-              slotProps={{ inputLabel: { shrink: true } }}
-            />
-          </Stack>
+    <ActionDialog title={translate('rooms.members.add_title')} maxWidth="md" onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.common.add')} disabled={!person || pending}>
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <PersonPicker
+          label={translate('rooms.members.person')}
+          exclude={live}
+          offices={offices}
+          keepValue
+          autoFocus
+          onPick={setPerson}
+          warning={coverageWarning(room.consent.coveredOfficeNames, translate('rooms.members.not_covered'))}
+        />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+          <PermissionSelect label={translate('rooms.members.permission')} value={permission} onChange={setPermission} size="medium" />
+          <TextField type="date" label={translate('rooms.members.fromDate')} value={fromDate} onChange={(e) => setFromDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <UntilDateField value={untilDate} onChange={setUntilDate} />
         </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('rooms.common.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={!person || pending}>
-          {translate('rooms.common.add')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+      </Stack>
+    </ActionDialog>
   );
 };
 
 const ChangeMemberDialog = ({ member, onClose }: { member: Member; onClose: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const { pending, run } = useRoomChange();
   const [permission, setPermission] = useState<RoomPermission>(member.permission);
   const [untilDate, setUntilDate] = useState(member.untilDate ?? '');
-  const [pending, setPending] = useState(false);
-  const save = async () => {
-    setPending(true);
-    try {
-      await roomApi.changeMember(member.id, member.version, { permission, untilDate: untilDate || null });
-      notify('rooms.members.changed', { type: 'info' });
-      await invalidate();
-      onClose();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPending(false);
-    }
-  };
+  const save = () => run(() => roomApi.changeMember(member.id, member.version, { permission, untilDate: untilDate || null }), { done: 'rooms.members.changed', then: onClose });
   return (
-    <Dialog open onClose={onClose} fullWidth maxWidth="sm">
-      <DialogTitle>{translate('rooms.members.change_title', { name: member.person.name })}</DialogTitle>
-      <DialogContent>
-        <Stack spacing={2} sx={{ pt: 1 }}>
-          <PersonLine person={member.person} />
-          <PermissionSelect label={translate('rooms.members.permission')} value={permission} onChange={setPermission} size="medium" />
-          <TextField
-            type="date"
-            label={translate('rooms.members.untilDate')}
-            value={untilDate}
-            onChange={(e) => setUntilDate(e.target.value)}
-            helperText={translate('rooms.members.untilDate_help')}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
-        </Stack>
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('rooms.common.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={pending}>
-          {translate('rooms.common.save')}
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ActionDialog title={translate('rooms.members.change_title', { name: member.person.name })} onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.common.save')} disabled={pending}>
+      <Stack spacing={2} sx={{ pt: 1 }}>
+        <PersonLine person={member.person} />
+        <PermissionSelect label={translate('rooms.members.permission')} value={permission} onChange={setPermission} size="medium" />
+        <UntilDateField value={untilDate} onChange={setUntilDate} />
+      </Stack>
+    </ActionDialog>
   );
 };
 
 export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const { pending, run } = useRoomChange();
   const [showEnded, setShowEnded] = useState(false);
   const [adding, setAdding] = useState(false);
   const [changing, setChanging] = useState<Member | null>(null);
   const [removing, setRemoving] = useState<Member | null>(null);
-  const [pending, setPending] = useState(false);
   const canManage = manage && room.status !== 'CLOSED';
   const members = room.members.filter((m) => showEnded || liveState(m) !== 'live_no');
 
   const remove = async () => {
     if (!removing) return;
-    setPending(true);
-    try {
-      await roomApi.removeMember(removing.id, removing.version);
-      notify('rooms.members.removed', { type: 'info' });
-      await invalidate();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPending(false);
-      setRemoving(null);
-    }
+    await run(() => roomApi.removeMember(removing.id, removing.version), { done: 'rooms.members.removed' });
+    setRemoving(null);
   };
 
   return (

@@ -1,14 +1,14 @@
 // ケアレポート標題: a list of titles to edit (add, remove, reorder), for a room (setCareReportTitles),
 // for the municipality's defaults (setDefaultCareReportTitles), and inside the room creation form.
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { Alert, Box, Button, Card, CardContent, Dialog, DialogContent, DialogTitle, IconButton, List, ListItem, ListItemText, Stack, TextField, Typography } from '@mui/material';
 import AddIcon from '@mui/icons-material/Add';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { roomApi } from './api';
-import { keys, useApiQuery, useInvalidateRooms, useNotifyError } from './hooks';
-import { Loading } from './ui';
+import { keys, useApiQuery, useRoomChange } from './hooks';
+import { DialogButtons, Loading } from './ui';
 
 /** The titles as typed, trimmed, without blanks or repeats (what the API keeps). */
 export const cleanTitles = (titles: string[]) => [...new Set(titles.map((t) => t.trim()).filter(Boolean))];
@@ -74,23 +74,9 @@ export const TitleListInput = ({ value, onChange, disabled }: { value: string[];
 /** The city edits a room's titles. */
 export const RoomTitlesEditor = ({ roomId, version, titles, disabled }: { roomId: string; version: number; titles: string[]; disabled?: boolean }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const { pending, run } = useRoomChange();
   const [value, setValue] = useState(titles);
-  const [pending, setPending] = useState(false);
-  const save = async () => {
-    setPending(true);
-    try {
-      await roomApi.setTitles(roomId, version, cleanTitles(value));
-      notify('rooms.titles.saved', { type: 'info' });
-      await invalidate();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPending(false);
-    }
-  };
+  const save = () => run(() => roomApi.setTitles(roomId, version, cleanTitles(value)), { done: 'rooms.titles.saved' });
   return (
     <Card variant="outlined">
       <CardContent>
@@ -111,24 +97,9 @@ export const RoomTitlesEditor = ({ roomId, version, titles, disabled }: { roomId
 
 const DefaultTitlesForm = ({ titles, onClose }: { titles: string[]; onClose: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
-  const notifyError = useNotifyError();
-  const invalidate = useInvalidateRooms();
+  const { pending, run } = useRoomChange();
   const [value, setValue] = useState(titles);
-  const [pending, setPending] = useState(false);
-  const save = async () => {
-    setPending(true);
-    try {
-      await roomApi.setDefaultTitles(cleanTitles(value));
-      notify('rooms.titles.default_saved', { type: 'info' });
-      await invalidate();
-      onClose();
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setPending(false);
-    }
-  };
+  const save = () => run(() => roomApi.setDefaultTitles(cleanTitles(value)), { done: 'rooms.titles.default_saved', then: onClose });
   return (
     <>
       <DialogContent>
@@ -137,12 +108,7 @@ const DefaultTitlesForm = ({ titles, onClose }: { titles: string[]; onClose: () 
         </Typography>
         <TitleListInput value={value} onChange={setValue} disabled={pending} />
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>{translate('rooms.common.cancel')}</Button>
-        <Button variant="contained" onClick={save} disabled={pending || cleanTitles(value).length === 0}>
-          {translate('rooms.common.save')}
-        </Button>
-      </DialogActions>
+      <DialogButtons onCancel={onClose} onConfirm={save} confirmLabel={translate('rooms.common.save')} disabled={pending || cleanTitles(value).length === 0} />
     </>
   );
 };

@@ -1,7 +1,7 @@
 // Data hooks of the room screens: TanStack Query (react-admin's own QueryClient, so react-admin's
 // refresh button reloads them too) over the operations in api.ts. Nothing here is persisted:
 // patient data lives in memory only, never in localStorage or the URL.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useLogoutIfAccessDenied, useNotify } from 'react-admin';
 import { errorCode } from '../graphql/errors';
@@ -67,7 +67,43 @@ export function useInvalidatePosts(roomId: string) {
   );
 }
 
+/**
+ * A change made from a room or post screen, with `pending` true while it runs. On success: the
+ * `done` notice, the reload (every room query unless told otherwise; `false` for a change that
+ * touches no room, such as a request to the city), then `then` with the answer. On failure:
+ * `onError` (to put field errors on the form), then the server's message as a notification.
+ */
+export function useRoomChange({ reload }: { reload?: (() => Promise<unknown>) | false } = {}) {
+  const notify = useNotify();
+  const notifyError = useNotifyError();
+  const invalidateRooms = useInvalidateRooms();
+  const [pending, setPending] = useState(false);
+  const run = useCallback(
+    async <T>(action: () => Promise<T>, { done, then, onError }: { done: string; then?: (result: T) => void; onError?: (error: unknown) => void }) => {
+      setPending(true);
+      try {
+        const result = await action();
+        notify(done, { type: 'info' });
+        if (reload !== false) await (reload ?? invalidateRooms)();
+        then?.(result);
+      } catch (error) {
+        onError?.(error);
+        notifyError(error);
+      } finally {
+        setPending(false);
+      }
+    },
+    [notify, notifyError, invalidateRooms, reload],
+  );
+  return { pending, run };
+}
+
 /** Field errors of a BAD_USER_INPUT answer, by the API's field path. */
 export function fieldErrors(error: unknown): { field: string; code: string; message: string }[] {
   return ((error as { body?: { fields?: { field: string; code: string; message: string }[] } })?.body?.fields ?? []).slice();
+}
+
+/** Field errors as { field: message } for a form's error texts; `name` turns the API's field path into the form's field. */
+export function fieldErrorMap(error: unknown, name: (path: string) => string): Record<string, string> {
+  return Object.fromEntries(fieldErrors(error).map((f) => [name(f.field), f.message]));
 }

@@ -1,9 +1,9 @@
 // Small pieces shared by the room screens: status and permission chips, the permission choice,
-// labelled values, a loading line and the not-found page.
+// labelled values, a loading line, the not-found page and the frame of their dialogs.
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { Box, Button, Card, CardContent, Chip, CircularProgress, MenuItem, Stack, TextField, Typography, type TextFieldProps } from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography, type ButtonProps, type TextFieldProps } from '@mui/material';
 import type { RoomPermission, RoomStatus } from './types';
 
 const statusColor: Record<RoomStatus, 'success' | 'warning' | 'default'> = { ACTIVE: 'success', CLOSING: 'warning', CLOSED: 'default' };
@@ -81,4 +81,38 @@ export const FileLink = ({ href, filename }: { href: string; filename: string })
   <Button component="a" href={href} target="_blank" rel="noopener noreferrer" size="small" variant="text" sx={{ textTransform: 'none', justifyContent: 'flex-start' }}>
     {filename}
   </Button>
+);
+
+type DialogButtonsProps = {
+  onCancel: () => void;
+  onConfirm: () => void;
+  /** The action's text, translated. */
+  confirmLabel: ReactNode;
+  disabled?: boolean;
+  color?: ButtonProps['color'];
+  size?: ButtonProps['size'];
+};
+
+/** Cancel (キャンセル) and the dialog's action. */
+export const DialogButtons = ({ onCancel, onConfirm, confirmLabel, disabled, color, size }: DialogButtonsProps) => {
+  const translate = useTranslate();
+  return (
+    <DialogActions>
+      <Button onClick={onCancel} size={size}>
+        {translate('rooms.common.cancel')}
+      </Button>
+      <Button variant="contained" color={color} size={size} onClick={onConfirm} disabled={disabled}>
+        {confirmLabel}
+      </Button>
+    </DialogActions>
+  );
+};
+
+/** A dialog of the room screens: a title, the content, Cancel and the action; closing it is Cancel. */
+export const ActionDialog = ({ title, maxWidth = 'sm', children, onClose, ...buttons }: { title: ReactNode; maxWidth?: 'sm' | 'md'; children: ReactNode; onClose: () => void } & Omit<DialogButtonsProps, 'onCancel'>) => (
+  <Dialog open onClose={onClose} fullWidth maxWidth={maxWidth}>
+    <DialogTitle>{title}</DialogTitle>
+    <DialogContent>{children}</DialogContent>
+    <DialogButtons onCancel={onClose} {...buttons} />
+  </Dialog>
 );
