@@ -1,9 +1,8 @@
-// Client-side checks that mirror the server's (api/common/validation.ts): same patterns, same
-// codes, and the same wording (the messages come from the API's fieldMessages, see i18n/ja.ts).
+// Client-side checks with the server's own formats (api/common/formats.ts), codes and wording
+// (the messages come from the API's fieldMessages, see i18n/ja.ts).
 // A validator returns a translation key, which react-admin shows in the current language.
 import { required as raRequired, type Validator } from 'react-admin';
-import { patterns } from './patterns';
-
+import { patterns, passwordPolicy as meetsPasswordPolicy } from '../../api/common/formats';
 
 const message = (code: string) => `app.validation.${code}`;
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
@@ -39,8 +38,7 @@ export const municipalityCode = () => matching(patterns.municipalityCode, 'INVAL
 /** The server's password policy: 12+ characters with letters and digits. */
 export const passwordPolicy = (): Validator => (value) => {
   if (blank(value)) return undefined;
-  const pw = String(value);
-  return pw.length >= 12 && pw.length <= 200 && /[A-Za-z]/.test(pw) && /\d/.test(pw) ? undefined : message('PASSWORD_POLICY');
+  return meetsPasswordPolicy(String(value)) ? undefined : message('PASSWORD_POLICY');
 };
 
 /** At least one item (サービス種類 of a service office). */

@@ -26,7 +26,7 @@ import DeleteIcon from '@mui/icons-material/Delete';
 import type { Me } from '../auth/authApi';
 import { FormSection, InputRow } from '../common/FormSection';
 import { katakana, phone, postalCode, required } from '../common/validators';
-import { patterns } from '../common/patterns';
+import { patterns } from '../../api/common/formats';
 import { PersonLine, PersonPicker } from '../directory/PersonPicker';
 import { BirthDateInput } from '../patients/BirthDateInput';
 import { formatDateTime, todayInTokyo } from '../patients/format';

@@ -1,22 +1,9 @@
-// Japanese data formats, shared by the inputs' decorators and the services' cross-field checks.
-// The admin panel (admin/common/validators.ts) mirrors these patterns.
+// Input decorators for Japanese data formats, with stable field codes. The formats themselves are
+// in formats.ts, which the panel's validators import too.
 import { Matches, MaxLength, IsEmail, MinLength, ValidateIf } from 'class-validator';
+import { patterns, passwordPolicy } from './formats.js';
 
-export const patterns = {
-  /** 全角カタカナ, the long-vowel mark, middle dot and spaces (フリガナ) */
-  katakana: /^[\u30A0-\u30FF\u3000 ]+$/u,
-  /** 事業所番号 / 被保険者番号: 10 digits */
-  tenDigits: /^\d{10}$/,
-  /** 介護支援専門員番号: 8 digits */
-  careManagerNumber: /^\d{8}$/,
-  postalCode: /^\d{3}-\d{4}$/,
-  /** Japanese phone numbers: 10–11 digits in 2–3 hyphen-separated groups */
-  phone: /^(?=(?:\D*\d){10,11}\D*$)0\d{1,4}-\d{1,4}-\d{3,4}$/,
-  loginId: /^[A-Za-z0-9._-]{4,32}$/,
-  date: /^\d{4}-\d{2}-\d{2}$/,
-};
-
-export const passwordPolicy = (pw: string) => pw.length >= 12 && pw.length <= 200 && /[A-Za-z]/.test(pw) && /\d/.test(pw);
+export { patterns, passwordPolicy };
 
 // Decorators whose message is the stable field code (see messages.ts).
 const optional = () => ValidateIf((_o, v) => v !== undefined && v !== null && v !== '');

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import englishMessages from 'ra-language-english';
 import { jaMessages } from '../../admin/i18n/ja.js';
-import { patterns as clientPatterns } from '../../admin/common/patterns.js';
-import { patterns as serverPatterns } from '../../api/common/validation.js';
+import { patterns as clientPatterns } from '../../api/common/formats.js';
+import { patterns as serverPatterns, passwordPolicy } from '../../api/common/validation.js';
 import { fieldMessages } from '../../api/common/messages.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -35,13 +35,18 @@ describe('translations', () => {
 });
 
 describe('client validation', () => {
-  it('uses the same patterns as the server', () => {
-    for (const [name, pattern] of Object.entries(serverPatterns)) {
-      if (name === 'date') continue; // no date inputs in the panel yet
-      const client = clientPatterns[name as keyof typeof clientPatterns];
-      expect(client, name).toBeDefined();
-      expect(client.source, name).toBe(pattern.source);
-      expect(client.flags, name).toBe(pattern.flags);
+  it('the panel’s validators answer as the server’s rules do, with the server’s codes', async () => {
+    const v = await import('../../admin/common/validators.js');
+    const cases: [string, (value: unknown) => unknown, RegExp | ((s: string) => boolean), string, string[]][] = [
+      ['KATAKANA', v.katakana() as never, serverPatterns.katakana, 'ミト イチコ', ['みと', 'Mito']],
+      ['PHONE', v.phone() as never, serverPatterns.phone, '029-232-9110', ['0292329110', '029-232-91100']],
+      ['LOGIN_ID', v.loginId() as never, serverPatterns.loginId, 'sato.n', ['ab', 'さとう']],
+      ['PASSWORD_POLICY', v.passwordPolicy() as never, passwordPolicy, 'kaigo-renkei-2026', ['short1', 'onlyletterslong', '123456789012']],
+    ];
+    for (const [code, validate, rule, good, bad] of cases) {
+      const server = (s: string) => (rule instanceof RegExp ? rule.test(s) : rule(s));
+      expect([good, ...bad].map((s) => validate(s, {}, {}) === undefined), code).toEqual([good, ...bad].map(server));
+      expect(validate(bad[0], {}, {}), code).toBe(`app.validation.${code}`);
     }
   });
 
