@@ -1,14 +1,13 @@
 // 申請の作成: an office admin files a staff addition or an ID stop for its office; the city types
 // in a paper form (a new office's registration, or a staff addition / ID stop for an office) with
 // the scanned signed forms.
-import { AutocompleteInput, Create, DateInput, RadioButtonGroupInput, ReferenceInput, SaveButton, SimpleForm, Toolbar, useGetIdentity, useGetOne, useNotify, useRedirect, useTranslate, type RaRecord } from 'react-admin';
-import { useEffect } from 'react';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { AutocompleteInput, Create, RadioButtonGroupInput, ReferenceInput, SaveButton, SimpleForm, Toolbar, useGetIdentity, useGetOne, useNotify, useRedirect, useTranslate, type RaRecord } from 'react-admin';
+import { useWatch } from 'react-hook-form';
 import { Alert } from '@mui/material';
 import { FormSection } from '../common/FormSection';
 import { useRole } from '../common/useRole';
 import * as v from '../common/validators';
-import { AttachmentsInput, IdStopInputs, NestedOfficeInputs, StaffRowsInput } from './inputs';
+import { AttachmentsInput, PayloadInputs } from './inputs';
 
 const officeFilterToQuery = (q: string) => ({ q, status: 'ACTIVE' });
 
@@ -32,12 +31,7 @@ function useOfficeConcerned(isCity: boolean) {
 
 const FormByType = ({ isCity }: { isCity: boolean }) => {
   const type = useWatch({ name: 'type' }) as string | undefined;
-  const registrationKind = useWatch({ name: 'officeRegistration.office.kind' });
   const { officeId, office } = useOfficeConcerned(isCity);
-  // the kind of the office concerned travels with the values: the staff rows' ICT情報連携 depends on it
-  const kind = type === 'OFFICE_REGISTRATION' ? registrationKind : office?.kind;
-  const { setValue } = useFormContext();
-  useEffect(() => setValue('officeKind', kind), [kind, setValue]);
   return (
     <>
       {isCity && type && type !== 'OFFICE_REGISTRATION' && (
@@ -52,27 +46,7 @@ const FormByType = ({ isCity }: { isCity: boolean }) => {
           />
         </ReferenceInput>
       )}
-      {type === 'OFFICE_REGISTRATION' && (
-        <>
-          <NestedOfficeInputs prefix="officeRegistration.office" />
-          <FormSection title="app.applications.sections.staff">
-            <StaffRowsInput source="officeRegistration.staff" officeKind={registrationKind} />
-          </FormSection>
-          <FormSection title="app.applications.office_pledge">
-            <DateInput source="officeRegistration.officePledgedOn" label="resources.applications.fields.officePledgedOn" validate={v.required()} sx={{ maxWidth: 320 }} />
-          </FormSection>
-        </>
-      )}
-      {type === 'STAFF_ADDITION' && (
-        <FormSection title="app.applications.sections.staff">
-          <StaffRowsInput source="staffAddition.staff" officeKind={office?.kind} />
-        </FormSection>
-      )}
-      {type === 'ID_STOP' && (
-        <FormSection title="app.applications.sections.id_stop">
-          <IdStopInputs officeId={officeId} />
-        </FormSection>
-      )}
+      <PayloadInputs type={type} officeId={officeId} officeKind={office?.kind} />
       <FormSection title="app.applications.sections.attachments">
         <AttachmentsInput />
       </FormSection>

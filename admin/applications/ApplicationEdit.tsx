@@ -1,14 +1,12 @@
 // 修正して再申請 (RESUBMIT): a returned account form opens with what was sent, the reason for the
 // return on top; saving sends resubmitApplication with the version as loaded (pessimistic: the
 // server's field errors show on the inputs, a conflict in the notification).
-import { useEffect } from 'react';
-import { DateInput, Edit, SaveButton, SimpleForm, TextInput, Toolbar, useGetOne, useNotify, useRecordContext, useRedirect, useTranslate, type RaRecord } from 'react-admin';
-import { useFormContext, useWatch } from 'react-hook-form';
+import { Edit, SaveButton, SimpleForm, TextInput, Toolbar, useGetOne, useNotify, useRecordContext, useRedirect, useTranslate, type RaRecord } from 'react-admin';
 import { Alert } from '@mui/material';
 import { FormSection } from '../common/FormSection';
 import * as v from '../common/validators';
 import { AttachmentList } from './History';
-import { AttachmentsInput, IdStopInputs, NestedOfficeInputs, StaffRowsInput } from './inputs';
+import { AttachmentsInput, PayloadInputs } from './inputs';
 import { formValuesFromPayload } from './formValues';
 import type { ApplicationEvent } from './queries';
 
@@ -37,35 +35,11 @@ const ReturnReason = () => {
 
 const ResubmitInputs = () => {
   const record = useRecordContext();
-  const registrationKind = useWatch({ name: 'officeRegistration.office.kind' });
   const { data: office } = useGetOne('offices', { id: record?.office?.id }, { enabled: !!record?.office?.id });
-  const kind = record?.type === 'OFFICE_REGISTRATION' ? registrationKind : office?.kind;
-  const { setValue } = useFormContext();
-  useEffect(() => setValue('officeKind', kind), [kind, setValue]);
   if (!record) return null;
   return (
     <>
-      {record.type === 'OFFICE_REGISTRATION' && (
-        <>
-          <NestedOfficeInputs prefix="officeRegistration.office" />
-          <FormSection title="app.applications.sections.staff">
-            <StaffRowsInput source="officeRegistration.staff" officeKind={registrationKind} />
-          </FormSection>
-          <FormSection title="app.applications.office_pledge">
-            <DateInput source="officeRegistration.officePledgedOn" label="resources.applications.fields.officePledgedOn" validate={v.required()} sx={{ maxWidth: 320 }} />
-          </FormSection>
-        </>
-      )}
-      {record.type === 'STAFF_ADDITION' && (
-        <FormSection title="app.applications.sections.staff">
-          <StaffRowsInput source="staffAddition.staff" officeKind={office?.kind} />
-        </FormSection>
-      )}
-      {record.type === 'ID_STOP' && (
-        <FormSection title="app.applications.sections.id_stop">
-          <IdStopInputs officeId={record.office?.id} />
-        </FormSection>
-      )}
+      <PayloadInputs type={record.type} officeId={record.office?.id} officeKind={office?.kind} />
       <FormSection title="app.applications.sections.attachments">
         <AttachmentList />
         <AttachmentsInput source="newAttachments" label="resources.applications.fields.newAttachments" />

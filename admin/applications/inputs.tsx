@@ -1,6 +1,6 @@
 // The pieces of the account forms: the office (the office form's own inputs, nested), staff rows
 // with their pledge dates (様式1-2 / 2-2B / 2-2C, 様式4-1), the ID stop (様式3) and scanned forms.
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import {
   ArrayInput,
   AutocompleteArrayInput,
@@ -19,9 +19,9 @@ import {
   useWrappedSource,
   type Validator,
 } from 'react-admin';
-import { useWatch } from 'react-hook-form';
+import { useFormContext, useWatch } from 'react-hook-form';
 import { Box, Typography } from '@mui/material';
-import { InputRow } from '../common/FormSection';
+import { FormSection, InputRow } from '../common/FormSection';
 import { choices } from '../common/enums';
 import * as v from '../common/validators';
 import { OfficeInputs } from '../offices/OfficeForm';
@@ -147,5 +147,42 @@ export const AttachmentsInput = ({ source = 'attachments', label = 'resources.ap
     >
       <FileField source="src" title="title" target="_blank" />
     </FileInput>
+  );
+};
+
+/**
+ * The inputs of one application type (a new office's registration, a staff addition, an ID stop),
+ * shared by the form that files it and the one that resubmits it. Keeps the kind of the office
+ * concerned in the values: the staff rows' ICT情報連携 depends on it.
+ */
+export const PayloadInputs = ({ type, officeId, officeKind }: { type: string | undefined; officeId: string | undefined; officeKind: unknown }) => {
+  const registrationKind = useWatch({ name: 'officeRegistration.office.kind' });
+  const kind = type === 'OFFICE_REGISTRATION' ? registrationKind : officeKind;
+  const { setValue } = useFormContext();
+  useEffect(() => setValue('officeKind', kind), [kind, setValue]);
+  return (
+    <>
+      {type === 'OFFICE_REGISTRATION' && (
+        <>
+          <NestedOfficeInputs prefix="officeRegistration.office" />
+          <FormSection title="app.applications.sections.staff">
+            <StaffRowsInput source="officeRegistration.staff" officeKind={registrationKind} />
+          </FormSection>
+          <FormSection title="app.applications.office_pledge">
+            <DateInput source="officeRegistration.officePledgedOn" label="resources.applications.fields.officePledgedOn" validate={v.required()} sx={{ maxWidth: 320 }} />
+          </FormSection>
+        </>
+      )}
+      {type === 'STAFF_ADDITION' && (
+        <FormSection title="app.applications.sections.staff">
+          <StaffRowsInput source="staffAddition.staff" officeKind={officeKind} />
+        </FormSection>
+      )}
+      {type === 'ID_STOP' && (
+        <FormSection title="app.applications.sections.id_stop">
+          <IdStopInputs officeId={officeId} />
+        </FormSection>
+      )}
+    </>
   );
 };

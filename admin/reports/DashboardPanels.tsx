@@ -6,7 +6,7 @@ import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material
 import InsightsIcon from '@mui/icons-material/Insights';
 import { ApplicationCountsCard } from '../applications/ApplicationCountsCard';
 import { useApiQuery } from '../applications/useApi';
-import { BarList, ColumnChart, palette } from './charts';
+import { BarList, RoomMonthsChart } from './charts';
 import { ROOMS_REPORT, ROSTER_REPORT, type RoomsReport, type RosterReport } from './reportTables';
 import { sumBy } from './ReportsPage';
 
@@ -52,16 +52,7 @@ const KeyFigures = () => {
                 {translate('app.reports.empty')}
               </Typography>
             ) : (
-              <ColumnChart
-                height={180}
-                label={translate('app.reports.chart_label', { title: translate('app.reports.months') })}
-                categories={months.map((m) => m.month)}
-                series={[
-                  { name: translate('app.reports.col.opened'), values: months.map((m) => m.opened) },
-                  { name: translate('app.reports.col.closed'), values: months.map((m) => m.closed) },
-                  { name: translate('app.reports.col.open_at_end'), values: months.map((m) => m.openAtEnd), line: true, color: palette[2] },
-                ]}
-              />
+              <RoomMonthsChart months={months} height={180} />
             )}
           </Box>
         </Box>

@@ -6,7 +6,7 @@ import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, 
 import DownloadIcon from '@mui/icons-material/Download';
 import { useApiQuery } from '../applications/useApi';
 import { isApiError } from '../graphql/errors';
-import { BarList, ColumnChart, StackedBars, palette } from './charts';
+import { BarList, ColumnChart, RoomMonthsChart, StackedBars, palette } from './charts';
 import {
   ACTIVITY_REPORT,
   APPLICATIONS_REPORT,
@@ -188,15 +188,7 @@ const RoomsSection = () => {
         <Loading error={error} />
       ) : (
         <Stack spacing={3}>
-          <ColumnChart
-            label={translate('app.reports.chart_label', { title: translate('app.reports.months') })}
-            categories={months.map((m) => m.month)}
-            series={[
-              { name: translate('app.reports.col.opened'), values: months.map((m) => m.opened) },
-              { name: translate('app.reports.col.closed'), values: months.map((m) => m.closed) },
-              { name: translate('app.reports.col.open_at_end'), values: months.map((m) => m.openAtEnd), line: true, color: palette[2] },
-            ]}
-          />
+          <RoomMonthsChart months={months} />
           <DataTableView table={roomMonthsTable(r)} />
           <TwoColumns>
             <DataTableView table={membersTable(r)} />

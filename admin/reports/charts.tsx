@@ -3,6 +3,7 @@
 // text alternative (role="img" + aria-label; the tables next to them hold the figures).
 import { useEffect, useRef, useState } from 'react';
 import { Box, Typography } from '@mui/material';
+import { useTranslate } from 'react-admin';
 
 export const palette = ['#1976d2', '#ef6c00', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#546e7a'];
 
@@ -169,5 +170,22 @@ export const StackedBars = ({ rows, keys, label }: { rows: { label: string; part
       </Box>
       <Legend items={keys.filter((k) => rows.some((r) => (r.parts[k.key] ?? 0) > 0)).map((k) => ({ name: k.name, color: k.color }))} />
     </Box>
+  );
+};
+
+/** Rooms opened and closed per month, with the rooms open at each month's end (the reports page and home). */
+export const RoomMonthsChart = ({ months, height }: { months: { month: string; opened: number; closed: number; openAtEnd: number }[]; height?: number }) => {
+  const translate = useTranslate();
+  return (
+    <ColumnChart
+      height={height}
+      label={translate('app.reports.chart_label', { title: translate('app.reports.months') })}
+      categories={months.map((m) => m.month)}
+      series={[
+        { name: translate('app.reports.col.opened'), values: months.map((m) => m.opened) },
+        { name: translate('app.reports.col.closed'), values: months.map((m) => m.closed) },
+        { name: translate('app.reports.col.open_at_end'), values: months.map((m) => m.openAtEnd), line: true, color: palette[2] },
+      ]}
+    />
   );
 };
