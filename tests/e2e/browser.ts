@@ -3,10 +3,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { totpCode } from '../helpers/totp.js';
-import type { BuiltUser } from '../helpers/factories.js';
+import { buildWorld, type BuiltUser } from '../helpers/factories.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -119,4 +120,38 @@ export function recordFailures(page: Page, name: string): (failed: boolean) => P
 /** The form control (input, label, helper text) of the text input with this accessible name. */
 export function formField(page: Page, name: string): Locator {
   return page.locator('.MuiFormControl-root').filter({ has: page.getByRole('textbox', { name, exact: true }) });
+}
+
+export interface PanelSuite {
+  server: TestServer;
+  tb: TestBrowser;
+  world: Awaited<ReturnType<typeof buildWorld>>;
+  /** A fresh tab; if the test fails, its console errors and a screenshot are kept under `name`. */
+  open: (name: string) => Promise<Page>;
+}
+
+/**
+ * The setup the panel's test files share, registered in the calling describe block: a server
+ * with the built panel and a Chromium, started together, the usual world of users, and both
+ * closed after the block. Its fields are set once the block's first beforeAll has run.
+ */
+export function panelSuite(): PanelSuite {
+  let onFailure: (failed: boolean) => Promise<void> = async () => undefined;
+  const suite = {
+    open: async (name: string) => {
+      const page = await suite.tb.newPage();
+      onFailure = recordFailures(page, name);
+      return page;
+    },
+  } as PanelSuite;
+  beforeAll(async () => {
+    [suite.server, suite.tb] = await Promise.all([startTestServer({ adminDist: adminDist() }), launchBrowser()]);
+    suite.world = await buildWorld(suite.server.orm.em.fork(), suite.server.secrets);
+  });
+  afterEach(async (ctx) => onFailure(ctx.task.result?.state === 'fail'));
+  afterAll(async () => {
+    await suite.tb?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }

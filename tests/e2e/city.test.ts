@@ -1,32 +1,19 @@
 // A municipality's user administrator (CITY): two-factor sign-in, only its own municipality's
 // offices and accounts, roster edits with client and server validation, optimistic locking.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { buildWorld } from '../helpers/factories.js';
-import { absent, adminDist, formField, launchBrowser, menuEntries, recordFailures, signIn, visible, type TestBrowser } from './browser.js';
+import { absent, formField, menuEntries, panelSuite, signIn, visible } from './browser.js';
 
 describe('CITY in the admin panel', () => {
-  let server: TestServer;
-  let tb: TestBrowser;
-  let world: Awaited<ReturnType<typeof buildWorld>>;
+  const s = panelSuite();
   let page: Page;
-  let onFailure: (failed: boolean) => Promise<void>;
 
   beforeAll(async () => {
-    [server, tb] = await Promise.all([startTestServer({ adminDist: adminDist() }), launchBrowser()]);
-    world = await buildWorld(server.orm.em.fork(), server.secrets);
-    page = await tb.newPage();
-    onFailure = recordFailures(page, 'city');
-  });
-  afterEach(async (ctx) => onFailure(ctx.task.result?.state === 'fail'));
-  afterAll(async () => {
-    await tb?.close();
-    await server?.close();
+    page = await s.open('city');
   });
 
   it('signs in with password and a TOTP code and sees its role on the home page', async () => {
-    await signIn(page, server.url, world.users.city);
+    await signIn(page, s.server.url, s.world.users.city);
     await visible(page.getByText('役割: 市町村 管理者'));
     await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '部屋一覧', '事業所', 'アカウント', '申請', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'パスワード変更']);
     const menu = await menuEntries(page);
@@ -35,18 +22,18 @@ describe('CITY in the admin panel', () => {
 
   it("lists only its municipality's offices", async () => {
     await page.getByRole('menuitem', { name: '事業所', exact: true }).click();
-    await visible(page.getByRole('cell', { name: world.office.name }));
-    await visible(page.getByRole('cell', { name: world.otherOffice.name }));
-    await absent(page.getByText(world.otherCityOffice.name));
+    await visible(page.getByRole('cell', { name: s.world.office.name }));
+    await visible(page.getByRole('cell', { name: s.world.otherOffice.name }));
+    await absent(page.getByText(s.world.otherCityOffice.name));
     await visible(page.getByText('1-2 件 / 全 2 件'));
   });
 
   it("lists only its municipality's accounts", async () => {
     await page.getByRole('menuitem', { name: 'アカウント', exact: true }).click();
-    for (const u of [world.users.staff, world.users.officeAdmin, world.users.otherOfficeStaff, world.users.city]) {
+    for (const u of [s.world.users.staff, s.world.users.officeAdmin, s.world.users.otherOfficeStaff, s.world.users.city]) {
       await visible(page.getByRole('cell', { name: u.user.name }));
     }
-    for (const u of [world.users.otherCityStaff, world.users.otherCity, world.users.vendor]) {
+    for (const u of [s.world.users.otherCityStaff, s.world.users.otherCity, s.world.users.vendor]) {
       await absent(page.getByText(u.user.name));
     }
     // CITY keeps the roster but issues no IDs
@@ -54,7 +41,7 @@ describe('CITY in the admin panel', () => {
   });
 
   it('edits a フリガナ: a non-katakana value shows the Japanese error, a valid one is saved', async () => {
-    const staff = world.users.staff.user;
+    const staff = s.world.users.staff.user;
     await page.getByRole('cell', { name: staff.name }).click();
     await visible(page.getByRole('heading', { name: '名簿情報' }));
     // no ID stop for CITY
@@ -72,7 +59,7 @@ describe('CITY in the admin panel', () => {
     await visible(page.getByText('更新しました'));
     await visible(page.getByText('リヨウシャ タロウ'));
 
-    const [row] = await server.orm.em.fork().getConnection().execute('select name_kana, version from app_user where id = ?', [staff.id]);
+    const [row] = await s.server.orm.em.fork().getConnection().execute('select name_kana, version from app_user where id = ?', [staff.id]);
     expect(row.name_kana).toBe('リヨウシャ タロウ');
   });
 
@@ -88,11 +75,11 @@ describe('CITY in the admin panel', () => {
   });
 
   it('a concurrent change is reported as a conflict, in Japanese', async () => {
-    const staff = world.users.staff.user;
+    const staff = s.world.users.staff.user;
     await page.getByRole('link', { name: '編集' }).click();
     await page.getByRole('textbox', { name: '氏名', exact: true }).fill('利用者 変更後');
     // someone else saves first
-    await server.orm.em.fork().getConnection().execute('update app_user set version = version + 1 where id = ?', [staff.id]);
+    await s.server.orm.em.fork().getConnection().execute('update app_user set version = version + 1 where id = ?', [staff.id]);
     await page.getByRole('button', { name: '保存' }).click();
     await visible(page.getByText('他の利用者が先に更新しました。最新の内容を確認してからやり直してください。'));
   });

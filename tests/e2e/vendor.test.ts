@@ -1,40 +1,27 @@
 // The system operator (VENDOR): every municipality's offices; registers a service office with
 // its サービス種類 and issues an account for it (server-side errors shown on the form).
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../helpers/server.js';
-import { buildWorld } from '../helpers/factories.js';
-import { absent, adminDist, formField, launchBrowser, menuEntries, recordFailures, signIn, visible, type TestBrowser } from './browser.js';
+import { absent, formField, menuEntries, panelSuite, signIn, visible } from './browser.js';
 
 const officeNumber = () => Array.from({ length: 10 }, () => Math.floor(Math.random() * 10)).join('');
 
 describe('VENDOR in the admin panel', () => {
-  let server: TestServer;
-  let tb: TestBrowser;
-  let world: Awaited<ReturnType<typeof buildWorld>>;
+  const s = panelSuite();
   let page: Page;
-  let onFailure: (failed: boolean) => Promise<void>;
   const officeName = 'テスト訪問看護ステーション';
   const number = officeNumber();
 
   beforeAll(async () => {
-    [server, tb] = await Promise.all([startTestServer({ adminDist: adminDist() }), launchBrowser()]);
-    world = await buildWorld(server.orm.em.fork(), server.secrets);
-    page = await tb.newPage();
-    onFailure = recordFailures(page, 'vendor');
-    await signIn(page, server.url, world.users.vendor);
-  });
-  afterEach(async (ctx) => onFailure(ctx.task.result?.state === 'fail'));
-  afterAll(async () => {
-    await tb?.close();
-    await server?.close();
+    page = await s.open('vendor');
+    await signIn(page, s.server.url, s.world.users.vendor);
   });
 
   it('has every menu entry and sees the offices of both municipalities', async () => {
     await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '市町村', '事業所', 'アカウント', '申請', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'パスワード変更']);
     await page.getByRole('menuitem', { name: '事業所', exact: true }).click();
-    for (const o of [world.office, world.otherOffice, world.otherCityOffice]) await visible(page.getByRole('cell', { name: o.name }));
+    for (const o of [s.world.office, s.world.otherOffice, s.world.otherCityOffice]) await visible(page.getByRole('cell', { name: o.name }));
     await visible(page.getByRole('cell', { name: '笠間市' }));
     await visible(page.getByRole('cell', { name: '水戸市' }));
   });
@@ -79,7 +66,7 @@ describe('VENDOR in the admin panel', () => {
     await visible(page.getByText('作成しました'));
     await visible(page.getByRole('heading', { name: 'サービス' }));
     await visible(page.getByText('訪問リハビリ'));
-    const [row] = await server.orm.em.fork().getConnection().execute('select service_types, kind from office where office_number = ?', [number]);
+    const [row] = await s.server.orm.em.fork().getConnection().execute('select service_types, kind from office where office_number = ?', [number]);
     expect(row.kind).toBe('SERVICE');
     expect([...row.service_types].sort()).toEqual(['HOME_NURSING', 'HOME_REHABILITATION']);
   });
@@ -87,7 +74,7 @@ describe('VENDOR in the admin panel', () => {
   it('issues an account for the new office; a login ID in use is refused on its field', async () => {
     await page.getByRole('menuitem', { name: 'アカウント', exact: true }).click();
     await page.getByRole('link', { name: '新規作成' }).click();
-    await page.getByRole('textbox', { name: 'ログインID', exact: true }).fill(world.users.staff.loginId); // already taken
+    await page.getByRole('textbox', { name: 'ログインID', exact: true }).fill(s.world.users.staff.loginId); // already taken
     await page.getByRole('combobox', { name: '事業所', exact: true }).fill('テスト訪問');
     await page.getByRole('option', { name: officeName }).click();
     await page.getByRole('button', { name: '自動生成' }).click();
@@ -104,7 +91,7 @@ describe('VENDOR in the admin panel', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await visible(page.getByText('作成しました'));
     await visible(page.getByRole('link', { name: officeName }));
-    const [row] = await server.orm.em.fork().getConnection().execute(
+    const [row] = await s.server.orm.em.fork().getConnection().execute(
       'select u.name, u.must_change_password, u.ict_linkage, o.office_number from app_user u join office o on o.id = u.office_id where u.login_id = ?',
       ['kango-hanako'],
     );
