@@ -18,6 +18,12 @@ export interface AuditEntry {
 }
 
 export class Audit {
+  /** reads waiting for this turn's INSERT (recordRead) */
+  private pendingReads: { row: ReturnType<Audit['row']>; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  /** reads logged without waiting (logRead), and the first that failed */
+  private outstandingReads: Promise<void>[] = [];
+  private readFailure: unknown = null;
+
   constructor(
     private readonly em: EntityManager,
     private readonly viewer: () => Viewer | null,
@@ -43,11 +49,6 @@ export class Audit {
       if (this.pendingReads.length === 1) setImmediate(() => void this.writeReads());
     });
   }
-
-  private pendingReads: { row: ReturnType<Audit['row']>; resolve: () => void; reject: (e: unknown) => void }[] = [];
-
-  private outstandingReads: Promise<void>[] = [];
-  private readFailure: unknown = null;
 
   /**
    * Logs a read of patient data from a GraphQL resolver. Outside a transaction it does not hold

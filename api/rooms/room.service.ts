@@ -77,7 +77,9 @@ const membersByRoom = (ctx: Context) =>
           id: r.id, version: r.version, permission: r.permission, fromDate: r.fromDate, untilDate: r.untilDate, endedReason: r.endedReason,
           room: { id: r.roomId }, user: { id: r.userId }, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt),
         };
-        byRoom.set(r.roomId, [...(byRoom.get(r.roomId) ?? []), view]);
+        const list = byRoom.get(r.roomId);
+        if (list) list.push(view);
+        else byRoom.set(r.roomId, [view]);
         persons.prime(r.userId, { id: r.person_id!, name: r.person_name!, nameKana: r.person_nameKana!, jobType: r.person_jobType as JobType, officeId: r.person_officeId, officeName: r.person_officeName });
       }
       return roomIds.map((id) => byRoom.get(id) ?? []);

@@ -68,7 +68,7 @@ export class UserService extends AreaService {
       where.push({ [raw((a) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`)]: { $ilike: like } });
     }
     // the office comes in the same query: every screen that lists users shows it
-    const [items, total] = await this.em.findAndCount(User, { $and: where }, { ...findOptions(page, sort, sortColumns), populate: ['office'] as never });
+    const [items, total] = await this.em.findAndCount(User, { $and: where }, { ...findOptions(page, sort, sortColumns), populate: ['office'] });
     return { items, total };
   }
 
