@@ -1,5 +1,6 @@
 // The admin panel: resources, sign-in, language, layout. Who sees what is decided by
-// authProvider.canAccess (auth/access.ts), which mirrors the API's rules.
+// authProvider.canAccess (auth/access.ts), which looks up the API's answers (Query.abilities,
+// records' allowedActions).
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { dataProvider } from './dataProvider';
@@ -16,6 +17,7 @@ import users from './users';
 import applications from './applications';
 import notifications from './notifications';
 import auditEvents from './audit';
+import consents from './consents';
 import { withAccountWorkflow } from './applications/dataProvider';
 import { publicRoutes, workflowRoutes } from './applications/routes';
 import { roomRoutes } from './rooms';
@@ -39,6 +41,7 @@ export const App = () => (
     <Resource name="applications" {...applications} />
     <Resource name="notifications" {...notifications} />
     <Resource name="auditEvents" {...auditEvents} />
+    <Resource name="consents" {...consents} />
     <CustomRoutes>
       <Route path="/password" element={<ChangePasswordPage />} />
       {workflowRoutes}

@@ -7,6 +7,7 @@ import { canAccess } from './auth/access';
 import { markSignedIn, setSignOutReason, wasSignedIn } from './auth/signOutReason';
 import { recordActivity } from './auth/activity';
 import { errorCode, errorReason } from './graphql/errors';
+import { onPublicPage } from './public/paths';
 
 let me: Promise<Me> | null = null;
 
@@ -37,6 +38,8 @@ export const authProvider: AuthProvider = {
   },
 
   async checkAuth() {
+    // react-admin checks on every route; the public pages render for anyone (no session needed)
+    if (onPublicPage()) return;
     const step = await authApi.status();
     if (step === 'SIGNED_IN') return;
     // this tab was signed in and the server no longer knows the session: it expired
@@ -46,6 +49,7 @@ export const authProvider: AuthProvider = {
   },
 
   async checkError(error) {
+    if (onPublicPage()) return; // a visitor filling in a public form is never signed out
     if (errorCode(error) !== 'UNAUTHENTICATED') return; // FORBIDDEN etc.: stay signed in, the notification says why
     me = null;
     if (errorReason(error) === 'SESSION_EXPIRED' || wasSignedIn()) setSignOutReason('expired');
@@ -57,9 +61,12 @@ export const authProvider: AuthProvider = {
     return { ...user, id: user.id, fullName: user.name };
   },
 
+  // react-admin asks for permissions on every route, public pages too: no session means no
+  // permissions, not an error (an error is retried, then signs the visitor out mid-form)
   async getPermissions() {
-    const user = await loadMe();
-    return { role: user.role, officeAdmin: user.officeAdmin };
+    if (onPublicPage()) return null;
+    const user = await loadMe().catch(() => null);
+    return user ? { role: user.role, officeAdmin: user.officeAdmin } : null;
   },
 
   async canAccess({ resource, action, record }) {

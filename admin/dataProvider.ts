@@ -59,7 +59,7 @@ async function mutate<T extends RaRecord>(name: string, variables: Record<string
 
 export interface PanelDataProvider extends DataProvider {
   unlockUser: (id: Identifier) => Promise<{ data: RaRecord }>;
-  resetUserCredentials: (id: Identifier, initialPassword: string) => Promise<{ data: RaRecord }>;
+  resetUserCredentials: (id: Identifier) => Promise<{ data: RaRecord }>;
   reactivateUser: (record: RaRecord) => Promise<{ data: RaRecord }>;
   reactivateOffice: (record: RaRecord) => Promise<{ data: RaRecord }>;
 }
@@ -77,7 +77,7 @@ export const dataProvider: PanelDataProvider = {
   deleteMany: () => Promise.reject(new Error('deleteMany is not supported')),
 
   unlockUser: (id) => mutate('unlockUser', { id }),
-  resetUserCredentials: (id, initialPassword) => mutate('resetUserCredentials', { id, initialPassword }),
+  resetUserCredentials: (id) => mutate('resetUserCredentials', { id }),
   reactivateUser: (record) => mutate('reactivateUser', { id: record.id, version: record.version }),
   reactivateOffice: (record) => mutate('reactivateOffice', { id: record.id, version: record.version }),
 };

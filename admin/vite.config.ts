@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   base: '/',
+  // admin/public/ holds the public pages' source (新規登録申請, 利用開始), not static files to copy
+  publicDir: false,
   plugins: [react()],
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
@@ -17,7 +19,7 @@ export default defineConfig({
   },
   server: {
     // `npm run dev:admin` next to a running API server (npm start, port 4000)
-    proxy: { '/graphql': 'http://localhost:4000' },
+    proxy: { '/graphql': 'http://localhost:4000', '/uploads': 'http://localhost:4000' },
     fs: { allow: [fileURLToPath(new URL('..', import.meta.url))] },
   },
 });

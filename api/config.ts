@@ -1,9 +1,20 @@
 // Environment → typed settings, read and validated once at start.
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
   port: number;
+  /** Bind address; behind a load balancer, the private interface it reaches */
   host: string;
+  /**
+   * Proxies whose X-Forwarded-For is believed (addresses, CIDR subnets, or Express's names
+   * loopback / linklocal / uniquelocal); empty: the TCP peer is the client.
+   */
+  trustProxy: string[];
+  /** Largest JSON body /graphql reads, in bytes; larger ones are refused with 413 unread */
+  graphqlBodyLimit: number;
+  /** Failed sign-ins (login, activateAccount) allowed per client address and per login ID in one window */
+  signInLimits: { perAddress: number; perAccount: number; windowMinutes: number };
   /** Set: use this PostgreSQL. Unset: start the embedded one in dataDir. */
   databaseUrl?: string;
   /** Owner connection for migrations; the runtime (DATABASE_URL) role then gets only DML rights */
@@ -28,6 +39,40 @@ export interface Config {
   publicSubmissionsPerHour: number;
   /** Background jobs (mail, due ID stops) interval */
   jobIntervalSeconds: number;
+  /** POST /uploads: bytes per file (refused with 413 past it), and how long an unclaimed upload is kept */
+  uploads: { maxBytes: number; pendingMinutes: number };
+}
+
+/**
+ * TRUST_PROXY: the load balancer's addresses or subnets. A blanket yes (1, true, *) would let any
+ * client name its own address through X-Forwarded-For, so it is refused.
+ */
+export function parseTrustProxy(raw: string | undefined): string[] {
+  if (!raw?.trim()) return [];
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const [addr, bits, extra] = entry.split('/');
+    const family = net.isIP(addr);
+    const named = ['loopback', 'linklocal', 'uniquelocal'].includes(entry);
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!named && (!family || !prefixOk || extra !== undefined)) {
+      throw new Error(
+        `TRUST_PROXY must list the proxies' addresses or subnets (e.g. TRUST_PROXY=10.0.0.5 or 10.0.0.0/24,fd00::/8), got "${entry}". ` +
+          'A blanket yes (1, true, *) is not accepted: every client could then forge X-Forwarded-For.',
+      );
+    }
+  }
+  return entries;
+}
+
+/** GRAPHQL_BODY_LIMIT: bytes, or a number with kb / mb */
+function size(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw.trim());
+  const value = m ? Number(m[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'] : NaN;
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a size in bytes (or with kb / mb), got "${raw}"`);
+  return value;
 }
 
 function int(name: string, fallback: number): number {
@@ -42,7 +87,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   return {
     port: int('PORT', 4000),
-    host: env.HOST ?? '0.0.0.0',
+    // 0.0.0.0 keeps the embedded demo reachable; behind a balancer bind to the private interface
+    host: env.HOST || '0.0.0.0',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    graphqlBodyLimit: size('GRAPHQL_BODY_LIMIT', 1024 * 1024, env),
+    signInLimits: {
+      perAddress: int('SIGNIN_MAX_FAILURES_PER_ADDRESS', 10),
+      perAccount: int('SIGNIN_MAX_FAILURES_PER_ACCOUNT', 10),
+      windowMinutes: int('SIGNIN_WINDOW_MINUTES', 15),
+    },
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? '.data'),
@@ -66,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int('PORT', 4000)}`).replace(/\/$/, ''),
     jobIntervalSeconds: int('JOB_INTERVAL_SECONDS', 30),
     publicSubmissionsPerHour: int('PUBLIC_SUBMISSIONS_PER_HOUR', 5),
+    uploads: { maxBytes: int('UPLOAD_MAX_BYTES', 5 * 1024 * 1024), pendingMinutes: int('UPLOAD_PENDING_MINUTES', 60) },
   };
 }

@@ -7,6 +7,7 @@ import type { Session } from './auth/session.entity.js';
 import type { Role } from './users/user.enums.js';
 import type { SecretBox } from './auth/secret-box.js';
 import { Audit } from './audit/audit.js';
+import type { RateLimits } from './http/rate-limits.js';
 
 /** A fully signed-in caller (both factors, password not pending). */
 export interface Viewer {
@@ -35,6 +36,8 @@ export interface Context {
   /** the caller came with an API token (read-only) rather than a browser session */
   viaToken: boolean;
   audit: Audit;
+  /** rate limits shared by every API process (sign-in, public page) */
+  limits: RateLimits;
 }
 
 export function buildContext(parts: Omit<Context, 'audit'>): Context {

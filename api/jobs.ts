@@ -1,9 +1,10 @@
-// Background work of every API process: the mail outbox and due ID stops. Each run is safe to
+// Background work of every API process: the mail outbox, due ID stops, unclaimed uploads. Each run is safe to
 // overlap with other processes' runs (row locks), so no single scheduler is needed.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import { MailWorker } from './mail/worker.js';
 import { applyDueStops } from './users/due-stops.js';
+import { purgeExpiredUploads } from './uploads/upload.service.js';
 
 export interface Jobs {
   runOnce: () => Promise<void>;
@@ -18,6 +19,7 @@ export function startJobs(orm: MikroORM, config: Config, log: (m: string) => voi
     running = true;
     try {
       await applyDueStops(orm.em.fork());
+      await purgeExpiredUploads(orm.em.fork());
       if (mail) await mail.runOnce();
     } catch (e) {
       log(`[jobs] ${e instanceof Error ? e.message : String(e)}`);

@@ -5,6 +5,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { MunicipalityResolver } from './municipalities/municipality.resolver.js';
+import { PublicMunicipalityResolver } from './municipalities/public-municipality.resolver.js';
 import { OfficeResolver } from './offices/office.resolver.js';
 import { UserResolver } from './users/user.resolver.js';
 import { ApplicationResolver } from './applications/application.resolver.js';
@@ -15,9 +16,11 @@ import { PostResolver } from './posts/post.resolver.js';
 import { ApiTokenResolver } from './tokens/api-token.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { ReportResolver } from './reports/report.resolver.js';
+import { ConsentRegisterResolver } from './consents/consent-register.resolver.js';
+import { AbilitiesResolver, UserActionsResolver } from './authz/abilities.resolver.js';
 import { permissions } from './authz/permissions.js';
 
-export const resolvers = [AuthResolver, MunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, PostResolver, ApiTokenResolver, AuditResolver, ReportResolver] as const;
+export const resolvers = [AuthResolver, MunicipalityResolver, PublicMunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, ConsentRegisterResolver, PostResolver, ApiTokenResolver, AuditResolver, ReportResolver, AbilitiesResolver, UserActionsResolver] as const;
 
 /** The schema without authorization (for printing and for the coverage test). */
 export function buildBareSchema(): Promise<GraphQLSchema> {

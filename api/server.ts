@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -22,13 +23,14 @@ import { readLogBarrier } from './audit/read-log.plugin.js';
 import { SessionStage } from './auth/session.entity.js';
 import type { SecretBox } from './auth/secret-box.js';
 import type { User } from './users/user.entity.js';
-import { Attachment } from './applications/application.entity.js';
-import { applicationScope } from './applications/application.service.js';
-import { ROOM_TYPES } from './applications/application.enums.js';
+import { downloadableAttachment } from './applications/attachment.download.js';
 import { PostAttachment } from './posts/post.entity.js';
 import { readableRoom } from './rooms/room.access.js';
 import { Audit } from './audit/audit.js';
+import { uploadRoutes } from './uploads/upload.route.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { rateLimitsFor } from './http/rate-limits.js';
+import { errorMessages } from './common/messages.js';
 
 export interface AppServer {
   app: Express;
@@ -44,23 +46,35 @@ const toViewer = (u: User): Viewer => ({
   officeAdmin: u.officeAdmin,
 });
 
-function securityHeaders(_req: express.Request, res: express.Response, next: express.NextFunction) {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader(
-    'Content-Security-Policy',
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-  );
-  next();
-}
+/** helmet's headers, with the panel's CSP spelled out (no defaults merged in) and HSTS only in production. */
+const securityHeaders = (config: Config) =>
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    xFrameOptions: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    // plain-HTTP local use must not pin the browser to HTTPS for a year
+    strictTransportSecurity: config.production ? { maxAge: 365 * 24 * 3600, includeSubDomains: true } : false,
+  });
 
 export async function createServer(orm: MikroORM, config: Config, secrets: SecretBox): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
-  // behind a load balancer, TRUST_PROXY=1 makes req.ip the client's address (audit, rate limits)
-  if (process.env.TRUST_PROXY) app.set('trust proxy', Number(process.env.TRUST_PROXY) || process.env.TRUST_PROXY);
-  app.use(securityHeaders);
+  // behind a load balancer: X-Forwarded-For is believed only from the listed proxies (audit, rate limits)
+  app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
+  app.use(securityHeaders(config));
+  const limits = rateLimitsFor(orm, config);
   app.use((req, _res, next) => requestScope.run({ locale: localeFromHeader(req.get('accept-language')), requestId: randomUUID(), production: config.production }, next));
 
   app.get('/healthz', async (_req, res) => {
@@ -101,15 +115,8 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
       if (!file) return void res.status(404).json({ error: 'NOT_FOUND' });
       sendFile(res, file, req.query.inline === '1' && file.contentType.startsWith('image/'));
     });
-  fileRoute('/attachments/:id', async (em, viewer, id, ip) => {
-    const file = await em.findOne(Attachment, { id, application: applicationScope(viewer) }, { populate: ['data', 'application'] });
-    const app = file?.application.getEntity();
-    // a room form's scans are the signed consent (様式5): reading one is logged like other patient data
-    if (app && ROOM_TYPES.includes(app.type)) {
-      await new Audit(em, () => viewer, ip).recordRead({ action: 'attachment.read', target: { type: 'Attachment', id }, municipalityId: app.municipality.id, detail: { applicationId: app.id } });
-    }
-    return file;
-  });
+  // a room form's scans are the signed consent (様式5): the form's patient-data rule, and logged with the patient
+  fileRoute('/attachments/:id', downloadableAttachment);
   fileRoute('/post-attachments/:id', async (em, viewer, id, ip) => {
     const file = await em.findOne(PostAttachment, { id }, { populate: ['data', 'post'] });
     if (!file) return null;
@@ -118,11 +125,15 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     return file;
   });
 
+  // Files first (streamed, checked, size-limited), then their ids in a mutation: /graphql stays small.
+  app.use(uploadRoutes(orm, config));
+
   app.use(
     '/graphql',
     cookieParser(),
-    // room for three scanned forms of 5 MB each, base64-encoded (applications/attachment.ts)
-    express.json({ limit: '24mb' }),
+    // files travel through /uploads: a GraphQL body is small, and a larger one is refused from its
+    // Content-Length (or once the limit is streamed past) and discarded, never buffered or parsed
+    express.json({ limit: config.graphqlBodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
@@ -142,7 +153,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     if (bearer) {
       // reporting clients: the token's owner, read-only, no cookie session
       const owner = await resolveApiToken(em, bearer);
-      return buildContext({ em, config, secrets, req, res, ip: clientIp(req), locale: localeFromHeader(req.get('accept-language')), session: null, sessionProblem: owner ? null : 'INVALID_TOKEN', viewer: owner ? toViewer(owner) : null, viaToken: true });
+      return buildContext({ em, config, secrets, limits, req, res, ip: clientIp(req), locale: localeFromHeader(req.get('accept-language')), session: null, sessionProblem: owner ? null : 'INVALID_TOKEN', viewer: owner ? toViewer(owner) : null, viaToken: true });
     }
     const token = req.cookies?.[cookieName(config)] as string | undefined;
     const { session, problem } = await resolveSession(em, config, token);
@@ -152,6 +163,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
       viaToken: false,
       em,
       config,
+      limits,
       secrets,
       req,
       res,
@@ -167,13 +179,17 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   const index = path.join(config.adminDist, 'index.html');
   if (fs.existsSync(index)) {
     app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|attachments|post-attachments).*/, (_req, res) => res.sendFile(path.resolve(index), { headers: { 'Cache-Control': 'no-cache' } }));
+    app.get(/^\/(?!graphql|healthz|attachments|post-attachments|uploads).*/, (_req, res) => res.sendFile(path.resolve(index), { headers: { 'Cache-Control': 'no-cache' } }));
   }
 
   // Body-parser and other middleware errors: a code, never an HTML page with a stack trace.
-  app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+  app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
     if (res.headersSent) return next(err);
     const status = err.status && err.status < 500 ? err.status : 500;
+    if (status === 413) {
+      // body-parser stopped at the limit and read off the rest without keeping it: a code, not a page
+      return void res.status(413).json({ errors: [{ message: errorMessages.PAYLOAD_TOO_LARGE[localeFromHeader(req.get('accept-language'))], extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    }
     if (status === 500) console.error('[http] unexpected error:', err);
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });

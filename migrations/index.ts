@@ -1,8 +1,12 @@
-import { Migration20261124054721 } from './Migration20261124054721.js';
-import { Migration20261124025634 } from './Migration20261124025634.js';
-import { Migration20261124024757 } from './Migration20261124024757.js';
-import { Migration20261124023726 } from './Migration20261124023726.js';
 import { Migration20261124022358 } from './Migration20261124022358.js';
+import { Migration20261124023726 } from './Migration20261124023726.js';
+import { Migration20261124024757 } from './Migration20261124024757.js';
+import { Migration20261124025634 } from './Migration20261124025634.js';
+import { Migration20261124054721 } from './Migration20261124054721.js';
+import { Migration20261130061001 } from './Migration20261130061001.js';
+import { Migration20261130063001 } from './Migration20261130063001.js';
+import { Migration20261130066001 } from './Migration20261130066001.js';
+import { Migration20261130068001 } from './Migration20261130068001.js';
 // Every migration, in order. `npm run migration:create` writes a new file and appends it here.
 export const migrationsList: { name: string; class: new (...args: any[]) => any }[] = [
   { name: 'Migration20261124022358', class: Migration20261124022358 },
@@ -10,4 +14,8 @@ export const migrationsList: { name: string; class: new (...args: any[]) => any 
   { name: 'Migration20261124024757', class: Migration20261124024757 },
   { name: 'Migration20261124025634', class: Migration20261124025634 },
   { name: 'Migration20261124054721', class: Migration20261124054721 },
+  { name: 'Migration20261130061001', class: Migration20261130061001 },
+  { name: 'Migration20261130063001', class: Migration20261130063001 },
+  { name: 'Migration20261130066001', class: Migration20261130066001 },
+  { name: 'Migration20261130068001', class: Migration20261130068001 },
 ];

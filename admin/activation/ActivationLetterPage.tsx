@@ -99,9 +99,9 @@ export const ActivationLetterPage = () => {
   const navigate = useNavigate();
   const letter = getLetter();
   const back = () => {
-    const id = letter?.applicationId;
+    const returnTo = letter?.returnTo;
     clearLetter();
-    navigate(id ? `/applications/${id}/show` : '/applications');
+    navigate(returnTo ?? '/');
   };
   return (
     <div className="letter-page">

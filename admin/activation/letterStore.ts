@@ -3,7 +3,8 @@
 import type { ActivationLetterEntry } from '../applications/queries';
 
 export interface Letter {
-  applicationId: string;
+  /** where "back" leads: the application or account page the letter was printed from */
+  returnTo: string;
   summary: string;
   entries: ActivationLetterEntry[];
   issuedAt: string;

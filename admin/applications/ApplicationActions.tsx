@@ -171,7 +171,7 @@ export const PrintLetterButton = () => {
         notify('app.applications.no_letter_entries', { type: 'info' });
         return;
       }
-      setLetter({ applicationId: String(record.id), summary: String(record.summary), entries, issuedAt: new Date().toISOString() });
+      setLetter({ returnTo: `/applications/${record.id}/show`, summary: String(record.summary), entries, issuedAt: new Date().toISOString() });
       navigate('/activation-letter');
     } catch (e) {
       const message = isApiError(e) ? e.message : 'ra.notification.http_error';

@@ -12,6 +12,7 @@ import { applicationInput } from './formValues';
 import { toUploads, type FileInputValue } from './files';
 import { NOTIFICATIONS } from '../notifications/queries';
 import { AUDIT_EVENTS, auditFilter } from '../audit/queries';
+import { CONSENTS, CONSENT_SORT } from '../consents/queries';
 
 type Page<T = RaRecord> = { items: T[]; total: number };
 type Vars = Record<string, unknown>;
@@ -86,7 +87,21 @@ const auditEvents: ResourceHandler = {
   getList: ({ filter, pagination }) => listOf(AUDIT_EVENTS, { filter: auditFilter(filter), page: page(pagination) }),
 };
 
-const handlers: Record<string, ResourceHandler> = { applications, notifications, auditEvents };
+// 同意書の一覧: `withdrawn` comes from a select as 'true' / 'false'
+const consents: ResourceHandler = {
+  getList: ({ filter, sort, pagination }) => {
+    const f = pick(filter, ['q', 'explainingOfficeId', 'roomId', 'consentDateFrom', 'consentDateTo']);
+    if (filter?.withdrawn === 'true' || filter?.withdrawn === true) f.withdrawn = true;
+    if (filter?.withdrawn === 'false' || filter?.withdrawn === false) f.withdrawn = false;
+    return listOf(CONSENTS, {
+      filter: f,
+      sort: { field: sort && CONSENT_SORT.includes(sort.field) ? sort.field : 'consentDate', order: sort?.order === 'ASC' ? 'ASC' : 'DESC' },
+      page: page(pagination),
+    });
+  },
+};
+
+const handlers: Record<string, ResourceHandler> = { applications, notifications, auditEvents, consents };
 
 export interface WorkflowDataProvider extends PanelDataProvider {
   /** One GraphQL operation; the result is the response's `data`. */

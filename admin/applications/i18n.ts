@@ -228,8 +228,8 @@ export const workflowJa = {
       link: '事業所の新規登録申請はこちら',
       intro:
         'この情報共有システムを新しく利用する事業所の申請ページです (様式1-2 医療機関 / 様式2-2B サービス事業所 / 様式2-2C 居宅介護支援事業所)。市の審査の後、システム管理者がアカウントを発行し、ID通知書が郵送されます。',
-      municipality_code: '申請先の市町村 (全国地方公共団体コード 6桁)',
-      municipality_code_help: '市町村の案内に記載されたコードを入力してください (例: 082015)。',
+      municipality_code: '申請先の市町村',
+      municipality_code_help: '事業所の所在地の市町村を選んでください。',
       applicant: '申請担当者',
       applicant_name: '申請担当者名',
       applicant_email: '申請担当者のメールアドレス',
@@ -599,8 +599,8 @@ export const workflowEn: WorkflowMessages = {
       link: 'Register a new office',
       intro:
         'For offices that want to start using this information sharing system (form 1-2 medical institution / 2-2B service office / 2-2C care management office). After the city reviews it, the system operator issues the accounts and the credentials letter is mailed to you.',
-      municipality_code: 'Municipality applied to (local government code, 6 digits)',
-      municipality_code_help: "The code in your municipality's instructions (e.g. 082015).",
+      municipality_code: 'Municipality applied to',
+      municipality_code_help: 'Choose the municipality where the office is.',
       applicant: 'Person filing this application',
       applicant_name: 'Name',
       applicant_email: 'E-mail',

@@ -65,6 +65,7 @@ const CustomItem = ({ resource, to, label, icon }: { resource: string; to: strin
 export const WorkflowMenuItems = () => (
   <>
     <Menu.ResourceItem name="applications" />
+    <Menu.ResourceItem name="consents" />
     <CustomItem resource="reports" to="/reports" label="app.wf_menu.reports" icon={<InsightsIcon />} />
     <Menu.ResourceItem name="auditEvents" />
     <Menu.ResourceItem name="notifications" />

@@ -11,11 +11,15 @@ export interface Me {
   officeAdmin: boolean;
   office: { id: string; name: string } | null;
   municipality: { id: string; name: string } | null;
+  /** what this user may do in the panel, as "resource.action" (Query.abilities: the API's policies) */
+  abilities: string[];
 }
 
 export interface TotpEnrollment {
   qrCodeDataUrl: string;
   manualEntryKey: string;
+  /** otpauth:// URI (the QR's content): a link that opens the authenticator on the same phone */
+  otpauthUri: string;
 }
 
 type Step = { step: AuthStep };
@@ -38,7 +42,7 @@ export const authApi = {
     ),
 
   beginTotpEnrollment: () =>
-    graphqlRequest<{ beginTotpEnrollment: TotpEnrollment }>('mutation BeginTotpEnrollment { beginTotpEnrollment { qrCodeDataUrl manualEntryKey } }').then(
+    graphqlRequest<{ beginTotpEnrollment: TotpEnrollment }>('mutation BeginTotpEnrollment { beginTotpEnrollment { qrCodeDataUrl manualEntryKey otpauthUri } }').then(
       (d) => d.beginTotpEnrollment,
     ),
 
@@ -57,5 +61,7 @@ export const authApi = {
   logout: () => graphqlRequest<{ logout: boolean }>('mutation Logout { logout }'),
 
   me: () =>
-    graphqlRequest<{ me: Me }>('query Me { me { id name role officeAdmin office { id name } municipality { id name } } }').then((d) => d.me),
+    graphqlRequest<{ me: Omit<Me, 'abilities'>; abilities: string[] }>(
+      'query Me { me { id name role officeAdmin office { id name } municipality { id name } } abilities }',
+    ).then((d) => ({ ...d.me, abilities: d.abilities })),
 };

@@ -3,15 +3,20 @@
 // A validator returns a translation key, which react-admin shows in the current language.
 import { required as raRequired, type Validator } from 'react-admin';
 import { patterns, passwordPolicy as meetsPasswordPolicy } from '../../api/common/formats';
+import { toDigits, toKatakana, toPhone, toPostalCode } from '../../api/common/normalize';
 
 const message = (code: string) => `app.validation.${code}`;
 const blank = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
-/** A pattern check that lets empty values through (combine with `required` when needed). */
+/**
+ * A pattern check that lets empty values through (combine with `required` when needed). The value
+ * is checked as the server will store it (normalize.ts: hiragana フリガナ, postal codes and phone
+ * numbers without hyphens, full-width digits are all fine).
+ */
 const matching =
-  (pattern: RegExp, code: string): Validator =>
+  (pattern: RegExp, code: string, normalize: (v: string) => string = (v) => v): Validator =>
   (value) =>
-    blank(value) || pattern.test(String(value)) ? undefined : message(code);
+    blank(value) || pattern.test(normalize(String(value))) ? undefined : message(code);
 
 /** Not blank after trimming (the server's RequiredText). */
 export const required = (): Validator => {
@@ -26,11 +31,12 @@ export const maxLength =
   (value) =>
     typeof value === 'string' && value.length > max ? message('TOO_LONG') : undefined;
 
-export const katakana = () => matching(patterns.katakana, 'KATAKANA');
-export const officeNumber = () => matching(patterns.tenDigits, 'OFFICE_NUMBER');
-export const careManagerNumber = () => matching(patterns.careManagerNumber, 'CARE_MANAGER_NUMBER');
-export const postalCode = () => matching(patterns.postalCode, 'POSTAL_CODE');
-export const phone = () => matching(patterns.phone, 'PHONE');
+export const katakana = () => matching(patterns.katakana, 'KATAKANA', toKatakana);
+export const officeNumber = () => matching(patterns.tenDigits, 'OFFICE_NUMBER', toDigits);
+export const insuredNumber = () => matching(patterns.tenDigits, 'INSURED_NUMBER', toDigits);
+export const careManagerNumber = () => matching(patterns.careManagerNumber, 'CARE_MANAGER_NUMBER', toDigits);
+export const postalCode = () => matching(patterns.postalCode, 'POSTAL_CODE', toPostalCode);
+export const phone = () => matching(patterns.phone, 'PHONE', toPhone);
 export const email = () => matching(patterns.email, 'EMAIL');
 export const loginId = () => matching(patterns.loginId, 'LOGIN_ID');
 export const municipalityCode = () => matching(patterns.municipalityCode, 'INVALID_VALUE');

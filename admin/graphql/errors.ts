@@ -36,6 +36,8 @@ const statusOf: Record<string, number> = {
   INVALID_TOTP: 400,
   INVALID_RECOVERY_CODE: 400,
   WRONG_PASSWORD: 400,
+  TOO_MANY_REQUESTS: 429,
+  PAYLOAD_TOO_LARGE: 413,
 };
 
 /** An HttpError whose body is an ApiErrorBody (HttpError cannot be subclassed: it resets its prototype). */

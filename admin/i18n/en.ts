@@ -2,7 +2,9 @@
 // same keys as ja.ts (the type makes a missing key a compile error).
 import englishMessages from 'ra-language-english';
 import { roomsEn } from '../rooms/i18n';
+import { layoutEn } from '../layout/i18n';
 import { workflowEn } from '../applications/i18n';
+import { consentsEn } from '../consents/i18n';
 import { errorMessages } from '../../api/common/messages';
 import { validationMessages, type PanelMessages } from './ja';
 
@@ -15,9 +17,11 @@ export const enMessages: PanelMessages = {
   } as PanelMessages['ra'],
 
   rooms: roomsEn,
+  layout: layoutEn,
 
   resources: {
     ...workflowEn.resources,
+    ...consentsEn.resources,
     municipalities: {
       name: 'Municipality |||| Municipalities',
       fields: {
@@ -97,7 +101,6 @@ export const enMessages: PanelMessages = {
           role: 'Role',
           officeId: 'Office',
           municipalityId: 'Municipality',
-          initialPassword: 'Initial password',
         },
       },
     },
@@ -105,6 +108,7 @@ export const enMessages: PanelMessages = {
 
   enums: {
     ...workflowEn.enums,
+    ...consentsEn.enums,
     OfficeKind: {
       MEDICAL: 'Medical institution',
       SERVICE: 'Care service office',
@@ -169,6 +173,7 @@ export const enMessages: PanelMessages = {
 
   app: {
     ...workflowEn.app,
+    ...consentsEn.app,
     title: 'Home Medical and Nursing Care Information Sharing',
     subtitle: 'Administration',
     language: 'Language',
@@ -210,6 +215,8 @@ export const enMessages: PanelMessages = {
       enroll_title: 'Set up two-factor authentication',
       enroll_help: 'Scan this QR code with an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, ...).',
       qr_alt: 'QR code for the authenticator app',
+      open_in_app: 'Open in authenticator app',
+      open_in_app_help: 'Viewing this on your phone? Add the account with this button instead of scanning the QR code.',
       manual_key: 'If you cannot scan the code, enter this key in the app:',
       enroll_code_help: 'Then enter the 6-digit code the app shows.',
       recovery_codes_title: 'Recovery codes',
@@ -238,8 +245,17 @@ export const enMessages: PanelMessages = {
       reset_credentials: 'Reset credentials',
       reset_credentials_title: 'Reset credentials',
       reset_credentials_help:
-        'Issues a new initial password. Two-factor authentication and recovery codes are cleared and every session of this account ends. At the next sign-in the user sets up two-factor authentication again and changes the password.',
-      credentials_reset: 'The credentials were reset',
+        'Clears the password, two-factor authentication and recovery codes, ends every session of this account and sets it back to “waiting for activation”. No password is issued: the user comes back with an activation code printed by the city administrator of their municipality.',
+      credentials_reset: 'The credentials were reset. The city prints the activation code',
+      account_pending_help:
+        'The account is created “waiting for activation”, without a password. The city administrator of its municipality prints the activation code and hands it over (for a system administrator account, the issuing administrator prints it on the account page).',
+      print_codes: 'Print activation codes',
+      print_codes_title: 'Print activation codes',
+      print_codes_content: 'New activation codes are issued for the selected accounts waiting for activation, and the credentials letter is shown. Codes printed earlier stop working.',
+      pending_accounts: 'Accounts waiting for activation',
+      pending_accounts_help: 'These accounts are waiting for their activation code. Print the credentials letter and hand it over.',
+      city_account_pending: 'The city administrator account %{loginId} (%{name}) was issued or reset and is waiting for activation. If you did not expect this, do not print it: ask the system administrator.',
+      show_pending: 'Show in the list',
       stop: 'Stop ID',
       stop_title: 'Stop the ID of %{name}',
       stop_content: 'The account is stopped as of today: it can no longer sign in and its sessions end. Nothing is deleted.',
@@ -251,7 +267,6 @@ export const enMessages: PanelMessages = {
       deactivate_content: 'The office is deactivated and all its accounts are stopped. Nothing is deleted.',
       deactivated: 'The office was deactivated',
       export_file: '%{name}_%{date}',
-      generate: 'Generate',
     },
     sections: {
       basic: 'Basic information',

@@ -2,7 +2,9 @@
 // of ra-language-english; the published Japanese package cannot be installed here), then the
 // panel's resources, enum labels and messages. en.ts has the same keys.
 import { roomsJa } from '../rooms/i18n';
+import { layoutJa } from '../layout/i18n';
 import { workflowJa } from '../applications/i18n';
+import { consentsJa } from '../consents/i18n';
 import { errorMessages, fieldMessages } from '../../api/common/messages';
 
 /** The API's field-validation texts, so the panel's checks read exactly like the server's. */
@@ -221,9 +223,11 @@ export const jaMessages = {
     },
   },
   rooms: roomsJa,
+  layout: layoutJa,
 
   resources: {
     ...workflowJa.resources,
+    ...consentsJa.resources,
     municipalities: {
       name: '市町村 |||| 市町村',
       fields: {
@@ -303,7 +307,6 @@ export const jaMessages = {
           role: '役割',
           officeId: '事業所',
           municipalityId: '市町村',
-          initialPassword: '初期パスワード',
         },
       },
     },
@@ -311,6 +314,7 @@ export const jaMessages = {
 
   enums: {
     ...workflowJa.enums,
+    ...consentsJa.enums,
     OfficeKind: {
       MEDICAL: '医療機関',
       SERVICE: 'サービス事業所',
@@ -375,6 +379,7 @@ export const jaMessages = {
 
   app: {
     ...workflowJa.app,
+    ...consentsJa.app,
     title: '在宅医療・介護連携 情報共有システム',
     subtitle: '管理画面',
     language: '言語',
@@ -416,6 +421,8 @@ export const jaMessages = {
       enroll_title: '二要素認証の設定',
       enroll_help: 'スマートフォンの認証アプリ (Google Authenticator、Microsoft Authenticator など) でこの QR コードを読み取ってください。',
       qr_alt: '認証アプリ登録用の QR コード',
+      open_in_app: '認証アプリで開く',
+      open_in_app_help: 'この画面をスマートフォンで見ている場合は、QR コードの代わりにこのボタンで認証アプリに登録できます。',
       manual_key: 'QR コードを読み取れない場合は、次のキーをアプリに入力してください。',
       enroll_code_help: '登録後にアプリに表示される6桁の認証コードを入力してください。',
       recovery_codes_title: 'リカバリーコード',
@@ -444,8 +451,17 @@ export const jaMessages = {
       reset_credentials: '認証情報リセット',
       reset_credentials_title: '認証情報のリセット',
       reset_credentials_help:
-        '新しい初期パスワードを発行します。二要素認証の設定とリカバリーコードは無効になり、このアカウントのすべてのセッションが終了します。次回サインイン時に、二要素認証の再設定とパスワード変更が必要です。',
-      credentials_reset: '認証情報をリセットしました',
+        'パスワード・二要素認証の設定・リカバリーコードを消去し、このアカウントのすべてのセッションを終了して「利用開始待ち」に戻します。パスワードは発行しません。利用者は、所属する市町村の市の管理者が印刷する利用開始コードで利用を再開します。',
+      credentials_reset: '認証情報をリセットしました。市の管理者が利用開始コードを印刷してお渡しします',
+      account_pending_help:
+        'アカウントは「利用開始待ち」で作成され、パスワードは発行しません。利用開始コードは、所属する市町村の市の管理者が印刷してお渡しします（システム管理者のアカウントは、発行したシステム管理者がアカウント画面で印刷します）。',
+      print_codes: '利用開始コードを印刷',
+      print_codes_title: '利用開始コードの印刷',
+      print_codes_content: '選んだ利用開始待ちのアカウントに新しい利用開始コードを発行し、ID通知書を表示します。以前に印刷したコードは使えなくなります。',
+      pending_accounts: '利用開始待ちのアカウント',
+      pending_accounts_help: '次のアカウントは利用開始コードを待っています。ID通知書を印刷してお渡しください。',
+      city_account_pending: '市の管理者アカウント %{loginId}（%{name}）が発行またはリセットされ、利用開始待ちです。心当たりがない場合は印刷せず、システム管理者に確認してください。',
+      show_pending: '一覧で見る',
       stop: 'ID停止',
       stop_title: '%{name} のID停止',
       stop_content: '本日付でこのアカウントのIDを停止します。サインインできなくなり、すべてのセッションが終了します。記録は削除されません。',
@@ -457,7 +473,6 @@ export const jaMessages = {
       deactivate_content: 'この事業所の利用を停止します。所属するすべてのアカウントもID停止になります。記録は削除されません。',
       deactivated: '事業所の利用を停止しました',
       export_file: '%{name}_%{date}',
-      generate: '自動生成',
     },
     sections: {
       basic: '基本情報',

@@ -1,9 +1,11 @@
-// Home: who is signed in, in what role, and what this role can do here.
+// Home: who is signed in, in what role, what to do next (NextSteps), then the role's cards.
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { Alert, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import type { Me } from '../auth/authApi';
 import { WorkflowDashboard } from '../reports/DashboardPanels';
 import { RoomsDashboard } from '../rooms';
+import { NextSteps } from './NextSteps';
+import { PendingAccountsCard } from '../users/ActivationCodes';
 
 function roleHelp(me: Me, translate: (k: string, o?: object) => string): string {
   if (me.role === 'VENDOR') return translate('app.dashboard.vendor');
@@ -17,7 +19,7 @@ export const Dashboard = () => {
   if (isPending || !identity) return null;
   const me = identity as unknown as Me;
   return (
-    <Stack spacing={2} sx={{ mt: 2, maxWidth: 800 }}>
+    <Stack spacing={2} sx={{ mt: 2, maxWidth: 800, minWidth: 0 }}>
       <Title title="app.menu.dashboard" />
       <Card>
         <CardContent>
@@ -33,6 +35,8 @@ export const Dashboard = () => {
           <Typography variant="body1">{roleHelp(me, translate)}</Typography>
         </CardContent>
       </Card>
+      <PendingAccountsCard />
+      <NextSteps me={me} />
       <RoomsDashboard />
       <WorkflowDashboard />
       <Alert severity="info">{translate('app.dashboard.idle_notice')}</Alert>

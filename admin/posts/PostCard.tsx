@@ -1,14 +1,15 @@
 // One post of the timeline: kind and title, author (name, office, job type), time, text, vitals,
-// photos inline and PDFs as links, 既読 with its readers, the correction marker with the earlier
+// photos inline (opening in the page's photo viewer) and PDFs as links, 既読 with its readers, the correction marker with the earlier
 // versions, and 訂正 for the author while the room is writable.
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { Box, Button, Card, CardContent, Chip, Collapse, Stack, Typography } from '@mui/material';
+import { Box, Button, ButtonBase, Card, CardContent, Chip, Collapse, Stack, Typography } from '@mui/material';
 import EditIcon from '@mui/icons-material/Edit';
 import HistoryIcon from '@mui/icons-material/History';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { formatDateTime } from '../patients/format';
 import type { Post, PostFilter, Vitals } from '../rooms/types';
+import { PhotoViewer } from './PhotoViewer';
 import { ReadersButton } from './ReadersButton';
 import { attachmentUrl, isImage } from './uploads';
 import { VITALS, formatVital, hasVitals } from './vitals';
@@ -49,6 +50,8 @@ export interface PostCardProps {
 export const PostCard = ({ post, roomId, meId, fresh, canEdit, onEdit, filter, page, perPage }: PostCardProps) => {
   const translate = useTranslate();
   const [showRevisions, setShowRevisions] = useState(false);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const photos = post.attachments.filter((a) => isImage(a.contentType));
   const mine = post.author.id === meId;
   return (
     <Card
@@ -92,11 +95,17 @@ export const PostCard = ({ post, roomId, meId, fresh, canEdit, onEdit, filter, p
           <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mb: 1 }} aria-label={translate('rooms.timeline.attachments')}>
             {post.attachments.map((a) =>
               isImage(a.contentType) ? (
-                <a key={a.id} href={attachmentUrl(a.id, true)} target="_blank" rel="noopener noreferrer">
-                  <Box component="img" src={attachmentUrl(a.id, true)} alt={a.filename} loading="lazy" sx={{ maxHeight: 180, maxWidth: '100%', borderRadius: 1, border: 1, borderColor: 'divider', display: 'block' }} />
-                </a>
+                <ButtonBase
+                  key={a.id}
+                  onClick={() => setViewing(photos.findIndex((p) => p.id === a.id))}
+                  aria-label={translate('rooms.timeline.open_photo', { name: a.filename })}
+                  aria-haspopup="dialog"
+                  sx={{ borderRadius: 1, maxWidth: '100%' }}
+                >
+                  <Box component="img" src={attachmentUrl(a.id, true)} alt={a.filename} loading="lazy" sx={{ maxHeight: 180, maxWidth: '100%', minWidth: 64, minHeight: 48, borderRadius: 1, border: 1, borderColor: 'divider', display: 'block', objectFit: 'cover' }} />
+                </ButtonBase>
               ) : (
-                <Button key={a.id} component="a" href={attachmentUrl(a.id)} target="_blank" rel="noopener noreferrer" variant="outlined" startIcon={<PictureAsPdfIcon />} sx={{ minHeight: 44, textTransform: 'none' }}>
+                <Button key={a.id} component="a" href={attachmentUrl(a.id)} target="_blank" rel="noopener noreferrer" variant="outlined" startIcon={<PictureAsPdfIcon />} sx={{ minHeight: 44, textTransform: 'none', maxWidth: '100%', overflowWrap: 'anywhere' }}>
                   {a.filename}
                 </Button>
               ),
@@ -137,6 +146,7 @@ export const PostCard = ({ post, roomId, meId, fresh, canEdit, onEdit, filter, p
           </Collapse>
         )}
       </CardContent>
+      {viewing !== null && <PhotoViewer photos={photos} start={viewing} onClose={() => setViewing(null)} />}
     </Card>
   );
 };

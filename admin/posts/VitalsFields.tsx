@@ -1,7 +1,7 @@
 // バイタル inputs: big, numeric keyboards on tablets, each with its unit.
 import { useTranslate } from 'react-admin';
 import { Box, InputAdornment, TextField } from '@mui/material';
-import { VITALS, vitalsProblems, type VitalsText } from './vitals';
+import { VITALS, vitalRangeMessage, vitalsProblems, type VitalsText } from './vitals';
 
 export const VitalsFields = ({ value, onChange, disabled }: { value: VitalsText; onChange: (v: VitalsText) => void; disabled?: boolean }) => {
   const translate = useTranslate();
@@ -16,7 +16,7 @@ export const VitalsFields = ({ value, onChange, disabled }: { value: VitalsText;
           disabled={disabled}
           onChange={(e) => onChange({ ...value, [d.key]: e.target.value })}
           error={problems.includes(d.key)}
-          helperText={problems.includes(d.key) ? translate('app.validation.INVALID_VALUE') : undefined}
+          helperText={problems.includes(d.key) ? translate(vitalRangeMessage(d.key)) : undefined}
           slotProps={{
             htmlInput: { inputMode: d.decimal ? 'decimal' : 'numeric', 'aria-label': translate(d.label) },
             input: { endAdornment: <InputAdornment position="end">{translate(d.unit)}</InputAdornment> },

@@ -1,6 +1,9 @@
-// Files picked in the browser → the API's AttachmentUpload (base64), checked first as the API
-// checks them (PDF/JPEG/PNG, 5 MB each, 3 at most) so that a nurse learns at once, not after
-// uploading. Nothing is stored in the browser.
+// Files picked in the browser → POST /uploads (one file per request, the session cookie; the public
+// page's anonymous ones to /uploads/public), then the mutation names them by the ids answered
+// (the API's AttachmentUpload). Checked first as the API checks them (PDF/JPEG/PNG, 5 MB each,
+// 3 at most) so that a nurse learns at once, not after uploading. Nothing is stored in the browser.
+import { localeFetch } from '../graphql/transport';
+import { apiError, apiErrorFrom, type GraphQLErrorLike } from '../graphql/errors';
 import type { Upload } from '../rooms/types';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -20,17 +23,41 @@ export function checkFiles(files: File[]): FileProblem | null {
   return null;
 }
 
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
+export interface UploadOptions {
+  /** the public registration page: anonymous, answered with a claim token */
+  public?: boolean;
 }
 
-export async function toUploads(files: File[]): Promise<Upload[]> {
-  return Promise.all(files.map(async (f) => ({ filename: f.name, contentType: f.type, dataBase64: await base64Of(f) })));
+/**
+ * One file to the upload path. A file the server refuses (type, size) comes back as a
+ * validation error on the form's `attachments` input, as the API's own checks did before.
+ */
+export async function uploadFile(file: File, o: UploadOptions = {}): Promise<Upload> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  let response: Response;
+  try {
+    response = await localeFetch(o.public ? '/uploads/public' : '/uploads', { method: 'POST', body: form });
+  } catch {
+    throw apiError('ra.notification.http_error', 0, { code: 'NETWORK_ERROR', fields: [] });
+  }
+  const body = (await response.json().catch(() => null)) as { id?: string; claimToken?: string; errors?: GraphQLErrorLike[] } | null;
+  if (response.ok && body?.id) return { uploadId: body.id, ...(body.claimToken ? { claimToken: body.claimToken } : {}) };
+  const first = body?.errors?.[0];
+  const code = first?.extensions?.code;
+  if (first && (code === 'FILE_TYPE' || code === 'FILE_TOO_LARGE')) {
+    const message = `${file.name}: ${first.message}`;
+    throw apiError(message, response.status, { code: 'BAD_USER_INPUT', fields: [{ field: 'attachments', code, message }], errors: { root: { serverError: message }, attachments: message } });
+  }
+  if (body?.errors?.length) throw apiErrorFrom(body.errors);
+  throw apiError('ra.notification.http_error', response.status, { code: 'HTTP_ERROR', fields: [] });
+}
+
+/** Every file uploaded, one after the other (a refused one stops the rest), in the order picked. */
+export async function toUploads(files: File[], o: UploadOptions = {}): Promise<Upload[]> {
+  const uploads: Upload[] = [];
+  for (const f of files) uploads.push(await uploadFile(f, o));
+  return uploads;
 }
 
 /**

@@ -1,6 +1,7 @@
-// The structured vitals of a care report: which, in what unit, within which range (the API's
-// ranges, api/posts/vitals.ts: they catch typing slips, not unusual patients).
+// The structured vitals of a care report: which, in what unit, within which range (the API's own
+// ranges, api/common/formats.ts: they catch typing slips, not unusual patients).
 import type { Vitals } from '../rooms/types';
+import { vitalRanges } from '../../api/common/formats';
 
 export type VitalKey = keyof Vitals;
 
@@ -13,14 +14,22 @@ export interface VitalDef {
   decimal: boolean;
 }
 
+const def = (key: VitalKey, unit: string): VitalDef => {
+  const r = vitalRanges[key];
+  return { key, label: `rooms.post.${key}`, unit, min: r.min, max: r.max, decimal: r.decimals > 0 };
+};
+
 export const VITALS: VitalDef[] = [
-  { key: 'systolic', label: 'rooms.post.systolic', unit: 'rooms.post.unit_mmhg', min: 40, max: 300, decimal: false },
-  { key: 'diastolic', label: 'rooms.post.diastolic', unit: 'rooms.post.unit_mmhg', min: 20, max: 200, decimal: false },
-  { key: 'pulse', label: 'rooms.post.pulse', unit: 'rooms.post.unit_pulse', min: 20, max: 250, decimal: false },
-  { key: 'temperature', label: 'rooms.post.temperature', unit: 'rooms.post.unit_celsius', min: 30, max: 45, decimal: true },
-  { key: 'spo2', label: 'rooms.post.spo2', unit: 'rooms.post.unit_percent', min: 50, max: 100, decimal: false },
-  { key: 'weight', label: 'rooms.post.weight', unit: 'rooms.post.unit_kg', min: 10, max: 300, decimal: true },
+  def('systolic', 'rooms.post.unit_mmhg'),
+  def('diastolic', 'rooms.post.unit_mmhg'),
+  def('pulse', 'rooms.post.unit_pulse'),
+  def('temperature', 'rooms.post.unit_celsius'),
+  def('spo2', 'rooms.post.unit_percent'),
+  def('weight', 'rooms.post.unit_kg'),
 ];
+
+/** The message key that names the accepted range (the API's VITAL_* field codes). */
+export const vitalRangeMessage = (key: VitalKey) => `app.validation.VITAL_${key.toUpperCase()}`;
 
 /** What the inputs hold: text as typed. */
 export type VitalsText = Partial<Record<VitalKey, string>>;

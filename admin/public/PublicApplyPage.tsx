@@ -1,11 +1,12 @@
 // 事業所の新規登録申請 (#/apply, no sign-in): a new office sends its registration form (様式1-2 /
 // 2-2B / 2-2C by kind, the office form's own inputs), its staff with their pledge dates, the
 // office's pledge, the scanned signed forms and who is applying → submitPublicRegistration.
-// Nothing can be read back: the page shows the receipt number only. `#/apply?code=082015`
-// fills in the municipality.
+// Nothing can be read back: the page shows the receipt number only. The municipality is chosen
+// from those the system serves (publicMunicipalities); `#/apply?code=082015` preselects one.
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
-import { DateInput, ResourceContextProvider, SaveButton, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
+import { DateInput, ResourceContextProvider, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import { FormSection, InputRow } from '../common/FormSection';
@@ -19,6 +20,35 @@ import { SUBMIT_PUBLIC_REGISTRATION } from '../applications/queries';
 import { formatDateTime } from '../applications/fields';
 import { PublicFrame } from './PublicFrame';
 import { useWatch } from 'react-hook-form';
+
+interface PublicMunicipality {
+  code: string;
+  name: string;
+  prefecture: string;
+}
+
+const PUBLIC_MUNICIPALITIES = 'query PublicMunicipalities { publicMunicipalities { code name prefecture } }';
+
+/** 申請先の市町村: a choice among the municipalities the system serves, not a code to type. */
+const MunicipalityChoice = () => {
+  const { data, isPending } = useQuery({
+    queryKey: ['publicMunicipalities'],
+    queryFn: () => graphqlRequest<{ publicMunicipalities: PublicMunicipality[] }>(PUBLIC_MUNICIPALITIES).then((d) => d.publicMunicipalities),
+    staleTime: Infinity,
+  });
+  const choices = (data ?? []).map((m) => ({ id: m.code, name: `${m.name}（${m.prefecture}）` }));
+  return (
+    <SelectInput
+      source="municipalityCode"
+      label="app.public_apply.municipality_code"
+      helperText="app.public_apply.municipality_code_help"
+      choices={choices}
+      isPending={isPending}
+      validate={v.required()}
+      sx={{ maxWidth: 480 }}
+    />
+  );
+};
 
 interface Receipt {
   receiptNumber: string;
@@ -78,7 +108,8 @@ export const PublicApplyPage = () => {
         applicantName: values.applicantName ?? '',
         applicantEmail: values.applicantEmail ?? '',
         input: registrationInput(values.input),
-        attachments: await toUploads(values.attachments as FileInputValue[]),
+        // no account here: the scans go to the anonymous, rate-limited upload path
+        attachments: await toUploads(values.attachments as FileInputValue[], { public: true }),
       };
       const data = await graphqlRequest<{ submitPublicRegistration: Receipt }>(SUBMIT_PUBLIC_REGISTRATION, variables);
       setReceipt(data.submitPublicRegistration);
@@ -112,14 +143,7 @@ export const PublicApplyPage = () => {
             sx={{ p: 0 }}
             defaultValues={{ municipalityCode: code, input: { office: { credentialsDelivery: 'OFFICE_ADDRESS', serviceTypes: [] }, staff: [{}] } }}
           >
-            <TextInput
-              source="municipalityCode"
-              label="app.public_apply.municipality_code"
-              helperText="app.public_apply.municipality_code_help"
-              validate={[v.required(), v.municipalityCode()]}
-              sx={{ maxWidth: 480 }}
-              slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 6 } }}
-            />
+            <MunicipalityChoice />
             <NestedOfficeInputs prefix="input.office" />
             <FormSection title="app.applications.sections.staff">
               <StaffOfTheForm />

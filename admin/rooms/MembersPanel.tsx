@@ -1,9 +1,11 @@
 // 参加者: who is in the room, with which permission, from and until when, and whether the
 // membership gives access today. The city adds people directly (from the directory, with dates),
-// changes a permission or the last day, and ends a membership; members see the list.
+// changes a permission or the last day, and ends a membership; members see the list. A table on
+// wide screens; one card per member on a phone or a narrow tablet, where eight columns would wrap
+// names one character per line.
 import { useState } from 'react';
 import { Confirm, useTranslate } from 'react-admin';
-import { Box, Button, Chip, FormControlLabel, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, FormControlLabel, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography, useMediaQuery, type Theme } from '@mui/material';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { PersonLine, PersonPicker } from '../directory/PersonPicker';
 import { formatDate, todayInTokyo } from '../patients/format';
@@ -86,7 +88,44 @@ const ChangeMemberDialog = ({ member, onClose }: { member: Member; onClose: () =
   );
 };
 
+/** One member as a card: name and kana, office and job, permission, dates, access today, actions. */
+const MemberCard = ({ member: m, canManage, onChange, onRemove }: { member: Member; canManage: boolean; onChange: () => void; onRemove: () => void }) => {
+  const translate = useTranslate();
+  const state = liveState(m);
+  return (
+    <Card variant="outlined" component="li" data-testid="member-card" sx={{ listStyle: 'none' }}>
+      <CardContent sx={{ '&:last-child': { pb: 1.5 } }}>
+        <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
+          <Typography sx={{ fontWeight: 700, fontSize: '1.05rem' }}>{m.person.name}</Typography>
+          <Typography variant="caption" color="text.secondary">
+            {m.person.nameKana}
+          </Typography>
+          <Box sx={{ flex: 1 }} />
+          <Chip size="small" variant="outlined" color={state === 'live_yes' ? 'success' : 'default'} label={translate(`rooms.members.${state}`)} />
+        </Stack>
+        <Typography variant="body2" sx={{ wordBreak: 'break-word' }}>
+          {[m.person.officeName, translate(`enums.JobType.${m.person.jobType}`)].filter(Boolean).join('・')}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {translate(`rooms.enums.RoomPermission.${m.permission}`)}　{formatDate(m.fromDate)} 〜 {m.untilDate ? formatDate(m.untilDate) : ''}
+        </Typography>
+        {canManage && state !== 'live_no' && (
+          <Stack direction="row" spacing={1} sx={{ mt: 1 }}>
+            <Button variant="outlined" onClick={onChange} sx={{ minHeight: 44 }}>
+              {translate('rooms.members.change')}
+            </Button>
+            <Button variant="outlined" color="error" onClick={onRemove} sx={{ minHeight: 44 }}>
+              {translate('rooms.members.remove')}
+            </Button>
+          </Stack>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
 export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) => {
+  const narrow = useMediaQuery<Theme>((t) => t.breakpoints.down('md'));
   const translate = useTranslate();
   const { pending, run } = useRoomChange();
   const [showEnded, setShowEnded] = useState(false);
@@ -112,6 +151,14 @@ export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) 
         )}
         <FormControlLabel control={<Switch checked={showEnded} onChange={(e) => setShowEnded(e.target.checked)} />} label={translate('rooms.members.show_ended')} />
       </Stack>
+      {narrow ? (
+        <Stack component="ul" spacing={1} aria-label={translate('rooms.page.tab_members')} sx={{ p: 0, m: 0 }}>
+          {members.map((m) => (
+            <MemberCard key={m.id} member={m} canManage={canManage} onChange={() => setChanging(m)} onRemove={() => setRemoving(m)} />
+          ))}
+          {members.length === 0 && <Typography component="li" sx={{ listStyle: 'none' }}>{translate('rooms.members.empty')}</Typography>}
+        </Stack>
+      ) : (
       <TableContainer>
         <Table aria-label={translate('rooms.page.tab_members')}>
           <TableHead>
@@ -168,6 +215,7 @@ export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) 
           </TableBody>
         </Table>
       </TableContainer>
+      )}
       {adding && <AddMemberDialog room={room} onClose={() => setAdding(false)} />}
       {changing && <ChangeMemberDialog member={changing} onClose={() => setChanging(null)} />}
       <Confirm

@@ -25,8 +25,7 @@ import { Alert, Box, Button, Card, CardContent, IconButton, Stack, Typography } 
 import DeleteIcon from '@mui/icons-material/Delete';
 import type { Me } from '../auth/authApi';
 import { FormSection, InputRow } from '../common/FormSection';
-import { katakana, phone, postalCode, required } from '../common/validators';
-import { patterns } from '../../api/common/formats';
+import { insuredNumber, katakana, phone, postalCode, required } from '../common/validators';
 import { PersonLine, PersonPicker } from '../directory/PersonPicker';
 import { BirthDateInput } from '../patients/BirthDateInput';
 import { formatDateTime, todayInTokyo } from '../patients/format';
@@ -41,7 +40,6 @@ import { errorCode } from '../graphql/errors';
 const CARE_LEVELS = ['NONE', 'APPLYING', 'SUPPORT_1', 'SUPPORT_2', 'CARE_1', 'CARE_2', 'CARE_3', 'CARE_4', 'CARE_5'] as const;
 const choicesOf = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));
 
-const insuredNumber: Validator = (v) => (!v || patterns.tenDigits.test(String(v)) ? undefined : 'app.validation.INSURED_NUMBER');
 const atLeastOne: Validator = (v) => (Array.isArray(v) && v.length > 0 ? undefined : 'app.validation.REQUIRED');
 
 interface MemberRow {
@@ -219,7 +217,7 @@ const RequestForm = ({ me, offices, defaults, send, header }: { me: Me; offices:
             <InputRow>
               <TextInput source="patient.phone" label="rooms.patient.phone" validate={phone()} placeholder="029-000-0000" />
               <SelectInput source="patient.careLevel" label="rooms.patient.careLevel" choices={choicesOf(CARE_LEVELS, 'rooms.enums.CareLevel')} validate={required()} />
-              <TextInput source="patient.insuredNumber" label="rooms.patient.insuredNumber" helperText="rooms.patient.insuredNumber_help" validate={insuredNumber} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+              <TextInput source="patient.insuredNumber" label="rooms.patient.insuredNumber" helperText="rooms.patient.insuredNumber_help" validate={insuredNumber()} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
             </InputRow>
           </FormSection>
 

@@ -131,10 +131,11 @@ export interface VitalsPoint {
   vitals: Vitals;
 }
 
+/** A file sent to POST /uploads, as a mutation's `attachments` names it (AttachmentUpload). */
 export interface Upload {
-  filename: string;
-  contentType: string;
-  dataBase64: string;
+  uploadId: string;
+  /** the public page's anonymous uploads only */
+  claimToken?: string;
 }
 
 export interface OfficeOption {

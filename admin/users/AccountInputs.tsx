@@ -1,36 +1,18 @@
-// Issuing an account (VENDOR): login ID, role, where it belongs, and the initial password.
+// Issuing an account (VENDOR): login ID, role and where it belongs. No password: the account is
+// created PENDING and activated with a code its municipality's city prints (README "Duties").
 // Sent as createUser's `account` argument (form values under `account.`).
-import { AutocompleteInput, PasswordInput, ReferenceInput, SelectInput, TextInput, useTranslate } from 'react-admin';
-import { useFormContext, useWatch } from 'react-hook-form';
-import { Button, Stack } from '@mui/material';
+import { AutocompleteInput, ReferenceInput, SelectInput, TextInput, useTranslate } from 'react-admin';
+import { useWatch } from 'react-hook-form';
+import { Alert } from '@mui/material';
 import { FormSection, InputRow } from '../common/FormSection';
 import { choices } from '../common/enums';
-import { generatePassword } from '../common/password';
 import * as v from '../common/validators';
 
 const officeFilterToQuery = (q: string) => ({ q, status: 'ACTIVE' });
 
-const InitialPasswordInput = () => {
-  const translate = useTranslate();
-  const { setValue } = useFormContext();
-  return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start', width: '100%' }}>
-      <PasswordInput
-        source="account.initialPassword"
-        validate={[v.required(), v.passwordPolicy()]}
-        helperText="app.auth.password_policy_help"
-        autoComplete="new-password"
-        initiallyVisible
-      />
-      <Button onClick={() => setValue('account.initialPassword', generatePassword(), { shouldDirty: true, shouldValidate: true })} sx={{ mt: 1.5, whiteSpace: 'nowrap' }}>
-        {translate('app.actions.generate')}
-      </Button>
-    </Stack>
-  );
-};
-
 export const AccountInputs = () => {
   const role = useWatch({ name: 'account.role' });
+  const translate = useTranslate();
   return (
     <FormSection title="app.sections.account">
       <InputRow>
@@ -47,7 +29,9 @@ export const AccountInputs = () => {
           <SelectInput optionText="name" validate={v.required()} />
         </ReferenceInput>
       )}
-      <InitialPasswordInput />
+      <Alert severity="info" data-testid="account-pending-help">
+        {translate('app.actions.account_pending_help')}
+      </Alert>
     </FormSection>
   );
 };

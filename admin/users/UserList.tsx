@@ -1,4 +1,5 @@
-// アカウント一覧 (VENDOR: all; CITY: its municipality) and, for an office admin, 職員名簿 (read-only).
+// アカウント一覧 (VENDOR: all; CITY: its municipality, printing the letters of its pending accounts)
+// and, for an office admin, 職員名簿 (read-only).
 import { AutocompleteInput, DataTable, List, ReferenceInput, SearchInput, SelectField, SelectInput } from 'react-admin';
 import { noWrap, tableSx } from '../common/tableStyles';
 import { choices } from '../common/enums';
@@ -8,6 +9,7 @@ import { useCsvExporter } from '../common/useCsvExporter';
 import { useRole } from '../common/useRole';
 import { userExportColumns } from './userExport';
 import { RequestIdStopButton } from '../applications/RequestIdStopButton';
+import { PrintActivationCodesBulkButton } from './ActivationCodes';
 
 const officeFilterToQuery = (q: string) => ({ q });
 
@@ -35,7 +37,7 @@ export const UserList = () => {
       exporter={exporter}
       perPage={25}
     >
-      <DataTable rowClick="show" bulkActionButtons={isOfficeAdmin ? <RequestIdStopButton /> : false} sx={tableSx}>
+      <DataTable rowClick="show" bulkActionButtons={isOfficeAdmin ? <RequestIdStopButton /> : <PrintActivationCodesBulkButton />} sx={tableSx}>
         <DataTable.Col source="name" />
         <DataTable.Col source="nameKana" />
         <DataTable.Col source="loginId" sx={noWrap} />

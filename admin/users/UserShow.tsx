@@ -6,6 +6,7 @@ import { DateTimeField } from '../common/DateTimeField';
 import { LabeledText, RecordTimesSection, ShowSection } from '../common/ShowSection';
 import { StatusField } from '../common/StatusField';
 import { ResetCredentialsButton } from './ResetCredentialsButton';
+import { PrintActivationCodeButton } from './ActivationCodes';
 import { ReactivateUserButton, StopButton, UnlockButton } from './UserActionButtons';
 
 const UserShowActions = () => (
@@ -13,6 +14,7 @@ const UserShowActions = () => (
     <EditButton />
     <UnlockButton />
     <ResetCredentialsButton />
+    <PrintActivationCodeButton />
     <StopButton />
     <ReactivateUserButton />
   </TopToolbar>

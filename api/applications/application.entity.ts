@@ -60,12 +60,20 @@ export class Application extends BaseEntity<'state' | 'submittedAt'> {
   applicantEmail!: string;
 
   /** One line for lists and search: the office and the people concerned. */
-  @Field()
+  @Field({ description: 'One line for lists and search. A room form names its patient: to whom may not read that, its receipt number only' })
   @Property({ length: 500 })
   summary!: string;
 
+  /**
+   * Room forms: the patient the form concerns, known from submission so that every read of the
+   * form is logged with it before the room exists (the room's Patient row is created with this
+   * id; join and closing requests take their room's patient). Not exposed; null for account forms.
+   */
+  @Property({ type: 'uuid', nullable: true })
+  patientId?: string | null;
+
   /** The form's fields (see application.payload.ts for the shapes). */
-  @Field(() => GraphQLJSON)
+  @Field(() => GraphQLJSON, { description: 'The form’s fields. A room form’s patient data only to whom may read it (the city; its applicant while SUBMITTED or RETURNED), else only the room it concerns' })
   @Property({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 

@@ -9,6 +9,9 @@ import { Application, ApplicationEvent, Attachment } from './application.entity.
 import { ApplicationAction, ApplicationType } from './application.enums.js';
 import { ApplicationInput, ApplicationListArgs, PublicRegistrationArgs } from './application.inputs.js';
 import { ApplicationService } from './application.service.js';
+import { applicationPolicy } from './application.policy.js';
+import { eventsWithoutComments, isRoomForm, logPatientDataRead, payloadWithoutPatient, readsPatientData, summaryWithoutPatient } from './patient-data.js';
+import { GraphQLJSON } from 'graphql-scalars';
 import { ActivationLetterEntry, ApplicationPage, ApplicationStateCount, PublicReceipt } from './application.types.js';
 import { AttachmentUpload } from './attachment.js';
 import { RoomSetupInput } from '../rooms/room.inputs.js';
@@ -126,14 +129,32 @@ export class ApplicationResolver {
     return app.office ? app.office.load() : null;
   }
 
-  @FieldResolver(() => [ApplicationEvent], { description: 'The history, oldest first' })
-  events(@Root() app: Application, @Ctx() ctx: Context) {
-    return eventsOf(ctx).load(app.id);
+  // A room form's patient data (its summary, payload, scanned consent and the comments typed about
+  // it) goes only to whom application.policy.ts allows; each such read is logged with the patient.
+
+  @FieldResolver(() => String)
+  async summary(@Root() app: Application, @Ctx() ctx: Context) {
+    return (await readsPatientData(ctx, app)) ? app.summary : summaryWithoutPatient(app);
   }
 
-  @FieldResolver(() => [Attachment])
-  attachments(@Root() app: Application, @Ctx() ctx: Context) {
-    return attachmentsOf(ctx).load(app.id);
+  @FieldResolver(() => GraphQLJSON)
+  async payload(@Root() app: Application, @Ctx() ctx: Context) {
+    return (await readsPatientData(ctx, app)) ? app.payload : payloadWithoutPatient(app);
+  }
+
+  @FieldResolver(() => [ApplicationEvent], { description: 'The history, oldest first (a room form’s comments only with its patient data)' })
+  async events(@Root() app: Application, @Ctx() ctx: Context) {
+    const events = await eventsOf(ctx).load(app.id);
+    if (!isRoomForm(app) || !events.some((e) => e.comment)) return events;
+    return (await readsPatientData(ctx, app)) ? events : eventsWithoutComments(events);
+  }
+
+  @FieldResolver(() => [Attachment], { description: 'The scanned forms (a room form’s signed consent only with its patient data)' })
+  async attachments(@Root() app: Application, @Ctx() ctx: Context) {
+    if (!applicationPolicy.canReadPatientData(ctx.viewer!, app)) return [];
+    const files = await attachmentsOf(ctx).load(app.id);
+    if (files.length) await logPatientDataRead(ctx, app);
+    return files;
   }
 
   @FieldResolver(() => [ApplicationAction], { description: 'What the caller may do now (the panel’s buttons)' })

@@ -1,30 +1,36 @@
-import { or } from 'graphql-shield';
-import { isAnyone, isCity, isCityOrVendor, isOffice, isSignedIn } from '../authz/rules.js';
+import { isAnyone, isSignedIn } from '../authz/rules.js';
+import { policyRule } from '../authz/policy.js';
+import { applicationPolicy as policy } from './application.policy.js';
 
-// Rows are scoped in ApplicationService (applicationScope) and each action is checked against the
-// transition table for the caller's party; these rules decide who may call at all.
-// office staff file room forms; account forms need an office admin (checked in the service)
-const reviewsOrApplies = or(isCityOrVendor, isOffice);
-const applies = or(isCity, isOffice);
+// Who may call at all, from application.policy.ts. Rows are scoped by policy.scope, each action is
+// checked against the transition table for the caller's party, and a room form's patient data by
+// policy.canReadPatientData, in the service and the resolver.
+const reads = policyRule('applications.read', policy.read);
+const submits = policyRule('applications.submit', policy.submit);
+const actsAsApplicant = policyRule('applications.actAsApplicant', policy.actAsApplicant);
+const attaches = policyRule('applications.attach', policy.attach);
+const reviews = policyRule('applications.review', policy.review);
+const completes = policyRule('applications.complete', policy.complete);
+const printsLetter = policyRule('applications.issueActivationLetter', policy.issueActivationLetter);
 
 export const applicationRules = {
   Query: {
-    applications: reviewsOrApplies,
-    application: reviewsOrApplies,
-    applicationCounts: reviewsOrApplies,
+    applications: reads,
+    application: reads,
+    applicationCounts: reads,
   },
   Mutation: {
-    submitApplication: applies,
+    submitApplication: submits,
     submitPublicRegistration: isAnyone,
-    resubmitApplication: applies,
-    withdrawApplication: applies,
-    addApplicationAttachments: applies,
-    returnApplication: isCity,
-    rejectApplication: isCity,
-    forwardApplication: isCity,
-    completeApplication: isCityOrVendor,
-    createRoomFromApplication: isCity,
-    issueActivationLetter: isCityOrVendor,
+    resubmitApplication: actsAsApplicant,
+    withdrawApplication: actsAsApplicant,
+    addApplicationAttachments: attaches,
+    returnApplication: reviews,
+    rejectApplication: reviews,
+    forwardApplication: reviews,
+    completeApplication: completes,
+    createRoomFromApplication: reviews,
+    issueActivationLetter: printsLetter, // separation of duties: only the city prints codes (users/user.policy.ts)
   },
   Application: { '*': isSignedIn },
   ApplicationEvent: { '*': isSignedIn },
@@ -32,5 +38,5 @@ export const applicationRules = {
   ApplicationPage: { '*': isSignedIn },
   ApplicationStateCount: { '*': isSignedIn },
   PublicReceipt: { '*': isAnyone },
-  ActivationLetterEntry: { '*': isCityOrVendor },
+  ActivationLetterEntry: { '*': printsLetter },
 };

@@ -1,13 +1,11 @@
 // Applications: submission (office admin, city, public page), the state machine's transitions,
 // completion effects and notices, all in one transaction per action.
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Viewer } from '../context.js';
 import { AppError, assertValid, forbidden, notFound, validationError } from '../common/errors.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
 import { findOptions, SortOrder } from '../common/list.js';
 import { containsPattern } from '../common/search.js';
-import { AuditEvent } from '../audit/audit-event.entity.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { applicationArrived, applicationDecided, applicationForwarded } from '../mail/templates.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
@@ -16,7 +14,7 @@ import { OfficeStatus } from '../offices/office.enums.js';
 import { User } from '../users/user.entity.js';
 import { Role, UserStatus } from '../users/user.enums.js';
 import { Application, ApplicationChannel, ApplicationEvent, Attachment } from './application.entity.js';
-import { ACCOUNT_TYPES, ApplicationAction, ApplicationState, ApplicationType, ROOM_TYPES } from './application.enums.js';
+import { ApplicationAction, ApplicationState, ApplicationType, ROOM_TYPES } from './application.enums.js';
 import { checkRoomPayload, roomEffects } from '../rooms/room.applications.js';
 import type { RoomSetupInput } from '../rooms/room.inputs.js';
 import { Room } from '../rooms/room.entity.js';
@@ -28,38 +26,14 @@ import { Pledge, PledgeKind } from './pledge.entity.js';
 import { attachFiles, type AttachmentUpload } from './attachment.js';
 import type { ActivationLetterEntry } from './application.types.js';
 import { issueActivationCodes } from '../auth/activation.js';
-import { allowedActions, findTransition, FINAL_STATES, type Party } from './application.workflow.js';
+import { takePublicSubmission } from '../http/rate-limits.js';
+import { allowedActions, findTransition, FINAL_STATES } from './application.workflow.js';
+import { applicationPolicy } from './application.policy.js';
+import { readsPatientData } from './patient-data.js';
+import { authorize, is } from '../authz/policy.js';
 
-/**
- * Which applications the viewer may see: CITY its municipality's; VENDOR those forwarded to it
- * (and done); an office admin its office's and its own.
- */
-export function applicationScope(viewer: Viewer): FilterQuery<Application> {
-  switch (viewer.role) {
-    case Role.VENDOR:
-      // account forms only: room forms carry patient data
-      return { type: { $in: [...ACCOUNT_TYPES] }, state: { $in: [ApplicationState.FORWARDED, ApplicationState.COMPLETED] } };
-    case Role.CITY:
-      return { municipality: viewer.municipalityId };
-    case Role.OFFICE:
-      return viewer.officeAdmin ? { $or: [{ office: viewer.officeId, type: { $in: [...ACCOUNT_TYPES] } }, { applicant: viewer.id }] } : { applicant: viewer.id };
-  }
-}
-
-/** The parties of the state machine this viewer speaks for, on this application. */
-export function partiesOf(viewer: Viewer, app: Application): Party[] {
-  if (viewer.role === Role.VENDOR) return ['VENDOR'];
-  if (viewer.role === Role.CITY && app.municipality.id === viewer.municipalityId) {
-    // paper forms and public-page forms have no online applicant: the city speaks for them
-    return app.channel === ApplicationChannel.OFFICE ? ['CITY'] : ['CITY', 'APPLICANT'];
-  }
-  if (viewer.role === Role.OFFICE && app.channel === ApplicationChannel.OFFICE) {
-    if (app.applicant?.id === viewer.id) return ['APPLICANT'];
-    // an office admin speaks for the office's account forms, whoever of its admins filed them
-    if (viewer.officeAdmin && app.office?.id === viewer.officeId && ACCOUNT_TYPES.includes(app.type)) return ['APPLICANT'];
-  }
-  return [];
-}
+// Which rows, which parties and whose patient data: application.policy.ts.
+const { scope: applicationScope, parties: partiesOf } = applicationPolicy;
 
 const sortColumns = { submittedAt: 'submittedAt', updatedAt: 'updatedAt', type: 'type', state: 'state' };
 
@@ -70,7 +44,8 @@ export class ApplicationService extends AreaService {
       ...exactFilters<Application>(filter as never, { type: 'type', state: 'state', officeId: 'office', municipalityId: 'municipality' }),
     ];
     if (filter?.states?.length) where.push({ state: { $in: filter.states } });
-    if (filter?.q?.trim()) where.push({ summary: { $ilike: containsPattern(filter.q) } });
+    // a room form's summary names the patient: searched only where the viewer may read that
+    if (filter?.q?.trim()) where.push({ summary: { $ilike: containsPattern(filter.q) } }, applicationPolicy.patientDataScope(this.viewer));
     const [items, total] = await this.em.findAndCount(Application, { $and: where }, findOptions(page, sort ?? { field: 'submittedAt', order: SortOrder.DESC }, sortColumns));
     return { items, total };
   }
@@ -81,14 +56,13 @@ export class ApplicationService extends AreaService {
     return app;
   }
 
-  /** A detail read; room forms hold patient data, so reading one is logged. */
+  /**
+   * A detail read. A room form holds patient data: when the viewer may read it, the read is
+   * logged with the patient (also before the room exists); otherwise its fields come back without it.
+   */
   async read(id: string): Promise<Application> {
     const app = await this.get(id);
-    if (ROOM_TYPES.includes(app.type)) {
-      const roomId = (app.payload as { roomId?: string }).roomId ?? null;
-      const room = roomId ? await this.em.findOne(Room, { id: roomId }, { fields: ['patient'] }) : null;
-      await this.ctx.audit.recordRead({ action: 'application.read', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, roomId, patientId: room?.patient.id ?? null });
-    }
+    await readsPatientData(this.ctx, app);
     return app;
   }
 
@@ -108,37 +82,37 @@ export class ApplicationService extends AreaService {
   async submit(type: ApplicationType, input: ApplicationInput, officeId: string | null | undefined, attachments?: AttachmentUpload[] | null): Promise<Application> {
     const v = this.viewer;
     const me = await this.em.findOneOrFail(User, { id: v.id });
+    authorize(applicationPolicy.submitType(v, type));
     if (ROOM_TYPES.includes(type)) return this.submitRoomForm(type, input, me, attachments);
     // account forms: an office admin for its office, or the city
-    if (v.role === Role.OFFICE && !v.officeAdmin) throw forbidden();
+    const byCity = is.city(v);
     let office: Office | null = null;
     if (type !== ApplicationType.OFFICE_REGISTRATION) {
-      const wanted = v.role === Role.OFFICE ? (officeId ?? v.officeId) : officeId;
-      if (v.role === Role.OFFICE && wanted !== v.officeId) throw forbidden();
+      const wanted = byCity ? officeId : (officeId ?? v.officeId);
+      authorize(applicationPolicy.submitForOffice(v, wanted ?? null));
       if (!wanted) assertValid([{ field: 'officeId', code: 'REQUIRED' }]);
-      office = await this.em.findOne(Office, { id: wanted!, ...(v.role === Role.CITY ? { municipality: v.municipalityId } : {}) });
+      office = await this.em.findOne(Office, { id: wanted!, ...(byCity ? { municipality: v.municipalityId } : {}) });
       if (!office) assertValid([{ field: 'officeId', code: 'NOT_IN_SCOPE' }]);
       if (office!.status !== OfficeStatus.ACTIVE) assertValid([{ field: 'officeId', code: 'OFFICE_INACTIVE' }]);
-    } else {
+    } else if (officeId) {
       // a new office comes through the city (paper form) or the public page, not an existing office
-      if (v.role !== Role.CITY) throw forbidden();
-      if (officeId) assertValid([{ field: 'officeId', code: 'NOT_ALLOWED_FOR_KIND' }]);
+      assertValid([{ field: 'officeId', code: 'NOT_ALLOWED_FOR_KIND' }]);
     }
     const { payload, summary } = await checkPayload(this.em, type, input, office);
-    const municipalityId = v.role === Role.CITY ? v.municipalityId! : office!.municipality.id;
-    const contactEmail = v.role === Role.CITY ? (office?.contactEmail ?? (payload as { office?: { contactEmail: string } }).office?.contactEmail ?? '') : (me.email ?? office!.contactEmail);
+    const municipalityId = byCity ? v.municipalityId! : office!.municipality.id;
+    const contactEmail = byCity ? (office?.contactEmail ?? (payload as { office?: { contactEmail: string } }).office?.contactEmail ?? '') : (me.email ?? office!.contactEmail);
     const app = this.em.create(Application, {
       municipality: municipalityId,
       type,
-      channel: v.role === Role.CITY ? ApplicationChannel.CITY : ApplicationChannel.OFFICE,
+      channel: byCity ? ApplicationChannel.CITY : ApplicationChannel.OFFICE,
       office,
       applicant: me,
-      applicantName: v.role === Role.CITY ? (office?.name ?? (payload as { office: { name: string } }).office.name) : `${me.name}（${office!.name}）`,
+      applicantName: byCity ? (office?.name ?? (payload as { office: { name: string } }).office.name) : `${me.name}（${office!.name}）`,
       applicantEmail: contactEmail,
       summary,
       payload: payload as unknown as Record<string, unknown>,
     });
-    attachFiles(this.em, app, attachments, v.id);
+    await attachFiles(this.em, app, attachments, v.id);
     await this.recorded(app, ApplicationAction.SUBMIT, null, null);
     return app;
   }
@@ -146,13 +120,14 @@ export class ApplicationService extends AreaService {
   /** 様式6 (any office user, or the city typing a paper form) and join requests (a member of the room). */
   private async submitRoomForm(type: ApplicationType, input: ApplicationInput, me: User, attachments?: AttachmentUpload[] | null): Promise<Application> {
     const v = this.viewer;
-    if (type === ApplicationType.ROOM_END || (type === ApplicationType.ROOM_JOIN && v.role !== Role.OFFICE)) throw forbidden();
     const office = v.officeId ? await this.em.findOneOrFail(Office, { id: v.officeId }) : null;
-    const { payload, summary } = await checkRoomPayload(this.ctx, type, input, v.municipalityId!);
+    const { payload, summary, patientId } = await checkRoomPayload(this.ctx, type, input, v.municipalityId!);
     const app = this.em.create(Application, {
       municipality: v.municipalityId!,
       type,
-      channel: v.role === Role.CITY ? ApplicationChannel.CITY : ApplicationChannel.OFFICE,
+      channel: is.city(v) ? ApplicationChannel.CITY : ApplicationChannel.OFFICE,
+      // the patient's reference from the start: reads are logged with it before the room exists
+      patientId,
       office,
       applicant: me,
       applicantName: office ? `${me.name}（${office.name}）` : me.name,
@@ -160,7 +135,7 @@ export class ApplicationService extends AreaService {
       summary,
       payload: payload as unknown as Record<string, unknown>,
     });
-    attachFiles(this.em, app, attachments, v.id);
+    await attachFiles(this.em, app, attachments, v.id);
     await this.recorded(app, ApplicationAction.SUBMIT, null, null);
     return app;
   }
@@ -179,6 +154,7 @@ export class ApplicationService extends AreaService {
       applicantName: `${me.name}（${office?.name ?? ''}）`,
       applicantEmail: me.email ?? office?.contactEmail ?? '',
       summary: `部屋の終了: ${room.name}`,
+      patientId: room.patient.id,
       payload: { roomId: room.id, postId, reason },
     });
     await this.recorded(app, ApplicationAction.SUBMIT, null, null);
@@ -187,11 +163,18 @@ export class ApplicationService extends AreaService {
 
   /** The public page: a new office without an account. Nothing is readable through it. */
   async submitPublic(args: PublicRegistrationArgs): Promise<{ receiptNumber: string; submittedAt: Date }> {
-    const ip = this.ctx.ip;
-    const since = new Date(Date.now() - 3_600_000);
-    if (ip && (await this.em.count(AuditEvent, { action: 'application.public_submit', ip, occurredAt: { $gte: since } })) >= this.ctx.config.publicSubmissionsPerHour) {
-      throw new AppError('TOO_MANY_REQUESTS');
+    // one atomic count per address, shared by every API process, taken before any work
+    const reservation = await takePublicSubmission(this.ctx.limits, this.ctx.ip);
+    try {
+      return await this.storePublic(args);
+    } catch (e) {
+      // refused for its content, nothing stored: a visitor correcting the form keeps the hour's budget
+      if (e instanceof AppError && e.code === 'BAD_USER_INPUT') await reservation.refund();
+      throw e;
     }
+  }
+
+  private async storePublic(args: PublicRegistrationArgs): Promise<{ receiptNumber: string; submittedAt: Date }> {
     const municipality = await this.em.findOne(Municipality, { code: args.municipalityCode });
     if (!municipality) throw validationError([{ field: 'municipalityCode', code: 'NOT_IN_SCOPE' }]);
     const { payload, summary } = await checkRegistration(this.em, args.input, 'input.');
@@ -204,7 +187,7 @@ export class ApplicationService extends AreaService {
       summary,
       payload: payload as unknown as Record<string, unknown>,
     });
-    attachFiles(this.em, app, args.attachments, null);
+    await attachFiles(this.em, app, args.attachments, null);
     await this.recorded(app, ApplicationAction.SUBMIT, null, null, 'application.public_submit');
     return { receiptNumber: app.id.slice(0, 8).toUpperCase(), submittedAt: app.submittedAt };
   }
@@ -233,6 +216,8 @@ export class ApplicationService extends AreaService {
       const checked = ROOM_TYPES.includes(app.type) ? await checkRoomPayload(this.ctx, app.type, input!, app.municipality.id) : await checkPayload(this.em, app.type, input!, office, '', app.id);
       app.payload = checked.payload as unknown as Record<string, unknown>;
       app.summary = checked.summary;
+      // a corrected 様式6 is still about the same patient; a join request follows its (corrected) room
+      if ('patientId' in checked && (app.type === ApplicationType.ROOM_JOIN || !app.patientId)) app.patientId = checked.patientId;
       app.submittedAt = new Date();
     }
     const from = app.state;
@@ -247,6 +232,7 @@ export class ApplicationService extends AreaService {
 
   /** The credentials letter for the application's new accounts (still PENDING), with fresh activation codes. */
   async activationLetter(applicationId: string): Promise<ActivationLetterEntry[]> {
+    authorize(applicationPolicy.issueActivationLetter(this.viewer)); // never VENDOR (users/user.policy.ts)
     const app = await this.get(applicationId);
     if (app.state !== ApplicationState.COMPLETED || app.type === ApplicationType.ID_STOP) throw new AppError('INVALID_TRANSITION', { state: app.state });
     const pledges = await this.em.find(Pledge, { application: app, kind: PledgeKind.EMPLOYEE }, { populate: ['user', 'office'] });
@@ -261,9 +247,9 @@ export class ApplicationService extends AreaService {
   /** Scanned forms added later by the applicant side. */
   async attach(applicationId: string, uploads: AttachmentUpload[]): Promise<Attachment[]> {
     const app = await this.get(applicationId);
-    if (!partiesOf(this.viewer, app).some((p) => p === 'APPLICANT' || p === 'CITY')) throw forbidden();
+    authorize(applicationPolicy.attachTo(this.viewer, app));
     if (FINAL_STATES.includes(app.state)) throw new AppError('INVALID_TRANSITION', { state: app.state });
-    const files = attachFiles(this.em, app, uploads, this.viewer.id);
+    const files = await attachFiles(this.em, app, uploads, this.viewer.id);
     this.ctx.audit.record({ action: 'application.attach', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, officeId: app.office?.id ?? null, detail: { files: files.map((f) => ({ filename: f.filename, size: f.size, sha256: f.sha256 })) } });
     await this.em.flush();
     return files;
@@ -297,7 +283,7 @@ export class ApplicationService extends AreaService {
   /** Who hears of the new state: the city on arrival, the vendor when forwarded, the applicant on a decision. */
   private async notify(app: Application, comment: string | null): Promise<void> {
     const { publicUrl } = this.ctx.config;
-    const info = { id: app.id, type: app.type, summary: app.summary };
+    const info = { id: app.id, type: app.type, summary: app.summary, hasComment: !!comment };
     const municipalityId = app.municipality.id;
     if (app.state === ApplicationState.SUBMITTED) {
       const m = await this.em.findOneOrFail(Municipality, { id: municipalityId });
@@ -306,7 +292,7 @@ export class ApplicationService extends AreaService {
       const vendors = await this.em.find(User, { role: Role.VENDOR, status: UserStatus.ACTIVE, email: { $ne: null } });
       for (const vendor of vendors) enqueueMail(this.em, { ...applicationForwarded(info, publicUrl), to: vendor.email!, municipalityId });
     } else if ([ApplicationState.RETURNED, ApplicationState.REJECTED, ApplicationState.COMPLETED].includes(app.state)) {
-      enqueueMail(this.em, { ...applicationDecided(info, app.state, comment, publicUrl), to: app.applicantEmail, municipalityId });
+      enqueueMail(this.em, { ...applicationDecided(info, app.state, publicUrl), to: app.applicantEmail, municipalityId });
     }
   }
 }

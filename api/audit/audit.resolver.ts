@@ -1,16 +1,13 @@
 import { Args, ArgsType, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/core';
-import type { Context, Viewer } from '../context.js';
+import type { Context } from '../context.js';
 import { AreaService } from '../common/area-service.js';
 import { PageInput, PageResult, SortOrder, findOptions } from '../common/list.js';
 import { assertValid } from '../common/errors.js';
 import { isValidDate } from '../common/dates.js';
-import { Role } from '../users/user.enums.js';
 import { AuditEvent, AuditOutcome } from './audit-event.entity.js';
-
-/** What VENDOR may read of the trail: accounts and sign-in, never anything about patients. */
-export const VENDOR_ACTION_PREFIXES = ['auth.', 'user.', 'office.', 'municipality.', 'activation.', 'token.'];
+import { auditPolicy } from './audit.policy.js';
 
 @InputType()
 export class AuditFilter {
@@ -36,17 +33,11 @@ export class AuditListArgs {
 @ObjectType()
 export class AuditEventPage extends PageResult(AuditEvent) {}
 
-/** CITY: its municipality's events; VENDOR: account and sign-in events of all. */
-export function auditScope(viewer: Viewer): FilterQuery<AuditEvent> {
-  if (viewer.role === Role.VENDOR) return { patientId: null, $or: VENDOR_ACTION_PREFIXES.map((p) => ({ action: { $like: `${p}%` } })) };
-  return { municipalityId: viewer.municipalityId };
-}
-
 const startOfTokyoDay = (d: string) => new Date(`${d}T00:00:00+09:00`);
 
 export class AuditService extends AreaService {
   async list({ filter, page }: AuditListArgs) {
-    const where: FilterQuery<AuditEvent>[] = [auditScope(this.viewer)];
+    const where: FilterQuery<AuditEvent>[] = [auditPolicy.scope(this.viewer)];
     const f = filter ?? {};
     for (const key of ['actorId', 'officeId', 'patientId', 'roomId', 'outcome'] as const) if (f[key]) where.push({ [key]: f[key] });
     if (f.action) where.push(f.action.endsWith('.') ? { action: { $like: `${f.action.replace(/[%_\\]/g, '\\$&')}%` } } : { action: f.action });

@@ -1,7 +1,11 @@
-import { isCityOrVendor } from '../authz/rules.js';
+import { policyRule } from '../authz/policy.js';
+import { auditPolicy } from './audit.policy.js';
+
+// Which events: auditPolicy.scope() in AuditService.
+const readsAudit = policyRule('auditEvents.read', auditPolicy.read);
 
 export const auditRules = {
-  Query: { auditEvents: isCityOrVendor },
-  AuditEvent: { '*': isCityOrVendor },
-  AuditEventPage: { '*': isCityOrVendor },
+  Query: { auditEvents: readsAudit },
+  AuditEvent: { '*': readsAudit },
+  AuditEventPage: { '*': readsAudit },
 };

@@ -8,7 +8,7 @@ import { AuditOutcome } from '../audit/audit-event.entity.js';
 import { User } from '../users/user.entity.js';
 import { Session, SessionStage } from './session.entity.js';
 import { RecoveryCode } from './recovery-code.entity.js';
-import { burnPasswordCheck, hashPassword, verifyPassword } from './password.js';
+import { burnPasswordCheck, hashPassword, needsRehash, verifyPassword } from './password.js';
 import { checkTotp, newTotpSecret, totpUri } from './totp.js';
 import { hashRecoveryCode, newRecoveryCode } from './tokens.js';
 import { accountUsable, clearSessionCookie, createSession, revokeSessions } from './sessions.js';
@@ -16,6 +16,7 @@ import { minutes } from '../common/dates.js';
 import { UserStatus } from '../users/user.enums.js';
 import { claimActivationCode } from './activation.js';
 import { inTransaction } from '../db/transaction.js';
+import { beginSignIn, type SignInAttempt } from '../http/rate-limits.js';
 
 export enum AuthStep {
   SIGNED_OUT = 'SIGNED_OUT',
@@ -47,6 +48,7 @@ export class AuthService {
   }
 
   async login(loginId: string, password: string): Promise<AuthStep> {
+    const attempt = await this.throttle('auth.login', loginId);
     const user = await this.em.findOne(User, { loginId: loginId.trim() }, { populate: ['passwordHash'] });
     const now = new Date();
     if (!user || !user.passwordHash) {
@@ -64,6 +66,9 @@ export class AuthService {
     if (!accountUsable(u, now)) {
       await this.fail('auth.login', u, loginId, `account_${u.status.toLowerCase()}`, false);
     }
+    await attempt.succeeded();
+    // the password is known now: a hash made at an older, lower cost is replaced by one at today's
+    const rehashed = needsRehash(u.passwordHash!) ? await this.rehash(u, password) : false;
     // a fresh sign-in replaces any half-finished one in this browser
     if (this.ctx.session) {
       this.ctx.session.revokedAt = now;
@@ -72,24 +77,31 @@ export class AuthService {
     const stage = u.totpEnabledAt ? SessionStage.TOTP_REQUIRED : SessionStage.TOTP_ENROLLMENT;
     const session = await createSession(this.em, this.ctx.config, u, stage, this.ctx.req, this.ctx.res);
     this.ctx.session = session;
-    this.ctx.audit.record({ action: 'auth.password', actor: actorOf(u), target: { type: 'User', id: u.id } });
+    this.ctx.audit.record({ action: 'auth.password', actor: actorOf(u), target: { type: 'User', id: u.id }, detail: rehashed ? { passwordRehashed: true } : null });
     await this.em.flush();
     return stage as unknown as AuthStep;
   }
 
   /**
    * First sign-in of an issued account: login ID + the code from the credentials letter + a
-   * password of the user's own choosing; TOTP enrollment follows. Failures count toward lockout.
+   * password of the user's own choosing; TOTP enrollment follows. Every failure answers
+   * INVALID_CREDENTIALS, so pending accounts cannot be told from active or unknown ones; only a
+   * wrong code for a pending account counts toward its lockout (an activation attempt cannot sign
+   * in to an active account, so it must not lock one either).
    */
   async activate(loginId: string, code: string, newPassword: string): Promise<AuthStep> {
+    // the policy looks at the new password only: the same answer whichever account the ID names
+    assertValid(passwordPolicy(newPassword) ? [] : [{ field: 'newPassword', code: 'PASSWORD_POLICY' }]);
+    const attempt = await this.throttle('auth.activate', loginId);
+    // every attempt pays for the hash before any check, so timing does not tell the cases apart
+    const passwordHash = await hashPassword(newPassword);
     const user = await this.em.findOne(User, { loginId: loginId.trim() });
     const now = new Date();
-    if (!user || user.status !== UserStatus.PENDING) await this.fail('auth.activate', user, loginId, user ? 'not_pending' : 'unknown_login_id', !!user);
+    if (!user || user.status !== UserStatus.PENDING) await this.fail('auth.activate', user, loginId, user ? 'not_pending' : 'unknown_login_id', false);
     const u = user!;
     if (this.isLocked(u, now)) await this.fail('auth.activate', u, loginId, 'locked', false);
-    assertValid(passwordPolicy(newPassword) ? [] : [{ field: 'newPassword', code: 'PASSWORD_POLICY' }]);
-    const passwordHash = await hashPassword(newPassword);
     if (!(await claimActivationCode(this.em, u, code))) await this.fail('auth.activate', u, loginId, 'wrong_code');
+    await attempt.succeeded();
     return inTransaction(this.em, async () => {
       u.passwordHash = passwordHash;
       u.status = UserStatus.ACTIVE;
@@ -197,6 +209,31 @@ export class AuthService {
   }
 
   // ---- internals ----
+
+  /**
+   * Sign-in limits per client address and per login ID, taken before any lookup or hashing.
+   * Refused attempts are audited and answer TOO_MANY_REQUESTS with the seconds to wait.
+   */
+  private async throttle(action: string, loginId: string): Promise<SignInAttempt> {
+    try {
+      return await beginSignIn(this.ctx.limits, this.ctx.ip, loginId);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'TOO_MANY_REQUESTS') {
+        await inTransaction(this.em, async () => {
+          this.ctx.audit.record({ action, outcome: AuditOutcome.FAILURE, actor: { loginId: loginId.slice(0, 64) }, target: null, detail: { reason: 'throttled' } });
+        });
+      }
+      throw e;
+    }
+  }
+
+  /** Replaces the hash unless it changed meanwhile (a password change in another request wins). */
+  private async rehash(user: User, password: string): Promise<boolean> {
+    const fresh = await hashPassword(password);
+    // written natively: sign-in bookkeeping must not bump the record's edit version
+    const rows = await this.em.execute<{ id: string }[]>('update app_user set password_hash = ? where id = ? and password_hash = ? returning id', [fresh, user.id, user.passwordHash]);
+    return rows.length === 1;
+  }
 
   private requireStage(stage: SessionStage): Session {
     const session = this.ctx.session;

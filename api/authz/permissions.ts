@@ -15,8 +15,10 @@ import { roomRules } from '../rooms/room.rules.js';
 import { apiTokenRules } from '../tokens/api-token.rules.js';
 import { auditRules } from '../audit/audit.rules.js';
 import { reportRules } from '../reports/report.rules.js';
+import { consentRules } from '../consents/consent.rules.js';
+import { abilityRules } from './abilities.resolver.js';
 
-const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules, roomRules, apiTokenRules, auditRules, reportRules];
+const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules, roomRules, consentRules, apiTokenRules, auditRules, reportRules, abilityRules];
 
 /** Merges the per-area rule maps type by type. */
 export function ruleTree(): Record<string, Record<string, unknown>> {

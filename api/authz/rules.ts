@@ -1,41 +1,28 @@
-// The shared named rules: who the caller is. Row scoping (which rows) lives in each area's
-// scope helper; these decide whether an operation may be called at all.
+// The shared named rules: who the caller is. Which rows, and the decisions about one record, live
+// in each area's policy (api/<area>/<area>.policy.ts); these decide whether an operation may be
+// called at all. The role rules are policy rules (authz/policy.ts) over the same `is` helpers the
+// policies use, so "who is a CITY user" is written once.
 import { rule } from 'graphql-shield';
 import type { Context } from '../context.js';
 import { AppError } from '../common/errors.js';
 import { SessionStage } from '../auth/session.entity.js';
-import { Role } from '../users/user.enums.js';
+import { notSignedIn } from './caller.js';
+import { anyOf, is, isPolicyRule, policyRule } from './policy.js';
 
-/** UNAUTHENTICATED, with the reason a half-signed-in or expired session needs to hear. */
-export function notSignedIn(ctx: Context): AppError {
-  if (ctx.session?.stage === SessionStage.TOTP_REQUIRED || ctx.session?.stage === SessionStage.TOTP_ENROLLMENT)
-    return new AppError('UNAUTHENTICATED', { reason: 'SECOND_FACTOR_REQUIRED' });
-  if (ctx.session?.stage === SessionStage.PASSWORD_CHANGE) return new AppError('UNAUTHENTICATED', { reason: 'PASSWORD_CHANGE_REQUIRED' });
-  if (ctx.sessionProblem) return new AppError('UNAUTHENTICATED', { reason: ctx.sessionProblem });
-  return new AppError('UNAUTHENTICATED');
-}
+export { notSignedIn };
 
 const forbidden = () => new AppError('FORBIDDEN');
 
 // cache 'contextual': these depend on the caller only, so they run once per request.
 export const isSignedIn = rule('isSignedIn', { cache: 'contextual' })((_p, _a, ctx: Context) => (ctx.viewer ? true : notSignedIn(ctx)));
 
-const hasRole = (name: string, ...roles: Role[]) =>
-  rule(name, { cache: 'contextual' })((_p, _a, ctx: Context) => {
-    if (!ctx.viewer) return notSignedIn(ctx);
-    return roles.includes(ctx.viewer.role) ? true : forbidden();
-  });
-
-export const isCity = hasRole('isCity', Role.CITY);
-export const isVendor = hasRole('isVendor', Role.VENDOR);
-export const isOffice = hasRole('isOffice', Role.OFFICE);
-export const isCityOrVendor = hasRole('isCityOrVendor', Role.CITY, Role.VENDOR);
+export const isCity = policyRule('isCity', is.city);
+export const isVendor = policyRule('isVendor', is.vendor);
+export const isOffice = policyRule('isOffice', is.office);
+export const isCityOrVendor = policyRule('isCityOrVendor', anyOf(is.city, is.vendor));
 
 /** 事業所のシステム管理担当者: an OFFICE account with the officeAdmin flag. */
-export const isOfficeAdmin = rule('isOfficeAdmin', { cache: 'contextual' })((_p, _a, ctx: Context) => {
-  if (!ctx.viewer) return notSignedIn(ctx);
-  return ctx.viewer.role === Role.OFFICE && ctx.viewer.officeAdmin ? true : forbidden();
-});
+export const isOfficeAdmin = policyRule('isOfficeAdmin', is.officeAdmin);
 
 /** Anyone, signed in or not (sign-in steps, public pages). */
 export const isAnyone = rule('isAnyone', { cache: 'contextual' })(() => true);
@@ -62,15 +49,20 @@ export const isSignedInBySession = rule('isSignedInBySession', { cache: 'context
 });
 
 /**
- * What passing a rule proves about the others (each follows from the code above: every role rule
- * first requires a signed-in viewer). Used only to skip re-checking rows (authz/checked-at-parent.ts).
+ * What passing a rule proves about the others (each follows from the code above and from
+ * policyRule(): every role rule and every area's policy rule first requires a signed-in viewer).
+ * Used only to skip re-checking rows (authz/checked-at-parent.ts).
  */
-export const ruleImplications = new Map<unknown, unknown[]>([
-  [isCity, [isSignedIn]],
-  [isVendor, [isSignedIn]],
-  [isOffice, [isSignedIn]],
-  [isCityOrVendor, [isSignedIn]],
-  [isOfficeAdmin, [isOffice, isSignedIn]],
+class Implications extends Map<unknown, unknown[]> {
+  override get(r: unknown): unknown[] | undefined {
+    const declared = super.get(r);
+    if (!isPolicyRule(r) || declared?.includes(isSignedIn)) return declared;
+    return [...(declared ?? []), isSignedIn];
+  }
+}
+
+export const ruleImplications: ReadonlyMap<unknown, unknown[]> = new Implications([
+  [isOfficeAdmin, [isOffice]],
   [isSignedInBySession, [isSignedIn]],
 ]);
 

@@ -71,6 +71,8 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
     out.fields = (out.fields as FieldError[]).map((f) => ({ field: f.field, code: f.code, message: fieldMessages[f.code]?.[locale] ?? f.code }));
   }
   if (ext.reason) out.reason = ext.reason;
+  // when a rate limit lets the caller try again
+  if (typeof ext.retryAfterSeconds === 'number') out.retryAfterSeconds = ext.retryAfterSeconds;
 
   // GraphQL's own parse/validation errors keep their (English, schema-level) detail: it names
   // the offending field without revealing anything beyond the public schema.

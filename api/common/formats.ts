@@ -22,3 +22,17 @@ export const patterns = {
 
 /** 12–200 characters, with letters and digits. */
 export const passwordPolicy = (pw: string) => pw.length >= 12 && pw.length <= 200 && /[A-Za-z]/.test(pw) && /\d/.test(pw);
+
+/**
+ * The accepted range of each vital sign of a care report (units as stored). Wide enough for unusual
+ * patients, narrow enough to catch typing slips (a temperature of 3.68 or 368).
+ */
+export const vitalRanges = {
+  systolic: { min: 40, max: 300, unit: 'mmHg', decimals: 0 },
+  diastolic: { min: 20, max: 200, unit: 'mmHg', decimals: 0 },
+  pulse: { min: 20, max: 250, unit: '/min', decimals: 0 },
+  temperature: { min: 34, max: 42, unit: '℃', decimals: 1 },
+  spo2: { min: 50, max: 100, unit: '%', decimals: 0 },
+  weight: { min: 10, max: 300, unit: 'kg', decimals: 1 },
+} as const;
+export type VitalSign = keyof typeof vitalRanges;

@@ -1,6 +1,15 @@
 // Every user-facing message, by stable code, in Japanese first and English second.
 // Error codes and validation codes are the API contract; the texts may be reworded.
+import { vitalRanges, type VitalSign } from './formats.js';
+
 export type Locale = 'ja' | 'en';
+
+/** "体温は 34.0〜42.0 ℃ の範囲で入力してください。": the message names the accepted range. */
+function vitalRange(sign: VitalSign, ja: string, en: string): Record<Locale, string> {
+  const { min, max, unit, decimals } = vitalRanges[sign];
+  const [lo, hi] = [min.toFixed(decimals), max.toFixed(decimals)];
+  return { ja: `${ja}は ${lo}〜${hi} ${unit} の範囲で入力してください。`, en: `${en} must be between ${lo} and ${hi} ${unit}.` };
+}
 
 export const errorMessages = {
   UNAUTHENTICATED: { ja: 'サインインが必要です。', en: 'You must sign in.' },
@@ -17,7 +26,11 @@ export const errorMessages = {
   INVALID_RECOVERY_CODE: { ja: 'リカバリーコードが正しくありません。', en: 'The recovery code is not valid.' },
   WRONG_PASSWORD: { ja: '現在のパスワードが正しくありません。', en: 'The current password is wrong.' },
   INVALID_TRANSITION: { ja: 'この申請は現在の状態ではその操作ができません。画面を更新して状態を確認してください。', en: 'This action is not possible in the application’s current state. Reload and check.' },
-  TOO_MANY_REQUESTS: { ja: '短時間に多くの申請がありました。しばらくしてから再度お試しください。', en: 'Too many requests. Please try again later.' },
+  TOO_MANY_REQUESTS: { ja: '短時間に多くの試行がありました。しばらくしてから再度お試しください。', en: 'Too many attempts in a short time. Please try again later.' },
+  PAYLOAD_TOO_LARGE: { ja: 'リクエストが大きすぎます。ファイルは添付ファイルの欄から送ってください。', en: 'The request is too large. Send files through the attachment field.' },
+  FILE_TYPE: { ja: 'PDF・JPEG・PNG のファイルのみ添付できます。', en: 'Only PDF, JPEG and PNG files can be attached.' },
+  FILE_TOO_LARGE: { ja: 'ファイルが大きすぎます（上限 5MB）。', en: 'The file is too large (5 MB at most).' },
+  BAD_REQUEST: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
   ROOM_READ_ONLY: { ja: 'この部屋は閲覧のみです（部屋の終了または同意の撤回）。', en: 'This room is read-only (closed, or consent withdrawn).' },
   QUERY_TOO_COMPLEX: { ja: 'リクエストが大きすぎます。取得する項目や件数を減らしてください。', en: 'The request is too large. Ask for fewer fields or rows.' },
   GRAPHQL_VALIDATION_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
@@ -43,6 +56,12 @@ export const fieldMessages = {
   PASSWORD_REUSED: { ja: '現在と同じパスワードは使えません。', en: 'Choose a password different from the current one.' },
   DATE: { ja: '日付の形式が正しくありません（YYYY-MM-DD）。', en: 'Not a valid date (YYYY-MM-DD).' },
   INVALID_VALUE: { ja: '値が正しくありません。', en: 'Invalid value.' },
+  VITAL_SYSTOLIC: vitalRange('systolic', '収縮期血圧', 'Systolic blood pressure'),
+  VITAL_DIASTOLIC: vitalRange('diastolic', '拡張期血圧', 'Diastolic blood pressure'),
+  VITAL_PULSE: vitalRange('pulse', '脈拍', 'Pulse'),
+  VITAL_TEMPERATURE: vitalRange('temperature', '体温', 'Temperature'),
+  VITAL_SPO2: vitalRange('spo2', 'SpO2', 'SpO2'),
+  VITAL_WEIGHT: vitalRange('weight', '体重', 'Weight'),
   NOT_ALLOWED_FOR_KIND: { ja: 'この事業所種別では指定できません。', en: 'Not allowed for this kind of office.' },
   NOT_ALLOWED_FOR_ROLE: { ja: 'この役割では指定できません。', en: 'Not allowed for this role.' },
   OFFICE_INACTIVE: { ja: '利用停止中の事業所です。', en: 'This office is inactive.' },
@@ -51,6 +70,8 @@ export const fieldMessages = {
   ALREADY_REGISTERED: { ja: '同じ方がすでに登録されています。', en: 'This person is already registered.' },
   ALREADY_REQUESTED: { ja: '同じ内容の申請が処理中です。', en: 'The same request is already in progress.' },
   ALREADY_STOPPED: { ja: 'すでに停止されています。', en: 'Already stopped.' },
+  NOT_PENDING: { ja: '利用開始待ちのアカウントではありません（利用開始コードは不要です）。', en: 'This account is not waiting for activation (no activation code needed).' },
+  CITY_BOOTSTRAP_REQUIRED: { ja: 'この自治体には利用中の市の管理者がいません。最初の市の管理者アカウントは運用者の手順（bootstrap-city）で発行します。', en: 'This municipality has no active city administrator; its first CITY account is issued with the operator’s procedure (bootstrap-city).' },
   DATE_IN_PAST: { ja: '過去の日付は指定できません。', en: 'The date cannot be in the past.' },
   INSURED_NUMBER: { ja: '被保険者番号は10桁の数字で入力してください。', en: 'The insured number must be 10 digits.' },
   WAREKI_DATE: { ja: '日付は「昭和15年3月2日」「S15.3.2」「1940-03-02」のように入力してください。', en: 'Enter a date like 昭和15年3月2日, S15.3.2 or 1940-03-02.' },
@@ -61,6 +82,7 @@ export const fieldMessages = {
   NOT_COVERED: { ja: '同意書の対象事業所ではありません。', en: 'This office is not covered by the consent.' },
   FILE_TYPE: { ja: 'PDF・JPEG・PNG のファイルのみ添付できます。', en: 'Only PDF, JPEG and PNG files can be attached.' },
   FILE_TOO_LARGE: { ja: 'ファイルが大きすぎます（上限 5MB）。', en: 'The file is too large (5 MB at most).' },
+  UPLOAD_UNAVAILABLE: { ja: '添付ファイルの受付期限が切れたか、すでに使われています。もう一度添付してください。', en: 'The uploaded file has expired or was already used. Attach it again.' },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type FieldCode = keyof typeof fieldMessages;

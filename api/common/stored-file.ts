@@ -4,7 +4,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 
 /**
  * A file kept in the database (so that a backup covers it): scanned forms, photos on posts.
- * Type and size are checked on upload (applications/attachment.ts); the bytes load only on demand.
+ * Type, first bytes and size are checked as the file streams in (api/uploads/); the bytes load only on demand.
  */
 @ObjectType() // not emitted by itself: only the entities that extend it are
 @Entity({ abstract: true })

@@ -15,6 +15,8 @@ import { Patient } from '../patients/patient.entity.js';
 import { Consent } from '../patients/consent.entity.js';
 import { Room, RoomMember } from '../rooms/room.entity.js';
 import { Post, PostAttachment, PostRead, PostRevision } from '../posts/post.entity.js';
+import { RateLimitCounter } from '../http/rate-limit.entity.js';
+import { PendingUpload } from '../uploads/pending-upload.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
-export const entities = [BaseEntity, StoredFile, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken];
+export const entities = [BaseEntity, StoredFile, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken, RateLimitCounter, PendingUpload];

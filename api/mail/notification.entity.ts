@@ -11,6 +11,22 @@ export enum NotificationStatus {
 registerEnumType(NotificationStatus, { name: 'NotificationStatus' });
 
 /**
+ * What a mail is about, set when it is queued, so that who may read the outbox is a query
+ * (mail/notification.policy.ts), never a guess from the text.
+ */
+export enum NotificationCategory {
+  /** the account workflows: office registration, staff addition, ID stop, account issue */
+  ACCOUNT = 'ACCOUNT',
+  /** room forms (creation, join, end): about a patient, even when the text names none */
+  ROOM = 'ROOM',
+  /** "there is something new in your room" */
+  POST = 'POST',
+  /** anything not classified: shown to the municipality's city only */
+  OTHER = 'OTHER',
+}
+registerEnumType(NotificationCategory, { name: 'NotificationCategory' });
+
+/**
  * The mail outbox: written in the same transaction as the action it reports, sent later by the
  * worker (mail/worker.ts) with retries. Bodies never carry patient data or credentials.
  */
@@ -18,6 +34,7 @@ registerEnumType(NotificationStatus, { name: 'NotificationStatus' });
 @Entity()
 @Index({ properties: ['status', 'nextAttemptAt'] })
 @Index({ properties: ['municipalityId', 'createdAt'] })
+@Index({ properties: ['category', 'createdAt'] })
 export class Notification {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })
@@ -31,6 +48,14 @@ export class Notification {
   @Field()
   @Property({ length: 60 })
   kind!: string;
+
+  @Field(() => NotificationCategory)
+  @Enum({ items: () => NotificationCategory, default: NotificationCategory.OTHER })
+  category: NotificationCategory = NotificationCategory.OTHER;
+
+  /** The body carries an activation code or a link to one: never shown to VENDOR. */
+  @Property({ default: false })
+  carriesCredential: boolean = false;
 
   @Field()
   @Property({ length: 254 })

@@ -4,8 +4,8 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { PageInput, PageResult, SortOrder, findOptions } from '../common/list.js';
 import { AreaService } from '../common/area-service.js';
-import { Role } from '../users/user.enums.js';
-import { Notification, NotificationStatus } from './notification.entity.js';
+import { Notification, NotificationCategory, NotificationStatus } from './notification.entity.js';
+import { notificationPolicy } from './notification.policy.js';
 
 @ObjectType()
 export class NotificationPage extends PageResult(Notification) {}
@@ -14,6 +14,9 @@ export class NotificationPage extends PageResult(Notification) {}
 export class NotificationFilter {
   @Field(() => NotificationStatus, { nullable: true })
   status?: NotificationStatus | null;
+
+  @Field(() => NotificationCategory, { nullable: true })
+  category?: NotificationCategory | null;
 }
 
 @ArgsType()
@@ -28,16 +31,17 @@ export class NotificationListArgs {
 /** The outbox as the city and the vendor see it (e.g. when no SMTP server is configured). */
 class NotificationService extends AreaService {
   async list({ filter, page }: NotificationListArgs) {
-    const where: FilterQuery<Notification> = this.viewer.role === Role.VENDOR ? {} : { municipalityId: this.viewer.municipalityId };
-    if (filter?.status) Object.assign(where, { status: filter.status });
-    const [items, total] = await this.em.findAndCount(Notification, where, findOptions(page, { field: 'createdAt', order: SortOrder.DESC }, { createdAt: 'createdAt' }));
+    const where: FilterQuery<Notification>[] = [notificationPolicy.scope(this.viewer)];
+    if (filter?.status) where.push({ status: filter.status });
+    if (filter?.category) where.push({ category: filter.category });
+    const [items, total] = await this.em.findAndCount(Notification, { $and: where }, findOptions(page, { field: 'createdAt', order: SortOrder.DESC }, { createdAt: 'createdAt' }));
     return { items, total };
   }
 }
 
 @Resolver(() => Notification)
 export class NotificationResolver {
-  @Query(() => NotificationPage, { description: 'The e-mail outbox, newest first' })
+  @Query(() => NotificationPage, { description: 'The e-mail outbox, newest first. CITY: its municipality’s; VENDOR: the account workflows’ mail, never one carrying an activation code' })
   notifications(@Args() args: NotificationListArgs, @Ctx() ctx: Context) {
     return new NotificationService(ctx).list(args);
   }

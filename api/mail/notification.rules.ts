@@ -1,7 +1,11 @@
-import { isCityOrVendor } from '../authz/rules.js';
+import { policyRule } from '../authz/policy.js';
+import { notificationPolicy } from './notification.policy.js';
+
+// Which mails each caller reads is notificationPolicy.scope (in the resolver's query).
+const readsOutbox = policyRule('notifications.list', notificationPolicy.list);
 
 export const notificationRules = {
-  Query: { notifications: isCityOrVendor },
-  Notification: { '*': isCityOrVendor },
-  NotificationPage: { '*': isCityOrVendor },
+  Query: { notifications: readsOutbox },
+  Notification: { '*': readsOutbox },
+  NotificationPage: { '*': readsOutbox },
 };

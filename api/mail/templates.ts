@@ -1,5 +1,11 @@
-// E-mail texts. They say what happened and link to the panel; never patient data, never credentials.
+// E-mail texts. They say what happened and link to the panel; never patient data, never credentials,
+// and never free text that someone typed (a reviewer's comment may name a patient or a person: it
+// stays in the panel, and the mail says there is one). Each text carries its category, so who may
+// read it in the outbox is decided by mail/notification.policy.ts, not by reading the text.
 import { ApplicationState, ApplicationType, ROOM_TYPES } from '../applications/application.enums.js';
+import { receiptNumber } from '../applications/patient-data.js';
+import { NotificationCategory } from './notification.entity.js';
+import type { MailCategory } from './outbox.js';
 
 const typeLabel: Record<ApplicationType, string> = {
   OFFICE_REGISTRATION: '事業所登録申請',
@@ -14,7 +20,11 @@ const typeLabel: Record<ApplicationType, string> = {
  * What a mail may say about the application: account forms name the office and staff; anything
  * about a room names no patient, only the receipt number.
  */
-const about = (a: AppInfo) => (ROOM_TYPES.includes(a.type) ? `受付番号 ${a.id.slice(0, 8).toUpperCase()}` : a.summary);
+const about = (a: AppInfo) => (ROOM_TYPES.includes(a.type) ? `受付番号 ${receiptNumber(a.id)}` : a.summary);
+
+/** Room forms concern a patient; account forms are the account workflow. None of these texts holds a credential. */
+const categoryOf = (a: AppInfo): MailCategory =>
+  ROOM_TYPES.includes(a.type) ? { category: NotificationCategory.ROOM } : { category: NotificationCategory.ACCOUNT, carriesCredential: false };
 
 const footer = (url: string) => `\n\n詳細はシステムにサインインしてご確認ください。\n${url}\n\n※このメールは送信専用です。`;
 
@@ -22,11 +32,14 @@ interface AppInfo {
   id: string;
   type: ApplicationType;
   summary: string;
+  /** the reviewer wrote a comment (shown in the panel, never in the mail) */
+  hasComment?: boolean;
 }
 
 export function applicationArrived(a: AppInfo, publicUrl: string) {
   return {
     kind: 'application.submitted',
+    ...categoryOf(a),
     subject: `【在宅医療・介護連携】${typeLabel[a.type]}が届きました`,
     body: `${typeLabel[a.type]}が届きました。審査をお願いします。\n\n内容: ${about(a)}${footer(`${publicUrl}/#/applications/${a.id}/show`)}`,
   };
@@ -35,6 +48,7 @@ export function applicationArrived(a: AppInfo, publicUrl: string) {
 export function applicationForwarded(a: AppInfo, publicUrl: string) {
   return {
     kind: 'application.forwarded',
+    ...categoryOf(a),
     subject: `【在宅医療・介護連携】${typeLabel[a.type]}の処理依頼`,
     body: `市の審査を終えた${typeLabel[a.type]}が回付されました。登録処理をお願いします。\n\n内容: ${about(a)}${footer(`${publicUrl}/#/applications/${a.id}/show`)}`,
   };
@@ -52,13 +66,14 @@ const roomOutcome: Partial<Record<ApplicationState, string>> = {
   COMPLETED: '処理が完了しました。システムにサインインしてご確認ください',
 };
 
-export function applicationDecided(a: AppInfo, state: ApplicationState, comment: string | null, publicUrl: string) {
+export function applicationDecided(a: AppInfo, state: ApplicationState, publicUrl: string) {
   const idStopDone = a.type === ApplicationType.ID_STOP && state === ApplicationState.COMPLETED;
   const what = idStopDone ? '処理が完了しました。停止日の翌日からサインインできなくなります' : (ROOM_TYPES.includes(a.type) ? roomOutcome : outcome)[state];
   return {
     kind: `application.${state.toLowerCase()}`,
+    ...categoryOf(a),
     subject: `【在宅医療・介護連携】${typeLabel[a.type]}の結果のお知らせ`,
-    body: `お申し込みの${typeLabel[a.type]}（${about(a)}）は${what}。${comment ? `\n\n市・システム管理者からのコメント:\n${comment}` : ''}${footer(publicUrl)}`,
+    body: `お申し込みの${typeLabel[a.type]}（${about(a)}）は${what}。${a.hasComment ? '\n\n市・システム管理者からのコメントがあります。システムでご確認ください。' : ''}${footer(publicUrl)}`,
   };
 }
 
@@ -66,6 +81,7 @@ export function applicationDecided(a: AppInfo, state: ApplicationState, comment:
 export function newPostNotice(roomId: string, publicUrl: string) {
   return {
     kind: 'post.created',
+    category: NotificationCategory.POST as const,
     subject: '【在宅医療・介護連携】新しい投稿があります',
     body: `参加している部屋に新しい投稿があります。${footer(`${publicUrl}/#/rooms/${roomId}/show`)}`,
   };

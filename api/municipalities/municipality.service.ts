@@ -1,40 +1,44 @@
-import type { FilterQuery } from '@mikro-orm/core';
-import type { Viewer } from '../context.js';
 import { AreaService } from '../common/area-service.js';
 import { notFound } from '../common/errors.js';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
-import { Role } from '../users/user.enums.js';
+import { authorize } from '../authz/policy.js';
+import { enqueueMail } from '../mail/outbox.js';
+import { contactAddressChanged } from '../users/account-mails.js';
 import { Municipality } from './municipality.entity.js';
 import type { MunicipalityInput } from './municipality.inputs.js';
-
-/** VENDOR serves every municipality; everyone else sees only their own. */
-export function municipalityScope(viewer: Viewer): FilterQuery<Municipality> {
-  return viewer.role === Role.VENDOR ? {} : { id: viewer.municipalityId };
-}
+import { municipalityPolicy } from './municipality.policy.js';
 
 export class MunicipalityService extends AreaService {
   list(): Promise<Municipality[]> {
-    return this.em.find(Municipality, municipalityScope(this.viewer), { orderBy: { code: 'asc' } });
+    return this.em.find(Municipality, municipalityPolicy.scope(this.viewer), { orderBy: { code: 'asc' } });
   }
 
   async get(id: string): Promise<Municipality> {
-    const m = await this.em.findOne(Municipality, { $and: [{ id }, municipalityScope(this.viewer)] });
+    const m = await this.em.findOne(Municipality, { $and: [{ id }, municipalityPolicy.scope(this.viewer)] });
     if (!m) throw notFound();
     return m;
   }
 
   async create(input: MunicipalityInput): Promise<Municipality> {
+    authorize(municipalityPolicy.create(this.viewer));
     const m = this.em.create(Municipality, { ...input });
-    this.ctx.audit.record({ action: 'municipality.create', target: { type: 'Municipality', id: m.id }, municipalityId: m.id, detail: { code: m.code, name: m.name } });
+    this.ctx.audit.record({ action: 'municipality.create', target: { type: 'Municipality', id: m.id }, municipalityId: m.id, detail: { code: m.code, name: m.name, contactEmail: m.contactEmail ?? null } });
     await flushOrExplain(this.em, { field: 'code', code: 'TAKEN' });
     return m;
   }
 
   async update(id: string, version: number, input: MunicipalityInput): Promise<Municipality> {
+    authorize(municipalityPolicy.update(this.viewer));
     const m = await this.get(id);
     await checkVersion(this.em, m, version);
+    const oldEmail = m.contactEmail ?? null;
     this.em.assign(m, { ...input });
-    this.ctx.audit.record({ action: 'municipality.update', target: { type: 'Municipality', id: m.id }, municipalityId: m.id });
+    const newEmail = m.contactEmail ?? null;
+    // the registered contact address hears of the first CITY account (bootstrap): a change of it
+    // is on the trail with both addresses and announced to the old one
+    const contactChanged = (oldEmail ?? '').toLowerCase() !== (newEmail ?? '').toLowerCase();
+    this.ctx.audit.record({ action: 'municipality.update', target: { type: 'Municipality', id: m.id }, municipalityId: m.id, detail: contactChanged ? { contactEmail: { from: oldEmail, to: newEmail } } : null });
+    if (contactChanged && oldEmail) enqueueMail(this.em, { ...contactAddressChanged(m.name, newEmail, this.ctx.config.publicUrl), to: oldEmail, municipalityId: m.id });
     await flushOrExplain(this.em, { field: 'code', code: 'TAKEN' });
     return m;
   }

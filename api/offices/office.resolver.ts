@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { OfficeKind, OfficeStatus } from './office.enums.js';
+import { OfficeKind } from './office.enums.js';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
 import { inTransaction } from '../db/transaction.js';
@@ -7,6 +7,8 @@ import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from './office.entity.js';
 import { OfficeInput, OfficeListArgs } from './office.inputs.js';
 import { OfficeService, activeUserCounts } from './office.service.js';
+import { officePolicy, officeRecordActions } from './office.policy.js';
+import { allowedOn } from '../authz/policy.js';
 
 @ObjectType()
 export class OfficePage extends PageResult(Office) {}
@@ -33,7 +35,7 @@ export class OfficeResolver {
 
   @Query(() => [OfficeSummary], { description: 'Active offices of the caller’s municipality: name and kind only' })
   async officeDirectory(@Ctx() ctx: Context): Promise<OfficeSummary[]> {
-    const offices = await ctx.em.find(Office, { municipality: ctx.viewer!.municipalityId, status: OfficeStatus.ACTIVE }, { orderBy: { nameKana: 'asc', name: 'asc' } });
+    const offices = await ctx.em.find(Office, officePolicy.directoryScope(ctx.viewer!), { orderBy: { nameKana: 'asc', name: 'asc' } });
     return offices.map((o) => ({ id: o.id, name: o.name, nameKana: o.nameKana ?? null, kind: o.kind }));
   }
 
@@ -60,6 +62,11 @@ export class OfficeResolver {
   @FieldResolver(() => Int, { description: 'Accounts that can sign in now (stopped ones and those past their stop date excluded)' })
   activeUserCount(@Root() office: Office, @Ctx() ctx: Context) {
     return activeUserCounts(ctx).load(office.id);
+  }
+
+  @FieldResolver(() => [String], { description: 'What the caller may do with this office in the panel (show, edit, delete, reactivate), from the office policy' })
+  allowedActions(@Root() office: Office, @Ctx() ctx: Context): string[] {
+    return allowedOn(officeRecordActions, ctx.viewer!, office);
   }
 
   @FieldResolver(() => Municipality)

@@ -1,20 +1,23 @@
-import { or } from 'graphql-shield';
-import { isCity, isCityOrVendor, isOffice, isSignedIn, isVendor } from '../authz/rules.js';
+import { policyRule } from '../authz/policy.js';
+import { isSignedIn } from '../authz/rules.js';
+import { officePolicy } from './office.policy.js';
 
-// Rows are scoped in OfficeService (officeScope): these rules decide who may call at all.
+// Who may call at all; which rows and which record: officePolicy.scope() in OfficeService.
+const readsDirectory = policyRule('offices.readDirectory', officePolicy.readDirectory);
+
 export const officeRules = {
   Query: {
     offices: isSignedIn,
     office: isSignedIn,
-    officeDirectory: or(isCity, isOffice),
+    officeDirectory: readsDirectory,
   },
   Mutation: {
-    createOffice: isCityOrVendor,
-    updateOffice: isCityOrVendor,
-    deactivateOffice: isVendor,
-    reactivateOffice: isVendor,
+    createOffice: policyRule('offices.create', officePolicy.create),
+    updateOffice: policyRule('offices.update', officePolicy.update),
+    deactivateOffice: policyRule('offices.deactivate', officePolicy.deactivate),
+    reactivateOffice: policyRule('offices.reactivate', officePolicy.reactivate),
   },
   Office: { '*': isSignedIn },
   OfficePage: { '*': isSignedIn },
-  OfficeSummary: { '*': or(isCity, isOffice) },
+  OfficeSummary: { '*': readsDirectory },
 };

@@ -1,15 +1,15 @@
 // Offices: scoped reads, validated writes, every change audited in the same transaction.
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
-import type { Viewer } from '../context.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
-import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
+import { assertValid, notFound, type FieldError } from '../common/errors.js';
+import { authorize } from '../authz/policy.js';
 import { findOptions } from '../common/list.js';
 import { containsPattern, pick } from '../common/search.js';
 import { blankToNull } from '../common/validation.js';
 import { changedFields } from '../audit/audit.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
-import { Role, UserStatus } from '../users/user.enums.js';
+import { UserStatus } from '../users/user.enums.js';
 import { User } from '../users/user.entity.js';
 import { revokeSessions } from '../auth/sessions.js';
 import { endMembershipsOnStop } from '../rooms/memberships.js';
@@ -18,20 +18,9 @@ import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
 import { perRequest } from '../common/per-request.js';
 import { Office } from './office.entity.js';
+import { officePolicy } from './office.policy.js';
 import { CredentialsDelivery, OfficeKind, OfficeStatus, ServiceType } from './office.enums.js';
 import type { OfficeInput, OfficeListArgs } from './office.inputs.js';
-
-/** Which offices the viewer may see: VENDOR all, CITY its municipality's, OFFICE its own. */
-export function officeScope(viewer: Viewer): FilterQuery<Office> {
-  switch (viewer.role) {
-    case Role.VENDOR:
-      return {};
-    case Role.CITY:
-      return { municipality: viewer.municipalityId };
-    case Role.OFFICE:
-      return { id: viewer.officeId };
-  }
-}
 
 /** Active accounts per office, one query for all the offices of a request. */
 export const activeUserCounts = (ctx: Context) =>
@@ -90,7 +79,7 @@ export function normalizeOffice(input: OfficeInput): OfficeInput {
 
 export class OfficeService extends AreaService {
   async list({ filter, sort, page }: OfficeListArgs): Promise<{ items: Office[]; total: number }> {
-    const where: FilterQuery<Office>[] = [officeScope(this.viewer), ...exactFilters<Office>(filter as never, { kind: 'kind', status: 'status', municipalityId: 'municipality' })];
+    const where: FilterQuery<Office>[] = [officePolicy.scope(this.viewer), ...exactFilters<Office>(filter as never, { kind: 'kind', status: 'status', municipalityId: 'municipality' })];
     if (filter?.q?.trim()) {
       const like = containsPattern(filter.q);
       // the same expression as the trigram index office_search_trgm; 事業所番号 by prefix (unique index)
@@ -107,7 +96,7 @@ export class OfficeService extends AreaService {
 
   /** One office in the viewer's scope, or NOT_FOUND (never "exists but forbidden"). */
   async get(id: string): Promise<Office> {
-    const office = await this.em.findOne(Office, { $and: [{ id }, officeScope(this.viewer)] });
+    const office = await this.em.findOne(Office, { $and: [{ id }, officePolicy.scope(this.viewer)] });
     if (!office) throw notFound();
     return office;
   }
@@ -169,11 +158,8 @@ export class OfficeService extends AreaService {
   /** The server decides the owner: CITY creates in its own municipality; only VENDOR may choose. */
   private async ownerMunicipality(requested: string | null | undefined): Promise<Municipality> {
     const v = this.viewer;
-    if (v.role === Role.CITY) {
-      if (requested && requested !== v.municipalityId) throw forbidden();
-      return this.em.findOneOrFail(Municipality, { id: v.municipalityId! });
-    }
-    if (v.role !== Role.VENDOR) throw forbidden();
+    authorize(officePolicy.createIn(v, requested));
+    if (!officePolicy.choosesMunicipality(v)) return this.em.findOneOrFail(Municipality, { id: v.municipalityId! });
     if (!requested) assertValid([{ field: 'municipalityId', code: 'REQUIRED' }]);
     const m = await this.em.findOne(Municipality, { id: requested! });
     if (!m) assertValid([{ field: 'municipalityId', code: 'NOT_IN_SCOPE' }]);

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches } from 'class-validator';
-import { Katakana, Phone, PostalCode, RequiredText, Text } from '../common/validation.js';
+import { ArrayMaxSize, ArrayMinSize, Matches } from 'class-validator';
+import { InsuredNumber, Katakana, Phone, PostalCode, RequiredText, Text } from '../common/validation.js';
 import { CareLevel, ConsentSigner, Sex } from './patient.enums.js';
 
 /** 患者（利用者）情報 (様式6) */
@@ -30,7 +30,7 @@ export class PatientInput {
   @Field(() => CareLevel)
   careLevel!: CareLevel;
 
-  @Field(() => String, { nullable: true, description: '被保険者番号 (10 digits)' }) @IsOptional() @Matches(/^\d{10}$/, { message: 'INSURED_NUMBER' })
+  @Field(() => String, { nullable: true, description: '被保険者番号 (10 digits)' }) @InsuredNumber()
   insuredNumber?: string | null;
 }
 

@@ -9,7 +9,7 @@ import { checkVersion } from '../common/entity-errors.js';
 import { findOptions, SortOrder } from '../common/list.js';
 import { containsPattern } from '../common/search.js';
 import { perRequest } from '../common/per-request.js';
-import { checkUploads } from '../applications/attachment.js';
+import { claimUploads } from '../uploads/upload.service.js';
 import { ApplicationService } from '../applications/application.service.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { newPostNotice } from '../mail/templates.js';
@@ -18,6 +18,8 @@ import { UserStatus } from '../users/user.enums.js';
 import { Room, RoomMember } from '../rooms/room.entity.js';
 import { RoomStatus } from '../rooms/room.enums.js';
 import { liveOn, readableRoom, writableRoom } from '../rooms/room.access.js';
+import { roomPolicy } from '../rooms/room.policy.js';
+import { authorize } from '../authz/policy.js';
 import { Post, PostAttachment, PostKind, PostRead, PostRevision } from './post.entity.js';
 import type { ClosingRequestArgs, PostEditInput, PostInput, PostListArgs } from './post.inputs.js';
 import type { Vitals } from './vitals.js';
@@ -87,7 +89,7 @@ export class PostService extends AreaService {
     if (input.kind === PostKind.CLOSING_REQUEST) assertValid([{ field: 'kind', code: 'INVALID_VALUE' }]); // requestRoomClosing
     const title = input.title?.trim() || null;
     assertValid(contentChecks(room, input.kind, title, input.vitals));
-    const files = checkUploads(input.attachments);
+    const files = await claimUploads(this.em, { userId: this.viewer.id }, input.attachments);
     const post = this.em.create(Post, { room, author: this.viewer.id, kind: input.kind, title, body: input.body.trim(), vitals: hasVitals(input.vitals) ? { ...input.vitals } : null });
     for (const f of files) this.em.create(PostAttachment, { post, ...f });
     // the author has read their own post
@@ -105,7 +107,7 @@ export class PostService extends AreaService {
     const post = await this.em.findOne(Post, { id: postId });
     if (!post) throw notFound();
     const { room } = await writableRoom(this.em, this.viewer, post.room.id);
-    if (post.author.id !== this.viewer.id) throw forbidden(); // nobody edits another's post
+    authorize(roomPolicy.editPost(this.viewer, { authorId: post.author.id })); // nobody edits another's post
     if (post.kind === PostKind.CLOSING_REQUEST) throw forbidden();
     await checkVersion(this.em, post, version);
     const title = input.title?.trim() || null;
@@ -127,7 +129,7 @@ export class PostService extends AreaService {
   /** 既読: marks posts of a room as read by the viewer (members only; the city reads without receipts). */
   async markRead(roomId: string, postIds: string[] | null | undefined): Promise<number> {
     const { room, membership } = await readableRoom(this.em, this.viewer, roomId);
-    if (!membership || postIds?.length === 0) return 0;
+    if (!roomPolicy.leavesReadReceipts(this.viewer, { membership }) || postIds?.length === 0) return 0;
     const rows = await this.em.getConnection().execute<{ id: string }[]>(
       `insert into post_read (id, post_id, room_id, user_id, read_at)
          select gen_random_uuid(), p.id, p.room_id, ?, now() from post p

@@ -1,8 +1,8 @@
-import { or } from 'graphql-shield';
-import { isCityOrVendor, isOfficeAdmin } from '../authz/rules.js';
+import { policyRule } from '../authz/policy.js';
+import { reportPolicy } from './report.policy.js';
 
-// Scoped in ReportService: CITY its municipality, VENDOR all (counts only), office admin its office.
-const readsReports = or(isCityOrVendor, isOfficeAdmin);
+// Which rows: reportPolicy.scope() in ReportService.
+const readsReports = policyRule('reports.read', reportPolicy.read);
 
 export const reportRules = {
   Query: { rosterReport: readsReports, roomsReport: readsReports, applicationsReport: readsReports, activityReport: readsReports },

@@ -1,29 +1,17 @@
 // The city's reports (水戸市の責務: who uses the system), computed in SQL and scoped by role:
-// CITY its municipality, VENDOR every municipality (counts only), an office admin its office.
+// CITY its municipality, VENDOR every municipality (counts only), an office admin its office
+// (report.policy.ts).
 import { AreaService } from '../common/area-service.js';
 import { todayInTokyo } from '../common/dates.js';
-import { Role } from '../users/user.enums.js';
-import { ACCOUNT_TYPES } from '../applications/application.enums.js';
+import { reportPolicy, type ReportRows, type SqlScope } from './report.policy.js';
 import type { ActivityRow, ApplicationsReport, RoomsReport, RosterReport } from './report.types.js';
 
 const month = (column: string) => `to_char(${column} at time zone 'Asia/Tokyo', 'YYYY-MM')`;
 
 export class ReportService extends AreaService {
-  /** A WHERE fragment and its parameters for the viewer's scope. */
-  private scope(kind: 'user' | 'room' | 'application' | 'post'): [string, unknown[]] {
-    const v = this.viewer;
-    if (v.role === Role.VENDOR) return kind === 'application' ? [`a.type in (${ACCOUNT_TYPES.map(() => '?').join(', ')})`, [...ACCOUNT_TYPES]] : ['true', []];
-    if (v.role === Role.CITY) {
-      const column = { user: 'u.municipality_id', room: 'r.municipality_id', application: 'a.municipality_id', post: 'r.municipality_id' }[kind];
-      return [`${column} = ?`, [v.municipalityId]];
-    }
-    const byOffice = {
-      user: 'u.office_id = ?',
-      room: 'exists (select 1 from room_member rm join app_user mu on mu.id = rm.user_id where rm.room_id = r.id and mu.office_id = ?)',
-      application: 'a.office_id = ?',
-      post: 'u.office_id = ?',
-    }[kind];
-    return [byOffice, [v.officeId]];
+  /** A WHERE fragment and its parameters for the viewer's scope (report.policy.ts). */
+  private scope(kind: ReportRows): SqlScope {
+    return reportPolicy.scope(this.viewer, kind);
   }
 
   private sql<T>(query: string, params: unknown[]): Promise<T[]> {
@@ -71,13 +59,14 @@ export class ReportService extends AreaService {
         group by members order by members`,
       [today, today, ...params],
     );
+    const [ownOffice, ownOfficeParams] = reportPolicy.officeRowScope(this.viewer);
     const perOffice = await this.sql<{ office_id: string; office_name: string; rooms: number }>(
       `select o.id as office_id, o.name as office_name, count(distinct r.id)::int as rooms
          from room r join room_member rm on rm.room_id = r.id join app_user u on u.id = rm.user_id join office o on o.id = u.office_id
         where r.status <> 'CLOSED' and rm.from_date <= ? and (rm.until_date is null or rm.until_date >= ?) and ${where}
-          ${this.viewer.role === Role.OFFICE ? 'and o.id = ?' : ''}
+          and ${ownOffice}
         group by o.id, o.name, o.name_kana order by rooms desc, o.name_kana, o.name`,
-      [today, today, ...params, ...(this.viewer.role === Role.OFFICE ? [this.viewer.officeId] : [])],
+      [today, today, ...params, ...ownOfficeParams],
     );
     return {
       months: months.map((m) => ({ month: m.month, opened: m.opened, closed: m.closed, openAtEnd: m.open_at_end })),

@@ -1,14 +1,14 @@
-// Who may see and write in a room: the one place that decides it (lists, details, nested fields,
-// posts and attachments all come through here).
+// Which rooms the viewer may see and write in, by room.policy.ts: the queries behind it (lists,
+// details, nested fields, posts and attachments all come through here).
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../context.js';
 import { AppError, forbidden, notFound } from '../common/errors.js';
 import { todayInTokyo } from '../common/dates.js';
-import { Role } from '../users/user.enums.js';
+import { roomPolicy } from './room.policy.js';
 import { Consent } from '../patients/consent.entity.js';
 import { Room, RoomMember } from './room.entity.js';
-import { RoomPermission, RoomStatus } from './room.enums.js';
+import { RoomStatus } from './room.enums.js';
 
 /** Memberships that give access today: from ≤ today ≤ until (Japan time). */
 export function liveOn(today = todayInTokyo()) {
@@ -17,8 +17,8 @@ export function liveOn(today = todayInTokyo()) {
 
 /** Rooms the viewer may see: CITY its municipality's; OFFICE those it is a live member of; VENDOR none. */
 export async function roomScope(em: EntityManager, viewer: Viewer): Promise<FilterQuery<Room>> {
-  if (viewer.role === Role.CITY) return { municipality: viewer.municipalityId };
-  if (viewer.role !== Role.OFFICE) return { id: null };
+  if (roomPolicy.readsWholeMunicipality(viewer)) return { municipality: viewer.municipalityId };
+  if (!roomPolicy.readsAsMember(viewer)) return { id: null };
   const rows = await em.find(RoomMember, { user: viewer.id, ...liveOn() }, { fields: ['room'] });
   return { id: { $in: rows.map((m) => m.room.id) } };
 }
@@ -45,12 +45,12 @@ export function readableRoom(em: EntityManager, viewer: Viewer, roomId: string):
 }
 
 async function findReadableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
-  if (viewer.role === Role.CITY) {
+  if (roomPolicy.readsWholeMunicipality(viewer)) {
     const room = await em.findOne(Room, { id: roomId, municipality: viewer.municipalityId });
     if (!room) throw notFound();
     return { room, membership: null };
   }
-  if (viewer.role !== Role.OFFICE) throw notFound();
+  if (!roomPolicy.readsAsMember(viewer)) throw notFound();
   const membership = await em.findOne(RoomMember, { room: roomId, user: viewer.id, ...liveOn() }, { populate: ['room'] });
   if (!membership) throw notFound();
   return { room: membership.room.getEntity(), membership };
@@ -62,9 +62,13 @@ async function findReadableRoom(em: EntityManager, viewer: Viewer, roomId: strin
  */
 export async function writableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
   const access = await readableRoom(em, viewer, roomId);
-  if (!access.membership || access.membership.permission === RoomPermission.VIEWER) throw forbidden();
-  if (access.room.status === RoomStatus.CLOSED) throw new AppError('ROOM_READ_ONLY', { reason: 'CLOSED' });
   const consent = await em.findOneOrFail(Consent, { id: access.room.consent.id });
-  if (consent.withdrawnAt) throw new AppError('ROOM_READ_ONLY', { reason: 'CONSENT_WITHDRAWN' });
+  const record = { ...access, consentWithdrawn: !!consent.withdrawnAt };
+  if (!roomPolicy.write(viewer, record)) {
+    // why not, in the order the panel explains it
+    if (!roomPolicy.write(viewer, { ...record, room: { status: RoomStatus.ACTIVE }, consentWithdrawn: false })) throw forbidden();
+    if (access.room.status === RoomStatus.CLOSED) throw new AppError('ROOM_READ_ONLY', { reason: 'CLOSED' });
+    throw new AppError('ROOM_READ_ONLY', { reason: 'CONSENT_WITHDRAWN' });
+  }
   return access;
 }

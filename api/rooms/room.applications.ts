@@ -1,5 +1,6 @@
 // The room workflows on the application state machine: creation (様式6 + 様式5), join requests,
 // and the end of a room. Checks at submission, effects when the city completes (or declines).
+import { randomUUID } from 'node:crypto';
 import type { Context, Viewer } from '../context.js';
 import { assertValid, type FieldError } from '../common/errors.js';
 import { isValidDate, todayInTokyo } from '../common/dates.js';
@@ -71,7 +72,8 @@ async function roomCreation(ctx: Context, municipalityId: string, input: NonNull
     members: input.members,
     note: blankToNull(input.note),
   };
-  return { payload, summary: `部屋作成: ${payload.patient.name}（${payload.patient.nameKana}）` };
+  // the patient's reference, the id their Patient row gets when the room is created
+  return { payload, summary: `部屋作成: ${payload.patient.name}（${payload.patient.nameKana}）`, patientId: randomUUID() };
 }
 
 async function roomJoin(ctx: Context, viewer: Viewer, municipalityId: string, input: NonNullable<ApplicationInput['roomJoin']>, errors: FieldError[]) {
@@ -83,13 +85,13 @@ async function roomJoin(ctx: Context, viewer: Viewer, municipalityId: string, in
   if (!user) errors.push({ field: `${p}userId`, code: 'USER_NOT_ACTIVE' });
   else if (await ctx.em.count(RoomMember, { room, user, ...liveOn() })) errors.push({ field: `${p}userId`, code: 'ALREADY_MEMBER' });
   const payload: RoomJoinPayload = { roomId: room.id, userId: input.userId, permission: input.permission, note: blankToNull(input.note) };
-  return { payload, summary: `参加依頼: ${user?.name ?? ''}（${user?.office?.getEntity().name ?? ''}）→ ${room.name}` };
+  return { payload, summary: `参加依頼: ${user?.name ?? ''}（${user?.office?.getEntity().name ?? ''}）→ ${room.name}`, patientId: room.patient.id };
 }
 
 /** Checks a room form; throws BAD_USER_INPUT naming every bad field. */
 export async function checkRoomPayload(ctx: Context, type: ApplicationType, input: ApplicationInput, municipalityId: string) {
   const errors: FieldError[] = [];
-  let checked: { payload: RoomCreationPayload | RoomJoinPayload; summary: string } | null = null;
+  let checked: { payload: RoomCreationPayload | RoomJoinPayload; summary: string; patientId: string } | null = null;
   if (type === ApplicationType.ROOM_CREATION) {
     if (!input.roomCreation) errors.push({ field: 'roomCreation', code: 'REQUIRED' });
     else checked = await roomCreation(ctx, municipalityId, input.roomCreation, errors);
@@ -116,7 +118,8 @@ async function createRoom(ctx: Context, app: Application, setup: RoomSetupInput 
   const em = ctx.em;
   await memberChecks(ctx, app.municipality.id, p.consent, setup!.members, 'setup.members.');
   const titles = titleChecks(setup!.careReportTitles, 'setup.careReportTitles');
-  const patient = em.create(Patient, { ...p.patient, municipality: app.municipality });
+  // the reference the form's reads were logged with becomes the patient's id
+  const patient = em.create(Patient, { ...p.patient, municipality: app.municipality, ...(app.patientId ? { id: app.patientId } : {}) });
   const form = await em.findOne(Attachment, { application: app }, { orderBy: { createdAt: 'asc' }, fields: ['id'] });
   const consent = em.create(Consent, {
     patient,

@@ -18,7 +18,8 @@ export class Room extends BaseEntity<'status' | 'careReportTitles'> {
   @ManyToOne(() => Patient, { ref: true, index: true, deleteRule: 'restrict' })
   patient!: Ref<Patient>;
 
-  @ManyToOne(() => Consent, { ref: true, deleteRule: 'restrict' })
+  // indexed: the consents register (api/consents) joins consent → room
+  @ManyToOne(() => Consent, { ref: true, index: true, deleteRule: 'restrict' })
   consent!: Ref<Consent>;
 
   /** 部屋名, usually the patient's name as the members know it */

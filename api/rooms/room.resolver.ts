@@ -11,6 +11,7 @@ import { Room, RoomMember } from './room.entity.js';
 import { RoomPermission, RoomStatus } from './room.enums.js';
 import { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from './room.inputs.js';
 import { RoomService, unreadCounts, type MemberView } from './room.service.js';
+import { holdsMemberships, roomPolicy } from './room.policy.js';
 
 @ObjectType()
 export class RoomPage extends PageResult(Room) {}
@@ -111,14 +112,14 @@ export class RoomResolver {
 
   @FieldResolver(() => Boolean, { description: 'Can the caller post now?' })
   async writable(@Root() room: Room, @Ctx() ctx: Context) {
-    const m = await svc(ctx).myMembership(room);
-    if (!m || m.permission === RoomPermission.VIEWER || room.status === RoomStatus.CLOSED) return false;
-    return !(await room.consent.loadOrFail()).withdrawnAt;
+    const membership = await svc(ctx).myMembership(room);
+    if (!roomPolicy.write(ctx.viewer!, { membership, room, consentWithdrawn: false })) return false; // no need to load the consent
+    return roomPolicy.write(ctx.viewer!, { membership, room, consentWithdrawn: !!(await room.consent.loadOrFail()).withdrawnAt });
   }
 
   @FieldResolver(() => Int, { description: 'Posts by others the caller has not read' })
   unreadCount(@Root() room: Room, @Ctx() ctx: Context) {
-    return ctx.viewer!.role === 'OFFICE' ? unreadCounts(ctx).load(room.id) : 0;
+    return holdsMemberships(ctx.viewer!) ? unreadCounts(ctx).load(room.id) : 0;
   }
 }
 

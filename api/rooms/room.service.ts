@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
-import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
+import { assertValid, notFound, type FieldError } from '../common/errors.js';
 import { checkVersion } from '../common/entity-errors.js';
 import { findOptions } from '../common/list.js';
 import { containsPattern } from '../common/search.js';
@@ -18,8 +18,10 @@ import { Role, UserStatus } from '../users/user.enums.js';
 import { people, personOf, type PersonSummary } from '../users/person.js';
 import type { JobType } from '../users/user.enums.js';
 import { Room, RoomMember } from './room.entity.js';
-import { RoomPermission, RoomStatus } from './room.enums.js';
+import { RoomStatus } from './room.enums.js';
 import { liveOn, readableRoom, roomScope } from './room.access.js';
+import { holdsMemberships, roomPolicy } from './room.policy.js';
+import { authorize } from '../authz/policy.js';
 import type { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from './room.inputs.js';
 
 const sortColumns = { updatedAt: 'updatedAt', createdAt: 'createdAt', name: 'name', status: 'status' };
@@ -115,7 +117,10 @@ export class RoomService extends AreaService {
     const where: FilterQuery<Room>[] = [await roomScope(this.em, this.viewer), ...exactFilters<Room>(filter as never, { status: 'status' })];
     if (filter?.q?.trim()) where.push({ name: { $ilike: containsPattern(filter.q) } });
     const [items, total] = await this.em.findAndCount(Room, { $and: where }, findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns));
-    await this.ctx.audit.logRead({ action: 'room.list', detail: { roomIds: items.map((r) => r.id) } });
+    // a room is named after its patient: the list is a read of each listed room's patient (one
+    // row per room, all in the one INSERT of this turn; an empty page still leaves its trace)
+    if (items.length === 0) await this.ctx.audit.logRead({ action: 'room.list', detail: { roomIds: [] } });
+    await Promise.all(items.map((r) => this.ctx.audit.logRead({ action: 'room.list', target: { type: 'Room', id: r.id }, roomId: r.id, patientId: r.patient.id, municipalityId: r.municipality.id })));
     return { items, total };
   }
 
@@ -144,7 +149,7 @@ export class RoomService extends AreaService {
 
   /** The viewer's live membership of this room (one query for all the rooms of a request). */
   async myMembership(room: Room): Promise<RoomMember | null> {
-    if (this.viewer.role !== Role.OFFICE) return null;
+    if (!holdsMemberships(this.viewer)) return null;
     const mine = await perRequest(this.ctx, 'myMemberships', () =>
       this.em.find(RoomMember, { user: this.viewer.id, ...liveOn() }).then((ms) => new Map(ms.map((m) => [m.room.id, m]))),
     );
@@ -217,7 +222,7 @@ export class RoomService extends AreaService {
   /** 同意の撤回: sharing ends at once; the room turns read-only; the record stays. */
   async withdrawConsent(roomId: string, note: string | null): Promise<Consent> {
     const { room, membership } = await readableRoom(this.em, this.viewer, roomId);
-    if (this.viewer.role !== Role.CITY && membership?.permission !== RoomPermission.COORDINATOR) throw forbidden();
+    authorize(roomPolicy.withdrawConsent(this.viewer, { membership }));
     const consent = await room.consent.loadOrFail();
     if (!consent.withdrawnAt) {
       consent.withdrawnAt = new Date();
@@ -241,15 +246,17 @@ export class RoomService extends AreaService {
 
   /** Counts only: what VENDOR (and the city, for its municipality) may know of rooms. */
   async counts(): Promise<{ municipalityId: string; status: RoomStatus; count: number }[]> {
+    authorize(roomPolicy.counts(this.viewer));
+    const all = roomPolicy.countsEveryMunicipality(this.viewer);
     const rows = await this.em.getConnection().execute<{ municipality_id: string; status: RoomStatus; n: number }[]>(
-      `select municipality_id, status, count(*)::int as n from room ${this.viewer.role === Role.VENDOR ? '' : 'where municipality_id = ?'} group by municipality_id, status order by municipality_id, status`,
-      this.viewer.role === Role.VENDOR ? [] : [this.viewer.municipalityId],
+      `select municipality_id, status, count(*)::int as n from room ${all ? '' : 'where municipality_id = ?'} group by municipality_id, status order by municipality_id, status`,
+      all ? [] : [this.viewer.municipalityId],
     );
     return rows.map((r) => ({ municipalityId: r.municipality_id, status: r.status, count: r.n }));
   }
 
   private async cityRoom(roomId: string): Promise<Room> {
-    if (this.viewer.role !== Role.CITY) throw forbidden();
+    authorize(roomPolicy.manage(this.viewer));
     const room = await this.em.findOne(Room, { id: roomId, municipality: this.viewer.municipalityId });
     if (!room) throw notFound();
     if (room.status === RoomStatus.CLOSED) assertValid([{ field: 'room', code: 'INVALID_VALUE' }]);
@@ -257,7 +264,7 @@ export class RoomService extends AreaService {
   }
 
   private async cityMember(memberId: string): Promise<RoomMember> {
-    if (this.viewer.role !== Role.CITY) throw forbidden();
+    authorize(roomPolicy.manage(this.viewer));
     const member = await this.em.findOne(RoomMember, { id: memberId, room: { municipality: this.viewer.municipalityId } }, { populate: ['room'] });
     if (!member) throw notFound();
     return member;

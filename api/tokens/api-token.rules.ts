@@ -1,13 +1,18 @@
 import { and } from 'graphql-shield';
-import { isCityOrVendor, isSignedInBySession } from '../authz/rules.js';
+import { policyRule } from '../authz/policy.js';
+import { isSignedInBySession } from '../authz/rules.js';
+import { apiTokenPolicy } from './api-token.policy.js';
 
 // Tokens are managed from a signed-in session, never with a token.
+const managesTokens = policyRule('apiTokens.manage', apiTokenPolicy.manage);
+const managesBySession = and(managesTokens, isSignedInBySession);
+
 export const apiTokenRules = {
-  Query: { apiTokens: and(isCityOrVendor, isSignedInBySession) },
+  Query: { apiTokens: managesBySession },
   Mutation: {
-    createApiToken: and(isCityOrVendor, isSignedInBySession),
-    revokeApiToken: and(isCityOrVendor, isSignedInBySession),
+    createApiToken: managesBySession,
+    revokeApiToken: managesBySession,
   },
-  ApiToken: { '*': isCityOrVendor },
-  CreatedApiToken: { '*': isCityOrVendor },
+  ApiToken: { '*': managesTokens },
+  CreatedApiToken: { '*': managesTokens },
 };

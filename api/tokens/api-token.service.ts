@@ -8,8 +8,8 @@ import { RequiredText } from '../common/validation.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { accountUsable } from '../auth/sessions.js';
 import { User } from '../users/user.entity.js';
-import { Role } from '../users/user.enums.js';
 import { ApiToken } from './api-token.entity.js';
+import { apiTokenPolicy } from './api-token.policy.js';
 
 export const TOKEN_PREFIX = 'zrt_';
 
@@ -33,7 +33,7 @@ export class CreatedApiToken {
 
 export class ApiTokenService extends AreaService {
   list(): Promise<ApiToken[]> {
-    return this.em.find(ApiToken, { owner: this.viewer.id }, { orderBy: { createdAt: 'desc' } });
+    return this.em.find(ApiToken, apiTokenPolicy.scope(this.viewer), { orderBy: { createdAt: 'desc' } });
   }
 
   async create(input: ApiTokenInput): Promise<CreatedApiToken> {
@@ -51,7 +51,7 @@ export class ApiTokenService extends AreaService {
   }
 
   async revoke(id: string): Promise<ApiToken> {
-    const token = await this.em.findOne(ApiToken, { id, owner: this.viewer.id });
+    const token = await this.em.findOne(ApiToken, { $and: [{ id }, apiTokenPolicy.scope(this.viewer)] });
     if (!token) throw notFound();
     if (!token.revokedAt) {
       token.revokedAt = new Date();
@@ -69,7 +69,7 @@ export async function resolveApiToken(em: EntityManager, secret: string): Promis
   const now = new Date();
   if (!token || token.revokedAt || token.expiresAt <= now) return null;
   const owner = token.owner.getEntity();
-  if (!accountUsable(owner, now) || (owner.role !== Role.CITY && owner.role !== Role.VENDOR)) return null;
+  if (!accountUsable(owner, now) || !apiTokenPolicy.usableBy(owner)) return null;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now });
   return owner;
 }

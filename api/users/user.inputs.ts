@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsOptional, ValidateNested } from 'class-validator';
 import { CareManagerNumber, Email, Katakana, LoginId, RequiredText, Text } from '../common/validation.js';
 import { PageInput, SortInputOf } from '../common/list.js';
 import { JobType, Role, UserStatus } from './user.enums.js';
@@ -32,7 +32,10 @@ export class UserInput {
   officeAdmin!: boolean;
 }
 
-/** Who the new account is and where it belongs: chosen by the VENDOR that issues it. */
+/**
+ * Who the new account is and where it belongs: chosen by the VENDOR that issues it. No secret:
+ * the account starts PENDING and is activated with a code printed by its municipality's city.
+ */
 @InputType()
 export class NewAccountInput {
   @Field() @LoginId()
@@ -46,9 +49,6 @@ export class NewAccountInput {
 
   @Field(() => ID, { nullable: true, description: 'Required for CITY accounts' })
   municipalityId?: string | null;
-
-  @Field({ description: 'Issued password; the user must change it at first sign-in' }) @RequiredText(200)
-  initialPassword!: string;
 }
 
 @InputType()
@@ -102,4 +102,11 @@ export class UserListArgs {
 
   @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
   page?: PageInput;
+}
+
+@ArgsType()
+export class ActivationCodesArgs {
+  @Field(() => [ID], { description: 'PENDING accounts to print the credentials letter for (at most 100)' })
+  @ArrayMinSize(1, { message: 'REQUIRED' }) @ArrayMaxSize(100, { message: 'TOO_LONG' })
+  userIds!: string[];
 }

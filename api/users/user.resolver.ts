@@ -5,7 +5,8 @@ import { inTransaction } from '../db/transaction.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { User } from './user.entity.js';
-import { NewAccountInput, UserInput, UserListArgs } from './user.inputs.js';
+import { ActivationCodesArgs, NewAccountInput, UserInput, UserListArgs } from './user.inputs.js';
+import { ActivationCodeEntry } from './user.types.js';
 import { UserService } from './user.service.js';
 
 @ObjectType()
@@ -23,7 +24,7 @@ export class UserResolver {
     return new UserService(ctx).get(id);
   }
 
-  @Mutation(() => User, { description: 'VENDOR issues an account with an initial password to be changed at first sign-in' })
+  @Mutation(() => User, { description: 'VENDOR issues an account (login ID, role, office or municipality). It starts PENDING, without any secret: the city of its municipality prints its activation code' })
   createUser(@Arg('account') account: NewAccountInput, @Arg('input') input: UserInput, @Ctx() ctx: Context) {
     return inTransaction(ctx.em, () => new UserService(ctx).create(account, input));
   }
@@ -48,9 +49,16 @@ export class UserResolver {
     return inTransaction(ctx.em, () => new UserService(ctx).unlock(id));
   }
 
-  @Mutation(() => User, { description: 'New initial password; TOTP must be enrolled again; all sessions end' })
-  resetUserCredentials(@Arg('id', () => ID) id: string, @Arg('initialPassword') initialPassword: string, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new UserService(ctx).resetCredentials(id, initialPassword));
+  @Mutation(() => User, { description: 'VENDOR: password, TOTP and recovery codes cleared, every session ended; the account is PENDING again and is activated with a code its city prints' })
+  resetUserCredentials(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new UserService(ctx).resetCredentials(id));
+  }
+
+  @Mutation(() => [ActivationCodeEntry], {
+    description: 'The credentials letter for PENDING accounts: fresh one-time activation codes (earlier ones stop working). CITY: accounts of its municipality; VENDOR: other VENDOR accounts only',
+  })
+  issueActivationCodes(@Args() { userIds }: ActivationCodesArgs, @Ctx() ctx: Context) {
+    return inTransaction(ctx.em, () => new UserService(ctx).issueActivationCodes(userIds));
   }
 
   @FieldResolver(() => Office, { nullable: true })

@@ -1,15 +1,18 @@
-// Accounts: scoped reads; VENDOR issues and stops IDs, CITY keeps the roster data of its municipality.
+// Accounts: scoped reads; VENDOR issues and stops IDs, CITY keeps the roster data of its municipality
+// and prints activation codes. The decisions are userPolicy's (user.policy.ts).
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../context.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
-import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
+import { assertValid, notFound, type FieldError } from '../common/errors.js';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
 import { findOptions } from '../common/list.js';
 import { containsPattern, pick } from '../common/search.js';
-import { blankToNull, passwordPolicy } from '../common/validation.js';
+import { blankToNull } from '../common/validation.js';
 import { todayInTokyo } from '../common/dates.js';
 import { changedFields } from '../audit/audit.js';
-import { hashPassword } from '../auth/password.js';
+import { authorize } from '../authz/policy.js';
+import { issueActivationCodes as newActivationCodes } from '../auth/activation.js';
+import { ActivationCode } from '../auth/activation-code.entity.js';
 import { revokeSessions } from '../auth/sessions.js';
 import { RecoveryCode } from '../auth/recovery-code.entity.js';
 import { endMembershipsOnStop } from '../rooms/memberships.js';
@@ -19,18 +22,13 @@ import { OfficeKind, OfficeStatus } from '../offices/office.enums.js';
 import { User } from './user.entity.js';
 import { JobType, Role, UserStatus } from './user.enums.js';
 import type { NewAccountInput, UserInput, UserListArgs } from './user.inputs.js';
+import { accountOf, userPolicy } from './user.policy.js';
+import { cityAccountCreated, cityAccountReset } from './account-mails.js';
+import { enqueueMail } from '../mail/outbox.js';
+import type { ActivationCodeEntry } from './user.types.js';
 
-/** Which accounts the viewer may see: VENDOR all, CITY its municipality's, office admin the office roster, staff themselves. */
-export function userScope(viewer: Viewer): FilterQuery<User> {
-  switch (viewer.role) {
-    case Role.VENDOR:
-      return {};
-    case Role.CITY:
-      return { municipality: viewer.municipalityId };
-    case Role.OFFICE:
-      return viewer.officeAdmin ? { office: viewer.officeId } : { id: viewer.id };
-  }
-}
+/** Which accounts the viewer may see (userPolicy.scope). */
+export const userScope = (viewer: Viewer): FilterQuery<User> => userPolicy.scope(viewer);
 
 const sortColumns = { nameKana: 'nameKana', name: 'name', loginId: 'loginId', jobType: 'jobType', role: 'role', status: 'status', lastSignInAt: 'lastSignInAt', createdAt: 'createdAt' };
 export const rosterFields = ['name', 'nameKana', 'jobType', 'jobTypeOther', 'careManagerNumber', 'ictLinkage', 'email', 'officeAdmin'] as const;
@@ -78,8 +76,13 @@ export class UserService extends AreaService {
     return user;
   }
 
-  /** VENDOR issues an account (ID発行). Owner fields come from the chosen office, never from free input. */
+  /**
+   * VENDOR issues an account (ID発行): login ID, role, office or municipality, roster data. No
+   * secret: the account is PENDING until activated with a code that the city of its municipality
+   * prints (issueActivationCodes). Owner fields come from the chosen office, never from free input.
+   */
   async create(account: NewAccountInput, input: UserInput): Promise<User> {
+    authorize(userPolicy.create(this.viewer));
     const data = normalizeRoster(input);
     const errors: FieldError[] = [];
     let office: Office | null = null;
@@ -96,9 +99,11 @@ export class UserService extends AreaService {
         municipality = account.municipalityId ? await this.em.findOne(Municipality, { id: account.municipalityId }) : null;
         if (!account.municipalityId) errors.push({ field: 'municipalityId', code: 'REQUIRED' });
         else if (!municipality) errors.push({ field: 'municipalityId', code: 'NOT_IN_SCOPE' });
+        // a further CITY account needs a city that prints its code and hears of it; the first
+        // one is the operator's bootstrap (README "Bootstrap")
+        else if (!(await this.em.count(User, { municipality, role: Role.CITY, status: UserStatus.ACTIVE }))) errors.push({ field: 'municipalityId', code: 'CITY_BOOTSTRAP_REQUIRED' });
       } else if (account.municipalityId) errors.push({ field: 'municipalityId', code: 'NOT_ALLOWED_FOR_ROLE' });
     }
-    if (!passwordPolicy(account.initialPassword)) errors.push({ field: 'initialPassword', code: 'PASSWORD_POLICY' });
     if (await this.em.count(User, { loginId: account.loginId })) errors.push({ field: 'loginId', code: 'TAKEN' });
     errors.push(...rosterChecks(data, account.role, office?.kind ?? null));
     assertValid(errors);
@@ -109,24 +114,26 @@ export class UserService extends AreaService {
       role: account.role,
       office,
       municipality: office ? office.municipality.id : (municipality?.id ?? null),
-      status: UserStatus.ACTIVE,
-      passwordHash: await hashPassword(account.initialPassword),
-      mustChangePassword: true,
+      status: UserStatus.PENDING,
+      passwordHash: null,
+      mustChangePassword: false,
     });
     this.ctx.audit.record({
       action: 'user.create',
       target: { type: 'User', id: user.id },
       municipalityId: user.municipality?.id ?? null,
       officeId: office?.id ?? null,
-      detail: { loginId: user.loginId, role: user.role },
+      detail: { loginId: user.loginId, role: user.role, status: user.status },
     });
+    if (user.role === Role.CITY) await this.tellOtherCityUsers(user, cityAccountCreated);
     await flushOrExplain(this.em, { field: 'loginId', code: 'TAKEN' });
     return user;
   }
 
   /** Roster data only: role, office and municipality are not editable here. */
   async update(id: string, version: number, input: UserInput): Promise<User> {
-    const user = await this.writable(id);
+    const user = await this.get(id);
+    authorize(userPolicy.edit(this.viewer, accountOf(user)));
     await checkVersion(this.em, user, version);
     const data = normalizeRoster(input);
     const office = user.office ? await user.office.load() : null;
@@ -141,8 +148,8 @@ export class UserService extends AreaService {
 
   /** ID停止 now: "delete" in the panel. The record and its history stay. */
   async stop(id: string, version: number): Promise<User> {
-    const user = await this.writable(id);
-    if (user.id === this.viewer.id) throw forbidden(); // nobody locks themselves out
+    const user = await this.get(id);
+    authorize(userPolicy.stop(this.viewer, accountOf(user))); // nobody locks themselves out
     await checkVersion(this.em, user, version);
     if (user.status === UserStatus.STOPPED) return user;
     user.status = UserStatus.STOPPED;
@@ -155,19 +162,23 @@ export class UserService extends AreaService {
   }
 
   async reactivate(id: string, version: number): Promise<User> {
-    const user = await this.writable(id);
+    const user = await this.get(id);
+    authorize(userPolicy.reactivate(this.viewer, accountOf(user)));
     await checkVersion(this.em, user, version);
     if (user.office && (await user.office.loadOrFail()).status !== OfficeStatus.ACTIVE) assertValid([{ field: 'office', code: 'OFFICE_INACTIVE' }]);
-    user.status = UserStatus.ACTIVE;
+    await this.em.populate(user, ['passwordHash']);
+    // an account stopped before it was activated (or after a reset) still waits for its code
+    user.status = user.passwordHash ? UserStatus.ACTIVE : UserStatus.PENDING;
     user.stopDate = null;
-    this.audit('user.reactivate', user);
+    this.audit('user.reactivate', user, { status: user.status });
     await this.em.flush();
     return user;
   }
 
   /** Lifts the temporary lockout after failed sign-ins. */
   async unlock(id: string): Promise<User> {
-    const user = await this.writable(id);
+    const user = await this.get(id);
+    authorize(userPolicy.unlock(this.viewer, accountOf(user)));
     await this.em.nativeUpdate(User, { id: user.id }, { lockedUntil: null, failedSignIns: 0, firstFailedSignInAt: null });
     this.audit('user.unlock', user);
     await this.em.flush();
@@ -175,32 +186,70 @@ export class UserService extends AreaService {
   }
 
   /**
-   * Lost password or phone: a new issued password, TOTP and recovery codes cleared (the user
-   * enrolls again), every session ended.
+   * Lost password or phone (VENDOR): password, TOTP, recovery codes and unused activation codes
+   * cleared, every session ended, the account PENDING again. VENDOR learns nothing that signs in:
+   * the user comes back with a code the city of the account's municipality prints.
    */
-  async resetCredentials(id: string, initialPassword: string): Promise<User> {
-    const user = await this.writable(id);
-    if (user.id === this.viewer.id) throw forbidden();
-    assertValid(passwordPolicy(initialPassword) ? [] : [{ field: 'initialPassword', code: 'PASSWORD_POLICY' }]);
-    user.passwordHash = await hashPassword(initialPassword);
-    user.mustChangePassword = true;
+  async resetCredentials(id: string): Promise<User> {
+    const user = await this.get(id);
+    authorize(userPolicy.resetCredentials(this.viewer, accountOf(user)));
+    if (user.status === UserStatus.STOPPED) assertValid([{ field: 'id', code: 'ALREADY_STOPPED' }]);
+    const now = new Date();
+    user.passwordHash = null;
+    user.mustChangePassword = false;
     user.totpSecret = null;
     user.totpEnabledAt = null;
     user.totpLastTimeStep = null;
-    await this.em.nativeUpdate(RecoveryCode, { user, usedAt: null }, { usedAt: new Date() });
+    user.status = UserStatus.PENDING;
+    user.failedSignIns = 0;
+    user.firstFailedSignInAt = null;
+    user.lockedUntil = null;
+    await this.em.nativeUpdate(RecoveryCode, { user, usedAt: null }, { usedAt: now });
+    await this.em.nativeUpdate(ActivationCode, { user, usedAt: null, revokedAt: null }, { revokedAt: now });
     const revoked = await revokeSessions(this.em, user.id, 'credentials_reset');
-    this.audit('user.reset_credentials', user, { revokedSessions: revoked });
+    this.audit('user.reset_credentials', user, { revokedSessions: revoked, status: user.status });
+    if (user.role === Role.CITY) await this.tellOtherCityUsers(user, cityAccountReset);
     await this.em.flush();
     return user;
   }
 
-  /** A user the viewer may change: VENDOR any; CITY those of its municipality (not VENDOR accounts). */
-  private async writable(id: string): Promise<User> {
-    const user = await this.get(id);
-    const v = this.viewer;
-    if (v.role === Role.VENDOR) return user;
-    if (v.role === Role.CITY && user.role !== Role.VENDOR && user.municipality?.id === v.municipalityId) return user;
-    throw forbidden();
+  /**
+   * The credentials letter for PENDING accounts: fresh one-time codes, shown once (earlier codes
+   * stop working). Who may print whose code is userPolicy.printActivationCode; the codes are
+   * never written to the audit trail or the outbox.
+   */
+  async issueActivationCodes(ids: string[]): Promise<ActivationCodeEntry[]> {
+    const unique = [...new Set(ids)];
+    const users = await this.em.find(User, { $and: [{ id: { $in: unique } }, userPolicy.scope(this.viewer)] }, { populate: ['office', 'municipality'], orderBy: { nameKana: 'asc' } });
+    if (users.length !== unique.length) throw notFound();
+    const errors: FieldError[] = [];
+    users.forEach((u, i) => {
+      const account = accountOf(u);
+      if (u.status !== UserStatus.PENDING) errors.push({ field: `userIds.${i}`, code: 'NOT_PENDING' });
+      else authorize(userPolicy.printActivationCode(this.viewer, account));
+    });
+    assertValid(errors);
+    const codes = await newActivationCodes(this.em, users);
+    for (const u of users) this.audit('activation.codes_issued', u, { loginId: u.loginId, role: u.role });
+    await this.em.flush();
+    return users.map((u) => {
+      const { code, expiresAt } = codes.get(u.id)!;
+      const where = u.office?.getEntity().name ?? u.municipality?.getEntity().name ?? '';
+      return { loginId: u.loginId, name: u.name, nameKana: u.nameKana, officeName: where, activationCode: code, expiresAt };
+    });
+  }
+
+  /**
+   * A further CITY account, or a reset of one, is seen by the municipality's other CITY users: the
+   * audit event is in their municipality, and each of them with an e-mail address gets a notice.
+   */
+  private async tellOtherCityUsers(user: User, template: typeof cityAccountCreated | typeof cityAccountReset): Promise<void> {
+    const municipalityId = user.municipality?.id;
+    if (!municipalityId) return;
+    const actor = await this.em.findOne(User, { id: this.viewer.id });
+    const by = `システム管理者 ${actor?.name ?? this.viewer.loginId}（${this.viewer.loginId}）`;
+    const others = await this.em.find(User, { municipality: municipalityId, role: Role.CITY, status: UserStatus.ACTIVE, id: { $ne: user.id }, email: { $ne: null } });
+    for (const other of others) enqueueMail(this.em, { ...template(user, by, this.ctx.config.publicUrl), to: other.email!, municipalityId });
   }
 
   private audit(action: string, user: User, detail?: Record<string, unknown>): void {

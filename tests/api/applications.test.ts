@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
 import { buildApplication, buildUser, buildWorld } from '../helpers/factories.js';
 import { startSmtpSink } from '../helpers/smtp.js';
+import { postUpload, uploaded, uploadedPublic } from '../helpers/uploads.js';
 import { totpCode } from '../helpers/totp.js';
 import { ApplicationChannel } from '../../api/applications/application.entity.js';
 import { ApplicationAction, ApplicationState, ApplicationType } from '../../api/applications/application.enums.js';
@@ -25,7 +26,9 @@ const as = {} as Record<'officeAdmin' | 'city' | 'vendor' | 'otherCity', Client>
 const sql = (q: string, params: unknown[] = []) => em.fork().getConnection().execute(q, params);
 let seq = 0;
 const staffRow = (over: Record<string, unknown> = {}) => ({ name: `看護 ${++seq}子`, nameKana: 'カンゴ', jobType: 'NURSE', pledgedOn: '2026-11-20', email: `nurse${seq}@example.jp`, ...over });
-const pdf = (name = 'form.pdf') => ({ filename: name, contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.7\n1 0 obj\n').toString('base64') });
+const pdfFile = (name = 'form.pdf') => ({ filename: name, contentType: 'application/pdf', data: Buffer.from('%PDF-1.7\n1 0 obj\n') });
+/** A scanned form sent to POST /uploads by this client, as a mutation names it. */
+const pdf = (c: Client, name?: string) => uploaded(c, pdfFile(name));
 const medicalOffice = (name: string, over: Record<string, unknown> = {}) => ({
   kind: 'MEDICAL', name, nameKana: 'テストイイン', postalCode: '310-0001', address: '茨城県水戸市三の丸1-1', phone: '029-111-2222',
   corporationName: '医療法人 テスト会', corporationNameKana: 'イリョウホウジン テストカイ', representativeName: '代表 一郎', representativeNameKana: 'ダイヒョウ イチロウ',
@@ -119,9 +122,9 @@ describe('staff addition, end to end: apply → return → correct → forward �
     await sql(`update notification set status = 'SENT' where status = 'PENDING'`); // earlier tests' mail is not this story's
     smtp.mails.length = 0;
     const person = staffRow({ name: '新規 看護師', nameKana: 'シンキ カンゴシ', pledgedOn: '2026-11-21' });
-    const submitted = await as.officeAdmin.ok(SUBMIT, { t: 'STAFF_ADDITION', i: { staffAddition: { staff: [{ ...person, pledgedOn: '2026-13-40' }] } }, f: [pdf()] }).catch((e) => e);
+    const submitted = await as.officeAdmin.ok(SUBMIT, { t: 'STAFF_ADDITION', i: { staffAddition: { staff: [{ ...person, pledgedOn: '2026-13-40' }] } }, f: [await pdf(as.officeAdmin)] }).catch((e) => e);
     expect(String(submitted)).toMatch(/DATE/); // an impossible pledge date is refused
-    const s = await as.officeAdmin.ok(SUBMIT, { t: 'STAFF_ADDITION', i: { staffAddition: { staff: [person] } }, f: [pdf('様式2-2B.pdf')] });
+    const s = await as.officeAdmin.ok(SUBMIT, { t: 'STAFF_ADDITION', i: { staffAddition: { staff: [person] } }, f: [await pdf(as.officeAdmin, '様式2-2B.pdf')] });
     const app = s.submitApplication;
     expect(app.state).toBe('SUBMITTED');
     expect(app.attachments).toEqual([{ filename: '様式2-2B.pdf', size: 17, contentType: 'application/pdf' }]);
@@ -177,7 +180,9 @@ describe('staff addition, end to end: apply → return → correct → forward �
       'vendor-ops@example.jp|【在宅医療・介護連携】職員追加申請の処理依頼',
       `${world.users.officeAdmin.user.email ?? world.office.contactEmail}|【在宅医療・介護連携】職員追加申請の結果のお知らせ`,
     ]);
-    expect(smtp.mails[1].body).toContain('誓約書の日付をご確認ください');
+    // a reviewer's comment stays in the panel (it may name a person): the mail says there is one
+    expect(smtp.mails[1].body).toContain('コメントがあります');
+    expect(smtp.mails[1].body).not.toContain('誓約書の日付をご確認ください');
     expect(smtp.mails[4].body).toContain('処理が完了しました');
     for (const m of smtp.mails) {
       expect(m.raw).not.toContain(letter1[0].activationCode);
@@ -200,10 +205,11 @@ describe('the public application page', () => {
 
   it('takes a registration without an account, checks the scanned form, and lands it in the city’s queue', async () => {
     const anonymous = new Client(server.url);
-    const fake = { filename: 'form.pdf', contentType: 'application/pdf', dataBase64: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2]).toString('base64') };
-    const bad = await anonymous.gql(PUBLIC, { c: world.city.code, i: { office: medicalOffice('公開クリニック'), officePledgedOn: '2026-11-01', staff: [staffRow({ jobType: 'DOCTOR' })] }, f: [fake] });
-    expect(bad.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'attachments.0.contentType', code: 'FILE_TYPE' })]);
-    const r = await anonymous.ok(PUBLIC, { c: world.city.code, i: { office: medicalOffice('公開クリニック'), officePledgedOn: '2026-11-01', staff: [staffRow({ jobType: 'DOCTOR', officeAdmin: true })] }, f: [pdf()] });
+    // a PNG that says it is a PDF is refused at the upload, before the form is sent
+    const fake = { filename: 'form.pdf', contentType: 'application/pdf', data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2]) };
+    const bad = await postUpload(server.url, fake, { public: true });
+    expect([bad.status, bad.body.errors[0].extensions.code]).toEqual([415, 'FILE_TYPE']);
+    const r = await anonymous.ok(PUBLIC, { c: world.city.code, i: { office: medicalOffice('公開クリニック'), officePledgedOn: '2026-11-01', staff: [staffRow({ jobType: 'DOCTOR', officeAdmin: true })] }, f: [await uploadedPublic(server.url, pdfFile())] });
     expect(Object.keys(r.submitPublicRegistration).sort()).toEqual(['receiptNumber', 'submittedAt']);
     const queue = await as.city.ok(`{ applications(filter: { states: [SUBMITTED], type: OFFICE_REGISTRATION }) { items { id version channel summary applicantName } } }`);
     const app = queue.applications.items.find((a: { summary: string }) => a.summary.startsWith('公開クリニック'));

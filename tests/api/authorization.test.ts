@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
+import { postUpload } from '../helpers/uploads.js';
 import { buildApplication, buildOffice, buildPost, buildRoom, buildUser, buildWorld, roomCreationInput } from '../helpers/factories.js';
 import type { Room } from '../../api/rooms/room.entity.js';
 import { ApplicationChannel, type Application } from '../../api/applications/application.entity.js';
@@ -12,7 +13,7 @@ import { completeApplication } from '../../api/applications/application.effects.
 import { Audit } from '../../api/audit/audit.js';
 import { buildBareSchema } from '../../api/schema.js';
 import { OfficeKind } from '../../api/offices/office.enums.js';
-import { Role } from '../../api/users/user.enums.js';
+import { Role, UserStatus } from '../../api/users/user.enums.js';
 
 type Caller = 'anonymous' | 'halfSignedIn' | 'staff' | 'officeAdmin' | 'city' | 'otherCity' | 'vendor';
 const callers: Caller[] = ['anonymous', 'halfSignedIn', 'staff', 'officeAdmin', 'city', 'otherCity', 'vendor'];
@@ -42,7 +43,12 @@ const currentVersion = async (table: string, id: string) => (await em.fork().get
 const freshApp = async (state: ApplicationState, type = ApplicationType.STAFF_ADDITION) =>
   buildApplication(em.fork(), { office: world.office, applicant: world.users.officeAdmin.user, state, type, channel: ApplicationChannel.OFFICE });
 const staffRow = () => ({ name: `新規 ${++seq}号`, nameKana: 'シンキ', jobType: 'NURSE', pledgedOn: '2026-11-01' });
-const pdf = { filename: 'form.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('%PDF-1.4 test').toString('base64') };
+const pdf = { filename: 'form.pdf', contentType: 'application/pdf', data: Buffer.from('%PDF-1.4 test') };
+/** The caller's own upload (uploads are claimed by their uploader only); callers who cannot upload name a random id. */
+const uploadAs = async (client: Client) => {
+  const r = await postUpload(server.url, pdf, { cookie: client.cookieHeader });
+  return { uploadId: r.status === 201 ? (r.body.id as string) : crypto.randomUUID() };
+};
 const officeRegistration = () => ({
   office: { ...officeInput(`公開申請${++seq}`), kind: 'MEDICAL' },
   officePledgedOn: '2026-11-01',
@@ -51,8 +57,8 @@ const officeRegistration = () => ({
 
 interface Row {
   op: string;
-  /** builds the request; may create throwaway rows so destructive calls do not interfere */
-  request: () => Promise<{ query: string; variables?: Record<string, unknown>; rows?: (data: any) => string[] }>;
+  /** builds the request (for this caller's client); may create throwaway rows so destructive calls do not interfere */
+  request: (client: Client) => Promise<{ query: string; variables?: Record<string, unknown>; rows?: (data: any) => string[] }>;
   expect: Record<Caller, Outcome>;
 }
 
@@ -75,6 +81,7 @@ function table(): Row[] {
   return [
     { op: 'authStatus', request: async () => ({ query: `{ authStatus { step } }` }), expect: { anonymous: 'ok', halfSignedIn: 'ok', staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' } },
     { op: 'me', request: async () => ({ query: `{ me { name } }`, rows: (d) => [d.me.name] }), expect: signedInOnly({ staff: [n('staff')], officeAdmin: [n('officeAdmin')], city: [n('city')], otherCity: [n('otherCity')], vendor: [n('vendor')] }) },
+    { op: 'abilities', request: async () => ({ query: `{ abilities }` }), expect: signedInOnly({}, 'ok') },
     {
       op: 'municipalities',
       request: async () => ({ query: `{ municipalities { name } }`, rows: (d) => names(d.municipalities).filter((x) => ['水戸市', '笠間市'].includes(x)) }),
@@ -118,7 +125,8 @@ function table(): Row[] {
       expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND', vendor: 'ok' }),
     },
     // ---- mutations ----
-    { op: 'login', request: async () => ({ query: `mutation { login(loginId: "nobody", password: "x") { step } }` }), expect: { anonymous: 'INVALID_CREDENTIALS', halfSignedIn: 'INVALID_CREDENTIALS', staff: 'INVALID_CREDENTIALS', officeAdmin: 'INVALID_CREDENTIALS', city: 'INVALID_CREDENTIALS', otherCity: 'INVALID_CREDENTIALS', vendor: 'INVALID_CREDENTIALS' } as never },
+    // a fresh login ID per call: the per-login-ID sign-in limit is not what this table checks
+    { op: 'login', request: async () => ({ query: `mutation { login(loginId: "nobody${++seq}", password: "x") { step } }` }), expect: { anonymous: 'INVALID_CREDENTIALS', halfSignedIn: 'INVALID_CREDENTIALS', staff: 'INVALID_CREDENTIALS', officeAdmin: 'INVALID_CREDENTIALS', city: 'INVALID_CREDENTIALS', otherCity: 'INVALID_CREDENTIALS', vendor: 'INVALID_CREDENTIALS' } as never },
     { op: 'verifyTotp', request: async () => ({ query: `mutation { verifyTotp(code: "000000") { step } }` }), expect: { ...signedInOnly({}, 'UNAUTHENTICATED'), halfSignedIn: 'INVALID_TOTP' } as never },
     { op: 'useRecoveryCode', request: async () => ({ query: `mutation { useRecoveryCode(code: "aaaa-bbbb-cccc") { step } }` }), expect: { ...signedInOnly({}, 'UNAUTHENTICATED'), halfSignedIn: 'INVALID_RECOVERY_CODE' } as never },
     { op: 'beginTotpEnrollment', request: async () => ({ query: `mutation { beginTotpEnrollment { otpauthUri } }` }), expect: signedInOnly({}, 'UNAUTHENTICATED') },
@@ -173,7 +181,7 @@ function table(): Row[] {
       op: 'createUser',
       request: async () => ({
         query: `mutation($a: NewAccountInput!, $i: UserInput!) { createUser(account: $a, input: $i) { id } }`,
-        variables: { a: { loginId: `new-user-${++seq}`, role: 'OFFICE', officeId: world.office.id, initialPassword: 'initial-password-1' }, i: userInput },
+        variables: { a: { loginId: `new-user-${++seq}`, role: 'OFFICE', officeId: world.office.id }, i: userInput },
       }),
       expect: signedInOnly({ vendor: 'ok' }),
     },
@@ -208,8 +216,17 @@ function table(): Row[] {
     },
     {
       op: 'resetUserCredentials',
-      request: async () => ({ query: `mutation($id: ID!) { resetUserCredentials(id: $id, initialPassword: "issued-password-2") { id } }`, variables: { id: (await freshUser()).id } }),
+      request: async () => ({ query: `mutation($id: ID!) { resetUserCredentials(id: $id) { id } }`, variables: { id: (await freshUser()).id } }),
       expect: signedInOnly({ vendor: 'ok' }),
+    },
+    {
+      // separation of duties: only the account's city prints its code, never VENDOR
+      op: 'issueActivationCodes',
+      request: async () => {
+        const x = (await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, status: UserStatus.PENDING })).user;
+        return { query: `mutation($ids: [ID!]!) { issueActivationCodes(userIds: $ids) { loginId activationCode } }`, variables: { ids: [x.id] } };
+      },
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
     },
     // ---- applications (account lifecycle) ----
     {
@@ -275,9 +292,9 @@ function table(): Row[] {
     },
     {
       op: 'addApplicationAttachments',
-      request: async () => {
+      request: async (client) => {
         const a = await freshApp(ApplicationState.SUBMITTED);
-        return { query: `mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`, variables: { id: a.id, f: [pdf] } };
+        return { query: `mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`, variables: { id: a.id, f: [await uploadAs(client)] } };
       },
       expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND' }),
     },
@@ -291,11 +308,11 @@ function table(): Row[] {
         await fork.flush();
         return { query: `mutation($id: ID!) { issueActivationLetter(applicationId: $id) { loginId activationCode } }`, variables: { id: a.id } };
       },
-      expect: signedInOnly({ city: 'ok', vendor: 'ok', otherCity: 'NOT_FOUND' }),
+      expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
     },
     {
       op: 'activateAccount',
-      request: async () => ({ query: `mutation { activateAccount(loginId: "nobody", activationCode: "AAAA-BBBB-CCCC", newPassword: "new-password-123") { step } }` }),
+      request: async () => ({ query: `mutation { activateAccount(loginId: "nobody${++seq}", activationCode: "AAAA-BBBB-CCCC", newPassword: "new-password-123") { step } }` }),
       expect: { anonymous: 'INVALID_CREDENTIALS', halfSignedIn: 'INVALID_CREDENTIALS', staff: 'INVALID_CREDENTIALS', officeAdmin: 'INVALID_CREDENTIALS', city: 'INVALID_CREDENTIALS', otherCity: 'INVALID_CREDENTIALS', vendor: 'INVALID_CREDENTIALS' } as never,
     },
     {
@@ -413,6 +430,8 @@ function table(): Row[] {
       request: async () => ({ query: `{ ${q} }` }),
       expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }),
     })),
+    { op: 'publicMunicipalities', request: async () => ({ query: `{ publicMunicipalities { name prefecture } }` }), expect: { anonymous: 'ok', halfSignedIn: 'ok', staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' } },
+    { op: 'consents', request: async () => ({ query: `{ consents { total items { patientName } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok' }) },
     { op: 'notifications', request: async () => ({ query: `{ notifications { total items { subject } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
   ];
 }
@@ -462,7 +481,7 @@ describe('authorization table', () => {
       const mismatches: string[] = [];
       for (const row of table()) {
         const client = await callerFor(caller, row.op);
-        const req = await row.request();
+        const req = await row.request(client);
         const res = await client.gql(req.query, req.variables);
         const expected = row.expect[caller];
         const code = codesOf(res)[0];

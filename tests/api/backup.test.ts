@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
+import { uploaded } from '../helpers/uploads.js';
 import { buildApplication, buildPost, buildRoom, buildWorld, roomCreationInput } from '../helpers/factories.js';
 import { APP_ROLE, APP_ROLE_PASSWORD } from '../helpers/global-setup.js';
 import { Attachment } from '../../api/applications/application.entity.js';
@@ -101,7 +102,7 @@ beforeAll(async () => {
   const scan = png(1_500_000);
   const input = roomCreationInput({ explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }], name: '偕楽 梅子' });
   const app = (await as.staff.ok(`mutation($i: ApplicationInput!, $f: [AttachmentUpload!]) { submitApplication(type: ROOM_CREATION, input: $i, attachments: $f) { id version } }`, {
-    i: { roomCreation: input }, f: [{ filename: '様式5.png', contentType: 'image/png', dataBase64: scan.toString('base64') }],
+    i: { roomCreation: input }, f: [await uploaded(as.staff, { filename: '様式5.png', contentType: 'image/png', data: scan })],
   })).submitApplication;
   const created = await as.city.ok(`mutation($id: ID!, $v: Int!, $s: RoomSetupInput!) { createRoomFromApplication(applicationId: $id, version: $v, setup: $s) { payload } }`, {
     id: app.id, v: app.version, s: { name: '偕楽 梅子 様', members: [{ userId: world.users.staff.user.id, permission: 'COORDINATOR' }, { userId: world.users.otherOfficeStaff.user.id, permission: 'CONTRIBUTOR' }], careReportTitles: ['訪問看護'] },
@@ -109,7 +110,7 @@ beforeAll(async () => {
   roomId = created.createRoomFromApplication.payload.roomId;
   const photo = png(300_000);
   await as.other.ok(`mutation($r: ID!, $i: PostInput!) { createPost(roomId: $r, input: $i) { id } }`, {
-    r: roomId, i: { kind: 'CARE_REPORT', title: '訪問看護', body: '血圧やや高め。', vitals: { systolic: 152, diastolic: 88, pulse: 72, temperature: 36.8, spo2: 97, weight: 48.5 }, attachments: [{ filename: '傷.png', contentType: 'image/png', dataBase64: photo.toString('base64') }] },
+    r: roomId, i: { kind: 'CARE_REPORT', title: '訪問看護', body: '血圧やや高め。', vitals: { systolic: 152, diastolic: 88, pulse: 72, temperature: 36.8, spo2: 97, weight: 48.5 }, attachments: [await uploaded(as.other, { filename: '傷.png', contentType: 'image/png', data: photo })] },
   });
   await as.staff.ok(`mutation($r: ID!) { markPostsRead(roomId: $r) }`, { r: roomId });
   // and some written directly: a second room with a PDF on a post, a staff application with its form

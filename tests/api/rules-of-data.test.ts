@@ -6,6 +6,7 @@ import { patterns, passwordPolicy } from '../../api/common/validation.js';
 import { buildBareSchema } from '../../api/schema.js';
 import { SecretBox } from '../../api/auth/secret-box.js';
 import { hashPassword, verifyPassword } from '../../api/auth/password.js';
+import '../helpers/password-cost.js';
 
 describe('dates with a legal meaning are Japan calendar dates', () => {
   it('switches to the next day at midnight in Tokyo, not at UTC midnight', () => {

@@ -8,6 +8,8 @@ import { allow, and, deny, or, rule } from 'graphql-shield';
 import { typesCheckedAtParent, dependsOnCallerOnly, implies } from '../../api/authz/checked-at-parent.js';
 import { buildBareSchema } from '../../api/schema.js';
 import { permissions } from '../../api/authz/permissions.js';
+import { is, policyRule } from '../../api/authz/policy.js';
+import { isOffice, isOfficeAdmin, isSignedIn, ruleImplications } from '../../api/authz/rules.js';
 
 const isA = rule('isA', { cache: 'contextual' })(() => true);
 const isB = rule('isB', { cache: 'contextual' })(() => true);
@@ -103,5 +105,22 @@ describe('the application schema', () => {
     expect(wrapped('User', 'name')).toBe(false); // every field returning User requires a role, which implies isSignedIn
     expect(wrapped('RosterRow', 'officeName')).toBe(false);
     expect(wrapped('PersonSummary', 'name')).toBe(false);
+  });
+});
+
+describe('policy rules (authz/policy.ts)', () => {
+  it('passing any policy rule proves a signed-in caller, and nothing more is assumed', () => {
+    const rule = policyRule('test.cityOnly', is.city);
+    expect(implies(rule, isSignedIn, ruleImplications)).toBe(true);
+    expect(implies(isOfficeAdmin, isOffice, ruleImplications)).toBe(true);
+    expect(implies(isOffice, isOfficeAdmin, ruleImplications)).toBe(false);
+    expect(implies(isSignedIn, rule, ruleImplications)).toBe(false);
+    expect(dependsOnCallerOnly(rule)).toBe(true);
+  });
+
+  it('one rule per name: graphql-shield caches by name, so a name never stands for two decisions', () => {
+    const rule = policyRule('test.vendorOnly', is.vendor);
+    expect(policyRule('test.vendorOnly', is.vendor)).toBe(rule);
+    expect(() => policyRule('test.vendorOnly', is.city)).toThrow(/already another decision/);
   });
 });

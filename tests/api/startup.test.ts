@@ -93,4 +93,16 @@ describe('npm start', () => {
     expect(r.login.step).toBe('TOTP_ENROLLMENT');
     await server.stop();
   }, 120_000);
+
+  it('refuses a blanket TRUST_PROXY at start, with a message saying what to set', async () => {
+    // the setting that used to mean "believe X-Forwarded-For from anyone" (other spellings: tests/api/throttling.test.ts)
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitaku-proxy-'));
+    const failed = await startServer({ TRUST_PROXY: '1', DATA_DIR: dataDir, PORT: String(49000 + (process.pid % 1000)), EMBEDDED_PG_PORT: String(52000 + (process.pid % 1000)) }).then(
+      async (started) => void (await started.stop()),
+      (e: Error) => e.message,
+    );
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    expect(failed).toMatch(/server exited with 1/);
+    expect(failed).toMatch(/TRUST_PROXY must list the proxies' addresses or subnets/);
+  });
 });

@@ -64,7 +64,7 @@ describe('the account lifecycle in the panel', () => {
     await applicant.goto(`${server.url}/#/login`);
     await applicant.getByRole('link', { name: '事業所の新規登録申請はこちら' }).click();
     await visible(applicant.getByRole('heading', { name: '事業所の新規登録申請' }));
-    await field(applicant, 'municipalityCode').fill(world.city.code);
+    await choose(applicant, 'municipalityCode', `${world.city.name}（${world.city.prefecture}）`);
     await applicant.getByRole('radio', { name: '医療機関' }).check();
     await field(applicant, 'input.office.name').fill('みなみ在宅クリニック');
     await field(applicant, 'input.office.nameKana').fill('ミナミザイタククリニック');

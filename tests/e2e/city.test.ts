@@ -3,6 +3,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { absent, formField, menuEntries, panelSuite, signIn, visible } from './browser.js';
+import { buildUser } from '../helpers/factories.js';
+import { Client } from '../helpers/client.js';
+import { JobType, Role, UserStatus } from '../../api/users/user.enums.js';
 
 describe('CITY in the admin panel', () => {
   const s = panelSuite();
@@ -82,5 +85,26 @@ describe('CITY in the admin panel', () => {
     await s.server.orm.em.fork().getConnection().execute('update app_user set version = version + 1 where id = ?', [staff.id]);
     await page.getByRole('button', { name: '保存' }).click();
     await visible(page.getByText('他の利用者が先に更新しました。最新の内容を確認してからやり直してください。'));
+  });
+  it('sees the pending accounts of its municipality on the home page and prints their letter (separation of duties)', async () => {
+    const em = s.server.orm.em.fork();
+    const newcomer = await buildUser(em, s.server.secrets, { role: Role.OFFICE, office: s.world.office, status: UserStatus.PENDING, totp: false, name: '新人 看護師' });
+    await em.getConnection().execute('update app_user set password_hash = null where id = ?', [newcomer.user.id]);
+    const newCity = await buildUser(em, s.server.secrets, { role: Role.CITY, municipality: s.world.city, status: UserStatus.PENDING, totp: false, jobType: JobType.ADMINISTRATOR, name: '追加 市職員' });
+    await page.goto(`${s.server.url}/#/`);
+    const card = page.getByTestId('pending-accounts');
+    await visible(card.getByText('新人 看護師', { exact: false }));
+    // a CITY account issued or reset by VENDOR is called out to the other city users
+    await visible(card.getByTestId('city-account-notice').getByText(newCity.loginId, { exact: false }));
+
+    await page.goto(`${s.server.url}/#/users/${newcomer.user.id}/show`);
+    await page.getByRole('button', { name: '利用開始コードを印刷' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '利用開始コードを印刷' }).click();
+    await visible(page.getByTestId('letter-sheet'));
+    expect(await page.getByTestId('letter-login-id').innerText()).toBe(newcomer.loginId);
+    const code = (await page.getByTestId('letter-activation-code').innerText()).trim();
+    const person = new Client(s.server.url);
+    const r = await person.ok(`mutation($l: String!, $c: String!) { activateAccount(loginId: $l, activationCode: $c, newPassword: "newcomer-password-2026") { step } }`, { l: newcomer.loginId, c: code });
+    expect(r.activateAccount.step).toBe('TOTP_ENROLLMENT');
   });
 });

@@ -77,7 +77,9 @@ describe('VENDOR in the admin panel', () => {
     await page.getByRole('textbox', { name: 'ログインID', exact: true }).fill(s.world.users.staff.loginId); // already taken
     await page.getByRole('combobox', { name: '事業所', exact: true }).fill('テスト訪問');
     await page.getByRole('option', { name: officeName }).click();
-    await page.getByRole('button', { name: '自動生成' }).click();
+    // no password to choose: the account starts waiting for the code its city prints
+    await visible(page.getByTestId('account-pending-help'));
+    await absent(page.getByLabel('初期パスワード'));
     await page.getByRole('textbox', { name: '氏名', exact: true }).fill('看護 花子');
     await page.getByRole('textbox', { name: 'フリガナ', exact: true }).fill('カンゴ ハナコ');
     await page.getByRole('combobox', { name: '職種', exact: true }).click();
@@ -92,12 +94,25 @@ describe('VENDOR in the admin panel', () => {
     await visible(page.getByText('作成しました'));
     await visible(page.getByRole('link', { name: officeName }));
     const [row] = await s.server.orm.em.fork().getConnection().execute(
-      'select u.name, u.must_change_password, u.ict_linkage, o.office_number from app_user u join office o on o.id = u.office_id where u.login_id = ?',
+      'select u.name, u.status, u.password_hash, u.ict_linkage, o.office_number from app_user u join office o on o.id = u.office_id where u.login_id = ?',
       ['kango-hanako'],
     );
-    expect(row).toMatchObject({ name: '看護 花子', must_change_password: true, ict_linkage: true, office_number: number });
-    // VENDOR may stop the account
+    expect(row).toMatchObject({ name: '看護 花子', status: 'PENDING', password_hash: null, ict_linkage: true, office_number: number });
+    // VENDOR may stop the account, but never print its activation code (the city does)
     await visible(page.getByRole('button', { name: 'ID停止' }));
     await absent(page.getByRole('button', { name: '利用再開' }));
+    await absent(page.getByRole('button', { name: '利用開始コードを印刷' }));
+  });
+
+  it('resets credentials without choosing a password: the account waits for its city’s code again', async () => {
+    const staff = s.world.users.staff.user;
+    await page.goto(`${s.server.url}/#/users/${staff.id}/show`);
+    await page.getByRole('button', { name: '認証情報リセット' }).click();
+    await visible(page.getByRole('dialog').getByText('パスワードは発行しません', { exact: false }));
+    await page.getByRole('dialog').getByRole('button', { name: '認証情報リセット' }).click();
+    await visible(page.getByText('認証情報をリセットしました', { exact: false }));
+    const [row] = await s.server.orm.em.fork().getConnection().execute('select status, password_hash, totp_enabled_at from app_user where id = ?', [staff.id]);
+    expect(row).toEqual({ status: 'PENDING', password_hash: null, totp_enabled_at: null });
+    await absent(page.getByRole('button', { name: '利用開始コードを印刷' }));
   });
 });

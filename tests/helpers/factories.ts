@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { generateSecret } from 'otplib';
 import { hashPassword } from '../../api/auth/password.js';
+import './password-cost.js';
 import type { SecretBox } from '../../api/auth/secret-box.js';
 import { Municipality } from '../../api/municipalities/municipality.entity.js';
 import { Office } from '../../api/offices/office.entity.js';

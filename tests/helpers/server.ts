@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../api/config.js';
 import { createServer } from '../../api/server.js';
 import { SecretBox } from '../../api/auth/secret-box.js';
 import { createTestDatabase } from './db.js';
+import './password-cost.js';
 
 export interface TestServer {
   url: string;
@@ -29,7 +30,10 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       }
     },
   });
-  const config: Config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), adminDist: path.resolve('admin/dist'), ...overrides };
+  const base = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv);
+  // every test client calls from 127.0.0.1, so the per-address sign-in limit would add up a whole
+  // file's deliberate failures; tests/api/throttling.test.ts checks it at its real default
+  const config: Config = { ...base, adminDist: path.resolve('admin/dist'), signInLimits: { ...base.signInLimits, perAddress: 100_000 }, ...overrides };
   const secrets = new SecretBox('test-secret-key-test-secret-key-0123456789');
   const server = await createServer(orm, config, secrets);
   const http: Server = await new Promise((resolve) => {

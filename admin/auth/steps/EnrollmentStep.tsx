@@ -1,7 +1,9 @@
-// First sign-in: register the authenticator app (QR code or the key as text), confirm with a code.
+// First sign-in: register the authenticator app (QR code, an otpauth:// link for the phone that
+// shows this screen and so cannot scan it, or the key as text), confirm with a code.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslate } from 'react-admin';
 import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import PhonelinkLockIcon from '@mui/icons-material/PhonelinkLock';
 import { authApi, type AuthStep, type TotpEnrollment } from '../authApi';
 import { useStepSubmit } from '../useStepSubmit';
 import { CodeField } from './CodeField';
@@ -36,6 +38,14 @@ export const EnrollmentStep = ({ onEnrolled }: { onEnrolled: (recoveryCodes: str
         <Box sx={{ display: 'flex', justifyContent: 'center' }}>
           <img src={enrollment.qrCodeDataUrl} alt={translate('app.auth.qr_alt')} width={200} height={200} />
         </Box>
+        <Stack spacing={0.5} sx={{ alignItems: 'center' }}>
+          <Button component="a" href={enrollment.otpauthUri} variant="outlined" size="large" startIcon={<PhonelinkLockIcon />} data-testid="totp-open-in-app" sx={{ minHeight: 48 }}>
+            {translate('app.auth.open_in_app')}
+          </Button>
+          <Typography variant="caption" color="text.secondary" sx={{ textAlign: 'center' }}>
+            {translate('app.auth.open_in_app_help')}
+          </Typography>
+        </Stack>
         <Typography variant="body2">{translate('app.auth.manual_key')}</Typography>
         <Box
           data-testid="totp-manual-key"

@@ -1,0 +1,4 @@
+import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
+import { ConsentList } from './ConsentList';
+
+export default { list: ConsentList, icon: AssignmentTurnedInIcon };

@@ -1,0 +1,154 @@
+// POST /uploads (a signed-in browser session) and POST /uploads/public (the public registration
+// page, anonymous and rate-limited): one file per multipart/form-data request, streamed through
+// busboy. The declared type is checked against the accepted list before any byte of the file is
+// read, its first bytes against that type before the rest is, and the size as it arrives: past the
+// limit the request is answered 413 at once and not read further. At most the limit is ever held
+// in memory. The file then waits as a PendingUpload until a mutation claims it by id.
+import express, { type Request, type Response, type Router } from 'express';
+import cookieParser from 'cookie-parser';
+import busboy from 'busboy';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config.js';
+import { errorMessages, fieldMessages, type ErrorCode, type Locale } from '../common/messages.js';
+import { localeFromHeader } from '../common/request-context.js';
+import { isDatabaseUnavailable } from '../common/db-errors.js';
+import { clientIp, cookieName, resolveSession } from '../auth/sessions.js';
+import { SessionStage } from '../auth/session.entity.js';
+import { ACCEPTED_TYPES, SIGNATURE_BYTES, cleanFilename, detectType, storeUpload } from './upload.service.js';
+import { uploadPolicy } from './upload.policy.js';
+import { countPublicUpload, rateLimitsFor } from '../http/rate-limits.js';
+
+/** Room for the multipart framing around the file (boundaries, part headers) in a declared length. */
+const MULTIPART_OVERHEAD = 16 * 1024;
+
+class Refusal {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly extra: Record<string, unknown> = {},
+  ) {}
+}
+
+interface Received {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** Reads the one file of the request, refusing as early as the bytes allow. */
+function receive(req: Request, maxBytes: number): Promise<Received> {
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      // file names as browsers send them: UTF-8 (様式5.pdf), not busboy's default latin1
+      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 1, fileSize: maxBytes + 1, fields: 10, fieldSize: 1024, parts: 11, headerPairs: 20 } });
+    } catch {
+      return reject(new Refusal(400, 'BAD_REQUEST'));
+    }
+    let settled = false;
+    let received: Received | null = null;
+    const fail = (refusal: Refusal) => {
+      if (settled) return;
+      settled = true;
+      // stop reading: the answer goes out now, the rest of the body is never pulled in
+      req.unpipe(parser);
+      req.pause();
+      reject(refusal);
+    };
+    parser.on('file', (_field, stream, info) => {
+      const type = info.mimeType.toLowerCase();
+      if (received || settled) return void stream.resume();
+      if (!ACCEPTED_TYPES.includes(type)) return void fail(new Refusal(415, 'FILE_TYPE'));
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let headChecked = false;
+      stream.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        chunks.push(chunk);
+        size += chunk.length;
+        if (!headChecked && size >= SIGNATURE_BYTES) {
+          headChecked = true;
+          if (detectType(Buffer.concat(chunks)) !== type) fail(new Refusal(415, 'FILE_TYPE'));
+        }
+      });
+      // busboy stops at fileSize (the limit + 1 byte: the first byte too many) and says so; nothing further is kept
+      stream.on('limit', () => fail(new Refusal(413, 'FILE_TOO_LARGE', { maxBytes })));
+      stream.on('end', () => {
+        if (settled) return;
+        const data = Buffer.concat(chunks, size);
+        if (size === 0 || detectType(data) !== type) return void fail(new Refusal(415, 'FILE_TYPE'));
+        received = { filename: cleanFilename(info.filename), contentType: type, data };
+      });
+    });
+    parser.on('close', () => {
+      if (settled) return;
+      if (!received) return void fail(new Refusal(400, 'BAD_USER_INPUT', { fields: [{ field: 'file', code: 'REQUIRED' }] }));
+      settled = true;
+      resolve(received);
+    });
+    parser.on('error', () => fail(new Refusal(400, 'BAD_REQUEST')));
+    req.on('error', () => fail(new Refusal(400, 'BAD_REQUEST')));
+    req.pipe(parser);
+  });
+}
+
+function send(req: Request, res: Response, locale: Locale, refusal: Refusal): void {
+  if (res.headersSent) return;
+  // a body not read to its end is not read at all: the connection closes after this answer
+  if (!req.complete) {
+    res.setHeader('Connection', 'close');
+    // Node closes after the answer; should the client keep the socket open, it is closed for it
+    res.once('finish', () => setTimeout(() => req.socket?.destroy(), 2_000).unref());
+  }
+  const fields = (refusal.extra.fields as { field: string; code: keyof typeof fieldMessages }[] | undefined)?.map((f) => ({ ...f, message: fieldMessages[f.code][locale] }));
+  res.status(refusal.status).json({ errors: [{ message: errorMessages[refusal.code][locale], extensions: { code: refusal.code, ...refusal.extra, ...(fields ? { fields } : {}) } }] });
+}
+
+export function uploadRoutes(orm: MikroORM, config: Config): Router {
+  const router = express.Router();
+  const { maxBytes, pendingMinutes } = config.uploads;
+  const limits = rateLimitsFor(orm, config);
+
+  const handle = (anonymous: boolean) => async (req: Request, res: Response) => {
+    const locale = localeFromHeader(req.get('accept-language'));
+    try {
+      // uploads come from the panel itself (the session cookie is SameSite=Strict as well)
+      if (req.get('sec-fetch-site') === 'cross-site') throw new Refusal(403, 'FORBIDDEN');
+      // API tokens only read
+      if (/^Bearer\s/i.test(req.get('authorization') ?? '')) throw new Refusal(403, 'FORBIDDEN', { reason: 'READ_ONLY_TOKEN' });
+      const declared = Number(req.get('content-length'));
+      if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) throw new Refusal(413, 'FILE_TOO_LARGE', { maxBytes });
+      const em = orm.em.fork();
+      const ip = clientIp(req);
+      let owner: { userId: string } | { anonymous: true; ip: string | null };
+      if (anonymous) {
+        // the public page's limit, per address, taken before a byte of the file is read
+        const verdict = await countPublicUpload(limits, ip);
+        if (!verdict.allowed) {
+          res.setHeader('Retry-After', String(verdict.retryAfterSeconds));
+          throw new Refusal(429, 'TOO_MANY_REQUESTS', { retryAfterSeconds: verdict.retryAfterSeconds });
+        }
+        owner = { anonymous: true, ip };
+      } else {
+        const { session } = await resolveSession(em, config, req.cookies?.[cookieName(config)]);
+        if (session?.stage !== SessionStage.SIGNED_IN) throw new Refusal(401, 'UNAUTHENTICATED');
+        const u = session.user.getEntity();
+        const viewer = { id: u.id, loginId: u.loginId, role: u.role, municipalityId: u.municipality?.id ?? null, officeId: u.office?.id ?? null, officeAdmin: u.officeAdmin };
+        if (!uploadPolicy.upload(viewer)) throw new Refusal(403, 'FORBIDDEN');
+        owner = { userId: session.user.id };
+      }
+      const file = await receive(req, maxBytes);
+      const stored = await storeUpload(em, file, owner, pendingMinutes);
+      res.status(201).setHeader('Cache-Control', 'no-store').json(stored);
+    } catch (e) {
+      if (e instanceof Refusal) return send(req, res, locale, e);
+      if (isDatabaseUnavailable(e)) return send(req, res, locale, new Refusal(503, 'SERVICE_UNAVAILABLE'));
+      console.error('[uploads] unexpected error:', e);
+      send(req, res, locale, new Refusal(500, 'INTERNAL_SERVER_ERROR'));
+    }
+  };
+
+  router.post('/uploads', cookieParser(), handle(false));
+  router.post('/uploads/public', handle(true));
+  return router;
+}

@@ -1,0 +1,119 @@
+// axe-core (WCAG 2.x A/AA and best practices) on every main screen of every role and on the pages
+// used without signing in: no critical or serious violation may remain. Each screen's findings
+// are printed (rule, impact, the first elements) so that a failure says what to fix where.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { panelSuite, visible } from './browser.js';
+import { buildRoomWorld, goTo, sessions, settle } from './screens.js';
+import type { BuiltUser } from '../helpers/factories.js';
+
+interface Finding {
+  screen: string;
+  rule: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/** axe's critical and serious findings on the page as it is now. */
+async function audit(page: Page, screen: string): Promise<Finding[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+    .map((v) => ({ screen, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`) }));
+}
+
+function report(findings: Finding[]): string {
+  return findings.map((f) => `[${f.impact}] ${f.screen}: ${f.rule} (${f.help})\n    ${f.targets.join('\n    ')}`).join('\n');
+}
+
+describe('accessibility (axe-core)', () => {
+  const s = panelSuite();
+  const { openAs } = sessions(s);
+  let ids: { room: string; application: string; office: string; otherOffice: string; municipality: string; staff: string; city: string };
+
+  it('sets up a room, posts and an application', async () => {
+    const { room, application } = await buildRoomWorld(s.server.orm.em.fork(), s);
+    const w = s.world;
+    ids = { room: room.id, application: application.id, office: w.office.id, otherOffice: w.otherOffice.id, municipality: w.city.id, staff: w.users.staff.user.id, city: w.users.city.user.id };
+  });
+
+  /** Opens each screen as the user, runs axe on it (and on the room's tabs), and returns the findings. */
+  const walk = async (user: BuiltUser, role: string, screens: string[], roomTabs: string[] = []) => {
+    const page = await openAs(user, `a11y-${role}`);
+    await visible(page.getByText('ようこそ'));
+    const findings: Finding[] = await audit(page, `${role} #/`);
+    for (const hash of screens) {
+      await goTo(page, `${s.server.url}/${hash}`);
+      findings.push(...(await audit(page, `${role} ${hash}`)));
+      if (hash === `#/rooms/${ids.room}/show`) {
+        for (const tab of roomTabs) {
+          await page.getByRole('tab', { name: tab }).click();
+          await settle(page);
+          findings.push(...(await audit(page, `${role} room tab ${tab}`)));
+        }
+      }
+    }
+    // the menus that open: the user menu in the top bar
+    await page.locator('header .RaUserMenu-userButton, header .RaUserMenu-root button').first().click();
+    await settle(page);
+    findings.push(...(await audit(page, `${role} user menu`)));
+    return findings;
+  };
+
+  const roomTabs = ['連絡帳・ケアレポート', 'バイタル', '参加者', '同意'];
+
+  it('VENDOR: home, municipalities, offices, users, applications, audit, outbox, tokens, reports', { timeout: 180_000 }, async () => {
+    const f = await walk(s.world.users.vendor, 'vendor', [
+      '#/municipalities', `#/municipalities/${ids.municipality}/show`, '#/offices', `#/offices/${ids.office}/show`, '#/users', `#/users/${ids.staff}/show`,
+      '#/applications', `#/applications/${ids.application}/show`, '#/auditEvents', '#/notifications', '#/tokens', '#/reports', '#/password',
+    ]);
+    if (f.length) console.log(report(f));
+    expect(f, report(f)).toEqual([]);
+  });
+
+  it('CITY: home, rooms, a room with every tab, offices, users, applications, reports, audit, outbox, tokens', { timeout: 240_000 }, async () => {
+    const f = await walk(
+      s.world.users.city,
+      'city',
+      [
+        '#/rooms', `#/rooms/${ids.room}/show`, '#/offices', `#/offices/${ids.office}/show`, '#/users', `#/users/${ids.staff}/show`,
+        '#/applications', `#/applications/${ids.application}/show`, '#/reports', '#/auditEvents', '#/notifications', '#/tokens',
+      ],
+      [...roomTabs, '標題の設定'],
+    );
+    if (f.length) console.log(report(f));
+    expect(f, report(f)).toEqual([]);
+  });
+
+  it('office admin: home, rooms, a room with the post form and every tab, the room request, roster, office, applications', { timeout: 240_000 }, async () => {
+    const f = await walk(
+      s.world.users.officeAdmin,
+      'office-admin',
+      ['#/rooms', `#/rooms/${ids.room}/show`, '#/room-request', '#/users', `#/users/${ids.staff}/show`, `#/offices/${ids.office}/show`, '#/applications', `#/applications/${ids.application}/show`, '#/applications/create'],
+      roomTabs,
+    );
+    if (f.length) console.log(report(f));
+    expect(f, report(f)).toEqual([]);
+  });
+
+  it('office staff: home, rooms, a room with the post form and every tab, own account, own office', { timeout: 180_000 }, async () => {
+    const f = await walk(s.world.users.staff, 'office-staff', ['#/rooms', `#/rooms/${ids.room}/show`, `#/users/${ids.staff}/show`, `#/offices/${ids.office}/show`, '#/password'], roomTabs);
+    if (f.length) console.log(report(f));
+    expect(f, report(f)).toEqual([]);
+  });
+
+  it('without signing in: the sign-in page, 新規登録申請, 利用開始', { timeout: 120_000 }, async () => {
+    const page = await openAs(null, 'a11y-public', '#/login');
+    const f: Finding[] = [];
+    await visible(page.getByLabel('ログインID'));
+    f.push(...(await audit(page, '#/login')));
+    for (const hash of ['#/apply', '#/activate']) {
+      await goTo(page, `${s.server.url}/${hash}`);
+      f.push(...(await audit(page, hash)));
+    }
+    if (f.length) console.log(report(f));
+    expect(f, report(f)).toEqual([]);
+  });
+});

@@ -1,0 +1,106 @@
+// Shared by the phone and accessibility tests: a room with members, notes, a care report with
+// vitals and two photos, an application; users signed in once through the API whose session
+// cookie the browser takes (a TOTP step is accepted once per user, so signing the same user in
+// through the form screen after screen would wait for the next step); and a page opened "ready"
+// (the network quiet and react-admin's loading bar gone).
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Page } from 'playwright-core';
+import { Client } from '../helpers/client.js';
+import { buildApplication, buildPost, buildRoom, type BuiltUser } from '../helpers/factories.js';
+import { PostAttachment, PostKind } from '../../api/posts/post.entity.js';
+import { RoomPermission } from '../../api/rooms/room.enums.js';
+import { ApplicationType } from '../../api/applications/application.enums.js';
+import { clearStorage, type PanelSuite } from './browser.js';
+
+/** Two real 40×30 PNGs of different colours (red, blue): the API and the browser decode them. */
+export const PNGS = [
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAKklEQVR4nO3NMQ0AAAgDsAmb/yALGXA06d9MeyJisVgsFovFYrFYLP4bL9HP3Ew1mJ9PAAAAAElFTkSuQmCC', 'base64'),
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAACgAAAAeCAIAAADRv8uKAAAAK0lEQVR4nO3NMQ0AAAgDsAlDCYqRhQw4mvRvqudExGKxWCwWi8VisVj8N17tz2j7Nt4nQQAAAABJRU5ErkJggg==', 'base64'),
+];
+
+export const PATIENT = '偕楽 梅子';
+
+/** The room every screen test looks at, with the two office users of the world as members. */
+export async function buildRoomWorld(em: EntityManager, s: PanelSuite) {
+  const { world } = s;
+  const room = await buildRoom(em, {
+    municipality: world.city,
+    explainingOffice: world.office,
+    coveredOffices: [world.office, world.otherOffice],
+    members: [
+      { user: world.users.staff.user, permission: RoomPermission.CONTRIBUTOR },
+      { user: world.users.officeAdmin.user, permission: RoomPermission.COORDINATOR },
+      { user: world.users.otherOfficeStaff.user, permission: RoomPermission.VIEWER },
+    ],
+    name: PATIENT,
+  });
+  await buildPost(em, room, world.users.officeAdmin.user, { body: '本日 14時に訪問しました。食欲あり、表情も穏やかです。ご家族から、夜間の咳が少し気になるとのこと。' });
+  const report = await buildPost(em, room, world.users.officeAdmin.user, {
+    kind: PostKind.CARE_REPORT,
+    title: '訪問看護',
+    body: '褥瘡の状態を撮影しました（前回より改善）。',
+    vitals: { systolic: 132, diastolic: 84, pulse: 72, temperature: 36.6, spo2: 97, weight: 45.5 },
+  });
+  PNGS.forEach((data, i) =>
+    em.create(PostAttachment, { post: report, filename: `photo-${i + 1}.png`, contentType: 'image/png', size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data }),
+  );
+  await em.flush();
+  const application = await buildApplication(em, { office: world.office, applicant: world.users.officeAdmin.user, type: ApplicationType.STAFF_ADDITION, staffNames: ['新人 花子'] });
+  return { room, application };
+}
+
+/** One API session per user for the whole file. */
+export function sessions(s: PanelSuite) {
+  const open = new Map<string, Client>();
+  const api = async (user: BuiltUser) => {
+    let c = open.get(user.loginId);
+    if (!c) {
+      c = new Client(s.server.url);
+      await c.signIn(user.loginId, user.password, user.totpSecret!);
+      open.set(user.loginId, c);
+    }
+    return c;
+  };
+  /**
+   * A fresh tab signed in as the user (through the session cookie), at `hash`, ready; `size` is set
+   * before the panel loads, as on a real phone (react-admin keeps a sidebar that was open on a
+   * wide screen open as a modal drawer after a resize).
+   */
+  const openAs = async (user: BuiltUser | null, name: string, hash = '#/', size = { width: 1366, height: 900 }): Promise<Page> => {
+    const page = await s.open(name);
+    await page.setViewportSize(size);
+    await clearStorage(page, s.server.url);
+    if (user) {
+      const [cookieName, ...rest] = (await api(user)).cookieHeader!.split('=');
+      await s.tb.context.addCookies([{ name: cookieName, value: rest.join('='), url: s.server.url }]);
+    }
+    await goTo(page, `${s.server.url}/${hash}`);
+    return page;
+  };
+  return { api, openAs };
+}
+
+/** Navigates and waits until the screen has loaded its data. */
+export async function goTo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await settle(page);
+}
+
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page.waitForTimeout(250); // transitions (drawer, tabs' indicator, dialogs' fade)
+}
+
+/** The widest thing on the page, as the test's message when it overflows. */
+export async function overflow(page: Page): Promise<{ scrollWidth: number; widest: string[] }> {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const widest = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((e) => e.getBoundingClientRect().right > vw + 1)
+      .slice(0, 8)
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').slice(0, 30)}"`);
+    return { scrollWidth: document.documentElement.scrollWidth, widest };
+  });
+}
