@@ -39,6 +39,8 @@ export interface Config {
   publicSubmissionsPerHour: number;
   /** Background jobs (mail, due ID stops) interval */
   jobIntervalSeconds: number;
+  /** new-post mails: at most one per room per member within this many minutes */
+  postNoticeMinutes: number;
   /** POST /uploads: bytes per file (refused with 413 past it), and how long an unclaimed upload is kept */
   uploads: { maxBytes: number; pendingMinutes: number };
 }
@@ -118,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM ?? '在宅医療・介護連携 情報共有システム <no-reply@localhost>',
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${int('PORT', 4000)}`).replace(/\/$/, ''),
     jobIntervalSeconds: int('JOB_INTERVAL_SECONDS', 30),
+    postNoticeMinutes: int('POST_NOTICE_MINUTES', 30),
     publicSubmissionsPerHour: int('PUBLIC_SUBMISSIONS_PER_HOUR', 5),
     uploads: { maxBytes: int('UPLOAD_MAX_BYTES', 5 * 1024 * 1024), pendingMinutes: int('UPLOAD_PENDING_MINUTES', 60) },
   };

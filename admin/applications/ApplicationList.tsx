@@ -45,6 +45,7 @@ export const ApplicationList = () => {
     >
       <DataTable rowClick="show" bulkActionButtons={false} sx={tableSx}>
         <DataTable.Col source="submittedAt" sx={noWrap} render={(r) => formatDateTime(r.submittedAt)} />
+        <DataTable.Col source="receiptNumber" disableSort sx={noWrap} />
         <DataTable.Col source="type" sx={noWrap} render={(r) => <TypeLabel type={r.type} />} />
         <DataTable.Col source="state" sx={noWrap}>
           <StateField />

@@ -22,6 +22,7 @@ export const workflowJa = {
       name: '申請 |||| 申請',
       fields: {
         id: 'ID',
+        receiptNumber: '受付番号',
         type: '申請の種類',
         state: '状態',
         states: '状態',
@@ -37,7 +38,7 @@ export const workflowJa = {
         completedAt: '完了日時',
         createdAt: '受付日時',
         updatedAt: '更新日時',
-        q: '検索',
+        q: '検索 (内容・受付番号)',
         attachments: '添付書類 (署名済みの申請書・誓約書のスキャン)',
         newAttachments: '追加する添付書類',
         comment: 'コメント',
@@ -393,6 +394,7 @@ export const workflowEn: WorkflowMessages = {
       name: 'Application |||| Applications',
       fields: {
         id: 'ID',
+        receiptNumber: 'Receipt number',
         type: 'Type',
         state: 'State',
         states: 'State',
@@ -408,7 +410,7 @@ export const workflowEn: WorkflowMessages = {
         completedAt: 'Completed',
         createdAt: 'Received',
         updatedAt: 'Updated',
-        q: 'Search',
+        q: 'Search (content, receipt number)',
         attachments: 'Attachments (scans of the signed forms and pledges)',
         newAttachments: 'Attachments to add',
         comment: 'Comment',

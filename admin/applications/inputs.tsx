@@ -132,10 +132,12 @@ const maxFiles: Validator = (value) => (Array.isArray(value) && value.length > M
 /** Scanned signed forms: PDF/JPEG/PNG, 5 MB each, 3 at most (the server checks again from the bytes). */
 export const AttachmentsInput = ({ source = 'attachments', label = 'resources.applications.fields.attachments' }: { source?: string; label?: string }) => {
   const notify = useNotify();
+  const translate = useTranslate();
   return (
     <FileInput
       source={source}
       label={label}
+      inputProps={{ 'aria-label': translate(label) }}
       multiple
       accept={ACCEPTED_FILES}
       maxSize={MAX_FILE_BYTES}

@@ -2,9 +2,9 @@
 // rather than generated: the detail page needs the nested history and attachments, which the
 // generic selection (admin/graphql/operations.ts) reduces to `{ id }`.
 
-const LIST_FIELDS = 'id type state channel summary applicantName submittedAt updatedAt version office { id name } municipality { id name }';
+const LIST_FIELDS = 'id receiptNumber type state channel summary applicantName submittedAt updatedAt version office { id name } municipality { id name }';
 
-export const APPLICATION_FIELDS = `id type state channel summary applicantName applicantEmail payload submittedAt forwardedAt completedAt createdAt updatedAt version allowedActions
+export const APPLICATION_FIELDS = `id receiptNumber type state channel summary applicantName applicantEmail payload submittedAt forwardedAt completedAt createdAt updatedAt version allowedActions
   office { id name kind } municipality { id name code }
   attachments { id filename contentType size sha256 createdAt }
   events { id action fromState toState actorId actorName actorRole comment at }`;

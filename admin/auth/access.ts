@@ -11,7 +11,11 @@ import { resourceApis } from '../graphql/resources';
  * context (an office's page asks about its staff list with the office), and an application's
  * allowedActions are its workflow steps (read by applications/ApplicationActions.tsx itself).
  */
-const ownRecord = (resource: string, record: Record<string, unknown>) => record.__typename === resourceApis[resource]?.type;
+const ownRecord = (resource: string, record: Record<string, unknown>) => {
+  const type = resourceApis[resource]?.type;
+  // no type for resources outside the schema-driven provider (applications): never "own"
+  return type !== undefined && record.__typename === type;
+};
 
 export function canAccess(me: Pick<Me, 'abilities'>, resource: string, action: string, record?: Record<string, unknown>): boolean {
   if (!me.abilities.includes(`${resource}.${action}`)) return false;

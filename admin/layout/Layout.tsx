@@ -4,10 +4,11 @@ import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 import { IdleSignOut } from '../auth/IdleSignOut';
 
-// The content column may shrink below its content's width (a flex item's min-width is its
-// content's by default): a wide table then scrolls inside its own container instead of making
-// the whole page scroll sideways on a phone.
-const contentShrinks = { '& .RaLayout-content': { minWidth: 0 } };
+// On a phone or a narrow tablet the page is never wider than the screen: react-admin's layout is
+// at least as wide as its content (min-width: fit-content) and the content column, a flex item,
+// as wide as its own content; with both at 0 a wide table scrolls inside its own container
+// instead of the whole page scrolling sideways.
+const contentShrinks = { minWidth: { xs: 0, md: 'fit-content' }, '& .RaLayout-content': { minWidth: 0 } };
 
 export const Layout = ({ children }: { children: ReactNode }) => (
   <RaLayout appBar={AppBar} menu={Menu} sx={contentShrinks}>

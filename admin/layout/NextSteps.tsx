@@ -23,7 +23,7 @@ interface Step {
   key: string;
   icon: ReactNode;
   text: ReactNode;
-  action?: { label: string; to: string };
+  actions?: { label: string; to: string }[];
 }
 
 const applicationsIn = (states: string[]) => `/applications?filter=${encodeURIComponent(JSON.stringify({ states }))}`;
@@ -44,7 +44,7 @@ function useOfficeSteps(me: Me, counts: Map<string, number> | undefined): Step[]
   const steps: Step[] = [];
   const returned = counts.get('RETURNED') ?? 0;
   if (returned > 0)
-    steps.push({ key: 'returned', icon: <AssignmentReturnIcon color="warning" />, text: translate('layout.next.returned', { smart_count: returned }), action: { label: 'layout.next.open_returned', to: applicationsIn(['RETURNED']) } });
+    steps.push({ key: 'returned', icon: <AssignmentReturnIcon color="warning" />, text: translate('layout.next.returned', { smart_count: returned }), actions: [{ label: 'layout.next.open_returned', to: applicationsIn(['RETURNED']) }] });
   if (rooms.total === 0) {
     steps.push({
       key: 'no-room',
@@ -64,13 +64,13 @@ function useOfficeSteps(me: Me, counts: Map<string, number> | undefined): Step[]
           )}
         </>
       ),
-      action: mayRequest ? { label: 'layout.next.request_room', to: '/room-request' } : undefined,
+      actions: mayRequest ? [{ label: 'layout.next.request_room', to: '/room-request' }] : undefined,
     });
   } else {
     const unread = rooms.items.reduce((n, r) => n + r.unreadCount, 0);
     const first = [...rooms.items].sort((a, b) => b.unreadCount - a.unreadCount)[0];
     if (unread > 0 && first)
-      steps.push({ key: 'unread', icon: <ForumIcon color="error" />, text: translate('layout.next.unread', { smart_count: unread, room: first.name }), action: { label: 'layout.next.open_room', to: `/rooms/${first.id}/show` } });
+      steps.push({ key: 'unread', icon: <ForumIcon color="error" />, text: translate('layout.next.unread', { smart_count: unread, room: first.name }), actions: [{ label: 'layout.next.open_room', to: `/rooms/${first.id}/show` }] });
     else steps.push({ key: 'read-all', icon: <CheckCircleOutlineIcon color="success" />, text: translate('layout.next.read_all') });
   }
   const inReview = (counts.get('SUBMITTED') ?? 0) + (counts.get('FORWARDED') ?? 0);
@@ -91,7 +91,11 @@ function useOfficeSteps(me: Me, counts: Map<string, number> | undefined): Step[]
           </Box>
         </>
       ),
-      action: { label: 'layout.next.file_staff', to: newApplication('STAFF_ADDITION') },
+      actions: [
+        { label: 'layout.next.file_staff', to: newApplication('STAFF_ADDITION') },
+        { label: 'layout.next.open_roster', to: '/users' },
+        ...(mayRequest ? [{ label: 'layout.next.request_room', to: '/room-request' }] : []),
+      ],
     });
   return steps;
 }
@@ -103,10 +107,10 @@ function useCitySteps(counts: Map<string, number> | undefined): Step[] | undefin
   if (!counts || !roomCounts || !pending) return undefined;
   const steps: Step[] = [];
   const review = counts.get('SUBMITTED') ?? 0;
-  if (review > 0) steps.push({ key: 'review', icon: <RuleIcon color="primary" />, text: translate('layout.next.city_review', { smart_count: review }), action: { label: 'layout.next.open_review', to: applicationsIn(['SUBMITTED']) } });
-  if (pending.total > 0) steps.push({ key: 'rooms', icon: <MeetingRoomIcon color="primary" />, text: translate('layout.next.city_rooms', { smart_count: pending.total }), action: { label: 'layout.next.open_rooms', to: '/rooms' } });
+  if (review > 0) steps.push({ key: 'review', icon: <RuleIcon color="primary" />, text: translate('layout.next.city_review', { smart_count: review }), actions: [{ label: 'layout.next.open_review', to: applicationsIn(['SUBMITTED']) }] });
+  if (pending.total > 0) steps.push({ key: 'rooms', icon: <MeetingRoomIcon color="primary" />, text: translate('layout.next.city_rooms', { smart_count: pending.total }), actions: [{ label: 'layout.next.open_rooms', to: '/rooms' }] });
   const closing = roomCounts.filter((c) => c.status === 'CLOSING').reduce((n, c) => n + c.count, 0);
-  if (closing > 0) steps.push({ key: 'closing', icon: <MeetingRoomIcon color="warning" />, text: translate('layout.next.city_closing', { smart_count: closing }), action: { label: 'layout.next.open_rooms', to: '/rooms' } });
+  if (closing > 0) steps.push({ key: 'closing', icon: <MeetingRoomIcon color="warning" />, text: translate('layout.next.city_closing', { smart_count: closing }), actions: [{ label: 'layout.next.open_rooms', to: '/rooms' }] });
   const forwarded = counts.get('FORWARDED') ?? 0;
   if (forwarded > 0) steps.push({ key: 'forwarded', icon: <HourglassEmptyIcon color="action" />, text: translate('layout.next.city_forwarded', { smart_count: forwarded }) });
   return steps;
@@ -117,7 +121,7 @@ function useVendorSteps(counts: Map<string, number> | undefined): Step[] | undef
   if (!counts) return undefined;
   const forwarded = counts.get('FORWARDED') ?? 0;
   return forwarded > 0
-    ? [{ key: 'forwarded', icon: <RuleIcon color="primary" />, text: translate('layout.next.vendor_forwarded', { smart_count: forwarded }), action: { label: 'layout.next.open_forwarded', to: applicationsIn(['FORWARDED']) } }]
+    ? [{ key: 'forwarded', icon: <RuleIcon color="primary" />, text: translate('layout.next.vendor_forwarded', { smart_count: forwarded }), actions: [{ label: 'layout.next.open_forwarded', to: applicationsIn(['FORWARDED']) }] }]
     : [{ key: 'none', icon: <CheckCircleOutlineIcon color="success" />, text: translate('layout.next.vendor_none') }];
 }
 
@@ -144,10 +148,14 @@ const StepList = ({ steps }: { steps: Step[] }) => {
                 <Typography component="div" sx={{ flex: '1 1 240px', minWidth: 0 }}>
                   {s.text}
                 </Typography>
-                {s.action && (
-                  <Button component={RouterLink} to={s.action.to} variant="outlined" sx={{ minHeight: 44, ml: { xs: 4.5, sm: 0 } }}>
-                    {translate(s.action.label)}
-                  </Button>
+                {s.actions && (
+                  <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} useFlexGap sx={{ flexWrap: 'wrap', ml: { xs: 4.5, sm: 0 } }}>
+                    {s.actions.map((a) => (
+                      <Button key={a.to} component={RouterLink} to={a.to} variant="outlined" sx={{ minHeight: 44 }}>
+                        {translate(a.label)}
+                      </Button>
+                    ))}
+                  </Stack>
                 )}
               </ListItem>
             ))}

@@ -1,7 +1,7 @@
 // The photos of a post, enlarged in the page (a dialog) instead of the raw file in a new tab: a
 // phone would leave the panel for a bare image. Previous/next by buttons and the arrow keys; the
 // whole screen on a phone. The file itself stays one click away (保存).
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Box, Button, Dialog, DialogContent, DialogTitle, IconButton, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
@@ -23,16 +23,21 @@ export const PhotoViewer = ({ photos, start, onClose }: { photos: Photo[]; start
   const photo = photos[index];
   const many = photos.length > 1;
   const go = useCallback((step: number) => setIndex((i) => Math.min(photos.length - 1, Math.max(0, i + step))), [photos.length]);
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowLeft') go(-1);
-    else if (e.key === 'ArrowRight') go(1);
-    else return;
-    e.preventDefault();
-  };
+  // on the document, not the dialog: a button that becomes disabled at the last photo drops the focus
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === 'ArrowLeft') go(-1);
+      else if (e.key === 'ArrowRight') go(1);
+      else return;
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [go]);
   if (!photo) return null;
   const position = translate('rooms.timeline.photo_of', { index: index + 1, total: photos.length });
   return (
-    <Dialog open onClose={onClose} fullScreen={phone} maxWidth="lg" fullWidth onKeyDown={onKeyDown} aria-labelledby="photo-viewer-title" data-testid="photo-viewer">
+    <Dialog open onClose={onClose} fullScreen={phone} maxWidth="lg" fullWidth aria-labelledby="photo-viewer-title" data-testid="photo-viewer">
       <DialogTitle id="photo-viewer-title" sx={{ display: 'flex', alignItems: 'center', gap: 1, pr: 1, minWidth: 0 }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Typography component="span" variant="h6" sx={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>

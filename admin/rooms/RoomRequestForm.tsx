@@ -251,6 +251,7 @@ const RequestForm = ({ me, offices, defaults, send, header }: { me: Me; offices:
             <FileInput
               source="attachments"
               label={false}
+              inputProps={{ 'aria-label': translate('rooms.request.attachments_section') }}
               multiple
               maxSize={MAX_FILE_BYTES}
               accept={Object.fromEntries(ACCEPTED_TYPES.map((t) => [t, []]))}

@@ -3,7 +3,7 @@
 // closing or closed, and the room requests waiting for it. VENDOR: nothing.
 import { Link as RouterLink } from 'react-router-dom';
 import { useGetIdentity, useTranslate } from 'react-admin';
-import { Button, Card, CardContent, Chip, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { Button, Card, CardContent, Chip, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import type { Me } from '../auth/authApi';
 import { formatDateTime } from '../patients/format';
 import { roomApi } from './api';
@@ -31,10 +31,12 @@ const MyRoomsCard = () => {
         ) : (
           <List dense>
             {data.items.map((r) => (
-              <ListItemButton key={r.id} component={RouterLink} to={`/rooms/${r.id}/show`} sx={{ minHeight: 48 }}>
-                <ListItemText primary={r.name} secondary={translate('rooms.mine.updated', { at: formatDateTime(r.updatedAt) })} />
-                {r.unreadCount > 0 && <Chip size="small" color="error" label={translate('rooms.mine.unread', { count: r.unreadCount })} />}
-              </ListItemButton>
+              <ListItem key={r.id} disablePadding>
+                <ListItemButton component={RouterLink} to={`/rooms/${r.id}/show`} sx={{ minHeight: 48 }}>
+                  <ListItemText primary={r.name} secondary={translate('rooms.mine.updated', { at: formatDateTime(r.updatedAt) })} />
+                  {r.unreadCount > 0 && <Chip size="small" color="error" label={translate('rooms.mine.unread', { count: r.unreadCount })} />}
+                </ListItemButton>
+              </ListItem>
             ))}
           </List>
         )}

@@ -10,7 +10,7 @@ import { ApplicationAction, ApplicationType } from './application.enums.js';
 import { ApplicationInput, ApplicationListArgs, PublicRegistrationArgs } from './application.inputs.js';
 import { ApplicationService } from './application.service.js';
 import { applicationPolicy } from './application.policy.js';
-import { eventsWithoutComments, isRoomForm, logPatientDataRead, payloadWithoutPatient, readsPatientData, summaryWithoutPatient } from './patient-data.js';
+import { eventsWithoutComments, isRoomForm, receiptNumber, logPatientDataRead, payloadWithoutPatient, readsPatientData, summaryWithoutPatient } from './patient-data.js';
 import { GraphQLJSON } from 'graphql-scalars';
 import { ActivationLetterEntry, ApplicationPage, ApplicationStateCount, PublicReceipt } from './application.types.js';
 import { AttachmentUpload } from './attachment.js';
@@ -127,6 +127,11 @@ export class ApplicationResolver {
   @FieldResolver(() => Office, { nullable: true })
   office(@Root() app: Application) {
     return app.office ? app.office.load() : null;
+  }
+
+  @FieldResolver(() => String, { description: '受付番号: the 8 characters the applicant is told to quote (the id’s first 8, upper case); the list’s q finds it' })
+  receiptNumber(@Root() app: Application) {
+    return receiptNumber(app.id);
   }
 
   // A room form's patient data (its summary, payload, scanned consent and the comments typed about

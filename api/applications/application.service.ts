@@ -1,6 +1,6 @@
 // Applications: submission (office admin, city, public page), the state machine's transitions,
 // completion effects and notices, all in one transaction per action.
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import { AppError, assertValid, forbidden, notFound, validationError } from '../common/errors.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
@@ -35,6 +35,9 @@ import { authorize, is } from '../authz/policy.js';
 // Which rows, which parties and whose patient data: application.policy.ts.
 const { scope: applicationScope, parties: partiesOf } = applicationPolicy;
 
+/** What a receipt number looks like: 8 hexadecimal characters. */
+const RECEIPT_NUMBER = /^[0-9A-F]{8}$/;
+
 const sortColumns = { submittedAt: 'submittedAt', updatedAt: 'updatedAt', type: 'type', state: 'state' };
 
 export class ApplicationService extends AreaService {
@@ -45,7 +48,11 @@ export class ApplicationService extends AreaService {
     ];
     if (filter?.states?.length) where.push({ state: { $in: filter.states } });
     // a room form's summary names the patient: searched only where the viewer may read that
-    if (filter?.q?.trim()) where.push({ summary: { $ilike: containsPattern(filter.q) } }, applicationPolicy.patientDataScope(this.viewer));
+    const receipt = filter?.q?.trim().normalize('NFKC').replace(/^受付番号\s*/, '').toUpperCase();
+    if (receipt && RECEIPT_NUMBER.test(receipt)) {
+      // 受付番号 (the id's first 8 characters): the expression index application_receipt_number serves it
+      where.push({ [raw((a) => `upper(left(${a}.id::text, 8))`)]: receipt });
+    } else if (filter?.q?.trim()) where.push({ summary: { $ilike: containsPattern(filter.q) } }, applicationPolicy.patientDataScope(this.viewer));
     const [items, total] = await this.em.findAndCount(Application, { $and: where }, findOptions(page, sort ?? { field: 'submittedAt', order: SortOrder.DESC }, sortColumns));
     return { items, total };
   }

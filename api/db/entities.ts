@@ -17,6 +17,7 @@ import { Room, RoomMember } from '../rooms/room.entity.js';
 import { Post, PostAttachment, PostRead, PostRevision } from '../posts/post.entity.js';
 import { RateLimitCounter } from '../http/rate-limit.entity.js';
 import { PendingUpload } from '../uploads/pending-upload.entity.js';
+import { PostNotice } from '../mail/post-notice.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
-export const entities = [BaseEntity, StoredFile, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken, RateLimitCounter, PendingUpload];
+export const entities = [BaseEntity, StoredFile, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken, RateLimitCounter, PendingUpload, PostNotice];

@@ -13,6 +13,7 @@ import { claimUploads } from '../uploads/upload.service.js';
 import { ApplicationService } from '../applications/application.service.js';
 import { enqueueMail } from '../mail/outbox.js';
 import { newPostNotice } from '../mail/templates.js';
+import { membersToNotify } from '../mail/post-notices.js';
 import { User } from '../users/user.entity.js';
 import { UserStatus } from '../users/user.enums.js';
 import { Room, RoomMember } from '../rooms/room.entity.js';
@@ -159,13 +160,17 @@ export class PostService extends AreaService {
     return post;
   }
 
-  /** "There is something new", to the other live members; never the content. */
+  /**
+   * "There is something new", to the other live members; never the content. Grouped: a member
+   * already told about this room within POST_NOTICE_MINUTES gets no second mail.
+   */
   private async noticeToMembers(room: Room): Promise<void> {
     const members = await this.em.find(RoomMember, { room, ...liveOn(), user: { $ne: this.viewer.id } }, { fields: ['user'] });
     if (!members.length) return;
     const users = await this.em.find(User, { id: { $in: members.map((m) => m.user.id) }, status: UserStatus.ACTIVE, email: { $ne: null } }, { fields: ['email'] });
+    const due = await membersToNotify(this.em, room.id, users.map((u) => u.id), this.ctx.config.postNoticeMinutes);
     const notice = newPostNotice(room.id, this.ctx.config.publicUrl);
-    for (const u of users) enqueueMail(this.em, { ...notice, to: u.email!, municipalityId: room.municipality.id });
+    for (const u of users.filter((u) => due.has(u.id))) enqueueMail(this.em, { ...notice, to: u.email!, municipalityId: room.municipality.id });
   }
 
   private auditRead(action: string, room: Room, detail: Record<string, unknown>) {

@@ -229,6 +229,9 @@ describe('leak sweep: every Query field, file, mail and audit listing, as every 
 
   it('allowed callers get the markers (the world is really marked and reachable)', () => {
     expect(world.mk.all.length).toBeGreaterThan(60);
+    // the mail and outbox checks are not vacuous: the workflows did send notices
+    expect(smtp.mails.length).toBeGreaterThan(3);
+    expect(observations.filter((o) => o.caller === '(outbox table)').length).toBeGreaterThan(3);
     const missing: string[] = [];
     for (const [caller, groups] of Object.entries(MUST_SEE)) {
       const seen = new Set(observations.filter((o) => o.caller === caller && !(o.field && MARKER_FREE_FIELDS.has(o.field))).flatMap((o) => o.found.map((f) => f.label)));

@@ -24,7 +24,7 @@ function startServer(env: Record<string, string>): Promise<{ output: () => strin
       child.kill('SIGTERM');
     });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 170_000); // the demo month loads first
     child.stdout!.on('data', () => {
       if (out.includes('GraphQL:')) {
         clearTimeout(timer);
@@ -56,14 +56,15 @@ describe('npm start', () => {
     expect(first.output()).toMatch(/vendor\s+VENDOR/);
     const base = `http://127.0.0.1:${env.PORT}`;
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+    // the embedded demo's accounts come with their TOTP enrolled (tests/api/demo.test.ts)
     const login = await new Client(base).ok(`mutation { login(loginId: "mito-city", password: "demo-password-2026") { step } }`);
-    expect(login.login.step).toBe('TOTP_ENROLLMENT');
+    expect(login.login.step).toBe('TOTP_REQUIRED');
     await first.stop();
     expect(fs.existsSync(path.join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
 
     const second = await startServer(env);
     const again = await new Client(base).ok(`mutation { login(loginId: "mito-city", password: "demo-password-2026") { step } }`);
-    expect(again.login.step).toBe('TOTP_ENROLLMENT');
+    expect(again.login.step).toBe('TOTP_REQUIRED');
     // same data: demo data loaded once, the first run's sign-in still in the audit trail
     const { default: pg } = await import('pg');
     const password = fs.readFileSync(path.join(dataDir, 'pg-password'), 'utf8').trim();
@@ -74,7 +75,7 @@ describe('npm start', () => {
     await db.end();
     await second.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }, 120_000);
+  }, 300_000);
 
   it('with DATABASE_URL: migrates, loads no demo data, and create-admin makes the first VENDOR account', async () => {
     const { orm, url } = await createTestDatabase();
@@ -87,6 +88,7 @@ describe('npm start', () => {
     const server = await startServer(env);
     expect(server.output()).toContain('create-admin');
     expect(server.output()).not.toMatch(/mito-city/);
+    expect(server.output()).not.toContain('otpauth://'); // no demo TOTP secrets outside the embedded demo
     const base = `http://127.0.0.1:${env.PORT}`;
     expect((await new Client(base).gql(`mutation { login(loginId: "mito-city", password: "demo-password-2026") { step } }`)).errors![0].extensions!.code).toBe('INVALID_CREDENTIALS');
     const r = await new Client(base).ok(`mutation { login(loginId: "first-admin", password: "first-admin-password-1") { step } }`);

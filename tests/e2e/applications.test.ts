@@ -98,6 +98,11 @@ describe('the account lifecycle in the panel', () => {
     const summary = 'みなみ在宅クリニック（職員 1名）';
     const id = await openFromQueue(city, summary);
     expect(id.slice(0, 8).toUpperCase()).toBe(receipt);
+    // the receipt number the applicant quotes is on the application, and the list finds it
+    await expect.poll(() => city.getByTestId('receipt-number').innerText()).toContain(receipt);
+    await city.goto(`${server.url}/#/applications?filter=${encodeURIComponent(JSON.stringify({ q: receipt.toLowerCase() }))}`);
+    await expect.poll(() => city.locator('tbody tr').count()).toBe(1);
+    await city.goto(`${server.url}/#/applications/${id}/show`);
     await visible(city.getByText('新規登録申請ページ'));
     await visible(city.getByRole('link', { name: '申請書.pdf' }));
     await visible(city.getByTestId('staff-table').getByText('南 花子'));

@@ -18,7 +18,7 @@ describe('CITY in the admin panel', () => {
   it('signs in with password and a TOTP code and sees its role on the home page', async () => {
     await signIn(page, s.server.url, s.world.users.city);
     await visible(page.getByText('役割: 市町村 管理者'));
-    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '部屋一覧', '事業所', 'アカウント', '申請', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'パスワード変更']);
+    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '部屋一覧', '事業所', 'アカウント', '申請', '同意書の一覧', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'パスワード変更']);
     const menu = await menuEntries(page);
     expect(menu).not.toContain('市町村');
   });
@@ -43,7 +43,7 @@ describe('CITY in the admin panel', () => {
     await absent(page.getByRole('link', { name: '新規作成' }));
   });
 
-  it('edits a フリガナ: a non-katakana value shows the Japanese error, a valid one is saved', async () => {
+  it('edits a フリガナ: a kanji value shows the Japanese error; hiragana is accepted and stored as katakana', async () => {
     const staff = s.world.users.staff.user;
     await page.getByRole('cell', { name: staff.name }).click();
     await visible(page.getByRole('heading', { name: '名簿情報' }));
@@ -52,11 +52,12 @@ describe('CITY in the admin panel', () => {
     await page.getByRole('link', { name: '編集' }).click();
 
     const kana = page.getByRole('textbox', { name: 'フリガナ', exact: true });
-    await kana.fill('りようしゃ たろう');
+    await kana.fill('利用者 太郎');
     await page.getByRole('button', { name: '保存' }).click();
     await visible(formField(page, 'フリガナ').getByText('カタカナで入力してください。'));
 
-    await kana.fill('リヨウシャ タロウ');
+    // typed in hiragana (as an IME gives it before conversion): the server stores katakana
+    await kana.fill('りようしゃ たろう');
     await absent(page.getByText('カタカナで入力してください。'));
     await page.getByRole('button', { name: '保存' }).click();
     await visible(page.getByText('更新しました'));

@@ -93,14 +93,15 @@ export async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(250); // transitions (drawer, tabs' indicator, dialogs' fade)
 }
 
-/** The widest thing on the page, as the test's message when it overflows. */
+/** The page's width, and the innermost elements that reach past the viewport (to say what to fix). */
 export async function overflow(page: Page): Promise<{ scrollWidth: number; widest: string[] }> {
   return page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
+    const over = (e: Element) => e.getBoundingClientRect().right > vw + 1 && e.getBoundingClientRect().width > 0;
     const widest = [...document.querySelectorAll<HTMLElement>('body *')]
-      .filter((e) => e.getBoundingClientRect().right > vw + 1)
+      .filter((e) => over(e) && ![...e.children].some(over))
       .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').slice(0, 30)}"`);
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} width=${Math.round(e.getBoundingClientRect().width)} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').slice(0, 30)}"`);
     return { scrollWidth: document.documentElement.scrollWidth, widest };
   });
 }

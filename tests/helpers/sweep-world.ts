@@ -218,6 +218,9 @@ export async function buildSweepWorld(server: TestServer): Promise<SweepWorld> {
   // an open 様式6 with its scan, and a withdrawn one, both filed by the live member
   const openScan = markedFile(mk, 'open', 'scan', 'pdf');
   const open = (await clients.live.ok(SUBMIT, { i: roomForm('open', [users.live]), f: [await upload(clients.live, openScan)] })).submitApplication;
+  // a second scan added later (its audit event must not carry the file name)
+  const openScan2 = markedFile(mk, 'open', 'addedScan', 'png');
+  await clients.live.ok(`mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`, { id: open.id, f: [await upload(clients.live, openScan2)] });
   const wdScan = markedFile(mk, 'withdrawn', 'scan', 'png');
   const wd = (await clients.live.ok(SUBMIT, { i: roomForm('withdrawn', [users.live]), f: [await upload(clients.live, wdScan)] })).submitApplication;
   await clients.live.ok(`mutation($id: ID!, $v: Int!, $c: String) { withdrawApplication(id: $id, version: $v, comment: $c) { state } }`, { id: wd.id, v: wd.version, c: mk.text('withdrawn', 'withdrawComment') });

@@ -150,7 +150,8 @@ export async function demoSignInSheet(orm: MikroORM, secrets: SecretBox, config:
     const u = byLogin.get(l.loginId);
     if (!u?.totpSecret) continue;
     const uri = totpUri(config.totpIssuer, u.loginId, secrets.open(u.totpSecret));
-    const qr = await QRCode.toString(uri, { type: 'terminal', small: true });
+    // the lowest error correction keeps each code small enough for a terminal (it is read from a screen)
+    const qr = await QRCode.toString(uri, { type: 'terminal', small: true, errorCorrectionLevel: 'L' });
     parts.push(`── ${l.loginId} (${l.role}): ${l.description}\n   ${uri}\n${qr}`);
   }
   if (!parts.length) return '';

@@ -334,8 +334,8 @@ function planReading(tl: Timeline, world: World, r: RoomPlan, seed: number): voi
     let lastVisit = 0;
     for (const p of posts) {
       if (p.by === m.login || lastVisit >= p.at) continue;
-      // nobody opens a room more than about twice a day: what came meanwhile is read on the next visit
-      let at = Math.max(Math.max(p.at, from) + (0.5 + random() * m.readsWithin) * 3_600_000, lastVisit + Math.max(10, m.readsWithin * 1.5) * 3_600_000);
+      // a room is opened every day or two at most: what came meanwhile is read on the next visit
+      let at = Math.max(Math.max(p.at, from) + (0.5 + random() * m.readsWithin) * 3_600_000, lastVisit + Math.max(30, m.readsWithin * 2.5) * 3_600_000);
       const hour = new Date(at + 9 * 3_600_000).getUTCHours();
       if (hour >= 21 || hour < 7) at += ((31 - hour) % 24) * 3_600_000 + random() * 3_600_000; // the next morning
       if (at > until || !cal.past(new Date(at + 3_600_000))) continue;

@@ -15,6 +15,7 @@ import { inTransaction } from '../transaction.js';
 import { User } from '../../users/user.entity.js';
 
 const DAY = 86_400_000;
+const JST = 9 * 3_600_000;
 /** the real clock, kept before any shift */
 const RealDate = Date;
 
@@ -32,7 +33,6 @@ export function shiftedClock(shift: () => number): () => void {
   globalThis.Date = Shifted as unknown as DateConstructor;
   return () => void (globalThis.Date = RealDate);
 }
-const JST = 9 * 3_600_000;
 
 /** Moments of the demo, relative to the day it is loaded (Japan time). */
 export class DemoCalendar {
@@ -162,7 +162,6 @@ export class Timeline {
         shift = step.at.getTime() - from;
         await this.run(step, orm, config, secrets, users, limits);
         last = RealDate.now();
-        if (process.env.DEMO_PROFILE) console.log(`[demo] ${last - from} ms ${step.actor} ${step.run.toString().slice(0, 80).replace(/\s+/g, ' ')}`);
         windows.push({ from, to: last + 1, shift });
       }
     } finally {
