@@ -15,14 +15,17 @@ type Event = Record<string, any>;
 
 const columns: [string, (e: Event, t: (k: string, o?: object) => string) => unknown][] = [
   ['occurredAt', (e) => formatDateTime(e.occurredAt)],
-  ['action', (e) => e.action],
+  ['action', (e) => e.actionLabel ?? e.action],
+  ['actionCode', (e) => e.action],
   ['outcome', (e, t) => t(`enums.AuditOutcome.${e.outcome}`)],
   ['actorLoginId', (e) => e.actorLoginId],
   ['actorRole', (e, t) => (e.actorRole ? t(`enums.Role.${e.actorRole}`, { _: e.actorRole }) : '')],
   ['targetType', (e) => e.targetType],
+  ['targetName', (e) => e.targetName],
   ['targetId', (e) => e.targetId],
   ['municipalityId', (e) => e.municipalityId],
   ['officeId', (e) => e.officeId],
+  ['patientName', (e) => e.patientName],
   ['patientId', (e) => e.patientId],
   ['roomId', (e) => e.roomId],
   ['ip', (e) => e.ip],

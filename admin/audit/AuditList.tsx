@@ -1,6 +1,8 @@
-// 監査ログ (CITY: its municipality; VENDOR: account and sign-in events): newest first, filtered by
-// actor, office, patient, room, action (exact, or a prefix ending in "."), outcome and dates; the
-// filtered events as CSV (paged through the API, up to 10,000 rows). The detail opens under its row.
+// 監査ログ (CITY: its municipality; VENDOR: account and sign-in events): newest first, in words —
+// the action's name (投稿の閲覧), who or what it was about by name, the patient — filtered by
+// picking the action, the person, the office or the patient (never by typing codes), outcome and
+// dates; the filtered events as CSV (paged through the API, up to 10,000 rows). The detail opens
+// under its row.
 import {
   AutocompleteInput,
   DataTable,
@@ -10,12 +12,15 @@ import {
   ReferenceInput,
   SelectInput,
   TextField,
-  TextInput,
   TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { Alert, Box, Chip } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { graphqlRequest } from '../graphql/transport';
+import { AUDIT_ACTIONS } from './queries';
+import { CONSENTS } from '../consents/queries';
 import { enumChoices } from '../common/enums';
 import { noWrap, tableSx } from '../common/tableStyles';
 import { useRole } from '../common/useRole';
@@ -50,6 +55,7 @@ const Actor = (_props: { source?: string; label?: string }) => {
 const Detail = () => {
   const record = useRecordContext();
   const rows: [string, unknown][] = [
+    ['actionCode', record?.action],
     ['targetType', record?.targetType],
     ['targetId', record?.targetId],
     ['patientId', record?.patientId],
@@ -96,11 +102,46 @@ const Actions = () => (
 
 const userFilterToQuery = (q: string) => ({ q });
 
+/** 操作: the actions this trail can hold, by name. */
+const ActionInput = (props: { source: string; alwaysOn?: boolean }) => {
+  const { data } = useQuery({
+    queryKey: ['auditActions'],
+    queryFn: () => graphqlRequest<{ auditActions: { code: string; label: string }[] }>(AUDIT_ACTIONS).then((d) => d.auditActions),
+    staleTime: Infinity,
+  });
+  const choices = (data ?? []).map((a) => ({ id: a.code, name: a.label }));
+  return <AutocompleteInput {...props} choices={choices} helperText="app.audit.action_help" sx={{ minWidth: 280 }} />;
+};
+
+/**
+ * 利用者: picked by name from the municipality's consents register (the city's own patients; the
+ * register's read is on the access log like any list of patients).
+ */
+const PatientInput = (props: { source: string; alwaysOn?: boolean }) => {
+  const { data } = useQuery({
+    queryKey: ['auditPatients'],
+    queryFn: () =>
+      graphqlRequest<{ consents: { items: { patientId: string; patientName: string; patientNameKana: string }[] } }>(CONSENTS, {
+        sort: { field: 'patientNameKana', order: 'ASC' },
+        page: { page: 1, perPage: 1000 },
+      }).then((d) => d.consents.items),
+    staleTime: 5 * 60_000,
+  });
+  const seen = new Set<string>();
+  const choices = (data ?? []).filter((c) => !seen.has(c.patientId) && seen.add(c.patientId)).map((c) => ({ id: c.patientId, name: `${c.patientName}（${c.patientNameKana}）` }));
+  return <AutocompleteInput {...props} choices={choices} sx={{ minWidth: 260 }} />;
+};
+
+/** 対象: by name where the API gives one, else its kind and a short id. */
+const targetText = (r: Record<string, any>, translate: (k: string, o?: object) => string) =>
+  r.targetName ?? (r.targetType ? `${translate(`app.audit.target_types.${r.targetType}`, { _: r.targetType })} ${String(r.targetId ?? '').slice(0, 8)}` : '—');
+
 export const AuditList = () => {
   const { isCity, isPending } = useRole();
+  const translate = useTranslate();
   if (isPending) return null;
   const filters = [
-    <TextInput key="action" source="action" alwaysOn helperText="app.audit.action_help" />,
+    <ActionInput key="action" source="action" alwaysOn />,
     <SelectInput key="outcome" source="outcome" choices={enumChoices('AuditOutcome')} alwaysOn />,
     <DateInput key="from" source="from" alwaysOn />,
     <DateInput key="to" source="to" alwaysOn />,
@@ -111,21 +152,22 @@ export const AuditList = () => {
       <AutocompleteInput optionText="name" filterToQuery={userFilterToQuery} sx={{ minWidth: 260 }} />
     </ReferenceInput>,
     // patient data is the city's only: the vendor's trail holds no patient or room events
-    ...(isCity ? [<TextInput key="patientId" source="patientId" />, <TextInput key="roomId" source="roomId" />] : []),
+    ...(isCity ? [<PatientInput key="patientId" source="patientId" alwaysOn />] : []),
   ];
   return (
     <List filters={filters} actions={<Actions />} exporter={false} perPage={50} sort={{ field: 'occurredAt', order: 'DESC' }}>
       <Help />
       <DataTable bulkActionButtons={false} expand={<Detail />} sx={tableSx}>
         <DataTable.Col source="occurredAt" disableSort sx={noWrap} render={(r) => formatDateTime(r.occurredAt)} />
-        <DataTable.Col source="action" disableSort sx={{ ...noWrap, fontFamily: 'monospace' }} />
+        <DataTable.Col source="action" disableSort sx={noWrap} render={(r) => r.actionLabel ?? r.action} />
         <DataTable.Col source="outcome" disableSort sx={noWrap}>
           <OutcomeChip />
         </DataTable.Col>
         <DataTable.Col source="actorLoginId" label="app.audit.actor" disableSort sx={noWrap}>
           <Actor />
         </DataTable.Col>
-        <DataTable.Col source="targetType" label="app.audit.target" disableSort render={(r) => (r.targetType ? `${r.targetType} ${String(r.targetId ?? '').slice(0, 8)}` : '—')} />
+        <DataTable.Col source="targetName" label="app.audit.target" disableSort render={(r) => targetText(r, translate)} />
+        {isCity && <DataTable.Col source="patientName" disableSort render={(r) => r.patientName ?? '—'} />}
         <DataTable.Col source="officeId" disableSort>
           <ReferenceField source="officeId" reference="offices" link={false} emptyText="—">
             <TextField source="name" />

@@ -1,6 +1,6 @@
 // The audit trail (auditEvents): newest first; the filter as the API declares it (AuditFilter).
 export const AUDIT_EVENTS = `query AuditEvents($filter: AuditFilter, $page: PageInput) {
-  auditEvents(filter: $filter, page: $page) { items { id occurredAt action outcome actorId actorLoginId actorRole targetType targetId municipalityId officeId patientId roomId ip detail } total } }`;
+  auditEvents(filter: $filter, page: $page) { items { id occurredAt action actionLabel targetName patientName outcome actorId actorLoginId actorRole targetType targetId municipalityId officeId patientId roomId ip detail } total } }`;
 
 /** The filter keys of AuditFilter; the list's form may hold others. */
 export const AUDIT_FILTER_KEYS = ['action', 'actorId', 'officeId', 'patientId', 'roomId', 'outcome', 'from', 'to'] as const;
@@ -17,3 +17,6 @@ export function auditFilter(filter: Record<string, unknown> = {}): Record<string
   }
   return out;
 }
+
+/** The actions this caller's trail can hold, with their names (the filter picks them). */
+export const AUDIT_ACTIONS = 'query AuditActions { auditActions { code label } }';

@@ -103,7 +103,7 @@ export const OfficeInputs = ({ head }: { head?: ReactNode }) => (
     </FormSection>
     <CredentialsInputs />
     <FormSection title="app.sections.note">
-      <TextInput source="note" multiline minRows={2} validate={v.maxLength(2000)} label={false} />
+      <TextInput source="note" multiline minRows={2} validate={v.maxLength(2000)} label="app.sections.note" />
     </FormSection>
   </>
 );

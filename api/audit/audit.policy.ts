@@ -10,6 +10,8 @@ export const VENDOR_ACTION_PREFIXES = ['auth.', 'user.', 'office.', 'municipalit
 
 export const auditPolicy = {
   read: anyOf(is.city, is.vendor),
+  /** Which action codes the viewer's trail can hold (the filter's choices). */
+  showsAction: (viewer: Viewer, code: string) => !is.vendor(viewer) || VENDOR_ACTION_PREFIXES.some((p) => code.startsWith(p)),
   /** CITY: its municipality's events; VENDOR: account and sign-in events of all. */
   scope(viewer: Viewer): FilterQuery<AuditEvent> {
     if (is.vendor(viewer)) return { patientId: null, $or: VENDOR_ACTION_PREFIXES.map((p) => ({ action: { $like: `${p}%` } })) };

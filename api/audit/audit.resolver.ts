@@ -1,4 +1,4 @@
-import { Args, ArgsType, Ctx, Field, ID, InputType, ObjectType, Query, Resolver } from 'type-graphql';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
@@ -8,6 +8,8 @@ import { assertValid } from '../common/errors.js';
 import { isValidDate } from '../common/dates.js';
 import { AuditEvent, AuditOutcome } from './audit-event.entity.js';
 import { auditPolicy } from './audit.policy.js';
+import { actionLabel, actionLabels } from './action-labels.js';
+import { nameEvents, namesOf } from './audit-names.js';
 
 @InputType()
 export class AuditFilter {
@@ -33,6 +35,12 @@ export class AuditListArgs {
 @ObjectType()
 export class AuditEventPage extends PageResult(AuditEvent) {}
 
+@ObjectType({ description: 'An audit action and its name, for the trail’s filter' })
+export class AuditActionLabel {
+  @Field() code!: string;
+  @Field() label!: string;
+}
+
 const startOfTokyoDay = (d: string) => new Date(`${d}T00:00:00+09:00`);
 
 export class AuditService extends AreaService {
@@ -45,6 +53,7 @@ export class AuditService extends AreaService {
     if (f.from) where.push({ occurredAt: { $gte: startOfTokyoDay(f.from) } });
     if (f.to) where.push({ occurredAt: { $lt: new Date(startOfTokyoDay(f.to).getTime() + 86_400_000) } });
     const [items, total] = await this.em.findAndCount(AuditEvent, { $and: where }, findOptions(page, { field: 'occurredAt', order: SortOrder.DESC }, { occurredAt: 'occurredAt' }));
+    await nameEvents(this.ctx, items);
     return { items, total };
   }
 }
@@ -54,5 +63,27 @@ export class AuditResolver {
   @Query(() => AuditEventPage, { description: 'The audit trail, newest first. CITY: its municipality; VENDOR: account and sign-in events' })
   auditEvents(@Args() args: AuditListArgs, @Ctx() ctx: Context) {
     return new AuditService(ctx).list(args);
+  }
+
+  @Query(() => [AuditActionLabel], { description: 'The actions the caller’s trail can hold, with their names (for picking, not typing codes)' })
+  auditActions(@Ctx() ctx: Context): AuditActionLabel[] {
+    return Object.keys(actionLabels)
+      .filter((code) => auditPolicy.showsAction(ctx.viewer!, code))
+      .map((code) => ({ code, label: actionLabel(code, ctx.locale) }));
+  }
+
+  @FieldResolver(() => String, { description: 'The action in the caller’s language (投稿の閲覧 for post.list)' })
+  actionLabel(@Root() e: AuditEvent, @Ctx() ctx: Context) {
+    return actionLabel(e.action, ctx.locale);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Who or what the event was about, by name (patients’ names: CITY only, and logged)' })
+  targetName(@Root() e: AuditEvent) {
+    return namesOf(e).targetName;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The patient concerned, by name (CITY only, and logged)' })
+  patientName(@Root() e: AuditEvent) {
+    return namesOf(e).patientName;
   }
 }

@@ -5,7 +5,8 @@ import { auditPolicy } from './audit.policy.js';
 const readsAudit = policyRule('auditEvents.read', auditPolicy.read);
 
 export const auditRules = {
-  Query: { auditEvents: readsAudit },
+  Query: { auditEvents: readsAudit, auditActions: readsAudit },
   AuditEvent: { '*': readsAudit },
   AuditEventPage: { '*': readsAudit },
+  AuditActionLabel: { '*': readsAudit },
 };

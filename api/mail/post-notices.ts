@@ -6,12 +6,13 @@ export async function membersToNotify(em: EntityManager, roomId: string, userIds
   if (!userIds.length) return new Set();
   const rows: { user_id: string }[] = await em.getConnection().execute(
     `insert into post_notice (room_id, user_id, noticed_at)
-       select ?, u, now() from unnest(?::uuid[]) as u
+       select ?, u, ?::timestamptz from unnest(?::uuid[]) as u
      on conflict (room_id, user_id) do update set noticed_at = excluded.noticed_at
-       where post_notice.noticed_at <= now() - make_interval(mins => ?)
+       where post_notice.noticed_at <= excluded.noticed_at - make_interval(mins => ?)
      returning user_id`,
-    // a uuid[] literal: the query builder would spread a JS array into a list of parameters
-    [roomId, `{${userIds.join(',')}}`, intervalMinutes],
+    // the application's clock (the demo replays a past month with it); a uuid[] literal, since the
+    // query builder would spread a JS array into a list of parameters
+    [roomId, new Date(), `{${userIds.join(',')}}`, intervalMinutes],
     'all',
     em.getTransactionContext(),
   );

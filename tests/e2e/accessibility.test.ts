@@ -23,7 +23,7 @@ async function audit(page: Page, screen: string): Promise<Finding[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return result.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-    .map((v) => ({ screen, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`) }));
+    .map((v) => ({ screen, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.html.slice(0, 160)}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`) }));
 }
 
 /** The findings as lines, also kept in the e2e artifacts folder (a11y-<first screen's role>.txt). */

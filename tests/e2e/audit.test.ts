@@ -1,5 +1,6 @@
-// 監査ログ and メール送信履歴 in the browser: the city filters its audit trail by action prefix and
-// outcome and exports the filtered events as CSV; the outbox shows the notice of an arrival.
+// 監査ログ and メール送信履歴 in the browser: the city reads its audit trail in words (the action's
+// name, the target by name), filters it by picking an action and an outcome, and exports the
+// filtered events as CSV; the outbox shows the notice of an arrival.
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -7,7 +8,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildWorld } from '../helpers/factories.js';
 import { absent, adminDist, visible } from './browser.js';
-import { field, launchPeople, type People } from './applications-browser.js';
+import { launchPeople, type People } from './applications-browser.js';
 
 describe('the audit trail and the outbox in the panel', () => {
   let server: TestServer;
@@ -41,31 +42,36 @@ describe('the audit trail and the outbox in the panel', () => {
 
   const actions = async () => (await city.locator('tbody tr td:nth-child(3)').allInnerTexts()).map((t) => t.trim());
 
-  it('filters by action prefix and by outcome, and exports the filtered events as CSV', async () => {
+  const pickAction = async (label: string) => {
+    await city.getByRole('combobox', { name: '操作' }).fill(label);
+    await city.getByRole('option', { name: label, exact: true }).click();
+  };
+
+  it('speaks Japanese, filters by a picked action and by outcome, and exports the filtered events as CSV', async () => {
     await city.getByRole('menuitem', { name: '監査ログ' }).click();
-    await visible(city.getByRole('cell', { name: 'application.submit' }));
-    await visible(city.getByRole('cell', { name: 'auth.password' }).first());
+    await visible(city.getByRole('cell', { name: '申請', exact: true }));
+    await visible(city.getByRole('cell', { name: 'サインイン (パスワード確認)' }).first());
+    // the target by name, not "User 1a2b3c4d"
+    await visible(city.getByRole('cell', { name: `${world.users.officeAdmin.user.name} (${world.users.officeAdmin.loginId})` }).first());
+    expect(await city.getByRole('cell', { name: 'application.submit' }).count()).toBe(0);
 
-    await field(city, 'action').fill('auth.');
-    await expect.poll(async () => (await actions()).length).toBeGreaterThan(0);
-    await expect.poll(async () => (await actions()).every((a) => a.startsWith('auth.'))).toBe(true);
-    await absent(city.getByRole('cell', { name: 'application.submit' }));
-
-    await field(city, 'action').fill('application.');
-    await expect.poll(actions).toEqual(['application.submit']);
+    await pickAction('申請');
+    await expect.poll(actions).toEqual(['申請']);
     const [download] = await Promise.all([city.waitForEvent('download'), city.getByRole('button', { name: 'CSV出力' }).click()]);
     const bytes = fs.readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
-    expect(lines[0].startsWith('"日時","操作","結果","操作者のログインID","操作者の役割"')).toBe(true);
+    expect(lines[0].startsWith('"日時","操作","操作コード","結果","操作者のログインID","操作者の役割"')).toBe(true);
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`"application.submit","成功","${world.users.officeAdmin.loginId}","事業所職員"`);
+    expect(lines[1]).toContain(`"申請","application.submit","成功","${world.users.officeAdmin.loginId}","事業所職員"`);
 
     // the refused read by office staff, by outcome
-    await field(city, 'action').fill('');
+    await city.goto(`${server.url}/#/auditEvents`);
+    await city.getByRole('button', { name: /クリア|Clear/ }).first().click().catch(() => undefined);
+    await city.goto(`${server.url}/#/auditEvents?filter=${encodeURIComponent(JSON.stringify({}))}`);
     await city.locator('.MuiFormControl-root').filter({ has: city.locator('input[name="outcome"]') }).getByRole('combobox').click();
     await city.getByRole('option', { name: '拒否' }).click();
-    await expect.poll(actions).toEqual(['authz.denied']);
+    await expect.poll(actions).toEqual(['権限のない操作の拒否']);
     await visible(city.getByRole('cell', { name: world.users.staff.loginId, exact: false }));
   });
 

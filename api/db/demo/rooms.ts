@@ -335,7 +335,7 @@ function planReading(tl: Timeline, world: World, r: RoomPlan, seed: number): voi
     for (const p of posts) {
       if (p.by === m.login || lastVisit >= p.at) continue;
       // a room is opened every day or two at most: what came meanwhile is read on the next visit
-      let at = Math.max(Math.max(p.at, from) + (0.5 + random() * m.readsWithin) * 3_600_000, lastVisit + Math.max(30, m.readsWithin * 2.5) * 3_600_000);
+      let at = Math.max(Math.max(p.at, from) + (0.5 + random() * m.readsWithin) * 3_600_000, lastVisit + Math.max(40, m.readsWithin * 3) * 3_600_000);
       const hour = new Date(at + 9 * 3_600_000).getUTCHours();
       if (hour >= 21 || hour < 7) at += ((31 - hour) % 24) * 3_600_000 + random() * 3_600_000; // the next morning
       if (at > until || !cal.past(new Date(at + 3_600_000))) continue;
