@@ -1,13 +1,15 @@
 // Start-up shared by `npm start`, `create-admin` and the tests: database → migrations → server.
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
-import { connect, migrate } from './db/orm.js';
+import { connect, migrate, runtimeOptions } from './db/orm.js';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.js';
 import { SecretBox, loadSecretKey } from './auth/secret-box.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { ensureLoginRole, grantRuntimeRights, roleOf } from './db/roles.js';
+import { waitForDatabase } from './db/wait.js';
+import { checkSecretKey } from './auth/secret-key-check.js';
 
 export function readOrCreateSecret(file: string): string {
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(18).toString('base64url'), { mode: 0o600 });
@@ -31,6 +33,8 @@ export const EMBEDDED_APP_ROLE = 'zaitaku_app';
  * runtime role, which cannot alter the audit trail.
  */
 export async function openDatabase(config: Config, log: (m: string) => void = console.log): Promise<Database> {
+  // the key first: a missing or short SECRET_KEY is refused before any database work
+  const secrets = new SecretBox(loadSecretKey(config.secretKey, config.dataDir, config.production));
   let url = config.databaseUrl;
   let ownerUrl = config.migrationDatabaseUrl;
   let embedded: EmbeddedDatabase | null = null;
@@ -45,15 +49,27 @@ export async function openDatabase(config: Config, log: (m: string) => void = co
     await ensureLoginRole(owner, EMBEDDED_APP_ROLE, password);
     await owner.close(true);
   }
+  if (!embedded) await waitForDatabase(ownerUrl ?? url!, config.databaseWaitSeconds, log);
   if (ownerUrl) {
     const owner = await connect(ownerUrl);
     await migrate(owner);
     await grantRuntimeRights(owner, roleOf(url));
     await owner.close(true);
   }
-  const orm = await connect(url);
-  if (!ownerUrl) await migrate(orm);
-  const secrets = new SecretBox(loadSecretKey(config.secretKey, config.dataDir, config.production));
+  if (!ownerUrl) {
+    // migrations run without the runtime statement timeout
+    const migrator = await connect(url);
+    await migrate(migrator);
+    await migrator.close(true);
+  }
+  const orm = await connect(url, runtimeOptions(config.statementTimeoutMs));
+  try {
+    await checkSecretKey(orm, secrets);
+  } catch (e) {
+    await orm.close(true);
+    await embedded?.stop();
+    throw e;
+  }
   return {
     orm,
     secrets,

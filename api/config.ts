@@ -41,8 +41,40 @@ export interface Config {
   jobIntervalSeconds: number;
   /** new-post mails: at most one per room per member within this many minutes */
   postNoticeMinutes: number;
+  /**
+   * Longest a single SQL statement of a request or job may run (PostgreSQL's statement_timeout on
+   * the runtime pool), so one query cannot tie up the database; migrations, backup and restore run without it
+   */
+  statementTimeoutMs: number;
   /** POST /uploads: bytes per file (refused with 413 past it), and how long an unclaimed upload is kept */
   uploads: { maxBytes: number; pendingMinutes: number };
+  /**
+   * Node's HTTP server limits, in ms: a whole request (headers and body), its headers alone, and an
+   * idle kept-alive connection. Node's defaults let a slow body hold a connection for 300 s.
+   */
+  http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
+  /** At start-up, how long an unreachable PostgreSQL (DATABASE_URL) is retried before giving up */
+  databaseWaitSeconds: number;
+}
+
+/** A setting that must not reach production, with what to set instead (one line each). */
+export function productionProblems(config: Config, env: NodeJS.ProcessEnv = process.env): string[] {
+  if (!config.production) return [];
+  const problems: string[] = [];
+  if (!env.SECRET_KEY) problems.push('SECRET_KEY is not set (32+ random characters; it encrypts the TOTP secrets)');
+  let host = '';
+  try {
+    host = new URL(config.publicUrl).hostname;
+  } catch {
+    problems.push(`PUBLIC_URL "${config.publicUrl}" is not a URL`);
+  }
+  if (!env.PUBLIC_URL || ['localhost', '127.0.0.1', '[::1]', '::1', '0.0.0.0'].includes(host) || host.endsWith('.localhost')) {
+    problems.push(`PUBLIC_URL is ${env.PUBLIC_URL ? `"${env.PUBLIC_URL}"` : 'not set'} (the panel's public https:// address, used in e-mail links)`);
+  }
+  if (!env.MAIL_FROM || /@localhost\b/i.test(config.mailFrom)) {
+    problems.push(`MAIL_FROM is ${env.MAIL_FROM ? `"${env.MAIL_FROM}"` : 'not set (default no-reply@localhost)'} (a sender address of your domain)`);
+  }
+  return problems;
 }
 
 /**
@@ -75,6 +107,14 @@ function size(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
   const value = m ? Number(m[1]) * { b: 1, kb: 1024, mb: 1024 * 1024 }[(m[2] ?? 'b').toLowerCase() as 'b' | 'kb' | 'mb'] : NaN;
   if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a size in bytes (or with kb / mb), got "${raw}"`);
   return value;
+}
+
+/** A duration in seconds (fractions allowed, e.g. 0.5), returned in ms */
+function seconds(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds, got "${raw}"`);
+  return Math.round(value * 1000);
 }
 
 function int(name: string, fallback: number): number {
@@ -122,6 +162,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobIntervalSeconds: int('JOB_INTERVAL_SECONDS', 30),
     postNoticeMinutes: int('POST_NOTICE_MINUTES', 30),
     publicSubmissionsPerHour: int('PUBLIC_SUBMISSIONS_PER_HOUR', 5),
+    statementTimeoutMs: int('STATEMENT_TIMEOUT_MS', 10_000),
     uploads: { maxBytes: int('UPLOAD_MAX_BYTES', 5 * 1024 * 1024), pendingMinutes: int('UPLOAD_PENDING_MINUTES', 60) },
+    http: {
+      requestTimeoutMs: seconds('HTTP_REQUEST_TIMEOUT_SECONDS', 30, env),
+      headersTimeoutMs: seconds('HTTP_HEADERS_TIMEOUT_SECONDS', 10, env),
+      keepAliveTimeoutMs: seconds('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 5, env),
+    },
+    databaseWaitSeconds: int('DATABASE_WAIT_SECONDS', 60),
   };
 }

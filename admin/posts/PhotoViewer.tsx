@@ -1,7 +1,7 @@
 // The photos of a post, enlarged in the page (a dialog) instead of the raw file in a new tab: a
 // phone would leave the panel for a bare image. Previous/next by buttons and the arrow keys; the
 // whole screen on a phone. The file itself stays one click away (保存).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Box, Button, Dialog, DialogContent, DialogTitle, IconButton, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
@@ -22,8 +22,17 @@ export const PhotoViewer = ({ photos, start, onClose }: { photos: Photo[]; start
   useEffect(() => setIndex(start), [start]);
   const photo = photos[index];
   const many = photos.length > 1;
+  const previous = useRef<HTMLButtonElement>(null);
+  const next = useRef<HTMLButtonElement>(null);
   const go = useCallback((step: number) => setIndex((i) => Math.min(photos.length - 1, Math.max(0, i + step))), [photos.length]);
-  // on the document, not the dialog: a button that becomes disabled at the last photo drops the focus
+  // a button disabled at the first or last photo would drop the focus out of the dialog (and
+  // Escape with it): reaching an end by a button hands the focus to the other one first
+  const step = (by: number) => {
+    const target = index + by;
+    if (target <= 0) next.current?.focus();
+    if (target >= photos.length - 1) previous.current?.focus();
+    go(by);
+  };
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.key === 'ArrowLeft') go(-1);
@@ -67,10 +76,10 @@ export const PhotoViewer = ({ photos, start, onClose }: { photos: Photo[]; start
         />
         {many && (
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'center', width: '100%' }}>
-            <Button variant="outlined" size="large" startIcon={<ChevronLeftIcon />} onClick={() => go(-1)} disabled={index === 0} sx={{ minHeight: 48, flex: { xs: 1, sm: 'none' } }}>
+            <Button ref={previous} variant="outlined" size="large" startIcon={<ChevronLeftIcon />} onClick={() => step(-1)} disabled={index === 0} sx={{ minHeight: 48, flex: { xs: 1, sm: 'none' } }}>
               {translate('rooms.timeline.previous_photo')}
             </Button>
-            <Button variant="outlined" size="large" endIcon={<ChevronRightIcon />} onClick={() => go(1)} disabled={index === photos.length - 1} sx={{ minHeight: 48, flex: { xs: 1, sm: 'none' } }}>
+            <Button ref={next} variant="outlined" size="large" endIcon={<ChevronRightIcon />} onClick={() => step(1)} disabled={index === photos.length - 1} sx={{ minHeight: 48, flex: { xs: 1, sm: 'none' } }}>
               {translate('rooms.timeline.next_photo')}
             </Button>
           </Stack>

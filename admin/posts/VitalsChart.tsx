@@ -1,14 +1,18 @@
-// バイタルの推移: one small SVG line chart per measure (blood pressure with its two lines, pulse,
-// temperature, SpO2, weight) over the room's care reports (roomVitals, oldest first). Written by
-// hand: a few lines of SVG are lighter than a chart library, and print and scale on a tablet.
+// バイタルの推移: one chart per measure (blood pressure with its two lines, pulse, temperature,
+// SpO2, weight) over the room's care reports (roomVitals, oldest first), drawn with MUI X Charts.
+// What a nurse needs to read it at a glance: a time axis (two readings on one day are two points at
+// their times), the same fixed range for every patient (not axes stretched to the data, which make
+// 36.9 ℃ look like a fever), and the usual range shaded.
 import { useTranslate } from 'react-admin';
 import { Box, Card, CardContent, Stack, Typography, useTheme } from '@mui/material';
+import { LineChart } from '@mui/x-charts/LineChart';
+import { useDrawingArea, useYScale } from '@mui/x-charts/hooks';
 import { roomApi } from '../rooms/api';
 import { keys, useApiQuery } from '../rooms/hooks';
 import { Loading } from '../rooms/ui';
 import { formatDateTime } from '../patients/format';
 import type { Vitals, VitalsPoint } from '../rooms/types';
-import { formatVital } from './vitals';
+import { chartRangeOf, formatVital, type VitalChartRange } from './vitals';
 
 interface Series {
   key: keyof Vitals;
@@ -21,45 +25,32 @@ interface ChartDef {
   series: Series[];
 }
 
-const W = 640;
-const H = 200;
-const PAD = { left: 44, right: 16, top: 12, bottom: 28 };
+const TOKYO = 'Asia/Tokyo';
+const DAY_MS = 86_400_000;
+const tick = (d: Date, withTime: boolean) =>
+  d.toLocaleString('ja-JP', { timeZone: TOKYO, month: 'numeric', day: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) });
 
-const tokyoDay = (iso: string) => new Date(iso).toLocaleDateString('ja-JP', { timeZone: 'Asia/Tokyo', month: 'numeric', day: 'numeric' });
+/** The usual range of a sign, shaded behind its line (drawn in the chart's own scale). */
+const UsualBand = ({ from, to, color }: { from: number; to: number; color: string }) => {
+  const { left, width } = useDrawingArea();
+  const y = useYScale() as (v: number) => number;
+  const [top, bottom] = [y(to), y(from)];
+  return <rect data-testid="vitals-usual-band" x={left} width={width} y={top} height={Math.max(0, bottom - top)} fill={color} fillOpacity={0.1} pointerEvents="none" />;
+};
 
-/** Round tick values covering [min, max]. */
-function ticks(min: number, max: number, count = 4): number[] {
-  const span = max - min || 1;
-  const raw = span / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? raw;
-  const out: number[] = [];
-  for (let v = Math.ceil(min / step) * step; v <= max + 1e-9; v += step) out.push(Number(v.toFixed(6)));
-  return out;
-}
-
-export const LineChart = ({ def, points }: { def: ChartDef; points: VitalsPoint[] }) => {
+export const VitalsLineChart = ({ def, points }: { def: ChartDef; points: VitalsPoint[] }) => {
   const translate = useTranslate();
   const rows = points.filter((p) => def.series.some((s) => p.vitals[s.key] != null));
   if (rows.length === 0) return null;
+  const dates = rows.map((p) => new Date(p.createdAt));
+  const span = dates[dates.length - 1].getTime() - dates[0].getTime();
+  const withTime = span < 3 * DAY_MS;
   const values = rows.flatMap((p) => def.series.map((s) => p.vitals[s.key]).filter((v): v is number => v != null));
-  let min = Math.min(...values);
-  let max = Math.max(...values);
-  const margin = (max - min) * 0.15 || Math.max(1, Math.abs(max) * 0.05);
-  min -= margin;
-  max += margin;
-  const times = rows.map((p) => new Date(p.createdAt).getTime());
-  const t0 = Math.min(...times);
-  const t1 = Math.max(...times);
-  const x = (t: number) => PAD.left + (t1 === t0 ? (W - PAD.left - PAD.right) / 2 : ((t - t0) / (t1 - t0)) * (W - PAD.left - PAD.right));
-  const y = (v: number) => PAD.top + (1 - (v - min) / (max - min)) * (H - PAD.top - PAD.bottom);
-  const yTicks = ticks(min, max);
-  // x labels: first, last and a few between, without overlapping
-  const labelIdx = [...new Set([0, Math.round((rows.length - 1) / 3), Math.round(((rows.length - 1) * 2) / 3), rows.length - 1])];
+  const ranges: VitalChartRange[] = def.series.map((s) => chartRangeOf(s.key, values));
+  const [min, max] = [Math.min(...ranges.map((r) => r.min)), Math.max(...ranges.map((r) => r.max))];
   const latest = rows[rows.length - 1];
-
   return (
-    <Card variant="outlined">
+    <Card variant="outlined" data-testid={`vitals-chart-${def.series[0].key}`}>
       <CardContent sx={{ pb: '8px !important' }}>
         <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', flexWrap: 'wrap' }}>
           <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
@@ -76,43 +67,46 @@ export const LineChart = ({ def, points }: { def: ChartDef; points: VitalsPoint[
             {formatDateTime(latest.createdAt)}
           </Typography>
         </Stack>
-        <Box component="svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${translate(def.title)}: ${translate('rooms.vitals.points', { count: rows.length })}`} sx={{ width: '100%', height: 'auto', display: 'block' }}>
-          {yTicks.map((v) => (
-            <g key={v}>
-              <line x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} stroke="#e0e0e0" />
-              <text x={PAD.left - 6} y={y(v) + 4} textAnchor="end" fontSize="12" fill="#666">
-                {v}
-              </text>
-            </g>
-          ))}
-          {labelIdx.map((i) => (
-            <text key={i} x={x(times[i])} y={H - 8} textAnchor="middle" fontSize="12" fill="#666">
-              {tokyoDay(rows[i].createdAt)}
-            </text>
-          ))}
-          {def.series.map((s) => {
-            const pts = rows.map((p, i) => ({ p, t: times[i], v: p.vitals[s.key] })).filter((d): d is { p: VitalsPoint; t: number; v: number } => d.v != null);
-            return (
-              <g key={s.key}>
-                <polyline fill="none" stroke={s.color} strokeWidth="2.5" points={pts.map((d) => `${x(d.t)},${y(d.v)}`).join(' ')} />
-                {pts.map((d) => (
-                  <circle key={d.p.id} cx={x(d.t)} cy={y(d.v)} r="4.5" fill={s.color}>
-                    <title>{`${formatDateTime(d.p.createdAt)} ${translate(s.label)} ${formatVital(d.v)}${d.p.title ? `（${d.p.title}）` : ''}`}</title>
-                  </circle>
-                ))}
-              </g>
-            );
-          })}
+        <Box role="img" aria-label={`${translate(def.title)}: ${translate('rooms.vitals.points', { count: rows.length })}`}>
+          <LineChart
+            height={200}
+            margin={{ left: 4, right: 24, top: 12, bottom: 4 }}
+            hideLegend={def.series.length === 1}
+            xAxis={[
+              {
+                scaleType: 'time',
+                data: dates,
+                // a single reading still gets a day's width around it
+                min: span === 0 ? new Date(dates[0].getTime() - DAY_MS / 2) : dates[0],
+                max: span === 0 ? new Date(dates[0].getTime() + DAY_MS / 2) : dates[dates.length - 1],
+                valueFormatter: (d: Date, context) => (context.location === 'tick' ? tick(d, withTime) : formatDateTime(d.toISOString())),
+                tickNumber: 4,
+                // room for Japanese glyphs, which are taller than the library's default axis height expects
+                height: 34,
+              },
+            ]}
+            yAxis={[{ min, max, width: 40 }]}
+            series={def.series.map((s) => ({
+              id: s.key,
+              data: rows.map((p) => p.vitals[s.key] ?? null),
+              label: translate(s.label),
+              color: s.color,
+              connectNulls: true,
+              curve: 'linear' as const, // straight lines between readings: no invented values between them
+              showMark: true,
+              valueFormatter: (v: number | null) => (v == null ? '' : formatVital(v)),
+            }))}
+          >
+            {def.series.map((s, i) => {
+              const r = ranges[i];
+              return r.usual ? <UsualBand key={s.key} from={r.usual[0]} to={r.usual[1]} color={s.color} /> : null;
+            })}
+          </LineChart>
         </Box>
-        {def.series.length > 1 && (
-          <Stack direction="row" spacing={2} sx={{ justifyContent: 'center' }}>
-            {def.series.map((s) => (
-              <Stack key={s.key} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                <Box sx={{ width: 14, height: 4, bgcolor: s.color, borderRadius: 1 }} />
-                <Typography variant="caption">{translate(s.label)}</Typography>
-              </Stack>
-            ))}
-          </Stack>
+        {ranges.some((r) => r.usual) && (
+          <Typography variant="caption" color="text.secondary">
+            {translate('rooms.vitals.normal')}: {ranges.map((r) => (r.usual ? `${r.usual[0]}–${r.usual[1]}` : null)).filter(Boolean).join(' / ')}
+          </Typography>
         )}
       </CardContent>
     </Card>
@@ -140,9 +134,9 @@ export const VitalsChart = ({ roomId }: { roomId: string }) => {
     { title: 'rooms.vitals.weight', series: [{ key: 'weight', label: 'rooms.post.weight', color: theme.palette.success.main }] },
   ];
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2 }}>
+    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 2 }}>
       {charts.map((c) => (
-        <LineChart key={c.title} def={c} points={points} />
+        <VitalsLineChart key={c.title} def={c} points={points} />
       ))}
     </Box>
   );

@@ -73,3 +73,31 @@ export function textToVitals(text: VitalsText): Vitals | null {
 export function hasVitals(v: Vitals | null | undefined): v is Vitals {
   return !!v && VITALS.some((d) => v[d.key] !== null && v[d.key] !== undefined);
 }
+
+/** What a vitals chart shows: a fixed range per sign, and the usual range to shade. */
+export interface VitalChartRange {
+  min: number;
+  max: number;
+  /** the usual range of an older adult at rest, where one is commonly used */
+  usual: [number, number] | null;
+}
+
+/**
+ * The same axis for every patient, so a reading looks as high as it is. Weight has no common
+ * range: its axis is the patient's own readings ± 5 kg.
+ */
+const CHART_RANGES: Partial<Record<VitalKey, VitalChartRange>> = {
+  systolic: { min: 40, max: 220, usual: [90, 139] },
+  diastolic: { min: 40, max: 220, usual: [60, 89] },
+  pulse: { min: 30, max: 150, usual: [60, 100] },
+  temperature: { min: 34, max: 42, usual: [36, 37.4] },
+  spo2: { min: 80, max: 100, usual: [96, 100] },
+};
+
+export function chartRangeOf(key: VitalKey, values: number[]): VitalChartRange {
+  const fixed = CHART_RANGES[key];
+  // a reading outside the fixed axis (a real 230 mmHg) widens it rather than leaving the chart
+  if (fixed) return { ...fixed, min: Math.min(fixed.min, ...values), max: Math.max(fixed.max, ...values) };
+  const [lo, hi] = values.length ? [Math.min(...values), Math.max(...values)] : [0, 1];
+  return { min: Math.max(0, Math.floor(lo - 5)), max: Math.ceil(hi + 5), usual: null };
+}

@@ -229,6 +229,7 @@ export const roomsJa = {
     systolic: '上',
     diastolic: '下',
     points: '%{count}件の記録',
+    normal: '目安の範囲',
   },
   closing: {
     title: '部屋の終了を依頼',
@@ -534,6 +535,7 @@ export const roomsEn: RoomMessages = {
     systolic: 'Systolic',
     diastolic: 'Diastolic',
     points: '%{count} records',
+    normal: 'Usual range',
   },
   closing: {
     title: 'Request closing the room',

@@ -10,6 +10,7 @@ import { AuditEvent, AuditOutcome } from './audit-event.entity.js';
 import { auditPolicy } from './audit.policy.js';
 import { actionLabel, actionLabels } from './action-labels.js';
 import { nameEvents, namesOf } from './audit-names.js';
+import { FilterText } from '../common/list.js';
 
 @InputType()
 export class AuditFilter {
@@ -17,10 +18,10 @@ export class AuditFilter {
   @Field(() => ID, { nullable: true }) officeId?: string | null;
   @Field(() => ID, { nullable: true }) patientId?: string | null;
   @Field(() => ID, { nullable: true }) roomId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Exact action, or a prefix ending in "." (e.g. "auth.")' }) action?: string | null;
+  @Field(() => String, { nullable: true, description: 'Exact action, or a prefix ending in "." (e.g. "auth.")' }) @FilterText() action?: string | null;
   @Field(() => AuditOutcome, { nullable: true }) outcome?: AuditOutcome | null;
-  @Field(() => String, { nullable: true, description: 'From this day (YYYY-MM-DD, Japan time)' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' }) from?: string | null;
-  @Field(() => String, { nullable: true, description: 'Through this day (YYYY-MM-DD, Japan time)' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' }) to?: string | null;
+  @Field(() => String, { nullable: true, description: 'From this day (YYYY-MM-DD, Japan time)' }) @FilterText(10) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' }) from?: string | null;
+  @Field(() => String, { nullable: true, description: 'Through this day (YYYY-MM-DD, Japan time)' }) @FilterText(10) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' }) to?: string | null;
 }
 
 @ArgsType()

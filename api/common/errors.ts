@@ -89,10 +89,15 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
   if (code === 'INTERNAL_SERVER_ERROR' && isDatabaseUnavailable(original)) {
     return { message: errorMessages.SERVICE_UNAVAILABLE[locale], locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
-  // an id that is not even a UUID cannot name anything the caller may see
-  const inner = unwrap(original) as { code?: string; sqlState?: string } | undefined;
-  if (code === 'INTERNAL_SERVER_ERROR' && (inner?.code === '22P02' || inner?.sqlState === '22P02')) {
+  // an id that is not even a UUID cannot name anything the caller may see; any other invalid
+  // text (22P02 is also a jsonb or number the database could not read) is a bug, masked and logged below
+  if (code === 'INTERNAL_SERVER_ERROR' && isMalformedUuid(original)) {
     return { message: errorMessages.NOT_FOUND[locale], locations: formatted.locations, path: formatted.path, extensions: { code: 'NOT_FOUND' } };
+  }
+  // a statement that ran past STATEMENT_TIMEOUT_MS (57014): the database cancelled it
+  if (code === 'INTERNAL_SERVER_ERROR' && isQueryTimeout(original)) {
+    logUnexpected(original);
+    return { message: errorMessages.QUERY_TIMEOUT[locale], locations: formatted.locations, path: formatted.path, extensions: { code: 'QUERY_TIMEOUT' } };
   }
   if (!knownCodes.has(code) || (code === 'INTERNAL_SERVER_ERROR' && !(unwrap(original) instanceof AppError))) {
     if (!(unwrap(original) instanceof AppError)) logUnexpected(original);
@@ -101,6 +106,23 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
   const message = errorMessages[code as ErrorCode][locale];
   return { message, locations: formatted.locations, path: formatted.path, extensions: { code, ...out } };
 }
+
+/** PostgreSQL's own error (code, message) under MikroORM's and GraphQL's wrappers. */
+function databaseError(error: unknown): { code?: string; message?: string } | null {
+  for (let e = error as { code?: string; sqlState?: string; message?: string; cause?: unknown; originalError?: unknown } | undefined, depth = 0; e && depth < 6; depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+    if (typeof e.sqlState === 'string') return { code: e.sqlState, message: e.message };
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return null;
+}
+
+const isMalformedUuid = (error: unknown) => {
+  const db = databaseError(error);
+  return db?.code === '22P02' && /invalid input syntax for type uuid/.test(db.message ?? '');
+};
+
+export const isQueryTimeout = (error: unknown) => databaseError(error)?.code === '57014';
 
 function unwrap(error: unknown): unknown {
   return error instanceof GraphQLError && error.originalError ? unwrap(error.originalError) : error;

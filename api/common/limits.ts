@@ -1,6 +1,7 @@
 // Query abuse limits: depth, aliases and an estimated cost, checked before anything executes.
-import { GraphQLError, Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { AuditOutcome } from '../audit/audit-event.entity.js';
 
 export interface QueryLimits {
   maxDepth: number;
@@ -50,21 +51,87 @@ export function measureOperation(document: DocumentNode, operation: OperationDef
   return measure(operation.selectionSet, 0, new Set());
 }
 
-/** The first path at which a value holds a NUL character (PostgreSQL cannot store one in text). */
-function nulPath(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const p = nulPath(v, `${path}.${i}`);
-      if (p) return p;
+/** Deeper than any input of the schema (the deepest is a few levels): a request nested past it is refused, not walked. */
+export const MAX_VARIABLE_DEPTH = 64;
+
+/** Text no column can hold: a NUL (PostgreSQL refuses it in text) or a lone UTF-16 surrogate (not Unicode; not valid JSON for jsonb). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const unstorableText = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
+/** The same text made storable, for the audit trail (U+FFFD for what cannot be kept). */
+const storable = (s: string) => s.replace(/\u0000/g, '\uFFFD').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+
+type TextProblem = { kind: 'text'; path: string } | { kind: 'depth' };
+
+/**
+ * The first path at which the variables hold unstorable text, or `depth` when they nest past
+ * MAX_VARIABLE_DEPTH. Iterative (an explicit stack), so a body of 10,000 nested arrays cannot
+ * overflow the call stack; every node is visited at most once and the body is at most
+ * GRAPHQL_BODY_LIMIT, so the work is bounded.
+ */
+export function variableTextProblem(value: unknown): TextProblem | null {
+  const stack: { v: unknown; path: string; depth: number }[] = [{ v: value, path: '', depth: 0 }];
+  while (stack.length) {
+    const { v, path, depth } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (unstorableText(v)) return { kind: 'text', path };
+      continue;
     }
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const p = nulPath(v, path ? `${path}.${k}` : k);
-      if (p) return p;
-    }
+    if (!v || typeof v !== 'object') continue;
+    if (depth >= MAX_VARIABLE_DEPTH) return { kind: 'depth' };
+    const entries = Array.isArray(v) ? v.map((x, i) => [String(i), x] as const) : Object.entries(v);
+    // keys are text too (a JSON key with a NUL would reach the database in a jsonb column)
+    for (const [k] of entries) if (unstorableText(k)) return { kind: 'text', path: path ? `${path}.${k}` : k };
+    for (let i = entries.length - 1; i >= 0; i--) stack.push({ v: entries[i][1], path: path ? `${path}.${entries[i][0]}` : entries[i][0], depth: depth + 1 });
   }
   return null;
+}
+
+/** A string literal in the query text with unstorable text, however it was escaped (\u0000, \u{0}, \u{000000}…). */
+function literalTextProblem(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    StringValue(node) {
+      if (unstorableText(node.value)) {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+const badInput = (field: string) =>
+  new GraphQLError('Text that cannot be stored', { extensions: { code: 'BAD_USER_INPUT', fields: [{ field, code: 'INVALID_VALUE' }], http: { status: 400 } } });
+
+/** Sign-in mutations: a refused attempt is still an attempt on an account, audited like the others. */
+const SIGN_IN_ACTIONS: Record<string, string> = { login: 'auth.login', activateAccount: 'auth.activate' };
+
+interface AuditingContext {
+  audit?: { record: (e: { action: string; outcome: AuditOutcome; actor: { loginId: string | null }; target: null; detail: Record<string, unknown> }) => unknown };
+  em?: { flush: () => Promise<void> };
+}
+
+/** Audits each sign-in mutation of a request refused for its input, with the login ID as far as it can be stored. */
+async function auditRefusedSignIns(operation: OperationDefinitionNode | null | undefined, variables: Record<string, unknown>, ctx: AuditingContext | undefined): Promise<void> {
+  if (operation?.operation !== 'mutation' || !ctx?.audit || !ctx.em) return;
+  let any = false;
+  for (const sel of operation.selectionSet.selections) {
+    const action = sel.kind === Kind.FIELD ? SIGN_IN_ACTIONS[sel.name.value] : undefined;
+    if (!action || sel.kind !== Kind.FIELD) continue;
+    const arg = sel.arguments?.find((a) => a.name.value === 'loginId')?.value;
+    const raw = arg?.kind === Kind.STRING ? arg.value : arg?.kind === Kind.VARIABLE ? variables[arg.name.value] : null;
+    const loginId = typeof raw === 'string' ? storable(raw).slice(0, 64) : null;
+    ctx.audit.record({ action, outcome: AuditOutcome.FAILURE, actor: { loginId }, target: null, detail: { reason: 'invalid_input' } });
+    any = true;
+  }
+  if (!any) return;
+  try {
+    await ctx.em.flush();
+  } catch (e) {
+    // the refusal stands; the database being away is logged like any failed write
+    console.error('[audit] refused sign-in not recorded:', e instanceof Error ? e.message : e);
+  }
 }
 
 /** Refuses operations past the limits (and text no database column can hold) before any resolver runs. */
@@ -72,14 +139,25 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request }) {
+        async didResolveOperation({ document, operation, request, contextValue }) {
+          // variables first, before anything walks them (the cost estimate reads them); GraphQL has
+          // not coerced them yet, so a refusal here costs nothing
+          const problem = variableTextProblem(request.variables ?? {});
+          if (problem?.kind === 'depth')
+            throw new GraphQLError(`Variables nested deeper than ${MAX_VARIABLE_DEPTH} levels.`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          if (problem) {
+            await auditRefusedSignIns(operation, (request.variables ?? {}) as Record<string, unknown>, contextValue as AuditingContext);
+            throw badInput(problem.path);
+          }
           if (!operation) return;
           const m = measureOperation(document, operation, (request.variables ?? {}) as Record<string, unknown>);
           if (m.depth > limits.maxDepth) throw limitError('depth', m.depth, limits.maxDepth);
           if (m.aliases > limits.maxAliases) throw limitError('aliases', m.aliases, limits.maxAliases);
           if (m.cost > limits.maxCost) throw limitError('cost', m.cost, limits.maxCost);
-          const bad = nulPath(request.variables ?? {}, '') ?? (request.query?.includes('\\u0000') ? 'query' : null);
-          if (bad) throw new GraphQLError('NUL character', { extensions: { code: 'BAD_USER_INPUT', fields: [{ field: bad, code: 'INVALID_VALUE' }], http: { status: 400 } } });
+          if (literalTextProblem(document)) {
+            await auditRefusedSignIns(operation, (request.variables ?? {}) as Record<string, unknown>, contextValue as AuditingContext);
+            throw badInput('query');
+          }
         },
       };
     },

@@ -2,13 +2,24 @@
 //   things(filter: ThingFilter, sort: ThingSort, page: PageInput): ThingPage { items total }
 // page is 1-based; perPage is capped; sort fields are an enum per resource, each backed by an index.
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
-import { Max, Min } from 'class-validator';
+import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 
 export enum SortOrder {
   ASC = 'ASC',
   DESC = 'DESC',
 }
 registerEnumType(SortOrder, { name: 'SortOrder' });
+
+/**
+ * Longest text a list filter takes (q, title, action…): a search term, never a document. Longer is
+ * BAD_USER_INPUT (TOO_LONG) before any SQL runs; tests/api/bounded-work.test.ts walks the schema so
+ * that every text field of every list's filter has a limit.
+ */
+export const MAX_FILTER_TEXT = 100;
+export const FilterText = (max = MAX_FILTER_TEXT) => (target: object, key: string) => {
+  IsOptional()(target, key);
+  MaxLength(max, { message: 'TOO_LONG' })(target, key);
+};
 
 export const MAX_PER_PAGE = 1000; // react-admin's CSV export asks for up to 1000 rows at once
 

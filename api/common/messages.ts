@@ -35,6 +35,7 @@ export const errorMessages = {
   QUERY_TOO_COMPLEX: { ja: 'リクエストが大きすぎます。取得する項目や件数を減らしてください。', en: 'The request is too large. Ask for fewer fields or rows.' },
   GRAPHQL_VALIDATION_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
   GRAPHQL_PARSE_FAILED: { ja: 'リクエストの形式が正しくありません。', en: 'The request is malformed.' },
+  QUERY_TIMEOUT: { ja: '処理に時間がかかりすぎたため中止しました。検索条件を絞り込んで再度お試しください。', en: 'The request took too long and was stopped. Narrow the search and try again.' },
   SERVICE_UNAVAILABLE: { ja: 'データベースに接続できません。しばらくしてから再度お試しください。', en: 'The database is unavailable. Please try again shortly.' },
   INTERNAL_SERVER_ERROR: { ja: 'システムエラーが発生しました。時間をおいて再度お試しください。', en: 'An internal error occurred. Please try again later.' },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -90,11 +90,13 @@ export class ConsentFilter {
 
   @Field(() => String, { nullable: true, description: 'Consent date from (YYYY-MM-DD)' })
   @IsOptional()
+  @MaxLength(10, { message: 'TOO_LONG' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' })
   consentDateFrom?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Consent date to (YYYY-MM-DD)' })
   @IsOptional()
+  @MaxLength(10, { message: 'TOO_LONG' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' })
   consentDateTo?: string | null;
 }

@@ -25,6 +25,15 @@ export function ormOptions(clientUrl: string, extra: Partial<Options> = {}): Opt
   });
 }
 
+/**
+ * The runtime pool: every statement under PostgreSQL's statement_timeout (a startup parameter of
+ * each connection, so it holds inside transactions too, and for lock waits). Not for the owner
+ * connection that migrates, nor for backup/restore: a long migration must not be cut off.
+ */
+export function runtimeOptions(statementTimeoutMs: number): Partial<Options> {
+  return { driverOptions: { connection: { statement_timeout: statementTimeoutMs } } };
+}
+
 export async function connect(clientUrl: string, extra: Partial<Options> = {}): Promise<MikroORM> {
   return MikroORM.init(ormOptions(clientUrl, extra));
 }

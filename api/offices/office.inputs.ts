@@ -3,6 +3,7 @@ import { IsOptional, ValidateNested } from 'class-validator';
 import { Email, Katakana, OfficeNumber, Phone, PostalCode, RequiredText, Text } from '../common/validation.js';
 import { PageInput, SortInputOf } from '../common/list.js';
 import { CredentialsDelivery, OfficeKind, OfficeStatus, ServiceType } from './office.enums.js';
+import { FilterText } from '../common/list.js';
 
 /** The editable fields of an office (様式1-2 / 2-2B / 2-2C); create and update send all of them. */
 @InputType()
@@ -73,7 +74,7 @@ export class OfficeInput {
 
 @InputType()
 export class OfficeFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name, フリガナ or 事業所番号' })
+  @Field(() => String, { nullable: true, description: 'Part of the name, フリガナ or 事業所番号' }) @FilterText()
   q?: string | null;
 
   @Field(() => [ID], { nullable: true })

@@ -5,6 +5,7 @@ import { AttachmentUpload } from '../applications/attachment.js';
 import { ClosingReason } from '../rooms/room.enums.js';
 import { PostKind } from './post.entity.js';
 import { Vitals } from './vitals.js';
+import { FilterText } from '../common/list.js';
 
 @InputType()
 export class PostInput {
@@ -53,7 +54,7 @@ export class PostFilter {
   @Field(() => PostKind, { nullable: true })
   kind?: PostKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true }) @FilterText()
   title?: string | null;
 
   @Field(() => ID, { nullable: true })

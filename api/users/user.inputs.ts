@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsOptional, ValidateNested } from 'class-va
 import { CareManagerNumber, Email, Katakana, LoginId, RequiredText, Text } from '../common/validation.js';
 import { PageInput, SortInputOf } from '../common/list.js';
 import { JobType, Role, UserStatus } from './user.enums.js';
+import { FilterText } from '../common/list.js';
 
 /** The roster fields of a person (様式1-2 / 2-2B / 2-2C staff rows); create and update send all of them. */
 @InputType()
@@ -53,7 +54,7 @@ export class NewAccountInput {
 
 @InputType()
 export class UserFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name, フリガナ or login ID' })
+  @Field(() => String, { nullable: true, description: 'Part of the name, フリガナ or login ID' }) @FilterText()
   q?: string | null;
 
   @Field(() => [ID], { nullable: true })

@@ -7,6 +7,7 @@ import { loadConfig, type Config } from '../../api/config.js';
 import { createServer } from '../../api/server.js';
 import { SecretBox } from '../../api/auth/secret-box.js';
 import { createTestDatabase } from './db.js';
+import { runtimeOptions } from '../../api/db/orm.js';
 import './password-cost.js';
 
 export interface TestServer {
@@ -21,7 +22,10 @@ export interface TestServer {
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
   const sql = { count: 0, statements: [] as string[], reset: () => { sql.count = 0; sql.statements = []; } };
+  const base = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv);
   const { orm } = await createTestDatabase({
+    // the runtime pool's statement timeout, as api/app.ts sets it
+    ...runtimeOptions(overrides.statementTimeoutMs ?? base.statementTimeoutMs),
     debug: ['query'],
     logger: (message: string) => {
       if (/^\[query\]/.test(message) || message.includes('[query]')) {
@@ -30,7 +34,6 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
       }
     },
   });
-  const base = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv);
   // every test client calls from 127.0.0.1, so the per-address sign-in limit would add up a whole
   // file's deliberate failures; tests/api/throttling.test.ts checks it at its real default
   const config: Config = { ...base, adminDist: path.resolve('admin/dist'), signInLimits: { ...base.signInLimits, perAddress: 100_000 }, ...overrides };
