@@ -34,6 +34,8 @@ const colors: Record<string, 'primary' | 'warning' | 'error' | 'inherit'> = { RE
 function confirmText(action: SimpleAction, record: RaRecord): string {
   if (action !== 'COMPLETE') return `app.applications.confirm.${action}`;
   if (record.type === 'ID_STOP') return 'app.applications.confirm.COMPLETE_ID_STOP';
+  if (record.type === 'ROOM_JOIN') return 'app.applications.confirm.COMPLETE_ROOM_JOIN';
+  if (record.type === 'ROOM_END') return 'app.applications.confirm.COMPLETE_ROOM_END';
   return isAccountType(record.type) ? 'app.applications.confirm.COMPLETE' : 'app.applications.confirm.COMPLETE_ROOM';
 }
 
@@ -82,7 +84,11 @@ const ActionDialog = ({ action, record, onClose }: { action: SimpleAction; recor
       <DialogTitle>{translate(buttonLabel(action, record))}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <Typography variant="body2">{translate(confirmText(action, record))}</Typography>
+          <Typography variant="body2" data-testid="action-consequence">
+            {translate(confirmText(action, record), {
+              permission: record.payload?.permission ? translate(`rooms.enums.RoomPermission.${record.payload.permission}`) : '',
+            })}
+          </Typography>
           <Typography variant="body2" color="text.secondary">
             {record.summary}
           </Typography>

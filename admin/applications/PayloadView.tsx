@@ -144,6 +144,22 @@ const IdStopPayload = ({ payload }: { payload: Row }) => {
   );
 };
 
+/** 部屋への招待依頼: who is to join, with which permission, and what the requester wrote. */
+const JoinRequestItems = ({ payload }: { payload: Row }) => {
+  const translate = useTranslate();
+  if (!payload.userId) return null; // the patient data is not the caller's to read (closed form)
+  return (
+    <ItemGrid>
+      <Item label="app.applications.join_permission" testId="join-permission">
+        {payload.permission ? translate(`rooms.enums.RoomPermission.${payload.permission}`) : ''}
+      </Item>
+      <Item label="app.applications.join_note" testId="join-note">
+        {payload.note ?? '—'}
+      </Item>
+    </ItemGrid>
+  );
+};
+
 const RoomPayload = () => {
   const record = useRecordContext();
   const translate = useTranslate();
@@ -151,6 +167,7 @@ const RoomPayload = () => {
   return (
     <FormSection title="app.applications.sections.room">
       <Item label="resources.applications.fields.summary">{record?.summary as string}</Item>
+      {record?.type === 'ROOM_JOIN' && <JoinRequestItems payload={(record.payload ?? {}) as Row} />}
       <Alert severity="info" sx={{ mt: 2 }}>
         {translate('app.applications.room_summary_help')}
         {roomId && (

@@ -25,24 +25,27 @@ export const PhotoViewer = ({ photos, start, onClose }: { photos: Photo[]; start
   const previous = useRef<HTMLButtonElement>(null);
   const next = useRef<HTMLButtonElement>(null);
   const go = useCallback((step: number) => setIndex((i) => Math.min(photos.length - 1, Math.max(0, i + step))), [photos.length]);
-  // a button disabled at the first or last photo would drop the focus out of the dialog (and
-  // Escape with it): reaching an end by a button hands the focus to the other one first
+  // a focused button disabled at the first or last photo would drop the focus out of the dialog
+  // (and Escape with it): reaching an end hands the focus to the other button first
   const step = (by: number) => {
-    const target = index + by;
-    if (target <= 0) next.current?.focus();
-    if (target >= photos.length - 1) previous.current?.focus();
+    const target = Math.min(photos.length - 1, Math.max(0, index + by));
+    const focused = document.activeElement;
+    if (target === 0 && focused === previous.current) next.current?.focus();
+    if (target === photos.length - 1 && focused === next.current) previous.current?.focus();
     go(by);
   };
+  const stepRef = useRef(step);
+  stepRef.current = step;
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key === 'ArrowLeft') go(-1);
-      else if (e.key === 'ArrowRight') go(1);
+      if (e.key === 'ArrowLeft') stepRef.current(-1);
+      else if (e.key === 'ArrowRight') stepRef.current(1);
       else return;
       e.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [go]);
+  }, []);
   if (!photo) return null;
   const position = translate('rooms.timeline.photo_of', { index: index + 1, total: photos.length });
   return (

@@ -17,6 +17,7 @@ import { formatDateTime } from '../patients/format';
 import { PostForm } from '../posts/PostForm';
 import { Timeline } from '../posts/Timeline';
 import { VitalsChart } from '../posts/VitalsChart';
+import { PendingJoinRequests } from './PendingJoinRequests';
 import { roomApi } from './api';
 import { roomApplicationApi } from './applicationApi';
 import { keys, useApiQuery } from './hooks';
@@ -104,6 +105,7 @@ const RoomView = ({ room, me }: { room: Room; me: Me }) => {
         </CardContent>
       </Card>
       <Banners room={room} isCity={isCity} />
+      {isCity && <PendingJoinRequests roomId={room.id} />}
       {isCity && room.status === 'CLOSING' && (
         <Box>
           <ClosingRequestLink room={room} />

@@ -109,6 +109,12 @@ export const roomApplicationApi = {
       `query PendingRoomCreations { applications(filter: { type: ROOM_CREATION, states: [SUBMITTED] }, sort: { field: submittedAt, order: ASC }, page: { perPage: 50 }) { total items { id summary applicantName submittedAt } } }`,
     ).then((d) => d.applications),
 
+  /** The join requests (ROOM_JOIN) waiting for the city on this room: who, with which permission, and the requester's note. */
+  pendingJoins: (roomId: string) =>
+    graphqlRequest<{ applications: { items: PendingJoin[] } }>(
+      `query PendingRoomJoins { applications(filter: { type: ROOM_JOIN, states: [SUBMITTED] }, sort: { field: submittedAt, order: ASC }, page: { perPage: 100 }) { items { id receiptNumber summary applicantName submittedAt payload } } }`,
+    ).then((d) => d.applications.items.filter((a) => a.payload.roomId === roomId)),
+
   /** The closing request (ROOM_END) of a room waiting for the city, found by the room's name in its summary. */
   closingRequest: (roomId: string, roomName: string) =>
     graphqlRequest<{ applications: { items: { id: string; payload: { roomId?: string } }[] } }>(
@@ -129,3 +135,12 @@ export const roomApplicationApi = {
       { applicationId, version, setup, comment },
     ).then((d) => d.createRoomFromApplication),
 };
+
+export interface PendingJoin {
+  id: string;
+  receiptNumber: string;
+  summary: string;
+  applicantName: string;
+  submittedAt: string;
+  payload: { roomId?: string; userId?: string; permission?: RoomPermission; note?: string | null };
+}

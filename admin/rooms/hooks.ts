@@ -21,6 +21,7 @@ export const keys = {
   pending: ['rooms', 'pending-applications'] as const,
   applicants: (applicationId: string) => ['rooms', 'applicants', applicationId] as const,
   closingRequest: (roomId: string) => ['rooms', 'closing-request', roomId] as const,
+  pendingJoins: (roomId: string) => ['rooms', 'pending-joins', roomId] as const,
   counts: ['rooms', 'counts'] as const,
   defaultTitles: ['rooms', 'default-titles'] as const,
 };

@@ -248,6 +248,8 @@ export const roomsJa = {
     note: '備考（市への連絡）',
     submit: '依頼する',
     done: '参加の依頼を送信しました',
+    pending_title: '審査待ちの参加依頼 (%{smart_count}件)',
+    open_request: '依頼を開く',
   },
   directory: {
     search: '氏名・フリガナで検索',
@@ -554,6 +556,8 @@ export const roomsEn: RoomMessages = {
     note: 'Note for the city',
     submit: 'Send the request',
     done: 'Request sent',
+    pending_title: 'Join requests waiting (%{smart_count})',
+    open_request: 'Open the request',
   },
   directory: {
     search: 'Search by name or furigana',

@@ -3,14 +3,13 @@ import { IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { AreaService } from '../common/area-service.js';
-import { PageInput, PageResult, SortOrder, findOptions } from '../common/list.js';
+import { FilterText, PageInput, PageResult, SortOrder, findOptions } from '../common/list.js';
 import { assertValid } from '../common/errors.js';
 import { isValidDate } from '../common/dates.js';
 import { AuditEvent, AuditOutcome } from './audit-event.entity.js';
 import { auditPolicy } from './audit.policy.js';
 import { actionLabel, actionLabels } from './action-labels.js';
 import { nameEvents, namesOf } from './audit-names.js';
-import { FilterText } from '../common/list.js';
 
 @InputType()
 export class AuditFilter {

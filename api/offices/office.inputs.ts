@@ -1,9 +1,8 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { Email, Katakana, OfficeNumber, Phone, PostalCode, RequiredText, Text } from '../common/validation.js';
-import { PageInput, SortInputOf } from '../common/list.js';
+import { FilterText, PageInput, SortInputOf } from '../common/list.js';
 import { CredentialsDelivery, OfficeKind, OfficeStatus, ServiceType } from './office.enums.js';
-import { FilterText } from '../common/list.js';
 
 /** The editable fields of an office (様式1-2 / 2-2B / 2-2C); create and update send all of them. */
 @InputType()

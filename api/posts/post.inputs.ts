@@ -1,11 +1,10 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { IsOptional, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { PageInput, SortInputOf } from '../common/list.js';
+import { FilterText, PageInput, SortInputOf } from '../common/list.js';
 import { AttachmentUpload } from '../applications/attachment.js';
 import { ClosingReason } from '../rooms/room.enums.js';
 import { PostKind } from './post.entity.js';
 import { Vitals } from './vitals.js';
-import { FilterText } from '../common/list.js';
 
 @InputType()
 export class PostInput {

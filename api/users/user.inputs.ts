@@ -1,9 +1,8 @@
 import { ArgsType, Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, ValidateNested } from 'class-validator';
 import { CareManagerNumber, Email, Katakana, LoginId, RequiredText, Text } from '../common/validation.js';
-import { PageInput, SortInputOf } from '../common/list.js';
+import { FilterText, PageInput, SortInputOf } from '../common/list.js';
 import { JobType, Role, UserStatus } from './user.enums.js';
-import { FilterText } from '../common/list.js';
 
 /** The roster fields of a person (様式1-2 / 2-2B / 2-2C staff rows); create and update send all of them. */
 @InputType()
