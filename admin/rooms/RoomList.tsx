@@ -27,7 +27,9 @@ import {
 } from '@mui/material';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import TitleIcon from '@mui/icons-material/Title';
+import DownloadIcon from '@mui/icons-material/Download';
 import type { Me } from '../auth/authApi';
+import { downloadCsvWithBom, toCsv } from '../common/csv';
 import { formatDateTime } from '../patients/format';
 import { roomApi, type RoomListParams } from './api';
 import { roomApplicationApi } from './applicationApi';
@@ -100,6 +102,33 @@ const PendingRoomRequests = () => {
   );
 };
 
+/** 部屋一覧のCSV出力: every room matching the search, as the list shows them (UTF-8 with BOM, for Excel). */
+const ExportRoomsButton = ({ params }: { params: RoomListParams }) => {
+  const translate = useTranslate();
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const rows: Awaited<ReturnType<typeof roomApi.rooms>>['items'] = [];
+      for (let page = 1; ; page++) {
+        const r = await roomApi.rooms({ ...params, page, perPage: 1000 });
+        rows.push(...r.items);
+        if (r.items.length < 1000 || rows.length >= r.total) break;
+      }
+      const headers = ['rooms.list.name', 'rooms.list.status', 'rooms.list.created', 'rooms.list.updated'].map((k) => translate(k));
+      const csv = toCsv(headers, rows.map((r) => [r.name, translate(`rooms.enums.RoomStatus.${r.status}`), formatDateTime(r.createdAt), formatDateTime(r.updatedAt)]));
+      downloadCsvWithBom(csv, translate('app.actions.export_file', { name: translate('rooms.list.title'), date: new Date().toLocaleDateString('sv-SE') }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="outlined" startIcon={<DownloadIcon />} onClick={run} disabled={busy}>
+      {translate('ra.action.export')}
+    </Button>
+  );
+};
+
 const CityRoomList = ({ me }: { me: Me }) => {
   const translate = useTranslate();
   const navigate = useNavigate();
@@ -122,6 +151,7 @@ const CityRoomList = ({ me }: { me: Me }) => {
           ))}
         </TextField>
         <Box sx={{ flex: 1 }} />
+        <ExportRoomsButton params={params} />
         {me.municipality && (
           <Button variant="outlined" startIcon={<TitleIcon />} onClick={() => setTitlesOpen(true)}>
             {translate('rooms.list.default_titles')}
@@ -170,7 +200,9 @@ const CityRoomList = ({ me }: { me: Me }) => {
           page={params.page - 1}
           rowsPerPage={params.perPage}
           rowsPerPageOptions={[10, 25, 50, 100]}
-          labelRowsPerPage={translate('rooms.list.rows_per_page')}
+          labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
+          labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
+          getItemAriaLabel={(type) => translate(`ra.navigation.${type === 'next' ? 'next' : type === 'previous' ? 'previous' : type === 'first' ? 'first' : 'last'}`)}
           onPageChange={(_e, page) => setParams((p) => ({ ...p, page: page + 1 }))}
           onRowsPerPageChange={(e) => setParams((p) => ({ ...p, perPage: Number(e.target.value), page: 1 }))}
         />

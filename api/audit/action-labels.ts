@@ -5,6 +5,7 @@ import type { Locale } from '../common/messages.js';
 
 export const actionLabels: Record<string, Record<Locale, string>> = {
   'auth.login': { ja: 'サインインの試行', en: 'Sign-in attempt' },
+  'system.restore': { ja: 'バックアップからの復元 (全セッション・APIトークンを終了)', en: 'Restored from a backup (every session and API token ended)' },
   'auth.totp': { ja: 'サインイン (認証コード)', en: 'Sign-in (TOTP code)' },
   'auth.totp_enroll': { ja: '認証アプリの登録', en: 'Authenticator enrolled' },
   'auth.recovery_code': { ja: 'サインイン (リカバリーコード)', en: 'Sign-in (recovery code)' },

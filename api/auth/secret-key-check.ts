@@ -30,7 +30,7 @@ export async function checkSecretKey(orm: MikroORM, secrets: SecretBox): Promise
   const read = async () => (await conn.execute<{ sealed: string }[]>('select sealed from secret_key_check where id = 1'))[0];
   let row = await read();
   if (!row) {
-    const [user] = await conn.execute<{ totp_secret: string }[]>('select totp_secret from "user" where totp_secret is not null limit 1');
+    const [user] = await conn.execute<{ totp_secret: string }[]>('select totp_secret from app_user where totp_secret is not null limit 1');
     if (user && !opens(secrets, user.totp_secret)) throw wrong('the stored TOTP secrets');
     // two processes starting at once: the first insert wins, and both check against it
     await conn.execute('insert into secret_key_check (id, sealed, created_at) values (1, ?, now()) on conflict (id) do nothing', [secrets.seal(CHECK_TEXT)]);

@@ -3,7 +3,8 @@
 // behind. Refuses a database that already has tables unless --clean (then the dump's objects are
 // dropped and recreated, in that same transaction). Afterwards: the runtime role and its rights as
 // the server sets them at start-up (no UPDATE/DELETE on audit_event), and a check that the restored
-// migrations table matches this code, so the server starts without migrating again.
+// migrations table matches this code, so the server starts without migrating again. Every session
+// and API token of the backup is ended (endCredentialsOfBackup says why).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,24 @@ export interface RestoreResult {
   ms: number;
   migrationsApplied: number;
   migrationsPending: string[];
+  /** sessions and API tokens of the backup ended by the restore */
+  sessionsEnded: number;
+  apiTokensRevoked: number;
+}
+
+/**
+ * A backup holds every session and API token live at the time it was made, but cannot know which
+ * of them were ended after it (a sign-out, a stopped account, a revoked token): bringing them back
+ * would let a cookie or token that was ended work again. So a restore ends them all. Users sign in
+ * again (their passwords and TOTP come back with the dump); token owners create new tokens.
+ */
+export async function endCredentialsOfBackup(execute: (sql: string, params?: unknown[]) => Promise<unknown[]>, file: string): Promise<{ sessionsEnded: number; apiTokensRevoked: number }> {
+  const sessions = await execute(`update session set revoked_at = now(), revoked_reason = 'restored_from_backup' where revoked_at is null returning id`);
+  const tokens = await execute(`update api_token set revoked_at = now() where revoked_at is null returning id`);
+  await execute(`insert into audit_event (action, outcome, detail) values ('system.restore', 'SUCCESS', ?)`, [
+    JSON.stringify({ backup: path.basename(file), sessionsEnded: sessions.length, apiTokensRevoked: tokens.length }),
+  ]);
+  return { sessionsEnded: sessions.length, apiTokensRevoked: tokens.length };
 }
 
 /** Tables in the archive's table of contents (`pg_restore --list`). */
@@ -93,6 +112,11 @@ export async function restore(config: Config, file: string, o: { clean?: boolean
     const owner = await connect(target.ownerUrl);
     try {
       const conn = owner.em.fork().getConnection();
+      // first, before anything else can connect: no session or token of the backup works again
+      const ended = await owner.em.fork().transactional((tx) =>
+        endCredentialsOfBackup((sql, params = []) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()), archive),
+      );
+      log(`Ended the backup's ${ended.sessionsEnded} open session(s) and revoked its ${ended.apiTokensRevoked} API token(s): users sign in again, token owners create new tokens.`);
       await conn.execute('analyze');
       if (target.runtimeLogin) await ensureLoginRole(owner, target.runtimeLogin.role, target.runtimeLogin.password);
       if (target.runtimeRole) await grantRuntimeRights(owner, target.runtimeRole);
@@ -103,7 +127,7 @@ export async function restore(config: Config, file: string, o: { clean?: boolean
       log(`Restored ${inArchive.length} tables in ${(ms / 1000).toFixed(2)} s; ${applied.length} migrations recorded${target.runtimeRole ? `; rights of ${target.runtimeRole} granted again` : ''}.`);
       if (pending.length) log(`The backup predates ${pending.length} migration(s) of this version (${pending.join(', ')}): the server applies them at its next start.`);
       if (unknown.length) log(`Warning: the backup was made by a newer version of the application (migrations ${unknown.join(', ')} are unknown here): run that version on it.`);
-      return { tables: inArchive.length, ms, migrationsApplied: applied.length, migrationsPending: pending };
+      return { tables: inArchive.length, ms, migrationsApplied: applied.length, migrationsPending: pending, ...ended };
     } finally {
       await owner.close(true);
     }
@@ -116,6 +140,7 @@ const usage = `Usage: npm run restore -- <file> [--clean]
   Restores a dump of npm run backup with pg_restore, in one transaction, into the application's database:
   MIGRATION_DATABASE_URL (owner) / DATABASE_URL if set, else the embedded PostgreSQL in DATA_DIR (.data).
   Refuses a database that already has tables unless --clean: then the backup replaces them.
+  Every session and API token in the backup is ended: users sign in again, token owners make new tokens.
   Stop the server while restoring. TOTP secrets need the SECRET_KEY (embedded: DATA_DIR/secret.key) of the backed-up system.`;
 
 export async function main(argv: string[]): Promise<void> {
