@@ -27,6 +27,16 @@ export interface Database {
 
 export const EMBEDDED_APP_ROLE = 'zaitaku_app';
 
+/** A session-level advisory lock held on a connection of its own; released when it closes. */
+async function migrationLock(ownerUrl: string): Promise<() => Promise<void>> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: ownerUrl });
+  client.on('error', () => {});
+  await client.connect();
+  await client.query(`select pg_advisory_lock(hashtext('zaitaku:migrations'))`);
+  return () => client.end();
+}
+
 /**
  * DATABASE_URL if set, else the embedded PostgreSQL in the data folder. Migrations run as the
  * owner (MIGRATION_DATABASE_URL, or the embedded superuser); the application then connects as the
@@ -51,10 +61,16 @@ export async function openDatabase(config: Config, log: (m: string) => void = co
   }
   if (!embedded) await waitForDatabase(ownerUrl ?? url!, config.databaseWaitSeconds, log);
   if (ownerUrl) {
-    const owner = await connect(ownerUrl);
-    await migrate(owner);
-    await grantRuntimeRights(owner, roleOf(url));
-    await owner.close(true);
+    // several API processes starting at once (zaitaku@4001, zaitaku@4002): one migrates, the others wait
+    const unlock = await migrationLock(ownerUrl);
+    try {
+      const owner = await connect(ownerUrl);
+      await migrate(owner);
+      await grantRuntimeRights(owner, roleOf(url));
+      await owner.close(true);
+    } finally {
+      await unlock();
+    }
   }
   if (!ownerUrl) {
     // migrations run without the runtime statement timeout

@@ -9,6 +9,7 @@ import { isApiError } from '../graphql/errors';
 import { useWorkflowDataProvider } from './useApi';
 import { SUBMIT_APPLICATION } from './queries';
 import { applicationInput } from './formValues';
+import { DateTextField } from '../common/DateInput';
 
 export const RequestIdStopButton = () => {
   const { selectedIds, data, onUnselectItems } = useListContext();
@@ -54,14 +55,12 @@ export const RequestIdStopButton = () => {
             <Alert severity="info">{translate('app.applications.request_stop_help')}</Alert>
             <div data-testid="stop-names">{names.join('、')}</div>
             {error && <Alert severity="error">{error}</Alert>}
-            <TextField
+            <DateTextField
               id="stop-date"
-              type="date"
               label={translate('resources.applications.fields.stopDate')}
               value={stopDate}
-              onChange={(e) => setStopDate(e.target.value)}
+              onChange={setStopDate}
               helperText={translate('app.applications.stop_date_help')}
-              slotProps={{ inputLabel: { shrink: true } }}
               sx={{ maxWidth: 320 }}
             />
           </Stack>

@@ -45,14 +45,6 @@ export const ItemGrid = ({ children }: { children: ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>{children}</Box>
 );
 
-const timeFormat: Intl.DateTimeFormatOptions = { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' };
-
-/** A date-time in Japan time, e.g. 2026/11/24 11:38. */
-export const formatDateTime = (value: string | null | undefined) => (value ? new Date(value).toLocaleString('ja-JP', timeFormat) : '');
-
-/** A calendar date (YYYY-MM-DD) as 2026年11月24日. */
-export function formatDate(value: string | null | undefined): string {
-  if (!value) return '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : value;
-}
+// one date format across the panel (common/dates.ts); the forms' own dates with their 和暦
+export { formatDateTime } from '../common/dates';
+export { formatFormDate as formatDate } from '../common/dates';

@@ -1,24 +1,8 @@
 // The pieces of the account forms: the office (the office form's own inputs, nested), staff rows
 // with their pledge dates (様式1-2 / 2-2B / 2-2C, 様式4-1), the ID stop (様式3) and scanned forms.
 import { useEffect, useMemo, type ReactNode } from 'react';
-import {
-  ArrayInput,
-  AutocompleteArrayInput,
-  BooleanInput,
-  DateInput,
-  FileField,
-  FileInput,
-  ReferenceArrayInput,
-  SelectInput,
-  SimpleFormIterator,
-  SourceContextProvider,
-  TextInput,
-  useNotify,
-  useSourceContext,
-  useTranslate,
-  useWrappedSource,
-  type Validator,
-} from 'react-admin';
+import { ArrayInput, AutocompleteArrayInput, BooleanInput, FileField, FileInput, ReferenceArrayInput, SelectInput, SimpleFormIterator, SourceContextProvider, TextInput, useNotify, useSourceContext, useTranslate, useWrappedSource, type Validator } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Box, Typography } from '@mui/material';
 import { FormSection, InputRow } from '../common/FormSection';

@@ -3,19 +3,8 @@
 // picking the action, the person, the office or the patient (never by typing codes), outcome and
 // dates; the filtered events as CSV (paged through the API, up to 10,000 rows). The detail opens
 // under its row.
-import {
-  AutocompleteInput,
-  DataTable,
-  DateInput,
-  List,
-  ReferenceField,
-  ReferenceInput,
-  SelectInput,
-  TextField,
-  TopToolbar,
-  useRecordContext,
-  useTranslate,
-} from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { Alert, Box, Chip } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { graphqlRequest } from '../graphql/transport';

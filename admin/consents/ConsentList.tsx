@@ -3,7 +3,8 @@
 // under their row with the scanned form, and a withdrawal recorded from there.
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { DataTable, DateInput, List, SelectInput, TextInput, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, TextInput, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { noWrap, tableSx } from '../common/tableStyles';
 import { useCsvExporter, type ExportColumn } from '../common/useCsvExporter';

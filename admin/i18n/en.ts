@@ -175,6 +175,7 @@ export const enMessages: PanelMessages = {
     ...workflowEn.app,
     ...consentsEn.app,
     title: 'Home Medical and Nursing Care Information Sharing',
+    date_input: { help: 'e.g. 2026/11/20, 令和8年11月20日, R8.11.20' },
     subtitle: 'Administration',
     language: 'Language',
     menu: {

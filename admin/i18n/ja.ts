@@ -381,6 +381,7 @@ export const jaMessages = {
     ...workflowJa.app,
     ...consentsJa.app,
     title: '在宅医療・介護連携 情報共有システム',
+    date_input: { help: '例: 2026/11/20、令和8年11月20日、R8.11.20' },
     subtitle: '管理画面',
     language: '言語',
     menu: {

@@ -1,6 +1,7 @@
 // Dates as people in Japanese care read them: 和暦 and western side by side, ages, Japan time.
 // The parser is the API's own (api/common/wareki.ts), so the preview and the server agree.
 import { formatWareki, parseJapaneseDate } from '../../api/common/wareki';
+import { formatDate as formatDateOnce, formatDateTime as formatDateTimeOnce } from '../common/dates';
 
 export { formatWareki, parseJapaneseDate };
 
@@ -22,14 +23,11 @@ export function formatWestern(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** YYYY-MM-DD → 2026/11/01 (short, for tables) */
-export const formatDate = (iso: string | null | undefined) => (iso ? iso.replace(/-/g, '/') : '—');
+/** YYYY-MM-DD → 2026/11/01 (the panel's one format, common/dates.ts); — when empty. */
+export const formatDate = (iso: string | null | undefined) => (iso ? formatDateOnce(iso) : '—');
 
-/** An instant in Japan time: 2026/11/24 11:38 */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString('ja-JP', { timeZone: TOKYO, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-}
+/** An instant in Japan time: 2026/11/24 11:38; — when empty. */
+export const formatDateTime = (iso: string | null | undefined) => (iso ? formatDateTimeOnce(iso) : '—');
 
 export interface BirthDatePreview {
   iso: string;

@@ -1,7 +1,7 @@
 // The photos of a post, enlarged in the page (a dialog) instead of the raw file in a new tab: a
 // phone would leave the panel for a bare image. Previous/next by buttons and the arrow keys; the
 // whole screen on a phone. The file itself stays one click away (保存).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Box, Button, Dialog, DialogContent, DialogTitle, IconButton, Stack, Typography, useMediaQuery, type Theme } from '@mui/material';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
@@ -26,14 +26,19 @@ export const PhotoViewer = ({ photos, start, onClose }: { photos: Photo[]; start
   const next = useRef<HTMLButtonElement>(null);
   const go = useCallback((step: number) => setIndex((i) => Math.min(photos.length - 1, Math.max(0, i + step))), [photos.length]);
   // a focused button disabled at the first or last photo would drop the focus out of the dialog
-  // (and Escape with it): reaching an end hands the focus to the other button first
+  // (and Escape with it): reaching an end hands the focus to the other button once it is enabled
+  const refocus = useRef<HTMLButtonElement | null>(null);
   const step = (by: number) => {
     const target = Math.min(photos.length - 1, Math.max(0, index + by));
     const focused = document.activeElement;
-    if (target === 0 && focused === previous.current) next.current?.focus();
-    if (target === photos.length - 1 && focused === next.current) previous.current?.focus();
+    if (target === 0 && focused === previous.current) refocus.current = next.current;
+    if (target === photos.length - 1 && focused === next.current) refocus.current = previous.current;
     go(by);
   };
+  useLayoutEffect(() => {
+    refocus.current?.focus();
+    refocus.current = null;
+  }, [index]);
   const stepRef = useRef(step);
   stepRef.current = step;
   useEffect(() => {

@@ -5,7 +5,8 @@
 // from those the system serves (publicMunicipalities); `#/apply?code=082015` preselects one.
 import { useState } from 'react';
 import { Link as RouterLink, useLocation } from 'react-router-dom';
-import { DateInput, ResourceContextProvider, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
+import { ResourceContextProvider, SaveButton, SelectInput, SimpleForm, TextInput, Toolbar, useTranslate } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Box, Button, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';

@@ -13,6 +13,7 @@ import { roomApi } from './api';
 import { useRoomChange } from './hooks';
 import type { Member, Person, Room, RoomPermission } from './types';
 import { ActionDialog, PermissionSelect } from './ui';
+import { DateTextField } from '../common/DateInput';
 
 const liveState = (m: Member): 'live_yes' | 'live_no' | 'live_future' => (m.live ? 'live_yes' : m.fromDate > todayInTokyo() ? 'live_future' : 'live_no');
 
@@ -23,14 +24,7 @@ export const coverageWarning = (coveredOfficeNames: string[], message: string) =
 const UntilDateField = ({ value, onChange }: { value: string; onChange: (date: string) => void }) => {
   const translate = useTranslate();
   return (
-    <TextField
-      type="date"
-      label={translate('rooms.members.untilDate')}
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      helperText={translate('rooms.members.untilDate_help')}
-      slotProps={{ inputLabel: { shrink: true } }}
-    />
+    <DateTextField label={translate('rooms.members.untilDate')} value={value} onChange={onChange} helperText={translate('rooms.members.untilDate_help')} />
   );
 };
 
@@ -63,7 +57,7 @@ const AddMemberDialog = ({ room, onClose }: { room: Room; onClose: () => void })
         />
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
           <PermissionSelect label={translate('rooms.members.permission')} value={permission} onChange={setPermission} size="medium" />
-          <TextField type="date" label={translate('rooms.members.fromDate')} value={fromDate} onChange={(e) => setFromDate(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <DateTextField label={translate('rooms.members.fromDate')} value={fromDate} onChange={setFromDate} />
           <UntilDateField value={untilDate} onChange={setUntilDate} />
         </Stack>
       </Stack>

@@ -3,23 +3,8 @@
 // the care manager files it. The server's field errors land on the fields.
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import {
-  CheckboxGroupInput,
-  DateInput,
-  FileField,
-  FileInput,
-  Form,
-  RadioButtonGroupInput,
-  SaveButton,
-  SelectInput,
-  TextInput,
-  Title,
-  useGetIdentity,
-  useInput,
-  useNotify,
-  useTranslate,
-  type Validator,
-} from 'react-admin';
+import { CheckboxGroupInput, FileField, FileInput, Form, RadioButtonGroupInput, SaveButton, SelectInput, TextInput, Title, useGetIdentity, useInput, useNotify, useTranslate, type Validator } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Box, Button, Card, CardContent, IconButton, Stack, Typography } from '@mui/material';
 import DeleteIcon from '@mui/icons-material/Delete';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 export enum NotificationStatus {
@@ -25,6 +25,16 @@ export enum NotificationCategory {
   OTHER = 'OTHER',
 }
 registerEnumType(NotificationCategory, { name: 'NotificationCategory' });
+
+/**
+ * A Message-ID (RFC 5322) made when the mail is queued, on the sender's domain (MAIL_FROM, the
+ * same variable config.ts reads). Sent as the header on every attempt, so a resend after a crash
+ * between the SMTP server's acceptance and our commit is the same message to mail servers and clients.
+ */
+export function newMessageId(mailFrom = process.env.MAIL_FROM ?? ''): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'zaitaku.localhost';
+  return `<${randomUUID()}@${domain}>`;
+}
 
 /**
  * The mail outbox: written in the same transaction as the action it reports, sent later by the
@@ -56,6 +66,11 @@ export class Notification {
   /** The body carries an activation code or a link to one: never shown to VENDOR. */
   @Property({ default: false })
   carriesCredential: boolean = false;
+
+  /** The Message-ID header, stable across retries */
+  @Property({ length: 255 })
+  @Unique()
+  messageId: string = newMessageId();
 
   @Field()
   @Property({ length: 254 })

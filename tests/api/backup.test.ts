@@ -12,7 +12,8 @@ import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { Client, codesOf } from '../helpers/client.js';
+import { totpCode } from '../helpers/totp.js';
 import { uploaded } from '../helpers/uploads.js';
 import { buildApplication, buildPost, buildRoom, buildWorld, roomCreationInput } from '../helpers/factories.js';
 import { APP_ROLE, APP_ROLE_PASSWORD } from '../helpers/global-setup.js';
@@ -68,13 +69,23 @@ async function fingerprint(url: string) {
   const tables = (await query<{ t: string }>(url, `select tablename as t from pg_tables where schemaname = 'public' order by 1`)).map((r) => r.t);
   const rows: Record<string, { n: number; md5: string }> = {};
   for (const t of tables) {
-    [rows[t]] = await query<{ n: number; md5: string }>(url, `select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as md5 from public."${t}" x`);
+    // a restore ends the backup's sessions and tokens and says so on the trail (checked on their own below)
+    const row = ['session', 'api_token'].includes(t) ? `(to_jsonb(x) - 'revoked_at' - 'revoked_reason')::text` : 'x::text';
+    const where = t === 'audit_event' ? `where action <> 'system.restore'` : '';
+    [rows[t]] = await query<{ n: number; md5: string }>(url, `select count(*)::int as n, md5(coalesce(string_agg(${row}, '|' order by ${row}), '')) as md5 from public."${t}" x ${where}`);
   }
-  const sequences = await query(url, `select sequencename, last_value from pg_sequences where schemaname = 'public' order by 1`);
+  // the restore's own audit row takes one value of audit_event's sequence
+  const sequences = await query(url, `select sequencename, (last_value - case when sequencename = 'audit_event_id_seq' then (select count(*) from audit_event where action = 'system.restore') else 0 end)::text as last_value from pg_sequences where schemaname = 'public' order by 1`);
   const indexes = await query(url, `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' order by 1, 2`);
   const triggers = await query(url, `select tgrelid::regclass::text as t, tgname from pg_trigger where not tgisinternal order by 1, 2`);
   const extensions = await query(url, `select extname from pg_extension order by 1`);
   return { tables, rows, sequences, indexes, triggers, extensions };
+}
+
+/** Signs in with the next step's code: the step used before the backup came back with it and cannot be used twice. */
+async function signInAgain(c: Client, u: { loginId: string; password: string; totpSecret?: string | null }): Promise<void> {
+  expect((await c.ok(`mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { step } }`, { l: u.loginId, p: u.password })).login.step).toBe('TOTP_REQUIRED');
+  expect((await c.ok(`mutation($c: String!) { verifyTotp(code: $c) { step } }`, { c: await totpCode(u.totpSecret!, 1) })).verifyTotp.step).toBe('SIGNED_IN');
 }
 
 let server: TestServer;
@@ -174,6 +185,7 @@ describe('npm run restore', () => {
     owner = dbUrl(target);
     const r = await cli('restore', [dump], { MIGRATION_DATABASE_URL: owner, DATABASE_URL: dbUrl(target, runtime) });
     expect(r.out).toContain(`${migrationsList.length} migrations recorded; rights of app_runtime granted again`);
+    expect(r.out).toMatch(/Ended the backup's [1-9]\d* open session\(s\) and revoked its 0 API token\(s\)/);
     expect(r.out).not.toMatch(/predates|newer version/);
     expect(r.code).toBe(0);
   }, 120_000);
@@ -216,25 +228,46 @@ describe('npm run restore', () => {
     await query(asRuntime, `insert into audit_event (action, outcome, actor_login_id) values ('test.after-restore', 'SUCCESS', 'backup-test')`);
   });
 
-  it('runs the server on the restored database, as npm start would (no migration to apply)', async () => {
-    const migrationsBefore = await query(owner, `select name from mikro_orm_migrations order by id`);
+  /** The server as npm start runs it on the restored database (owner for migrations, runtime role for the rest). */
+  async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
     const config: Config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), databaseUrl: dbUrl(target, runtime), migrationDatabaseUrl: owner, secretKey: SECRET_KEY, adminDist: path.resolve('admin/dist') };
     const db = await openDatabase(config, () => {});
     const app = await createServer(db.orm, config, db.secrets);
     const http: Server = await new Promise((resolve) => {
       const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
     });
-    const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+    return {
+      url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
+      close: async () => {
+        http.closeAllConnections();
+        await new Promise((r) => http.close(r));
+        await app.stop();
+        await db.close();
+      },
+    };
+  }
+
+  it('runs the server on the restored database, as npm start would (no migration to apply)', async () => {
+    const migrationsBefore = await query(owner, `select name from mikro_orm_migrations order by id`);
+    const server = await serve();
+    const url = server.url;
     try {
       expect(await query(owner, `select name from mikro_orm_migrations order by id`)).toEqual(migrationsBefore);
-      // a session made before the backup still works; posts and the photo come back through the API
+      // a session made before the backup is ended by the restore (it may have been signed out since)
+      const stale = new Client(url);
+      stale.setCookieHeader(cookies.staff);
+      const refused = await stale.gql(`{ me { loginId } }`);
+      expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['UNAUTHENTICATED', 'SESSION_EXPIRED']]);
+      expect(await query(owner, `select count(*)::int as n from session where revoked_at is null or revoked_reason <> 'restored_from_backup'`)).toEqual([{ n: 0 }]);
+      expect(await query(owner, `select detail from audit_event where action = 'system.restore'`)).toEqual([{ detail: { backup: 'app.dump', sessionsEnded: expect.any(Number), apiTokensRevoked: 0 } }]);
+      // posts and the photo come back through the API, after signing in again
       const staff = new Client(url);
-      staff.setCookieHeader(cookies.staff);
+      await signInAgain(staff, world.users.staff);
       const posts = await staff.ok(`query($r: ID!) { posts(roomId: $r) { items { body vitals { systolic } attachments { id size } } } }`, { r: roomId });
       expect(posts.posts.items).toHaveLength(1);
       expect(posts.posts.items[0]).toMatchObject({ body: '血圧やや高め。', vitals: { systolic: 152 } });
       const photo = files.find((f) => f.id === posts.posts.items[0].attachments[0].id)!;
-      const download = await fetch(`${url}/post-attachments/${photo.id}`, { headers: { cookie: cookies.staff } });
+      const download = await fetch(`${url}/post-attachments/${photo.id}`, { headers: { cookie: staff.cookieHeader! } });
       expect(download.status).toBe(200);
       expect(Buffer.from(await download.arrayBuffer()).equals(photo.bytes)).toBe(true);
       // a full sign-in: password hash and the TOTP secret (decrypted with the same SECRET_KEY) survived
@@ -242,10 +275,7 @@ describe('npm run restore', () => {
       await officeAdmin.signIn(world.users.officeAdmin.loginId, world.users.officeAdmin.password, world.users.officeAdmin.totpSecret!);
       expect((await officeAdmin.ok(`{ me { loginId } }`)).me.loginId).toBe(world.users.officeAdmin.loginId);
     } finally {
-      http.closeAllConnections();
-      await new Promise((r) => http.close(r));
-      await app.stop();
-      await db.close();
+      await server.close();
     }
   });
 
@@ -264,6 +294,58 @@ describe('npm run restore', () => {
     expect(clean.code).toBe(0);
     expect(await fingerprint(owner)).toEqual(source);
     await expect(query(dbUrl(target, runtime), `delete from audit_event`)).rejects.toThrow(/permission denied/);
+  });
+
+  it('sign in, back up, sign out, restore --clean: the signed-out cookie stays refused, and so do the backup’s API tokens', async () => {
+    // signed in, and a reporting token made, before the backup
+    let s = await serve();
+    const admin = new Client(s.url, 'en');
+    const city = new Client(s.url, 'en');
+    let secret: string;
+    try {
+      await signInAgain(admin, world.users.officeAdmin);
+      await signInAgain(city, world.users.city);
+      secret = (await city.ok(`mutation { createApiToken(input: { name: '集計', expiresInDays: 30 }) { secret } }`.replace(/'/g, '"'))).createApiToken.secret;
+    } finally {
+      await s.close();
+    }
+    const bearer = (url: string) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify({ query: '{ rosterReport { activeHeadcount } }' }) }).then(async (r) => codesOf((await r.json()) as never));
+    const backup = path.join(work, 'signed-in.dump');
+    expect((await cli('backup', [backup], { DATABASE_URL: owner })).code).toBe(0);
+
+    // after the backup: the user signs out (the cookie is refused from then on)
+    s = await serve();
+    try {
+      expect(await bearer(s.url)).toEqual([]);
+      const cookie = admin.cookieHeader;
+      const other = new Client(s.url, 'en');
+      other.setCookieHeader(cookie);
+      expect((await other.ok(`{ me { loginId } }`)).me.loginId).toBe(world.users.officeAdmin.loginId);
+      await other.ok(`mutation { logout }`);
+      other.setCookieHeader(cookie);
+      expect(codesOf(await other.gql(`{ me { loginId } }`))).toEqual(['UNAUTHENTICATED']);
+    } finally {
+      await s.close();
+    }
+
+    // the backup, restored over it, holds that session as it was before the sign-out
+    const restored = await cli('restore', [backup, '--clean'], { MIGRATION_DATABASE_URL: owner, DATABASE_URL: dbUrl(target, runtime) });
+    expect(restored.code).toBe(0);
+    expect(restored.out).toContain(`Ended the backup's 2 open session(s) and revoked its 1 API token(s)`);
+    s = await serve();
+    try {
+      const again = new Client(s.url, 'en');
+      again.setCookieHeader(admin.cookieHeader);
+      const r = await again.gql(`{ me { loginId } }`);
+      expect(r.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['UNAUTHENTICATED', 'SESSION_EXPIRED']]);
+      expect(await bearer(s.url)).toEqual(['UNAUTHENTICATED']);
+      // accounts themselves are whole: a sign-in works, and a new token does
+      const vendor = new Client(s.url, 'en');
+      await vendor.signIn(world.users.vendor.loginId, world.users.vendor.password, world.users.vendor.totpSecret!);
+      expect((await vendor.ok(`{ me { loginId } }`)).me.loginId).toBe(world.users.vendor.loginId);
+    } finally {
+      await s.close();
+    }
   });
 
   it('leaves nothing behind when the restore fails (one transaction)', async () => {

@@ -327,7 +327,7 @@ describe('npm run create-admin', () => {
 
   it('on a terminal, asks for the password twice without echoing it', async () => {
     // `script` gives the command a real terminal (a pty); what it echoes is in the captured output
-    const cmd = `${process.execPath} ${OUT}/api/db/create-admin.js --login-id tty-admin --name 端末 管理者 --name-kana タンマツ カンリシャ`;
+    const cmd = `${process.execPath} ${OUT}/api/db/create-admin.js --login-id tty-admin --name '端末 管理者' --name-kana 'タンマツ カンリシャ'`;
     const p = run('', { DATABASE_URL: url, SECRET_KEY: KEY_A }, ['-q', '-e', '-c', cmd, '/dev/null'], 'script');
     const waitFor = async (text: string) => {
       for (let i = 0; i < 200 && !p.output().includes(text); i++) await new Promise((r) => setTimeout(r, 100));

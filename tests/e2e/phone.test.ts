@@ -125,8 +125,6 @@ describe('the room on a phone and a tablet', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => image.getAttribute('alt')).toBe('photo-2.png');
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(1500);
-    console.log('DEBUG2', await page.evaluate(() => [document.querySelectorAll('[role=dialog]').length, document.querySelectorAll('.MuiModal-root').length, [...document.querySelectorAll('.MuiModal-root')].map((d) => d.outerHTML.slice(0, 300))]));
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
     expect(new URL(page.url()).hash).toBe(`#/rooms/${roomId}/show`);
   });
