@@ -1,7 +1,7 @@
 // 参加者: who is in the room, with which permission, from and until when, and whether the
 // membership gives access today. The city adds people directly (from the directory, with dates),
 // changes a permission or the last day, and ends a membership; members see the list. A table on
-// wide screens; one card per member on a phone or a narrow tablet, where eight columns would wrap
+// wide screens; one card per member on a phone or a tablet, where eight columns would wrap
 // names one character per line.
 import { useState } from 'react';
 import { Confirm, useTranslate } from 'react-admin';
@@ -119,7 +119,7 @@ const MemberCard = ({ member: m, canManage, onChange, onRemove }: { member: Memb
 };
 
 export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) => {
-  const narrow = useMediaQuery<Theme>((t) => t.breakpoints.down('md'));
+  const narrow = useMediaQuery<Theme>((t) => t.breakpoints.down('lg'));
   const translate = useTranslate();
   const { pending, run } = useRoomChange();
   const [showEnded, setShowEnded] = useState(false);

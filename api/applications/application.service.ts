@@ -257,7 +257,7 @@ export class ApplicationService extends AreaService {
     authorize(applicationPolicy.attachTo(this.viewer, app));
     if (FINAL_STATES.includes(app.state)) throw new AppError('INVALID_TRANSITION', { state: app.state });
     const files = await attachFiles(this.em, app, uploads, this.viewer.id);
-    this.ctx.audit.record({ action: 'application.attach', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, officeId: app.office?.id ?? null, detail: { files: files.map((f) => ({ filename: f.filename, size: f.size, sha256: f.sha256 })) } });
+    this.ctx.audit.record({ action: 'application.attach', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, officeId: app.office?.id ?? null, detail: { files: files.map((f) => ({ id: f.id, size: f.size, sha256: f.sha256 })) } }); // a scan's file name may name the patient: never in the trail
     await this.em.flush();
     return files;
   }

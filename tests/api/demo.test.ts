@@ -165,7 +165,8 @@ describe('the embedded demo', () => {
 
   it('under NODE_ENV=production: no pre-enrolled TOTP and no secrets printed', async () => {
     const env = freshEnv(250);
-    const server = await start({ ...env, NODE_ENV: 'production', SECRET_KEY: 'p'.repeat(40), SECURE_COOKIES: 'false' });
+    // production refuses a localhost PUBLIC_URL and the default MAIL_FROM (tests/api/deployment.test.ts)
+    const server = await start({ ...env, NODE_ENV: 'production', SECRET_KEY: 'p'.repeat(40), SECURE_COOKIES: 'false', PUBLIC_URL: 'https://zaitaku.city.example.jp', MAIL_FROM: 'no-reply@city.example.jp' });
     expect(server.output()).not.toContain('otpauth://');
     expect(server.output()).toMatch(/each enrolls a TOTP app at first sign-in/);
     const db = await ownerDb(env);

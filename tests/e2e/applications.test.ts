@@ -102,6 +102,8 @@ describe('the account lifecycle in the panel', () => {
     await expect.poll(() => city.getByTestId('receipt-number').innerText()).toContain(receipt);
     await city.goto(`${server.url}/#/applications?filter=${encodeURIComponent(JSON.stringify({ q: receipt.toLowerCase() }))}`);
     await expect.poll(() => city.locator('tbody tr').count()).toBe(1);
+    // back to the queue as the clerk keeps it (the list remembers its filter)
+    await city.goto(`${server.url}/#/applications?filter=${encodeURIComponent(JSON.stringify({ states: ['SUBMITTED'] }))}`);
     await city.goto(`${server.url}/#/applications/${id}/show`);
     await visible(city.getByText('新規登録申請ページ'));
     await visible(city.getByRole('link', { name: '申請書.pdf' }));

@@ -7,9 +7,12 @@ export interface CaughtMail {
   raw: string;
   subject: string;
   body: string;
+  /** the Message-ID header */
+  messageId: string | null;
 }
 
-export async function startSmtpSink(): Promise<{ url: string; mails: CaughtMail[]; refuse: (on: boolean) => void; close: () => Promise<void> }> {
+/** delayMs: time between receiving a mail and answering 250, as a real server spends queueing it (a crash then means a resend). */
+export async function startSmtpSink(o: { delayMs?: number } = {}): Promise<{ url: string; mails: CaughtMail[]; refuse: (on: boolean) => void; close: () => Promise<void> }> {
   const mails: CaughtMail[] = [];
   let refusing = false;
   const server = new SMTPServer({
@@ -27,8 +30,10 @@ export async function startSmtpSink(): Promise<{ url: string; mails: CaughtMail[
         const raw = Buffer.concat(chunks).toString('utf8');
         const [head, ...rest] = raw.split(/\r?\n\r?\n/);
         const subjectLine = head.split(/\r?\n(?=\S)/).find((l) => /^subject:/i.test(l)) ?? '';
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject: decodeMime(subjectLine.replace(/^subject:\s*/i, '').replace(/\r?\n\s+/g, ' ')), body: decodeBody(head, rest.join('\n\n')) });
-        callback();
+        const messageId = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? null;
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject: decodeMime(subjectLine.replace(/^subject:\s*/i, '').replace(/\r?\n\s+/g, ' ')), body: decodeBody(head, rest.join('\n\n')), messageId });
+        if (o.delayMs) setTimeout(() => callback(), o.delayMs);
+        else callback();
       });
     },
   });
