@@ -7,8 +7,9 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
  */
 @Entity({ tableName: 'secret_key_check' })
 export class SecretKeyCheck {
+  /** always 1: one row */
   @PrimaryKey({ type: 'integer', autoincrement: false })
-  id: number = 1;
+  id!: number;
 
   @Property({ type: 'text' })
   sealed!: string;

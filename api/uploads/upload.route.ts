@@ -97,8 +97,9 @@ function send(req: Request, res: Response, locale: Locale, refusal: Refusal): vo
   // a body not read to its end is not read at all: the connection closes after this answer
   if (!req.complete) {
     res.setHeader('Connection', 'close');
-    // Node closes after the answer; should the client keep the socket open, it is closed for it
-    res.once('finish', () => setTimeout(() => req.socket?.destroy(), 2_000).unref());
+    // Node closes after the answer; should the client keep the socket open, it is closed for it.
+    // Not at once: a reset would throw away the answer a busy client has not read yet.
+    res.once('finish', () => setTimeout(() => req.socket?.destroy(), 10_000).unref());
   }
   const fields = (refusal.extra.fields as { field: string; code: keyof typeof fieldMessages }[] | undefined)?.map((f) => ({ ...f, message: fieldMessages[f.code][locale] }));
   res.status(refusal.status).json({ errors: [{ message: errorMessages[refusal.code][locale], extensions: { code: refusal.code, ...refusal.extra, ...(fields ? { fields } : {}) } }] });

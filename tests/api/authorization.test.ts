@@ -424,6 +424,7 @@ function table(): Row[] {
       // one's own tokens only
       expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND', vendor: 'NOT_FOUND' }),
     },
+    { op: 'auditActions', request: async () => ({ query: `{ auditActions { code label } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
     { op: 'auditEvents', request: async () => ({ query: `{ auditEvents(page: { perPage: 5 }) { total items { action outcome } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
     ...(['rosterReport { activeHeadcount }', 'roomsReport { months { month } }', 'applicationsReport { counts { count } }', 'activityReport { posts }'] as const).map((q) => ({
       op: q.split(' ')[0],

@@ -187,7 +187,9 @@ describe('PostgreSQL not reachable at start', () => {
     const pgPort = await freePort();
     const viaRelay = url.replace(/@[^/]+\//, `@127.0.0.1:${pgPort}/`);
     const p = run('main.js', { DATABASE_URL: viaRelay, SECRET_KEY: KEY_A, PORT: String(await freePort()), DATABASE_WAIT_SECONDS: '60' });
-    await new Promise((r) => setTimeout(r, 3000)); // a few seconds with nothing on the port
+    // nothing on the port for a few seconds: the process says so and keeps trying
+    for (let i = 0; i < 200 && !p.output().includes('retrying'); i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 2500));
     expect(p.child.exitCode, p.output()).toBeNull();
     expect(p.output()).toContain(`PostgreSQL at 127.0.0.1:${pgPort}/`);
     expect(p.output()).toMatch(/is not reachable \(ECONNREFUSED\); retrying for up to 60 s/);

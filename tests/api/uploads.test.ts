@@ -76,7 +76,7 @@ function streamUpload(o: { path: string; cookie?: string | null; contentType: st
           break;
         }
       }
-      for (let i = 0; i < 250 && !answered; i++) await sleep(20);
+      for (let i = 0; i < 750 && !answered; i++) await sleep(20); // up to 15 s: the answer may be slow on a loaded machine
       req.destroy();
       resolve({ status, body: text ? JSON.parse(text) : null, writtenAtAnswer, written, stoppedReading: cut || stalled });
     })();
