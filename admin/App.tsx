@@ -3,13 +3,10 @@
 // records' allowedActions).
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { dataProvider } from './dataProvider';
 import { authProvider } from './authProvider';
 import { i18nProvider } from './i18n/i18nProvider';
 import { LoginPage } from './auth/LoginPage';
-import { ChangePasswordPage } from './auth/ChangePasswordPage';
 import { Layout } from './layout/Layout';
-import { Dashboard } from './layout/Dashboard';
 import { theme } from './theme';
 import municipalities from './municipalities';
 import offices from './offices';
@@ -18,14 +15,26 @@ import applications from './applications';
 import notifications from './notifications';
 import auditEvents from './audit';
 import consents from './consents';
-import { withAccountWorkflow } from './applications/dataProvider';
 import { publicRoutes, workflowRoutes } from './applications/routes';
 import { roomRoutes } from './rooms';
+import { lazyScreen } from './common/lazyScreen';
+import { lazyDataProvider } from './common/lazyDataProvider';
+import type { WorkflowDataProvider } from './applications/dataProvider';
+
+// Everything past the sign-in page is loaded when opened (common/lazyScreen.tsx): the home page
+// here, the resources' screens in each area's index.ts, the custom pages in their route lists.
+const Dashboard = lazyScreen(() => import('./layout/Dashboard'), 'Dashboard');
+const ChangePasswordPage = lazyScreen(() => import('./auth/ChangePasswordPage'), 'ChangePasswordPage');
+// the API's data layer too: the sign-in steps talk to the API without it (auth/authApi.ts)
+const dataProvider = lazyDataProvider<WorkflowDataProvider>(async () => {
+  const [{ dataProvider: base }, { withAccountWorkflow }] = await Promise.all([import('./dataProvider'), import('./applications/dataProvider')]);
+  return withAccountWorkflow(base);
+});
 
 export const App = () => (
   <Admin
     title="app.title"
-    dataProvider={withAccountWorkflow(dataProvider)}
+    dataProvider={dataProvider}
     authProvider={authProvider}
     i18nProvider={i18nProvider}
     loginPage={LoginPage}

@@ -19,6 +19,7 @@ import { ReportResolver } from './reports/report.resolver.js';
 import { ConsentRegisterResolver } from './consents/consent-register.resolver.js';
 import { AbilitiesResolver, UserActionsResolver } from './authz/abilities.resolver.js';
 import { permissions } from './authz/permissions.js';
+import { transactionPerMutation } from './db/transaction.js';
 
 export const resolvers = [AuthResolver, MunicipalityResolver, PublicMunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, ConsentRegisterResolver, PostResolver, ApiTokenResolver, AuditResolver, ReportResolver, AbilitiesResolver, UserActionsResolver] as const;
 
@@ -26,6 +27,8 @@ export const resolvers = [AuthResolver, MunicipalityResolver, PublicMunicipality
 export function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
+    // every mutation in one transaction; opt-outs are marked @OwnTransactions on the field
+    globalMiddlewares: [transactionPerMutation],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });

@@ -1,6 +1,4 @@
 // The Express app: /graphql, /healthz and the built admin panel, on one origin.
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -14,7 +12,7 @@ import { buildContext, type Context, type Viewer } from './context.js';
 import { buildAppSchema } from './schema.js';
 import { AppError, formatError } from './common/errors.js';
 import { isDatabaseUnavailable } from './common/db-errors.js';
-import { DEFAULT_LIMITS, queryLimitsPlugin } from './common/limits.js';
+import { DEFAULT_LIMITS, queryLimitRules, queryLimitsPlugin } from './common/limits.js';
 import { localeFromHeader, requestScope } from './common/request-context.js';
 import { clearSessionCookie, clientIp, cookieName, resolveSession } from './auth/sessions.js';
 import { resolveApiToken } from './tokens/api-token.service.js';
@@ -31,6 +29,7 @@ import { uploadRoutes } from './uploads/upload.route.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rateLimitsFor } from './http/rate-limits.js';
 import { errorMessages } from './common/messages.js';
+import { servePanel } from './http/panel.js';
 
 export interface AppServer {
   app: Express;
@@ -93,6 +92,8 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     introspection: !config.production,
+    // depth and alias limits (GraphQL Armor); the page-aware cost is queryLimitsPlugin below
+    validationRules: queryLimitRules(DEFAULT_LIMITS),
     // no cache hints are used; the cache-control plugin would wrap every field of every row for nothing
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin(DEFAULT_LIMITS), readOnlyTokens, readLogBarrier, auditRefusals, unavailableStatus],
   });
@@ -175,12 +176,8 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     });
   }
 
-  // The admin panel (built by Vite), with client-side routes falling back to index.html.
-  const index = path.join(config.adminDist, 'index.html');
-  if (fs.existsSync(index)) {
-    app.use(express.static(config.adminDist, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql|healthz|attachments|post-attachments|uploads).*/, (_req, res) => res.sendFile(path.resolve(index), { headers: { 'Cache-Control': 'no-cache' } }));
-  }
+  // The admin panel (built by Vite): compressed, cached, client-side routes falling back to index.html.
+  servePanel(app, config.adminDist);
 
   // Body-parser and other middleware errors: a code, never an HTML page with a stack trace.
   app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {

@@ -70,6 +70,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--data-dir': o.dataDir = path.resolve(value()); break;
       case '--out': o.outDir = path.resolve(value()); break;
       case '--statement-samples': o.statementSamples = Number(value()); break;
+      // biome-ignore lint/suspicious/noFallthroughSwitchClause: process.exit() below never returns
       case '--help':
         console.log(`npm run bench -- [--scale 1] [--seed 42] [--duration 10] [--rounds 2] [--warmup 3] [--concurrency 1,8]
   [--queries users,rooms,room,deepPosts,roster,applications] [--targets api,raw,postgraphile]

@@ -100,6 +100,7 @@ export async function explainIds(db: PgClient, p: BenchParams): Promise<ExplainI
   };
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: EXPLAIN (FORMAT JSON) is a nested untyped tree, walked by key
 function scansOf(plan: any, sizes: Map<string, number>, out: ScanNode[] = []): ScanNode[] {
   if (plan['Relation Name']) out.push({ node: plan['Node Type'], relation: plan['Relation Name'], index: plan['Index Name'], relationRows: sizes.get(plan['Relation Name']) ?? 0 });
   else if (plan['Index Name']) out.push({ node: plan['Node Type'], relation: '', index: plan['Index Name'], relationRows: 0 });
@@ -126,6 +127,7 @@ export async function runExplain(api: TargetProcess, cookies: Record<'CITY' | 'V
     }
     const statements: ExplainedStatement[] = [];
     for (const s of captured.filter(isListRead)) {
+      // biome-ignore lint/suspicious/noExplicitAny: EXPLAIN (FORMAT JSON) is a nested untyped tree, walked by key
       const r = await db.query<{ 'QUERY PLAN': any }>(`explain (format json) ${s.text}`, s.values as unknown[]);
       const plan = r.rows[0]['QUERY PLAN'][0].Plan;
       statements.push({ sql: s.text.replace(/\s+/g, ' ').trim(), scans: scansOf(plan, sizes), planRows: plan['Plan Rows'], totalCost: plan['Total Cost'] });

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: PostGraphile's answers are untyped JSON; fromPgl maps them to the API's shape, and the run compares both answers (walk) key by key
 // The six requests the panel really sends, written once per target:
 //   api — the GraphQL document and variables our panel sends;
 //   raw — the name of a hand-written SQL statement (bench/targets/raw.ts) and its parameters;

@@ -13,14 +13,13 @@ import { toUploads, type FileInputValue } from './files';
 import { NOTIFICATIONS } from '../notifications/queries';
 import { AUDIT_EVENTS, auditFilter } from '../audit/queries';
 import { CONSENTS, CONSENT_SORT } from '../consents/queries';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../../api/common/paging';
 
 type Page<T = RaRecord> = { items: T[]; total: number };
 type Vars = Record<string, unknown>;
 
-const MAX_PER_PAGE = 1000;
-
 function page(pagination?: GetListParams['pagination']) {
-  return { page: Math.max(pagination?.page ?? 1, 1), perPage: Math.min(Math.max(pagination?.perPage ?? 25, 1), MAX_PER_PAGE) };
+  return { page: Math.max(pagination?.page ?? 1, 1), perPage: Math.min(Math.max(pagination?.perPage ?? DEFAULT_PER_PAGE, 1), MAX_PER_PAGE) };
 }
 
 /** Only non-empty values of the declared keys. */

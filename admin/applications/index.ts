@@ -1,11 +1,11 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import type { RaRecord } from 'react-admin';
-import { ApplicationList } from './ApplicationList';
-import { ApplicationShow } from './ApplicationShow';
-import { ApplicationCreate } from './ApplicationCreate';
-import { ApplicationEdit } from './ApplicationEdit';
+import { lazyScreen } from '../common/lazyScreen';
 
-export { ApplicationList, ApplicationShow, ApplicationCreate, ApplicationEdit };
+const ApplicationList = lazyScreen(() => import('./ApplicationList'), 'ApplicationList');
+const ApplicationShow = lazyScreen(() => import('./ApplicationShow'), 'ApplicationShow');
+const ApplicationCreate = lazyScreen(() => import('./ApplicationCreate'), 'ApplicationCreate');
+const ApplicationEdit = lazyScreen(() => import('./ApplicationEdit'), 'ApplicationEdit');
 
 export default {
   list: ApplicationList,

@@ -7,11 +7,13 @@ import { Menu, useCanAccess, useTranslate } from 'react-admin';
 import { Alert, Box } from '@mui/material';
 import InsightsIcon from '@mui/icons-material/Insights';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
-import { ReportsPage } from '../reports/ReportsPage';
-import { TokensPage } from '../tokens/TokensPage';
-import { PublicApplyPage } from '../public/PublicApplyPage';
-import { ActivationPage } from '../activation/ActivationPage';
-import { ActivationLetterPage } from '../activation/ActivationLetterPage';
+import { lazyScreen, ScreenSuspense } from '../common/lazyScreen';
+
+const ReportsPage = lazyScreen(() => import('../reports/ReportsPage'), 'ReportsPage');
+const TokensPage = lazyScreen(() => import('../tokens/TokensPage'), 'TokensPage');
+const PublicApplyPage = lazyScreen(() => import('../public/PublicApplyPage'), 'PublicApplyPage');
+const ActivationPage = lazyScreen(() => import('../activation/ActivationPage'), 'ActivationPage');
+const ActivationLetterPage = lazyScreen(() => import('../activation/ActivationLetterPage'), 'ActivationLetterPage');
 
 /** A custom page for those authProvider.canAccess allows, an explanation for others. */
 const Guard = ({ resource, children }: { resource: string; children: ReactNode }) => {
@@ -49,11 +51,35 @@ export const workflowRoutes = [
   />,
 ];
 
-/** Outside the layout: no sign-in for the first two; the letter holds only what was just issued. */
+/** Outside the layout (so with their own Suspense): no sign-in for the first two; the letter holds only what was just issued. */
 export const publicRoutes = [
-  <Route key="apply" path="/apply" element={<PublicApplyPage />} />,
-  <Route key="activate" path="/activate" element={<ActivationPage />} />,
-  <Route key="activation-letter" path="/activation-letter" element={<ActivationLetterPage />} />,
+  <Route
+    key="apply"
+    path="/apply"
+    element={
+      <ScreenSuspense>
+        <PublicApplyPage />
+      </ScreenSuspense>
+    }
+  />,
+  <Route
+    key="activate"
+    path="/activate"
+    element={
+      <ScreenSuspense>
+        <ActivationPage />
+      </ScreenSuspense>
+    }
+  />,
+  <Route
+    key="activation-letter"
+    path="/activation-letter"
+    element={
+      <ScreenSuspense>
+        <ActivationLetterPage />
+      </ScreenSuspense>
+    }
+  />,
 ];
 
 const CustomItem = ({ resource, to, label, icon }: { resource: string; to: string; label: string; icon: ReactNode }) => {

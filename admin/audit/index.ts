@@ -1,6 +1,6 @@
 import PolicyIcon from '@mui/icons-material/Policy';
-import { AuditList } from './AuditList';
+import { lazyScreen } from '../common/lazyScreen';
 
-export { AuditList };
+const AuditList = lazyScreen(() => import('./AuditList'), 'AuditList');
 
 export default { list: AuditList, icon: PolicyIcon };

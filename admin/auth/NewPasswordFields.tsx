@@ -3,7 +3,8 @@
 // sending, so a typo costs no attempt; the server checks the policy again.
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
-import { passwordPolicy } from '../common/validators';
+// the policy itself, not common/validators (whose phone check would bring libphonenumber into the sign-in page)
+import { passwordPolicy } from '../../api/common/formats';
 import { AuthField } from './AuthField';
 import type { StepError } from './useStepSubmit';
 
@@ -14,12 +15,12 @@ export function useNewPassword() {
 
   /** Puts the policy and match errors on the form with `setError`; answers whether the password may be sent. */
   const check = (setError: (error: StepError) => void): boolean => {
-    const policy = passwordPolicy()(password, {}, {});
+    const policy = password.trim() === '' || passwordPolicy(password) ? undefined : 'app.validation.PASSWORD_POLICY';
     if (!policy && password === confirm) return true;
     setError({
       message: translate('ra.message.invalid_form'),
       fields: {
-        ...(policy ? { newPassword: translate(policy as string) } : {}),
+        ...(policy ? { newPassword: translate(policy) } : {}),
         ...(password !== confirm ? { confirmPassword: translate('app.auth.password_mismatch') } : {}),
       },
     });

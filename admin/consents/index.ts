@@ -1,4 +1,6 @@
 import AssignmentTurnedInIcon from '@mui/icons-material/AssignmentTurnedIn';
-import { ConsentList } from './ConsentList';
+import { lazyScreen } from '../common/lazyScreen';
+
+const ConsentList = lazyScreen(() => import('./ConsentList'), 'ConsentList');
 
 export default { list: ConsentList, icon: AssignmentTurnedInIcon };

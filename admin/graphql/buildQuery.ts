@@ -9,15 +9,13 @@ import { mutationVariables } from './inputs';
 import { resourceApi, type ResourceApi } from './resources';
 import { inputType, namedType } from './schema';
 import { listLocally, type Row } from './localList';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../../api/common/paging';
 
 interface ListParams {
   filter?: Record<string, unknown>;
   sort?: { field: string; order: string };
   pagination?: { page: number; perPage: number };
 }
-
-/** The largest page the API serves (react-admin's export asks for 1000 rows). */
-const MAX_PER_PAGE = 1000;
 
 function argType(schema: IntrospectionSchema, queryName: string, arg: string): string {
   const field = buildOperation(schema, 'query', queryName).field;
@@ -49,7 +47,7 @@ function apiSort(schema: IntrospectionSchema, api: ResourceApi, sort?: ListParam
 }
 
 function apiPage(pagination?: ListParams['pagination']) {
-  const perPage = Math.min(Math.max(pagination?.perPage ?? 25, 1), MAX_PER_PAGE);
+  const perPage = Math.min(Math.max(pagination?.perPage ?? DEFAULT_PER_PAGE, 1), MAX_PER_PAGE);
   return { page: Math.max(pagination?.page ?? 1, 1), perPage };
 }
 

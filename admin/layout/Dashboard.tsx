@@ -1,9 +1,10 @@
 // Home: who is signed in, in what role, what to do next (NextSteps), then the role's cards.
+// Loaded after sign-in (App.tsx: lazyScreen), with the cards' queries and charts.
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
 import { Alert, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import type { Me } from '../auth/authApi';
 import { WorkflowDashboard } from '../reports/DashboardPanels';
-import { RoomsDashboard } from '../rooms';
+import { RoomsDashboard } from '../rooms/RoomsDashboard';
 import { NextSteps } from './NextSteps';
 import { PendingAccountsCard } from '../users/ActivationCodes';
 

@@ -1,10 +1,10 @@
 import LocationCityIcon from '@mui/icons-material/LocationCity';
-import { MunicipalityList } from './MunicipalityList';
-import { MunicipalityShow } from './MunicipalityShow';
-import { MunicipalityEdit } from './MunicipalityEdit';
-import { MunicipalityCreate } from './MunicipalityCreate';
+import { lazyScreen } from '../common/lazyScreen';
 
-export { MunicipalityList, MunicipalityShow, MunicipalityEdit, MunicipalityCreate };
+const MunicipalityList = lazyScreen(() => import('./MunicipalityList'), 'MunicipalityList');
+const MunicipalityShow = lazyScreen(() => import('./MunicipalityShow'), 'MunicipalityShow');
+const MunicipalityEdit = lazyScreen(() => import('./MunicipalityEdit'), 'MunicipalityEdit');
+const MunicipalityCreate = lazyScreen(() => import('./MunicipalityCreate'), 'MunicipalityCreate');
 
 export default {
   list: MunicipalityList,

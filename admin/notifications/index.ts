@@ -1,6 +1,6 @@
 import MailIcon from '@mui/icons-material/Mail';
-import { NotificationList } from './NotificationList';
+import { lazyScreen } from '../common/lazyScreen';
 
-export { NotificationList };
+const NotificationList = lazyScreen(() => import('./NotificationList'), 'NotificationList');
 
 export default { list: NotificationList, icon: MailIcon };

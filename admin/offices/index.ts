@@ -1,10 +1,10 @@
 import StoreIcon from '@mui/icons-material/Store';
-import { OfficeList } from './OfficeList';
-import { OfficeShow } from './OfficeShow';
-import { OfficeEdit } from './OfficeEdit';
-import { OfficeCreate } from './OfficeCreate';
+import { lazyScreen } from '../common/lazyScreen';
 
-export { OfficeList, OfficeShow, OfficeEdit, OfficeCreate };
+const OfficeList = lazyScreen(() => import('./OfficeList'), 'OfficeList');
+const OfficeShow = lazyScreen(() => import('./OfficeShow'), 'OfficeShow');
+const OfficeEdit = lazyScreen(() => import('./OfficeEdit'), 'OfficeEdit');
+const OfficeCreate = lazyScreen(() => import('./OfficeCreate'), 'OfficeCreate');
 
 export default {
   list: OfficeList,

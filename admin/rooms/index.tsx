@@ -11,14 +11,15 @@ import { CanAccess, Menu, useCanAccess } from 'react-admin';
 import ForumIcon from '@mui/icons-material/Forum';
 import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
-import { RoomList } from './RoomList';
-import { RoomPage } from './RoomPage';
-import { RoomRequestForm, RoomRequestResubmit } from './RoomRequestForm';
-import { CreateRoomFromApplication } from './CreateRoomFromApplication';
 import { useRole } from '../common/useRole';
+import { lazyScreen } from '../common/lazyScreen';
 import { Loading, RoomNotFound } from './ui';
 
-export { RoomsDashboard } from './RoomsDashboard';
+const RoomList = lazyScreen(() => import('./RoomList'), 'RoomList');
+const RoomPage = lazyScreen(() => import('./RoomPage'), 'RoomPage');
+const RoomRequestForm = lazyScreen(() => import('./RoomRequestForm'), 'RoomRequestForm');
+const RoomRequestResubmit = lazyScreen(() => import('./RoomRequestForm'), 'RoomRequestResubmit');
+const CreateRoomFromApplication = lazyScreen(() => import('./CreateRoomFromApplication'), 'CreateRoomFromApplication');
 
 const Gate = ({ action, children }: { action: string; children: ReactNode }) => (
   <CanAccess resource="rooms" action={action} loading={<Loading />} accessDenied={<RoomNotFound />}>

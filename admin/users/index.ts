@@ -1,10 +1,10 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { UserList } from './UserList';
-import { UserShow } from './UserShow';
-import { UserEdit } from './UserEdit';
-import { UserCreate } from './UserCreate';
+import { lazyScreen } from '../common/lazyScreen';
 
-export { UserList, UserShow, UserEdit, UserCreate };
+const UserList = lazyScreen(() => import('./UserList'), 'UserList');
+const UserShow = lazyScreen(() => import('./UserShow'), 'UserShow');
+const UserEdit = lazyScreen(() => import('./UserEdit'), 'UserEdit');
+const UserCreate = lazyScreen(() => import('./UserCreate'), 'UserCreate');
 
 export default {
   list: UserList,

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root
 import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
 import { perRequest } from '../common/per-request.js';
-import { inTransaction } from '../db/transaction.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { Application, ApplicationEvent, Attachment } from './application.entity.js';
@@ -27,7 +26,7 @@ const byApplication = <T extends { application: { id: string } }>(key: string, l
 const eventsOf = byApplication('applicationEvents', (ctx, ids) => ctx.em.find(ApplicationEvent, { application: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }));
 const attachmentsOf = byApplication('applicationAttachments', (ctx, ids) => ctx.em.find(Attachment, { application: { $in: ids } }, { orderBy: { createdAt: 'asc' } }));
 const act = (ctx: Context, id: string, version: number, action: ApplicationAction, comment: string | null, input?: ApplicationInput) =>
-  inTransaction(ctx.em, () => svc(ctx).transition(id, version, action, comment, input));
+  svc(ctx).transition(id, version, action, comment, input);
 
 @Resolver(() => Application)
 export class ApplicationResolver {
@@ -54,12 +53,12 @@ export class ApplicationResolver {
     @Arg('attachments', () => [AttachmentUpload], { nullable: true }) attachments: AttachmentUpload[] | null,
     @Ctx() ctx: Context,
   ) {
-    return inTransaction(ctx.em, () => svc(ctx).submit(type, input, officeId, attachments));
+    return svc(ctx).submit(type, input, officeId, attachments);
   }
 
   @Mutation(() => PublicReceipt, { description: 'The public page: a new office applies without an account (rate-limited)' })
   submitPublicRegistration(@Args() args: PublicRegistrationArgs, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).submitPublic(args));
+    return svc(ctx).submitPublic(args);
   }
 
   @Mutation(() => Application, { description: 'The applicant corrects a returned application' })
@@ -101,7 +100,7 @@ export class ApplicationResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: Context,
   ) {
-    return inTransaction(ctx.em, () => svc(ctx).transition(applicationId, version, ApplicationAction.COMPLETE, comment, undefined, setup));
+    return svc(ctx).transition(applicationId, version, ApplicationAction.COMPLETE, comment, undefined, setup);
   }
 
   @Mutation(() => Application, { description: 'The applicant withdraws it' })
@@ -111,12 +110,12 @@ export class ApplicationResolver {
 
   @Mutation(() => [Attachment])
   addApplicationAttachments(@Arg('applicationId', () => ID) applicationId: string, @Arg('attachments', () => [AttachmentUpload]) attachments: AttachmentUpload[], @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).attach(applicationId, attachments));
+    return svc(ctx).attach(applicationId, attachments);
   }
 
   @Mutation(() => [ActivationLetterEntry], { description: 'Fresh activation codes for the new accounts of a completed application, for the printed letter (earlier codes stop working)' })
   issueActivationLetter(@Arg('applicationId', () => ID) applicationId: string, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).activationLetter(applicationId));
+    return svc(ctx).activationLetter(applicationId);
   }
 
   @FieldResolver(() => Municipality)

@@ -74,6 +74,9 @@ export function formatError(formatted: GraphQLFormattedError, original: unknown,
   // when a rate limit lets the caller try again
   if (typeof ext.retryAfterSeconds === 'number') out.retryAfterSeconds = ext.retryAfterSeconds;
 
+  // the depth and alias limits (GraphQL Armor's validation rules, common/limits.ts) reach here as
+  // validation errors marked with the limit they broke: they answer QUERY_TOO_COMPLEX like the cost limit
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && ext.queryLimit) code = 'QUERY_TOO_COMPLEX';
   // GraphQL's own parse/validation errors keep their (English, schema-level) detail: it names
   // the offending field without revealing anything beyond the public schema.
   if (code === 'GRAPHQL_PARSE_FAILED' || code === 'GRAPHQL_VALIDATION_FAILED' || code === 'BAD_REQUEST') {

@@ -1,6 +1,13 @@
-// Query abuse limits: depth, aliases and an estimated cost, checked before anything executes.
-import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+// Query abuse limits, checked before anything executes. Depth and aliases are GraphQL Armor's
+// validation rules (@escape.tech/graphql-armor-max-depth, -max-aliases); the cost estimate, the
+// text that no column can hold and the nesting of variables are ours, because Armor has no
+// equivalent: its cost-limit plugin prices each field with fixed weights (objectCost, scalarCost,
+// depthCostFactor) and cannot read `page.perPage`, so a 1000-row page would cost the same as a
+// 1-row one; and it does not look at variables at all.
+import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { AuditOutcome } from '../audit/audit-event.entity.js';
 
 export interface QueryLimits {
@@ -13,6 +20,28 @@ export const DEFAULT_LIMITS: QueryLimits = { maxDepth: 10, maxAliases: 15, maxCo
 
 const limitError = (what: string, value: number, max: number) =>
   new GraphQLError(`Query ${what} ${value} exceeds the limit of ${max}.`, { extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } } });
+
+/**
+ * Armor's refusal, reported as a validation error with a `queryLimit` mark: Apollo gives every
+ * validation error the code GRAPHQL_VALIDATION_FAILED, and formatError (common/errors.ts) turns
+ * the marked ones back into QUERY_TOO_COMPLEX. Armor's own message ("Query depth limit of 10
+ * exceeded, found 12.") is kept, without its misleading "Syntax Error: " prefix.
+ */
+const reportLimit = (limit: 'depth' | 'aliases') => (context: ValidationContext | null, error: GraphQLError) => {
+  const refusal = new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { queryLimit: limit } });
+  // as validation rules there is always a context; without one, refuse by throwing
+  if (!context) throw refusal;
+  context.reportError(refusal);
+};
+
+/** Depth and alias limits as validation rules (ApolloServer's `validationRules`), from GraphQL Armor. */
+export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
+  return [
+    // introspection counts too: the classic attack is a deeply nested __schema query
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: false, exposeLimits: true, propagateOnRejection: false, onReject: [reportLimit('depth')] }),
+    maxAliasesRule({ n: limits.maxAliases, exposeLimits: true, propagateOnRejection: false, onReject: [reportLimit('aliases')] }),
+  ];
+}
 
 /** The page size a list field asks for (page.perPage), or 1 for a single object. */
 function multiplier(field: FieldNode, variables: Record<string, unknown>): number {
@@ -27,28 +56,24 @@ function multiplier(field: FieldNode, variables: Record<string, unknown>): numbe
   return 25;
 }
 
-/** depth, aliases and cost of an operation (fragments expanded, cycles cut) */
-export function measureOperation(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) {
+/**
+ * Estimated cost of an operation: each field 1, times the page size for a list's children
+ * (fragments expanded, cycles cut). Depth and aliases are GraphQL Armor's (queryLimitRules), which
+ * run first, as validation: a query reaching this is at most maxDepth deep.
+ */
+export function operationCost(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const measure = (set: SelectionSetNode | undefined, depth: number, seen: Set<string>): { depth: number; aliases: number; cost: number } => {
-    let result = { depth, aliases: 0, cost: 0 };
+  const cost = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    let total = 0;
     for (const sel of set?.selections ?? []) {
-      let inner = { depth, aliases: 0, cost: 0 };
-      if (sel.kind === Kind.FIELD) {
-        const child = measure(sel.selectionSet, depth + 1, seen);
-        const m = sel.selectionSet ? multiplier(sel, variables) : 1;
-        inner = { depth: child.depth, aliases: child.aliases + (sel.alias ? 1 : 0), cost: 1 + m * child.cost };
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        inner = measure(sel.selectionSet, depth, seen);
-      } else if (sel.kind === Kind.FRAGMENT_SPREAD && !seen.has(sel.name.value)) {
-        inner = measure(fragments.get(sel.name.value)?.selectionSet, depth, new Set([...seen, sel.name.value]));
-      }
-      result = { depth: Math.max(result.depth, inner.depth), aliases: result.aliases + inner.aliases, cost: result.cost + inner.cost };
+      if (sel.kind === Kind.FIELD) total += 1 + (sel.selectionSet ? multiplier(sel, variables) : 1) * cost(sel.selectionSet, seen);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) total += cost(sel.selectionSet, seen);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD && !seen.has(sel.name.value)) total += cost(fragments.get(sel.name.value)?.selectionSet, new Set([...seen, sel.name.value]));
     }
-    return result;
+    return total;
   };
-  return measure(operation.selectionSet, 0, new Set());
+  return cost(operation.selectionSet, new Set());
 }
 
 /** Deeper than any input of the schema (the deepest is a few levels): a request nested past it is refused, not walked. */
@@ -134,7 +159,7 @@ async function auditRefusedSignIns(operation: OperationDefinitionNode | null | u
   }
 }
 
-/** Refuses operations past the limits (and text no database column can hold) before any resolver runs. */
+/** Refuses operations past the page-aware cost (and text no database column can hold) before any resolver runs; depth and aliases: queryLimitRules. */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -150,10 +175,8 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
             throw badInput(problem.path);
           }
           if (!operation) return;
-          const m = measureOperation(document, operation, (request.variables ?? {}) as Record<string, unknown>);
-          if (m.depth > limits.maxDepth) throw limitError('depth', m.depth, limits.maxDepth);
-          if (m.aliases > limits.maxAliases) throw limitError('aliases', m.aliases, limits.maxAliases);
-          if (m.cost > limits.maxCost) throw limitError('cost', m.cost, limits.maxCost);
+          const cost = operationCost(document, operation, (request.variables ?? {}) as Record<string, unknown>);
+          if (cost > limits.maxCost) throw limitError('cost', cost, limits.maxCost);
           if (literalTextProblem(document)) {
             await auditRefusedSignIns(operation, (request.variables ?? {}) as Record<string, unknown>, contextValue as AuditingContext);
             throw badInput('query');

@@ -3,6 +3,7 @@
 // page is 1-based; perPage is capped; sort fields are an enum per resource, each backed by an index.
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './paging.js';
 
 export enum SortOrder {
   ASC = 'ASC',
@@ -21,15 +22,13 @@ export const FilterText = (max = MAX_FILTER_TEXT) => (target: object, key: strin
   MaxLength(max, { message: 'TOO_LONG' })(target, key);
 };
 
-export const MAX_PER_PAGE = 1000; // react-admin's CSV export asks for up to 1000 rows at once
-
 @InputType()
 export class PageInput {
   @Field(() => Int, { defaultValue: 1 })
   @Min(1, { message: 'INVALID_VALUE' })
   page!: number;
 
-  @Field(() => Int, { defaultValue: 25 })
+  @Field(() => Int, { defaultValue: DEFAULT_PER_PAGE })
   @Min(1, { message: 'INVALID_VALUE' })
   @Max(MAX_PER_PAGE, { message: 'INVALID_VALUE' })
   perPage!: number;
@@ -62,8 +61,8 @@ export function SortInputOf<F extends string>(fieldEnum: object, name: string, d
 
 /** MikroORM paging and ordering from the list arguments; `id` breaks ties so pages are stable. */
 export function findOptions(page: PageInput | undefined, sort: { field: string; order: SortOrder } | undefined, columns: Record<string, string>) {
-  const p = page ?? { page: 1, perPage: 25 };
-  const perPage = Math.min(p.perPage ?? 25, MAX_PER_PAGE);
+  const p = page ?? { page: 1, perPage: DEFAULT_PER_PAGE };
+  const perPage = Math.min(p.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
   const column = columns[sort?.field ?? ''] ?? Object.values(columns)[0];
   const order = sort?.order === SortOrder.DESC ? 'desc' : 'asc';
   return {

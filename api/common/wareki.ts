@@ -40,11 +40,26 @@ export function parseJapaneseDate(input: string): string | null {
   return iso;
 }
 
-/** YYYY-MM-DD → 昭和15年3月2日 (元年 for the first year). */
+/**
+ * The Japanese calendar of the platform's ICU (Node and the browsers): era names and their start
+ * dates come from CLDR, so a new era needs no code change here. UTC, so the date is the one given.
+ */
+const JAPANESE_CALENDAR = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+const MODERN_ERAS = new Set<string>(ERAS.map((e) => e.name));
+
+/**
+ * YYYY-MM-DD → 昭和15年3月2日 (元年 for the first year), by Intl.DateTimeFormat's Japanese
+ * calendar. Node 20's ICU (78) already writes 元 for a first year with this style; a platform
+ * whose ICU writes 1 gets 元 here too. Dates before 明治 (ICU names older eras, on a calendar
+ * Japan did not use then) are shown western, as before.
+ */
 export function formatWareki(iso: string): string {
-  const era = ERAS.find((e) => iso >= e.start);
   const [y, m, d] = iso.split('-').map(Number);
-  if (!era) return `${y}年${m}月${d}日`;
-  const year = y - era.offset;
-  return `${era.name}${year === 1 ? '元' : year}年${m}月${d}日`;
+  const western = `${y}年${m}月${d}日`;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!Number.isFinite(date.getTime())) return western;
+  date.setUTCFullYear(y); // Date.UTC maps years 0–99 to 1900–1999
+  const parts = JAPANESE_CALENDAR.formatToParts(date);
+  if (!MODERN_ERAS.has(parts.find((p) => p.type === 'era')?.value ?? '')) return western;
+  return parts.map((p) => (p.type === 'year' && p.value === '1' ? '元' : p.value)).join('');
 }

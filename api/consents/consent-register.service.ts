@@ -2,7 +2,8 @@
 // consent policy, and every row's patient on the access log (the list names patients).
 import { AreaService } from '../common/area-service.js';
 import { authorize } from '../authz/policy.js';
-import { MAX_PER_PAGE, SortOrder } from '../common/list.js';
+import { SortOrder } from '../common/list.js';
+import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../common/paging.js';
 import { containsPattern } from '../common/search.js';
 import { consentPolicy } from './consent.policy.js';
 import { ConsentSortField, type ConsentListArgs, type ConsentRecord } from './consent-record.types.js';
@@ -34,7 +35,7 @@ export class ConsentRegisterService extends AreaService {
     if (filter?.consentDateFrom) (where.push('c.consent_date >= ?'), params.push(filter.consentDateFrom));
     if (filter?.consentDateTo) (where.push('c.consent_date <= ?'), params.push(filter.consentDateTo));
 
-    const perPage = Math.min(page?.perPage ?? 25, MAX_PER_PAGE);
+    const perPage = Math.min(page?.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
     const offset = (Math.max(1, page?.page ?? 1) - 1) * perPage;
     const column = sortColumns[sort?.field ?? ConsentSortField.consentDate] ?? sortColumns.consentDate;
     const order = sort?.order === SortOrder.ASC ? 'asc' : 'desc';

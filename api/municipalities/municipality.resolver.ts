@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
 import { Municipality } from './municipality.entity.js';
 import { MunicipalityInput } from './municipality.inputs.js';
 import { MunicipalityService } from './municipality.service.js';
@@ -19,11 +18,11 @@ export class MunicipalityResolver {
 
   @Mutation(() => Municipality)
   createMunicipality(@Arg('input') input: MunicipalityInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new MunicipalityService(ctx).create(input));
+    return new MunicipalityService(ctx).create(input);
   }
 
   @Mutation(() => Municipality)
   updateMunicipality(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input') input: MunicipalityInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new MunicipalityService(ctx).update(id, version, input));
+    return new MunicipalityService(ctx).update(id, version, input);
   }
 }

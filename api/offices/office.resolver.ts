@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import { OfficeKind } from './office.enums.js';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
-import { inTransaction } from '../db/transaction.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from './office.entity.js';
 import { OfficeInput, OfficeListArgs } from './office.inputs.js';
@@ -41,22 +40,22 @@ export class OfficeResolver {
 
   @Mutation(() => Office, { description: 'CITY: in its own municipality; VENDOR: municipalityId required' })
   createOffice(@Arg('input') input: OfficeInput, @Arg('municipalityId', () => ID, { nullable: true }) municipalityId: string | null, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new OfficeService(ctx).create(input, municipalityId));
+    return new OfficeService(ctx).create(input, municipalityId);
   }
 
   @Mutation(() => Office)
   updateOffice(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input') input: OfficeInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new OfficeService(ctx).update(id, version, input));
+    return new OfficeService(ctx).update(id, version, input);
   }
 
   @Mutation(() => Office, { description: 'Stops the office and all its accounts (nothing is deleted)' })
   deactivateOffice(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new OfficeService(ctx).deactivate(id, version));
+    return new OfficeService(ctx).deactivate(id, version);
   }
 
   @Mutation(() => Office)
   reactivateOffice(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new OfficeService(ctx).reactivate(id, version));
+    return new OfficeService(ctx).reactivate(id, version);
   }
 
   @FieldResolver(() => Int, { description: 'Accounts that can sign in now (stopped ones and those past their stop date excluded)' })

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
-import { inTransaction } from '../db/transaction.js';
 import { people, PersonSummary } from '../users/person.js';
 import { Post, PostAttachment, PostRevision } from './post.entity.js';
 import { ClosingRequestArgs, PostEditInput, PostInput, PostListArgs } from './post.inputs.js';
@@ -35,12 +34,12 @@ export class PostResolver {
 
   @Mutation(() => Post, { description: 'Members with a posting permission, while the room is open and the consent stands' })
   createPost(@Arg('roomId', () => ID) roomId: string, @Arg('input') input: PostInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).create(roomId, input));
+    return svc(ctx).create(roomId, input);
   }
 
   @Mutation(() => Post, { description: 'The author corrects their post; the earlier version is kept' })
   editPost(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input') input: PostEditInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).edit(id, version, input));
+    return svc(ctx).edit(id, version, input);
   }
 
   @Mutation(() => Int, { description: 'Marks posts (all of the room’s when postIds is empty) read; returns how many were new' })
@@ -50,7 +49,7 @@ export class PostResolver {
 
   @Mutation(() => Post, { description: 'A member asks the city to end the room (death, facility admission…)' })
   requestRoomClosing(@Args() args: ClosingRequestArgs, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).requestClosing(args));
+    return svc(ctx).requestClosing(args);
   }
 
   @FieldResolver(() => PersonSummary)

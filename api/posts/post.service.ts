@@ -131,7 +131,7 @@ export class PostService extends AreaService {
   async markRead(roomId: string, postIds: string[] | null | undefined): Promise<number> {
     const { room, membership } = await readableRoom(this.em, this.viewer, roomId);
     if (!roomPolicy.leavesReadReceipts(this.viewer, { membership }) || postIds?.length === 0) return 0;
-    const rows = await this.em.getConnection().execute<{ id: string }[]>(
+    const rows = await this.em.execute<{ id: string }[]>(
       `insert into post_read (id, post_id, room_id, user_id, read_at)
          select gen_random_uuid(), p.id, p.room_id, ?, now() from post p
           where p.room_id = ? ${postIds ? 'and p.id in (?)' : ''}

@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Qu
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
 import { todayInTokyo } from '../common/dates.js';
-import { inTransaction } from '../db/transaction.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Consent } from '../patients/consent.entity.js';
 import { Patient } from '../patients/patient.entity.js';
@@ -57,37 +56,37 @@ export class RoomResolver {
 
   @Mutation(() => RoomMember, { description: 'CITY adds a member directly' })
   addRoomMember(@Arg('roomId', () => ID) roomId: string, @Arg('member') member: MemberInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).addMember(roomId, member));
+    return svc(ctx).addMember(roomId, member);
   }
 
   @Mutation(() => RoomMember)
   changeRoomMember(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input') input: MemberChangeInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).changeMember(id, version, input));
+    return svc(ctx).changeMember(id, version, input);
   }
 
   @Mutation(() => RoomMember, { description: 'Access ends at once; the membership stays in the history' })
   removeRoomMember(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).removeMember(id, version));
+    return svc(ctx).removeMember(id, version);
   }
 
   @Mutation(() => Room)
   setCareReportTitles(@Arg('roomId', () => ID) roomId: string, @Arg('version', () => Int) version: number, @Arg('titles', () => [String]) titles: string[], @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).setTitles(roomId, version, titles));
+    return svc(ctx).setTitles(roomId, version, titles);
   }
 
   @Mutation(() => Municipality, { description: 'The titles new rooms start with' })
   setDefaultCareReportTitles(@Arg('titles', () => [String]) titles: string[], @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).setDefaultTitles(titles));
+    return svc(ctx).setDefaultTitles(titles);
   }
 
   @Mutation(() => Consent, { description: 'A newly signed consent covers more offices' })
   coverOfficesByConsent(@Arg('roomId', () => ID) roomId: string, @Arg('officeIds', () => [ID]) officeIds: string[], @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).coverOffices(roomId, officeIds));
+    return svc(ctx).coverOffices(roomId, officeIds);
   }
 
   @Mutation(() => Consent, { description: 'CITY or the room’s coordinator: sharing ends at once, the room turns read-only' })
   withdrawConsent(@Arg('roomId', () => ID) roomId: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => svc(ctx).withdrawConsent(roomId, note));
+    return svc(ctx).withdrawConsent(roomId, note);
   }
 
   @FieldResolver(() => Patient, { description: 'Reading it is logged' })

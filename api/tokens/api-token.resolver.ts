@@ -1,6 +1,5 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context.js';
-import { inTransaction } from '../db/transaction.js';
 import { ApiToken } from './api-token.entity.js';
 import { ApiTokenInput, ApiTokenService, CreatedApiToken } from './api-token.service.js';
 
@@ -13,11 +12,11 @@ export class ApiTokenResolver {
 
   @Mutation(() => CreatedApiToken, { description: 'A read-only token for reporting clients, shown once' })
   createApiToken(@Arg('input') input: ApiTokenInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new ApiTokenService(ctx).create(input));
+    return new ApiTokenService(ctx).create(input);
   }
 
   @Mutation(() => ApiToken)
   revokeApiToken(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new ApiTokenService(ctx).revoke(id));
+    return new ApiTokenService(ctx).revoke(id);
   }
 }

@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
-import { inTransaction } from '../db/transaction.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { User } from './user.entity.js';
@@ -26,39 +25,39 @@ export class UserResolver {
 
   @Mutation(() => User, { description: 'VENDOR issues an account (login ID, role, office or municipality). It starts PENDING, without any secret: the city of its municipality prints its activation code' })
   createUser(@Arg('account') account: NewAccountInput, @Arg('input') input: UserInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new UserService(ctx).create(account, input));
+    return new UserService(ctx).create(account, input);
   }
 
   @Mutation(() => User)
   updateUser(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('input') input: UserInput, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new UserService(ctx).update(id, version, input));
+    return new UserService(ctx).update(id, version, input);
   }
 
   @Mutation(() => User, { description: 'ID停止 today: sign-in refused, sessions ended; the record stays' })
   stopUser(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new UserService(ctx).stop(id, version));
+    return new UserService(ctx).stop(id, version);
   }
 
   @Mutation(() => User)
   reactivateUser(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new UserService(ctx).reactivate(id, version));
+    return new UserService(ctx).reactivate(id, version);
   }
 
   @Mutation(() => User, { description: 'Lift the lockout after repeated failed sign-ins' })
   unlockUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new UserService(ctx).unlock(id));
+    return new UserService(ctx).unlock(id);
   }
 
   @Mutation(() => User, { description: 'VENDOR: password, TOTP and recovery codes cleared, every session ended; the account is PENDING again and is activated with a code its city prints' })
   resetUserCredentials(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new UserService(ctx).resetCredentials(id));
+    return new UserService(ctx).resetCredentials(id);
   }
 
   @Mutation(() => [ActivationCodeEntry], {
     description: 'The credentials letter for PENDING accounts: fresh one-time activation codes (earlier ones stop working). CITY: accounts of its municipality; VENDOR: other VENDOR accounts only',
   })
   issueActivationCodes(@Args() { userIds }: ActivationCodesArgs, @Ctx() ctx: Context) {
-    return inTransaction(ctx.em, () => new UserService(ctx).issueActivationCodes(userIds));
+    return new UserService(ctx).issueActivationCodes(userIds);
   }
 
   @FieldResolver(() => Office, { nullable: true })

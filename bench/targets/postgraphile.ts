@@ -19,6 +19,7 @@ const require = createRequire(import.meta.url);
 
 function oneGraphqlRealm() {
   const base = path.dirname(require.resolve('postgraphile/package.json'));
+  // biome-ignore lint/suspicious/noExplicitAny: Module._nodeModulePaths is Node's internal, untyped resolver helper
   const parentAtBase = { id: base, filename: path.join(base, 'index.js'), paths: (Module as any)._nodeModulePaths(base) };
   const M = Module as unknown as { _resolveFilename: (request: string, parent: unknown, ...rest: unknown[]) => string };
   const original = M._resolveFilename;

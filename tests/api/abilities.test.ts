@@ -46,6 +46,7 @@ function passed(r: GqlResult): boolean {
 const call = async (c: Client, query: string, variables?: Record<string, unknown>) => passed(await c.gql(query, variables));
 
 /** The whole of a resource (not just the caller's own row): the rows answered include someone else's. */
+// biome-ignore lint/suspicious/noExplicitAny: each caller picks names out of its own query's untyped JSON answer
 async function seesOthers(c: Client, query: string, pick: (d: any) => string[], own: string | null): Promise<boolean> {
   const r = await c.gql(query);
   if (!passed(r)) return false;

@@ -20,6 +20,7 @@ let office: Awaited<ReturnType<typeof buildOffice>>;
 const newUser = (o: Partial<UserOptions> = {}) => buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office, ...o });
 const sql = (q: string, params: unknown[] = []) => em.fork().getConnection().execute(q, params);
 const auditFor = async (userId: string) =>
+  // biome-ignore lint/suspicious/noExplicitAny: audit detail is free-form JSON per action, asserted with expect()
   (await sql(`select action, outcome, detail from audit_event where target_id = ? or actor_id = ? order by id`, [userId, userId])) as { action: string; outcome: string; detail: any }[];
 
 beforeAll(async () => {

@@ -14,11 +14,12 @@ import { Audit } from '../../api/audit/audit.js';
 import { buildBareSchema } from '../../api/schema.js';
 import { OfficeKind } from '../../api/offices/office.enums.js';
 import { Role, UserStatus } from '../../api/users/user.enums.js';
+import type { ErrorCode } from '../../api/common/messages.js';
 
 type Caller = 'anonymous' | 'halfSignedIn' | 'staff' | 'officeAdmin' | 'city' | 'otherCity' | 'vendor';
 const callers: Caller[] = ['anonymous', 'halfSignedIn', 'staff', 'officeAdmin', 'city', 'otherCity', 'vendor'];
-/** 'ok', an error code, or the exact set of row names the caller gets */
-type Outcome = 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | string[];
+/** 'ok', an error code the API sends (extensions.code), or the exact set of row names the caller gets */
+type Outcome = 'ok' | ErrorCode | string[];
 
 let server: TestServer;
 let em: EntityManager;
@@ -58,6 +59,7 @@ const officeRegistration = () => ({
 interface Row {
   op: string;
   /** builds the request (for this caller's client); may create throwaway rows so destructive calls do not interfere */
+  // biome-ignore lint/suspicious/noExplicitAny: each row picks names out of its own query's untyped JSON answer
   request: (client: Client) => Promise<{ query: string; variables?: Record<string, unknown>; rows?: (data: any) => string[] }>;
   expect: Record<Caller, Outcome>;
 }

@@ -18,7 +18,7 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, codesOf } from '../helpers/client.js';
+import { Client, codesOf, type GqlResult } from '../helpers/client.js';
 import { buildWorld } from '../helpers/factories.js';
 
 let server: TestServer;
@@ -95,7 +95,7 @@ describe('every text in a list’s arguments has a length limit', () => {
     variables[c.arg.name] = c.value;
     const query = `query(${decl}) { ${c.field.name}(${args.map((a) => `${a.name}: $${a.name}`).join(', ')}) { __typename } }`;
     // the first kind of caller allowed to ask at all (validation comes after the role check)
-    let result;
+    let result: GqlResult | undefined;
     for (const caller of Object.values(callers)) {
       result = await caller.gql(query, variables);
       if (!codesOf(result).some((code) => code === 'FORBIDDEN' || code === 'UNAUTHENTICATED')) break;

@@ -4,7 +4,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
 import { buildApplication, buildRoom, buildUser, buildWorld } from '../helpers/factories.js';
-import { Role } from '../../api/users/user.enums.js';
+import { Role, UserStatus } from '../../api/users/user.enums.js';
+import { User } from '../../api/users/user.entity.js';
 
 let server: TestServer;
 let em: EntityManager;
@@ -58,10 +59,10 @@ describe('concurrency', () => {
   });
 
   it('the same activation code at once: one account activation', async () => {
-    const user = await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, totp: false, status: 'PENDING' as never });
+    const user = await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, totp: false, status: UserStatus.PENDING });
     const { issueActivationCodes } = await import('../../api/auth/activation.js');
     const fork = em.fork();
-    const codes = await issueActivationCodes(fork, [await fork.findOneOrFail('User', { id: user.user.id }) as never]);
+    const codes = await issueActivationCodes(fork, [await fork.findOneOrFail(User, { id: user.user.id })]);
     await fork.flush();
     const code = codes.get(user.user.id)!.code;
     const q = `mutation($l: String!, $c: String!) { activateAccount(loginId: $l, activationCode: $c, newPassword: "chosen-password-1") { step } }`;

@@ -2,6 +2,7 @@
 // date, self or proxy, explaining office, offices covered, withdrawn or not — filtered and paged in
 // one statement, with every listed patient on the access log; no one else reads it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnyEntity, EntityData } from '@mikro-orm/postgresql';
 import { buildRoom, buildWorld } from '../helpers/factories.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
@@ -14,7 +15,7 @@ describe('consents register', () => {
   let world: Awaited<ReturnType<typeof buildWorld>>;
   const as: Record<string, Client> = {};
   const rooms: Record<string, string> = {};
-  const sql = (q: string, p: unknown[] = []) => server.orm.em.fork().getConnection().execute(q, p);
+  const sql = <Row extends object = EntityData<AnyEntity>>(q: string, p: unknown[] = []) => server.orm.em.fork().getConnection().execute<Row[]>(q, p);
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -58,10 +59,10 @@ describe('consents register', () => {
     await as.city.ok(LIST);
     const selects = server.sql.statements.filter((s) => /\bfrom consent\b/.test(s));
     expect(selects).toHaveLength(1);
-    const logged = await sql(`select patient_id, room_id from audit_event where action = 'consent.list' order by occurred_at desc, id desc limit 2`);
+    const logged = await sql<{ patient_id: string | null; room_id: string }>(`select patient_id, room_id from audit_event where action = 'consent.list' order by occurred_at desc, id desc limit 2`);
     const [{ n: after }] = await sql(`select count(*)::int as n from audit_event where action = 'consent.list'`);
     expect(after - before).toBe(2);
-    expect(logged.map((l: { room_id: string }) => l.room_id).sort()).toEqual([rooms.a, rooms.b].sort());
-    expect(logged.every((l: { patient_id: string | null }) => l.patient_id)).toBe(true);
+    expect(logged.map((l) => l.room_id).sort()).toEqual([rooms.a, rooms.b].sort());
+    expect(logged.every((l) => l.patient_id)).toBe(true);
   });
 });

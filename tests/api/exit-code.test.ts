@@ -5,8 +5,9 @@ import '../../api/db/embedded.js';
 
 describe('process exit status', () => {
   it('no exit hook forces status 0 on beforeExit, or throws on exit', () => {
-    for (const event of ['beforeExit', 'exit'] as const) {
-      expect(process.listeners(event).filter((l) => /eventFilters/.test(l.toString()))).toEqual([]);
+    const listeners = { beforeExit: process.listeners('beforeExit'), exit: process.listeners('exit') };
+    for (const [event, ls] of Object.entries(listeners)) {
+      expect(ls.filter((l) => /eventFilters/.test(l.toString())), event).toEqual([]);
     }
   });
 });

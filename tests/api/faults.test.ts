@@ -100,7 +100,8 @@ describe('database outage under load', () => {
     // during the outage: a clear, retryable error, never a masked internal error
     const outage = by('outage');
     // the figures in README.md (Load, faults, concurrency) come from this line
-    const tally = outcomes.reduce((m, o) => ({ ...m, [`${o.phase} ${o.status} ${o.code}`]: (m[`${o.phase} ${o.status} ${o.code}`] ?? 0) + 1 }), {} as Record<string, number>);
+    const tally: Record<string, number> = {};
+    for (const o of outcomes) tally[`${o.phase} ${o.status} ${o.code}`] = (tally[`${o.phase} ${o.status} ${o.code}`] ?? 0) + 1;
     console.log(`faults: ${outcomes.length} requests; ${Object.entries(tally).map(([k, v]) => `${k}: ${v}`).join(', ')}; serving again ${recoveryMs} ms after PostgreSQL was back`);
     expect(outage.length).toBeGreaterThan(0);
     expect(outage.filter((o) => o.code !== 'ok').every((o) => o.code === 'SERVICE_UNAVAILABLE' && o.status === 503)).toBe(true);

@@ -158,7 +158,7 @@ beforeAll(async () => {
   ({ operations, skippedNested } = generateOperations(schema, ids, SKIP_FIELDS));
   const built = Date.now();
   const fileIds = [...(ids.attachment ?? []), ...(ids.postAttachment ?? [])].map((x) => x.id);
-  fileIds.forEach((id, i) => world.labels.set(id, world.labels.get(id) ?? `file#${i + 1}`));
+  for (const [i, id] of fileIds.entries()) world.labels.set(id, world.labels.get(id) ?? `file#${i + 1}`);
 
   const { clients, users, base, tokens, halfSignedIn } = world;
   const url = server.url;

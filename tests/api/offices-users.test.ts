@@ -1,7 +1,7 @@
 // Offices and users: validation in Japanese, owner fields decided by the server, optimistic
 // locking, soft deletion, the audit trail in the same transaction, and no N+1 queries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AnyEntity, EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
 import { buildOffice, buildUser, buildWorld } from '../helpers/factories.js';
@@ -14,7 +14,7 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 let vendor: Client;
 let city: Client;
 
-const sql = (q: string, params: unknown[] = []) => em.fork().getConnection().execute(q, params);
+const sql = <Row extends object = EntityData<AnyEntity>>(q: string, params: unknown[] = []) => em.fork().getConnection().execute<Row[]>(q, params);
 const count = async (table: string) => (await sql(`select count(*)::int as n from ${table}`))[0].n as number;
 
 const serviceOffice = (over: Record<string, unknown> = {}) => ({
@@ -170,7 +170,7 @@ describe('nothing is hard-deleted', () => {
     expect(u.stop_date).toBeTruthy();
     const listed = await vendor.ok(`query($id: ID!) { office(id: $id) { status } users(filter: { officeId: $id }) { items { status } } }`, { id: o.id });
     expect(listed.users.items).toEqual([{ status: 'STOPPED' }]);
-    const actions = (await sql(`select action from audit_event where office_id = ? and action not like 'auth.%' order by id`, [o.id])).map((e: { action: string }) => e.action);
+    const actions = (await sql<{ action: string }>(`select action from audit_event where office_id = ? and action not like 'auth.%' order by id`, [o.id])).map((e) => e.action);
     expect(actions).toEqual(['user.stop', 'office.deactivate']);
   });
 

@@ -3,7 +3,7 @@
 // too. Everything through real HTTP against a real server; the database only to plant and to check.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AnyEntity, EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildApplication, buildRoom, buildWorld, roomCreationInput } from '../helpers/factories.js';
@@ -19,7 +19,7 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 const as = {} as Record<'staff' | 'otherOfficeStaff' | 'city' | 'vendor', Client>;
 let seq = 0;
 
-const sql = (q: string, params: unknown[] = []) => em.fork().getConnection().execute(q, params);
+const sql = <Row extends object = EntityData<AnyEntity>>(q: string, params: unknown[] = []) => em.fork().getConnection().execute<Row[]>(q, params);
 const pdf = Buffer.from('%PDF-1.4 様式5 scan');
 
 const LIST = `query($q: String) { applications(filter: { q: $q, type: ROOM_CREATION }, page: { perPage: 100 }) { items { id state summary payload attachments { id filename } events { comment } } } }`;
@@ -243,7 +243,7 @@ describe('every read of a room form’s patient data is logged with the patient,
     const inserts = server.sql.statements.filter((s) => /insert into "audit_event"/.test(s)).length;
     const reads = await readsOf(world.users.otherOfficeStaff.user.id, since);
     expect(listedRooms.length).toBeGreaterThanOrEqual(3);
-    const patientOf = new Map((await sql(`select id, patient_id from room`)).map((r: { id: string; patient_id: string }) => [r.id, r.patient_id]));
+    const patientOf = new Map((await sql<{ id: string; patient_id: string }>(`select id, patient_id from room`)).map((r) => [r.id, r.patient_id]));
     // one row per listed room, each naming the room's patient
     expect(reads.map((e) => [e.roomId, e.patientId]).sort()).toEqual(listedRooms.map((r) => [r.id, patientOf.get(r.id)]).sort());
     for (const room of rooms) expect(reads.find((e) => e.roomId === room.id)?.patientId).toBe(room.patient.id);

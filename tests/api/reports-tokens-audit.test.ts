@@ -116,6 +116,7 @@ describe('API tokens for reporting clients', () => {
   const bearer = (secret: string) => ({
     gql: async (query: string) => {
       const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify({ query }) });
+      // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer is untyped JSON, asserted with expect()
       return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string; reason?: string } }[] };
     },
   });

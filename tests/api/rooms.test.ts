@@ -1,6 +1,6 @@
 // Patients, consent and rooms: the whole path through the API, and privacy by membership.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AnyEntity, EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
 import { buildPost, buildRoom, buildUser, buildWorld, roomCreationInput } from '../helpers/factories.js';
@@ -18,7 +18,7 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 const as = {} as Record<'staff' | 'officeAdmin' | 'otherOfficeStaff' | 'city' | 'otherCity' | 'vendor', Client>;
 
-const sql = (q: string, params: unknown[] = []) => em.fork().getConnection().execute(q, params);
+const sql = <Row extends object = EntityData<AnyEntity>>(q: string, params: unknown[] = []) => em.fork().getConnection().execute<Row[]>(q, params);
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
 const ROOM = `query($id: ID!) { room(id: $id) { id name status version writable myPermission unreadCount careReportTitles patient { name nameKana birthDate birthDateWareki insuredNumber } consent { signer proxyName withdrawnAt explainingOfficeName } members { id version permission live untilDate person { name officeName } } } }`;
 const POSTS = `query($r: ID!, $f: PostFilter) { posts(roomId: $r, filter: $f) { total items { id version kind title body vitals { systolic diastolic pulse temperature spo2 weight } readCount readByMe author { name officeName } attachments { id filename contentType size } } } }`;
@@ -97,7 +97,7 @@ describe('the whole path: 様式6 → room → care report with vitals → 既�
     expect(Buffer.from(await download.arrayBuffer())).toEqual(png);
     expect((await fetch(`${server.url}/post-attachments/${attachmentId}`, { headers: { cookie: as.officeAdmin.cookieHeader! } })).status).toBe(404);
     const patientId = (await sql(`select patient_id from room where id = ?`, [roomId]))[0].patient_id;
-    const reads = (await sql(`select distinct action from audit_event where patient_id = ? and actor_id = ?`, [patientId, staff.user.id])).map((r: { action: string }) => r.action).sort();
+    const reads = (await sql<{ action: string }>(`select distinct action from audit_event where patient_id = ? and actor_id = ?`, [patientId, staff.user.id])).map((r) => r.action).sort();
     expect(reads).toEqual(expect.arrayContaining(['attachment.read', 'consent.read', 'patient.read', 'post.list', 'room.read']));
 
     // the chart's data

@@ -4,7 +4,7 @@
 // exception, a municipality's first CITY account, is the operator's bootstrap: audited, announced
 // to the contact address, its code never readable by VENDOR. All over real HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { AnyEntity, EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
 import { buildMunicipality, buildPost, buildRoom, buildUser, buildWorld, type BuiltUser } from '../helpers/factories.js';
@@ -20,7 +20,7 @@ let otherCity: Client;
 /** a second CITY user of 水戸市, with an e-mail address for notices */
 let city2: BuiltUser;
 
-const sql = (q: string, params: unknown[] = []) => em.fork().getConnection().execute(q, params);
+const sql = <Row extends object = EntityData<AnyEntity>>(q: string, params: unknown[] = []) => em.fork().getConnection().execute<Row[]>(q, params);
 const CREATE_USER = `mutation($a: NewAccountInput!, $i: UserInput!) { createUser(account: $a, input: $i) { id loginId status role } }`;
 const PRINT = `mutation($ids: [ID!]!) { issueActivationCodes(userIds: $ids) { loginId name officeName activationCode expiresAt } }`;
 const RESET = `mutation($id: ID!) { resetUserCredentials(id: $id) { id status twoFactorEnabled } }`;
@@ -155,14 +155,14 @@ describe('VENDOR resets a room member', () => {
 });
 
 describe('a further CITY account, or a reset of one, is seen by the other CITY users', () => {
-  const mailsTo = (to: string, kind: string) => sql(`select subject, body, municipality_id from notification where "to" = ? and kind = ?`, [to, kind]);
+  const mailsTo = (to: string, kind: string) => sql<{ subject: string; body: string; municipality_id: string | null }>(`select subject, body, municipality_id from notification where "to" = ? and kind = ?`, [to, kind]);
 
   it('creation: an audit event in their municipality and a notice to each of them, none to the other city', async () => {
     const created = (await vendor.ok(CREATE_USER, { a: { loginId: 'mito-city-new', role: 'CITY', municipalityId: world.city.id }, i: cityPerson('市 新人') })).createUser;
     const trail = (await city.ok(`{ auditEvents(filter: { action: "user.create" }) { items { action targetId municipalityId } } }`)).auditEvents.items;
     expect(trail).toContainEqual({ action: 'user.create', targetId: created.id, municipalityId: world.city.id });
     for (const to of ['city1@mito.example.jp', 'city2@mito.example.jp']) {
-      const mail = (await mailsTo(to, 'account.city_created')).find((m: { body: string }) => m.body.includes('mito-city-new'));
+      const mail = (await mailsTo(to, 'account.city_created')).find((m) => m.body.includes('mito-city-new'));
       expect(mail?.municipality_id).toBe(world.city.id);
     }
     expect(await sql(`select count(*)::int as n from notification where "to" = 'other@kasama.example.jp'`)).toEqual([{ n: 0 }]);
@@ -206,8 +206,8 @@ describe('bootstrap of the first CITY account (operator command)', () => {
     expect(event.detail).toMatchObject({ loginId: 'hitachi-city', announcedTo: 'kourei@hitachi.example.jp', codeDelivery: 'contact_email' });
 
     // announced to the contact address; the code goes there only, in its own mail
-    const mails = await sql(`select kind, body from notification where "to" = 'kourei@hitachi.example.jp' order by kind`);
-    expect(mails.map((m: { kind: string }) => m.kind)).toEqual(['account.city_bootstrap', 'activation.bootstrap_code']);
+    const mails = await sql<{ kind: string; body: string }>(`select kind, body from notification where "to" = 'kourei@hitachi.example.jp' order by kind`);
+    expect(mails.map((m) => m.kind)).toEqual(['account.city_bootstrap', 'activation.bootstrap_code']);
     const code = /利用開始コード: (\S+)/.exec(mails[1].body)![1];
     expect(mails[0].body).not.toContain(code);
 
@@ -240,8 +240,8 @@ describe('bootstrap of the first CITY account (operator command)', () => {
     await sql(`update municipality set contact_email = 'desk@kasama2.example.jp' where id = ?`, [m.id]);
     const result = await bootstrapCityAccount(server.orm.em.fork(), { ...base, municipalityCode: m.code, loginId: 'kasama2-city', printCode: true });
     expect(result.code).toMatch(/^[A-Z0-9-]{8,}$/);
-    const mails = await sql(`select kind, body from notification where "to" = 'desk@kasama2.example.jp'`);
-    expect(mails.map((x: { kind: string }) => x.kind)).toEqual(['account.city_bootstrap']);
+    const mails = await sql<{ kind: string; body: string }>(`select kind, body from notification where "to" = 'desk@kasama2.example.jp'`);
+    expect(mails.map((x) => x.kind)).toEqual(['account.city_bootstrap']);
     expect(JSON.stringify(mails)).not.toContain(result.code);
     expect(await vendorSees()).not.toContain(result.code);
     // a lost code: the operator issues a new one for the same pending account (the old one stops working)

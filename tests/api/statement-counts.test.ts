@@ -11,7 +11,7 @@ import { Role } from '../../api/users/user.enums.js';
 import { PostKind, type Post } from '../../api/posts/post.entity.js';
 import type { Room } from '../../api/rooms/room.entity.js';
 import { AuditEvent, AuditOutcome } from '../../api/audit/audit-event.entity.js';
-import { Notification, NotificationStatus } from '../../api/mail/notification.entity.js';
+import { Notification, NotificationCategory, NotificationStatus, newMessageId } from '../../api/mail/notification.entity.js';
 
 const SMALL = 2;
 const LARGE = 25;
@@ -43,7 +43,7 @@ beforeAll(async () => {
     AuditEvent,
     Array.from({ length: ROWS }, (_, i) => ({ action: 'user.update', outcome: AuditOutcome.SUCCESS, actorId: world.users.city.user.id, actorLoginId: world.users.city.loginId, actorRole: 'CITY', municipalityId: city.id, targetType: 'User', targetId: staff.user.id, occurredAt: new Date(Date.now() - i * 60_000) })),
   );
-  for (let i = 0; i < ROWS; i++) em.create(Notification, { municipalityId: city.id, kind: 'post.new', to: `n${i}@example.jp`, subject: '新しい書き込み', body: '本文', status: NotificationStatus.SENT, attempts: 1, nextAttemptAt: new Date(), createdAt: new Date(Date.now() - i * 60_000) });
+  for (let i = 0; i < ROWS; i++) em.create(Notification, { municipalityId: city.id, kind: 'post.new', category: NotificationCategory.OTHER, carriesCredential: false, messageId: newMessageId(), to: `n${i}@example.jp`, subject: '新しい書き込み', body: '本文', status: NotificationStatus.SENT, attempts: 1, nextAttemptAt: new Date(), createdAt: new Date(Date.now() - i * 60_000) });
   await em.flush();
   for (const k of ['city', 'vendor', 'staff'] as const) {
     as[k] = new Client(server.url);

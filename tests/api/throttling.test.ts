@@ -2,8 +2,10 @@
 // and the password hashing cost: over real HTTP against real servers and databases.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+// Node's web stream (its ReadableStream.from), the same class as the global one the DOM typings describe without `from`
+import { ReadableStream } from 'node:stream/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AnyEntity, EntityData, MikroORM } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf, type GqlResult } from '../helpers/client.js';
 import { buildMunicipality, buildOffice, buildUser, TEST_PASSWORD } from '../helpers/factories.js';
@@ -80,7 +82,7 @@ describe('sign-in throttling per client address', () => {
 describe('sign-in throttling per account, activation answers', () => {
   let server: TestServer;
   let office: Awaited<ReturnType<typeof buildOffice>>;
-  const sql = (q: string, params: unknown[] = []) => server.orm.em.fork().getConnection().execute(q, params);
+  const sql = <Row extends object = EntityData<AnyEntity>>(q: string, params: unknown[] = []) => server.orm.em.fork().getConnection().execute<Row[]>(q, params);
   // the test client is the trusted proxy, so each request can come from its own client address
   let address = 0;
   const fresh = () => ({ 'x-forwarded-for': `198.51.100.${++address}` });
@@ -181,7 +183,7 @@ describe('the public page behind a proxy', () => {
   let municipalityCode: string;
   const submitFrom = (server: TestServer, forwardedFor: string) => post(server.url, PUBLIC, { c: municipalityCode, i: registration() }, { 'x-forwarded-for': forwardedFor });
   const auditIps = async (server: TestServer) =>
-    (await server.orm.em.fork().getConnection().execute(`select ip from audit_event where action = 'application.public_submit' order by id`)).map((r: { ip: string }) => r.ip);
+    (await server.orm.em.fork().getConnection().execute<{ ip: string }[]>(`select ip from audit_event where action = 'application.public_submit' order by id`)).map((r) => r.ip);
 
   it('lets exactly the configured number of 20 simultaneous submissions from one address through', async () => {
     const server = await startTestServer({ publicSubmissionsPerHour: 5 });
@@ -334,7 +336,7 @@ describe('password hashing cost', () => {
   it('replaces a hash made with a lower cost at the next successful sign-in', async () => {
     const office = await buildOffice(server.orm.em.fork(), await buildMunicipality(server.orm.em.fork()));
     const u = await buildUser(server.orm.em.fork(), server.secrets, { role: Role.OFFICE, office });
-    const sql = (q: string, params: unknown[] = []) => server.orm.em.fork().getConnection().execute(q, params);
+    const sql = <Row extends object = EntityData<AnyEntity>>(q: string, params: unknown[] = []) => server.orm.em.fork().getConnection().execute<Row[]>(q, params);
     // the cost this code used before (N=2^15)
     await sql(`update app_user set password_hash = ? where id = ?`, [await hashPassword(TEST_PASSWORD, { N: 2 ** 15, r: 8, p: 1 }), u.user.id]);
     setPasswordCostForTests(null);
@@ -348,8 +350,8 @@ describe('password hashing cost', () => {
       // the new hash works, and is not replaced again (the first factor is enough to show it)
       expect((await new Client(server.url).ok(LOGIN, { l: u.loginId, p: u.password })).login.step).toBe('TOTP_REQUIRED');
       expect((await sql(`select password_hash from app_user where id = ?`, [u.user.id]))[0].password_hash).toBe(upgraded);
-      const events = await sql(`select detail from audit_event where action = 'auth.password' and actor_id = ? order by id`, [u.user.id]);
-      expect(events.map((e: { detail: unknown }) => e.detail)).toEqual([{ passwordRehashed: true }, null]);
+      const events = await sql<{ detail: unknown }>(`select detail from audit_event where action = 'auth.password' and actor_id = ? order by id`, [u.user.id]);
+      expect(events.map((e) => e.detail)).toEqual([{ passwordRehashed: true }, null]);
     } finally {
       setPasswordCostForTests(TEST_PASSWORD_COST);
     }

@@ -34,6 +34,7 @@ const pendingCount = async () => (await sql(`select count(*)::int as n from pend
  * whether the server then stopped reading (connection cut, or no more room for a second).
  */
 function streamUpload(o: { path: string; cookie?: string | null; contentType: string; head: Buffer; total: number; declaredLength?: number }) {
+  // biome-ignore lint/suspicious/noExplicitAny: the upload route's untyped JSON answer, asserted with expect()
   return new Promise<{ status: number; body: any; writtenAtAnswer: number; written: number; stoppedReading: boolean }>((resolve) => {
     const boundary = `----zaitaku${randomUUID()}`;
     const req = http.request(`${server.url}${o.path}`, {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildWorld } from '../helpers/factories.js';
-import { absent, adminDist, visible } from './browser.js';
+import { adminDist, visible } from './browser.js';
 import { launchPeople, type People } from './applications-browser.js';
 
 describe('the audit trail and the outbox in the panel', () => {

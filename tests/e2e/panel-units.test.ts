@@ -3,6 +3,7 @@
 // built from the schema, and the error mapping.
 import { describe, expect, it } from 'vitest';
 import englishMessages from 'ra-language-english';
+import type { Validator } from 'react-admin';
 import { jaMessages } from '../../admin/i18n/ja.js';
 import { patterns as clientPatterns } from '../../api/common/formats.js';
 import { patterns as serverPatterns, passwordPolicy } from '../../api/common/validation.js';
@@ -38,12 +39,12 @@ describe('translations', () => {
 describe('client validation', () => {
   it('the panel’s validators answer as the server’s rules do, with the server’s codes', async () => {
     const v = await import('../../admin/common/validators.js');
-    const cases: [string, (value: unknown) => unknown, RegExp | ((s: string) => boolean), string, string[]][] = [
+    const cases: [string, Validator, RegExp | ((s: string) => boolean), string, string[]][] = [
       // the server stores input normalized (api/common/normalize.ts): hiragana and numbers without hyphens are fine
-      ['KATAKANA', v.katakana() as never, (s: string) => serverPatterns.katakana.test(toKatakana(s)), 'みと いちこ', ['三田', 'Mito']],
-      ['PHONE', v.phone() as never, (s: string) => serverPatterns.phone.test(toPhone(s)), '0292329110', ['029-232-91100', 'abc']],
-      ['LOGIN_ID', v.loginId() as never, serverPatterns.loginId, 'sato.n', ['ab', 'さとう']],
-      ['PASSWORD_POLICY', v.passwordPolicy() as never, passwordPolicy, 'kaigo-renkei-2026', ['short1', 'onlyletterslong', '123456789012']],
+      ['KATAKANA', v.katakana(), (s: string) => serverPatterns.katakana.test(toKatakana(s)), 'みと いちこ', ['三田', 'Mito']],
+      ['PHONE', v.phone(), (s: string) => serverPatterns.phone.test(toPhone(s)), '0292329110', ['029-232-91100', 'abc']],
+      ['LOGIN_ID', v.loginId(), serverPatterns.loginId, 'sato.n', ['ab', 'さとう']],
+      ['PASSWORD_POLICY', v.passwordPolicy(), passwordPolicy, 'kaigo-renkei-2026', ['short1', 'onlyletterslong', '123456789012']],
     ];
     for (const [code, validate, rule, good, bad] of cases) {
       const server = (s: string) => (rule instanceof RegExp ? rule.test(s) : rule(s));

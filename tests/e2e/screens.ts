@@ -5,7 +5,7 @@
 // (the network quiet and react-admin's loading bar gone).
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { Client } from '../helpers/client.js';
 import { buildApplication, buildPost, buildRoom, type BuiltUser } from '../helpers/factories.js';
 import { PostAttachment, PostKind } from '../../api/posts/post.entity.js';
@@ -42,9 +42,9 @@ export async function buildRoomWorld(em: EntityManager, s: PanelSuite) {
     body: '褥瘡の状態を撮影しました（前回より改善）。',
     vitals: { systolic: 132, diastolic: 84, pulse: 72, temperature: 36.6, spo2: 97, weight: 45.5 },
   });
-  PNGS.forEach((data, i) =>
-    em.create(PostAttachment, { post: report, filename: `photo-${i + 1}.png`, contentType: 'image/png', size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data }),
-  );
+  for (const [i, data] of PNGS.entries()) {
+    em.create(PostAttachment, { post: report, filename: `photo-${i + 1}.png`, contentType: 'image/png', size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data });
+  }
   await em.flush();
   const application = await buildApplication(em, { office: world.office, applicant: world.users.officeAdmin.user, type: ApplicationType.STAFF_ADDITION, staffNames: ['新人 花子'] });
   return { room, application };
@@ -89,8 +89,33 @@ export async function goTo(page: Page, url: string): Promise<void> {
 
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+  // a hash change is a same-document navigation, after which the screen's chunk and then its data
+  // load (admin/common/lazyScreen.tsx): wait until no request has been in flight for a while
+  await networkQuiet(page);
   await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(250); // transitions (drawer, tabs' indicator, dialogs' fade)
+}
+
+/** Resolves once the page has had no request in flight for `quietMs` (or after `timeoutMs`). */
+async function networkQuiet(page: Page, quietMs = 400, timeoutMs = 10_000): Promise<void> {
+  const inflight = new Set<Request>();
+  const start = (r: Request) => inflight.add(r);
+  const end = (r: Request) => inflight.delete(r);
+  page.on('request', start);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    let quietSince = Date.now();
+    while (Date.now() < deadline && Date.now() - quietSince < quietMs) {
+      await page.waitForTimeout(50);
+      if (inflight.size > 0) quietSince = Date.now();
+    }
+  } finally {
+    page.off('request', start);
+    page.off('requestfinished', end);
+    page.off('requestfailed', end);
+  }
 }
 
 /** The page's width, and the innermost elements that reach past the viewport (to say what to fix). */

@@ -40,6 +40,8 @@ describe('VENDOR in the admin panel', () => {
 
   it('registers a service office with its service types', async () => {
     await page.getByRole('link', { name: '新規作成' }).click();
+    // the create screen is its own chunk: until it is shown the list (and its filter comboboxes) stays
+    await visible(page.getByRole('button', { name: '保存' }));
     await page.getByRole('combobox', { name: '市町村', exact: true }).click();
     await page.getByRole('option', { name: '水戸市' }).click();
     await page.getByLabel('サービス事業所').check();
@@ -75,6 +77,8 @@ describe('VENDOR in the admin panel', () => {
   it('issues an account for the new office; a login ID in use is refused on its field', async () => {
     await page.getByRole('menuitem', { name: 'アカウント', exact: true }).click();
     await page.getByRole('link', { name: '新規作成' }).click();
+    // the create screen is its own chunk: until it is shown the list (and its filter comboboxes) stays
+    await visible(page.getByRole('button', { name: '保存' }));
     await page.getByRole('textbox', { name: 'ログインID', exact: true }).fill(s.world.users.staff.loginId); // already taken
     await page.getByRole('combobox', { name: '事業所', exact: true }).fill('テスト訪問');
     await page.getByRole('option', { name: officeName }).click();

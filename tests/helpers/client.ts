@@ -1,6 +1,7 @@
 // A GraphQL client over real HTTP with its own cookie jar: one per simulated browser.
 import { totpCode } from './totp.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer is untyped JSON; the tests assert its shape with expect(), and a caller that relies on one names T
 export interface GqlResult<T = any> {
   status: number;
   data?: T;
@@ -15,6 +16,7 @@ export class Client {
     readonly locale = 'ja',
   ) {}
 
+  // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer is untyped JSON; the tests assert its shape with expect(), and a caller that relies on one names T
   async gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
@@ -36,6 +38,7 @@ export class Client {
   }
 
   /** Data, or throws with the error codes (for calls that must succeed). */
+  // biome-ignore lint/suspicious/noExplicitAny: a GraphQL answer is untyped JSON; the tests assert its shape with expect(), and a caller that relies on one names T
   async ok<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
     const r = await this.gql<T>(query, variables);
     if (r.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);

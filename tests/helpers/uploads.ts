@@ -9,6 +9,7 @@ export interface TestFile {
 
 export interface UploadAnswer {
   status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: the upload route's untyped JSON answer (an id, or GraphQL-style errors), asserted with expect()
   body: any;
 }
 

@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildApplication, buildPost, buildRoom, buildUser, buildWorld } from '../helpers/factories.js';
 import { Role } from '../../api/users/user.enums.js';
+import type { Room } from '../../api/rooms/room.entity.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 const CONCURRENCY = Number(process.env.LOAD_CONCURRENCY ?? 16);
@@ -29,7 +30,7 @@ beforeAll(async () => {
   const world = await buildWorld(em, server.secrets);
   for (let i = 0; i < 200; i++) await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: i % 2 ? world.office : world.otherOffice });
   const members = [world.users.staff.user, world.users.officeAdmin.user];
-  const rooms = [];
+  const rooms: Room[] = [];
   for (let i = 0; i < 20; i++) rooms.push(await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: members.map((user) => ({ user })) }));
   for (const room of rooms) for (let i = 0; i < 50; i++) await buildPost(em.fork(), room, members[i % 2]);
   for (let i = 0; i < 50; i++) await buildApplication(em.fork(), { office: world.office, applicant: world.users.officeAdmin.user });
