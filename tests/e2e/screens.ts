@@ -94,6 +94,15 @@ export async function settle(page: Page): Promise<void> {
   await networkQuiet(page);
   await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await page.waitForTimeout(250); // transitions (drawer, tabs' indicator, dialogs' fade)
+  // a notification still fading in or out is checked once it has settled (or gone): its colours
+  // mid-fade are not what anyone reads
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll('.MuiSnackbarContent-root')].every((e) => getComputedStyle(e).opacity === '1' && getComputedStyle(e).transform === 'none'),
+      undefined,
+      { timeout: 3_000, polling: 100 },
+    )
+    .catch(() => undefined);
 }
 
 /** Resolves once the page has had no request in flight for `quietMs` (or after `timeoutMs`). */
