@@ -23,10 +23,10 @@ type DateTextFieldProps = Omit<TextFieldProps, 'value' | 'onChange' | 'type'> & 
 export const DateTextField = ({ value, onChange, helperText, onBlur, ...rest }: DateTextFieldProps) => {
   const translate = useTranslate();
   const [text, setText] = useState(formatDate(value));
-  // a value set from outside (a reset, a loaded record) replaces what is shown
+  // a value set from outside (a reset, a loaded record) replaces what is shown; typing does not
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on a new value only, not on each keystroke
   useEffect(() => {
     if (toValue(text) !== (value ?? '')) setText(formatDate(value));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   const iso = value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
   const hint: ReactNode = iso ? formatWareki(iso) : text.trim() ? translate('app.validation.DATE') : (helperText ?? translate('app.date_input.help'));

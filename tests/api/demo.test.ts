@@ -1,46 +1,20 @@
 // The living demo: `npm start` on an empty embedded database plays a month of work through the
 // real services and prints TOTP secrets for the demo accounts — only there: never under
 // NODE_ENV=production (nor with DATABASE_URL: startup.test.ts).
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../helpers/client.js';
+import { killServerProcesses, startServerProcess } from '../helpers/server-process.js';
 import { totpCode } from '../helpers/totp.js';
 import { TRANSITIONS } from '../../api/applications/application.workflow.js';
 import { ApplicationState, ApplicationType } from '../../api/applications/application.enums.js';
 import { assertDemoTotpAllowed, demoLogins, demoSignInSheet, DEMO_PASSWORD } from '../../api/db/seed.js';
 
-const children: ChildProcess[] = [];
 const folders: string[] = [];
-
-function start(env: Record<string, string>): Promise<{ output: () => string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['dist/api/main.js'], { env: { ...process.env, NODE_ENV: '', DATABASE_URL: '', MIGRATION_DATABASE_URL: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 170_000);
-    child.stdout!.on('data', () => {
-      if (out.includes('GraphQL:')) {
-        clearTimeout(timer);
-        setTimeout(() => resolve({ output: () => out, stop }), 300); // the logins and TOTP sheet follow the URL
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
+const start = (env: Record<string, string>) => startServerProcess({ DATABASE_URL: '', MIGRATION_DATABASE_URL: '', ...env });
 
 function freshEnv(offset: number) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitaku-demo-'));
@@ -88,7 +62,7 @@ beforeAll(() => {
   execFileSync('node_modules/.bin/tsc', ['-p', '.'], { stdio: 'inherit' });
 }, 120_000);
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  killServerProcesses();
   for (const f of folders) fs.rmSync(f, { recursive: true, force: true });
 });
 

@@ -1,49 +1,22 @@
 // The product as a fresh clone runs it: the compiled server on an embedded PostgreSQL in a data
 // folder (demo data once, kept across restarts), or on DATABASE_URL with no demo data and a
 // first VENDOR account from `npm run create-admin`.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db.js';
 import { Client } from '../helpers/client.js';
+import { killServerProcesses, startServerProcess } from '../helpers/server-process.js';
 
-const children: ChildProcess[] = [];
-
-function startServer(env: Record<string, string>): Promise<{ output: () => string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['dist/api/main.js'], { env: { ...process.env, NODE_ENV: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 170_000); // the demo month loads first
-    child.stdout!.on('data', () => {
-      if (out.includes('GraphQL:')) {
-        clearTimeout(timer);
-        // the demo logins are printed right after the URL
-        setTimeout(() => resolve({ output: () => out, stop }), 200);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-}
+const startServer = startServerProcess;
 
 beforeAll(() => {
   execFileSync('node_modules/.bin/tsc', ['-p', '.'], { stdio: 'inherit' });
 }, 120_000);
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  killServerProcesses();
 });
 
 describe('npm start', () => {

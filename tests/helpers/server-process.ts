@@ -1,0 +1,43 @@
+// The compiled server as a fresh clone runs it (`node dist/api/main.js`), as a child process:
+// resolves once it prints its GraphQL address (and the lines that follow it), with its output so far.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export interface ServerProcess {
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+const children: ChildProcess[] = [];
+
+export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['dist/api/main.js'], { env: { ...process.env, NODE_ENV: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 170_000); // the demo month loads first
+    child.stdout!.on('data', () => {
+      if (out.includes('GraphQL:')) {
+        clearTimeout(timer);
+        // the demo logins and TOTP sheet are printed right after the URL
+        setTimeout(() => resolve({ output: () => out, stop }), 300);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${out}`));
+    });
+  });
+}
+
+/** Ends every server this file started (afterAll). */
+export function killServerProcesses(): void {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+}
