@@ -19,14 +19,14 @@ import { publicRoutes, workflowRoutes } from './applications/routes';
 import { roomRoutes } from './rooms';
 import { lazyScreen } from './common/lazyScreen';
 import { lazyDataProvider } from './common/lazyDataProvider';
-import type { WorkflowDataProvider } from './applications/dataProvider';
+import type { PanelDataProvider } from './dataProvider';
 
 // Everything past the sign-in page is loaded when opened (common/lazyScreen.tsx): the home page
 // here, the resources' screens in each area's index.ts, the custom pages in their route lists.
 const Dashboard = lazyScreen(() => import('./layout/Dashboard'), 'Dashboard');
 const ChangePasswordPage = lazyScreen(() => import('./auth/ChangePasswordPage'), 'ChangePasswordPage');
 // the API's data layer too: the sign-in steps talk to the API without it (auth/authApi.ts)
-const dataProvider = lazyDataProvider<WorkflowDataProvider>(async () => {
+const dataProvider = lazyDataProvider<PanelDataProvider>(async () => {
   const [{ dataProvider: base }, { withAccountWorkflow }] = await Promise.all([import('./dataProvider'), import('./applications/dataProvider')]);
   return withAccountWorkflow(base);
 });

@@ -1,7 +1,9 @@
-// The data provider: ra-data-graphql with our buildQuery over the bundled schema, every error
-// turned into one HttpError shape (see graphql/errors.ts), plus the account and office actions
-// that are not CRUD (unlock, reset credentials, reactivate).
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+// The panel's one door to the API. The resources (offices, users, municipalities…) run on
+// ra-data-graphql with our buildQuery over the bundled schema; everything that is not CRUD is a
+// custom method on the same Apollo client (graphql/client.ts), each area's in its folder
+// (rooms/api.ts, reports/api.ts…, over the generated operations of its *.graphql file), called as
+// `dataProvider.room(id)` through graphql/useApi.ts. Every error becomes one HttpError shape
+// (graphql/errors.ts).
 import buildGraphQLProvider from 'ra-data-graphql';
 import type { DataProvider, Identifier, RaRecord } from 'react-admin';
 import { buildQuery } from './graphql/buildQuery';
@@ -10,12 +12,14 @@ import { fieldPathMapper } from './graphql/fieldPaths';
 import { introspectionSchema } from './graphql/schema';
 import { resourceApi } from './graphql/resources';
 import { toApiError } from './graphql/errors';
-import { GRAPHQL_URL, localeFetch } from './graphql/transport';
-
-const client = new ApolloClient({
-  link: new HttpLink({ uri: GRAPHQL_URL, credentials: 'same-origin', fetch: localeFetch }),
-  cache: new InMemoryCache(),
-});
+import { client } from './graphql/client';
+import { roomMethods } from './rooms/api';
+import { roomApplicationMethods } from './rooms/applicationApi';
+import { applicationMethods } from './applications/api';
+import { reportMethods } from './reports/api';
+import { tokenMethods } from './tokens/api';
+import { auditMethods } from './audit/api';
+import { fhirMethods } from './fhir/api';
 
 // react-admin keeps its own cache: Apollo's would only hold stale copies
 const noCache = () => ({ fetchPolicy: 'no-cache' as const });
@@ -57,7 +61,9 @@ async function mutate<T extends RaRecord>(name: string, variables: Record<string
   }
 }
 
-export interface PanelDataProvider extends DataProvider {
+const customMethods = { ...roomMethods, ...roomApplicationMethods, ...applicationMethods, ...reportMethods, ...tokenMethods, ...auditMethods, ...fhirMethods };
+
+export interface PanelDataProvider extends DataProvider, Readonly<typeof customMethods> {
   unlockUser: (id: Identifier) => Promise<{ data: RaRecord }>;
   resetUserCredentials: (id: Identifier) => Promise<{ data: RaRecord }>;
   reactivateUser: (record: RaRecord) => Promise<{ data: RaRecord }>;
@@ -80,4 +86,5 @@ export const dataProvider: PanelDataProvider = {
   resetUserCredentials: (id) => mutate('resetUserCredentials', { id }),
   reactivateUser: (record) => mutate('reactivateUser', { id: record.id, version: record.version }),
   reactivateOffice: (record) => mutate('reactivateOffice', { id: record.id, version: record.version }),
+  ...customMethods,
 };

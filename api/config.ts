@@ -55,6 +55,8 @@ export interface Config {
   http: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number };
   /** At start-up, how long an unreachable PostgreSQL (DATABASE_URL) is retried before giving up */
   databaseWaitSeconds: number;
+  /** How many months of the audit trail stay in the database; older monthly partitions go to `npm run archive-audit` */
+  auditRetentionMonths: number;
 }
 
 /** A setting that must not reach production, with what to set instead (one line each). */
@@ -170,5 +172,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       keepAliveTimeoutMs: seconds('HTTP_KEEP_ALIVE_TIMEOUT_SECONDS', 5, env),
     },
     databaseWaitSeconds: int('DATABASE_WAIT_SECONDS', 60),
+    auditRetentionMonths: int('AUDIT_RETENTION_MONTHS', 5 * 12),
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import type { Locale } from './common/messages.js';
 import type { Session } from './auth/session.entity.js';
 import type { Role } from './users/user.enums.js';
+import type { User } from './users/user.entity.js';
 import type { SecretBox } from './auth/secret-box.js';
 import { Audit } from './audit/audit.js';
 import type { RateLimits } from './http/rate-limits.js';
@@ -38,6 +39,34 @@ export interface Context {
   audit: Audit;
   /** rate limits shared by every API process (sign-in, public page) */
   limits: RateLimits;
+}
+
+/** The caller as every policy sees it, from the account. */
+export const viewerOf = (u: User): Viewer => ({
+  id: u.id,
+  loginId: u.loginId,
+  role: u.role,
+  municipalityId: u.municipality?.id ?? null,
+  officeId: u.office?.id ?? null,
+  officeAdmin: u.officeAdmin,
+});
+
+/**
+ * A session served from memory (auth/session-cache.ts) becomes an entity only if the request
+ * asks for it (sign-out, password change): most requests need only the viewer.
+ */
+export function sessionOnDemand(ctx: Context, make: () => Session): void {
+  const settle = (value: Session | null) => Object.defineProperty(ctx, 'session', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(ctx, 'session', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      const session = make();
+      settle(session);
+      return session;
+    },
+    set: settle,
+  });
 }
 
 export function buildContext(parts: Omit<Context, 'audit'>): Context {

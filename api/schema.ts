@@ -1,7 +1,7 @@
 // Resolvers + shield → the executable schema. `npm run schema` writes schema.graphql from it.
 import 'reflect-metadata';
 import { buildSchema } from 'type-graphql';
-import { applyMiddleware } from 'graphql-middleware';
+import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
 import { MunicipalityResolver } from './municipalities/municipality.resolver.js';
@@ -17,25 +17,34 @@ import { ApiTokenResolver } from './tokens/api-token.resolver.js';
 import { AuditResolver } from './audit/audit.resolver.js';
 import { ReportResolver } from './reports/report.resolver.js';
 import { ConsentRegisterResolver } from './consents/consent-register.resolver.js';
+import { FhirExportResolver } from './fhir/fhir.resolver.js';
 import { AbilitiesResolver, UserActionsResolver } from './authz/abilities.resolver.js';
 import { permissions } from './authz/permissions.js';
 import { transactionPerMutation } from './db/transaction.js';
+import type { Context } from './context.js';
 
-export const resolvers = [AuthResolver, MunicipalityResolver, PublicMunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, ConsentRegisterResolver, PostResolver, ApiTokenResolver, AuditResolver, ReportResolver, AbilitiesResolver, UserActionsResolver] as const;
+export const resolvers = [AuthResolver, MunicipalityResolver, PublicMunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, ConsentRegisterResolver, PostResolver, ApiTokenResolver, AuditResolver, ReportResolver, AbilitiesResolver, UserActionsResolver, FhirExportResolver] as const;
 
-/** The schema without authorization (for printing and for the coverage test). */
+/** The schema without authorization or transactions (for printing and for the coverage tests). */
 export function buildBareSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers,
-    // every mutation in one transaction; opt-outs are marked @OwnTransactions on the field
-    globalMiddlewares: [transactionPerMutation],
     validate: { forbidUnknownValues: false },
     emitSchemaFile: false,
   });
 }
 
+/**
+ * Every mutation in one transaction (opt-outs are marked @OwnTransactions on the field), inside
+ * its shield rule. Put on the Mutation fields only: as a type-graphql global middleware it wrapped
+ * every field of every returned row in an async chain, a cost paid on each of a page's cells.
+ */
+const mutationTransactions: IMiddlewareTypeMap<unknown, Context> = {
+  Mutation: (resolve, root, args, context, info) => transactionPerMutation({ root, args, context, info }, () => resolve(root, args, context, info)),
+};
+
 export async function buildAppSchema(): Promise<GraphQLSchema> {
-  return applyMiddleware(await buildBareSchema(), permissions());
+  return applyMiddleware(await buildBareSchema(), permissions(), mutationTransactions);
 }
 
 export async function printAppSchema(): Promise<string> {

@@ -8,24 +8,28 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
-import { buildContext, type Context, type Viewer } from './context.js';
+import { buildContext, sessionOnDemand, viewerOf, type Context, type Viewer } from './context.js';
 import { buildAppSchema } from './schema.js';
 import { AppError, formatError } from './common/errors.js';
 import { isDatabaseUnavailable } from './common/db-errors.js';
 import { DEFAULT_LIMITS, queryLimitRules, queryLimitsPlugin } from './common/limits.js';
 import { localeFromHeader, requestScope } from './common/request-context.js';
-import { clearSessionCookie, clientIp, cookieName, resolveSession } from './auth/sessions.js';
-import { resolveApiToken } from './tokens/api-token.service.js';
+import { accountUsable, clearSessionCookie, clientIp, cookieName, resolveSession, sessionOf, type AuthCacheEntry } from './auth/sessions.js';
+import { AuthCache } from './auth/session-cache.js';
+import { hashToken } from './auth/tokens.js';
+import { resolveApiToken, TOKEN_TOUCH_EVERY_MS } from './tokens/api-token.service.js';
+import { apiTokenPolicy } from './tokens/api-token.policy.js';
 import { auditRefusals, readOnlyTokens, unavailableStatus } from './authz/plugins.js';
 import { readLogBarrier } from './audit/read-log.plugin.js';
 import { SessionStage } from './auth/session.entity.js';
 import type { SecretBox } from './auth/secret-box.js';
-import type { User } from './users/user.entity.js';
 import { downloadableAttachment } from './applications/attachment.download.js';
+import { FORMS, type FormName, printableForm } from './forms/form.download.js';
 import { PostAttachment } from './posts/post.entity.js';
 import { readableRoom } from './rooms/room.access.js';
 import { Audit } from './audit/audit.js';
 import { uploadRoutes } from './uploads/upload.route.js';
+import { fhirRoutes } from './fhir/fhir.route.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { rateLimitsFor } from './http/rate-limits.js';
 import { errorMessages } from './common/messages.js';
@@ -36,14 +40,7 @@ export interface AppServer {
   stop: () => Promise<void>;
 }
 
-const toViewer = (u: User): Viewer => ({
-  id: u.id,
-  loginId: u.loginId,
-  role: u.role,
-  municipalityId: u.municipality?.id ?? null,
-  officeId: u.office?.id ?? null,
-  officeAdmin: u.officeAdmin,
-});
+const toViewer = viewerOf;
 
 /** helmet's headers, with the panel's CSP spelled out (no defaults merged in) and HSTS only in production. */
 const securityHeaders = (config: Config) =>
@@ -74,6 +71,9 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
   app.use(securityHeaders(config));
   const limits = rateLimitsFor(orm, config);
+  // sessions and tokens in memory, each dropped as soon as any process commits a change to it
+  const authCache = new AuthCache<AuthCacheEntry>(orm.config.getClientUrl());
+  await authCache.start();
   app.use((req, _res, next) => requestScope.run({ locale: localeFromHeader(req.get('accept-language')), requestId: randomUUID(), production: config.production }, next));
 
   app.get('/healthz', async (_req, res) => {
@@ -109,7 +109,7 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   const fileRoute = (path: string, load: (em: EntityManager, viewer: Viewer, id: string, ip: string | null) => Promise<{ contentType: string; filename: string; data: Buffer } | null>) =>
     app.get(path, cookieParser(), async (req, res) => {
       const em = orm.em.fork();
-      const { session } = await resolveSession(em, config, req.cookies?.[cookieName(config)]);
+      const session = sessionOf(em, await resolveSession(em, config, req.cookies?.[cookieName(config)], authCache));
       if (session?.stage !== SessionStage.SIGNED_IN) return void res.status(401).json({ error: 'UNAUTHENTICATED' });
       const id = String(req.params.id);
       const file = /^[0-9a-f-]{36}$/.test(id) ? await load(em, toViewer(session.user.getEntity()), id, clientIp(req)).catch(() => null) : null;
@@ -125,9 +125,14 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     await new Audit(em, () => viewer, ip).recordRead({ action: 'attachment.read', target: { type: 'PostAttachment', id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id });
     return file;
   });
+  // the paper forms of an application filled from it (api/forms/): printed, signed, scanned and attached to it
+  for (const form of Object.keys(FORMS) as FormName[]) fileRoute(`/forms/applications/:id/${form}.pdf`, (em, viewer, id, ip) => printableForm(em, viewer, id, form, ip));
 
   // Files first (streamed, checked, size-limited), then their ids in a mutation: /graphql stays small.
   app.use(uploadRoutes(orm, config));
+
+  // FHIR R4 exports (api/fhir/): a room's Bundle, a municipality's NDJSON files
+  app.use(fhirRoutes(orm, config, toViewer));
 
   app.use(
     '/graphql',
@@ -153,14 +158,16 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
     if (bearer) {
       // reporting clients: the token's owner, read-only, no cookie session
-      const owner = await resolveApiToken(em, bearer);
-      return buildContext({ em, config, secrets, limits, req, res, ip: clientIp(req), locale: localeFromHeader(req.get('accept-language')), session: null, sessionProblem: owner ? null : 'INVALID_TOKEN', viewer: owner ? toViewer(owner) : null, viaToken: true });
+      const viewer = await tokenViewer(em, bearer);
+      return buildContext({ em, config, secrets, limits, req, res, ip: clientIp(req), locale: localeFromHeader(req.get('accept-language')), session: null, sessionProblem: viewer ? null : 'INVALID_TOKEN', viewer, viaToken: true });
     }
     const token = req.cookies?.[cookieName(config)] as string | undefined;
-    const { session, problem } = await resolveSession(em, config, token);
+    const resolved = await resolveSession(em, config, token, authCache);
+    const { session, problem } = resolved;
     if (problem) clearSessionCookie(config, res);
-    const viewer = session?.stage === SessionStage.SIGNED_IN ? toViewer(session.user.getEntity()) : null;
-    return buildContext({
+    const fromMemory = 'cached' in resolved ? resolved.cached : null;
+    const viewer = fromMemory ? fromMemory.viewer : session?.stage === SessionStage.SIGNED_IN ? toViewer(session.user.getEntity()) : null;
+    const ctx = buildContext({
       viaToken: false,
       em,
       config,
@@ -174,6 +181,25 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
       sessionProblem: problem,
       viewer,
     });
+    if (fromMemory) sessionOnDemand(ctx, () => sessionOf(em, resolved)!);
+    return ctx;
+  }
+
+  /** A bearer token's owner: from memory while nothing the database decides is due (as resolveSession). */
+  async function tokenViewer(em: EntityManager, bearer: string): Promise<Viewer | null> {
+    const key = `t:${hashToken(bearer)}`;
+    const cached = await authCache.get(key);
+    const now = Date.now();
+    if (cached?.kind === 'token' && now < cached.expiresAt && now - cached.lastUsedAt <= TOKEN_TOUCH_EVERY_MS && accountUsable(cached.account) && apiTokenPolicy.usableBy(cached.account)) {
+      return cached.viewer;
+    }
+    const ticket = await authCache.ticket();
+    const token = await resolveApiToken(em, bearer);
+    if (!token) return null;
+    const owner = token.owner.getEntity();
+    const viewer = Object.freeze(toViewer(owner));
+    authCache.set(key, { kind: 'token', userId: owner.id, expiresAt: token.expiresAt.getTime(), lastUsedAt: token.lastUsedAt!.getTime(), account: { status: owner.status, stopDate: owner.stopDate, role: owner.role }, viewer }, ticket);
+    return viewer;
   }
 
   // The admin panel (built by Vite): compressed, cached, client-side routes falling back to index.html.
@@ -191,5 +217,11 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
   });
 
-  return { app, stop: () => apollo.stop() };
+  return {
+    app,
+    stop: async () => {
+      await apollo.stop();
+      await authCache.stop();
+    },
+  };
 }

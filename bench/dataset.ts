@@ -271,6 +271,10 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
              '完了 担当', case when type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then 'VENDOR' else 'CITY' end, t2
         from t_app where state = 'COMPLETED') e`);
 
+  // a partition per month of the dataset's year, as the job runner keeps them in a live system
+  // (else every row would sit in audit_event_default and the benchmark would read another layout)
+  await step('audit partitions', `
+    select audit_event_create_partition((date_trunc('month', ${BASE}) - make_interval(months => m))::date) from generate_series(0, 13) m`);
   await step('audit events', `
     insert into audit_event (occurred_at, action, outcome, actor_id, actor_login_id, actor_role, municipality_id, office_id, target_type, target_id, patient_id, room_id, ip, detail)
     select ${ts('ao', 'e', 365)}, action, case when action = 'auth.login' and pg_temp.rnd('af', e) < 0.05 then 'FAILURE' else 'SUCCESS' end,
@@ -287,8 +291,8 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
       join t_act who on who.muni = t.muni and who.n = 1 + floor(pg_temp.rnd('aw', e) * c.cnt)::bigint
      order by 1`);
   await step('notifications', `
-    insert into notification (id, municipality_id, kind, "to", subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at)
-    select pg_temp.uid('mail', i), pg_temp.uid('muni', ((i - 1) % ${M}) + 1), 'post.new', 'u' || lpad((1 + i % ${n.users})::text, 6, '0') || '@example.jp',
+    insert into notification (id, message_id, municipality_id, kind, "to", subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at)
+    select pg_temp.uid('mail', i), '<' || pg_temp.uid('mail', i) || '@bench.invalid>', pg_temp.uid('muni', ((i - 1) % ${M}) + 1), 'post.new', 'u' || lpad((1 + i % ${n.users})::text, 6, '0') || '@example.jp',
            '【在宅医療・介護連携】新しい書き込みがあります', '部屋に新しい書き込みがあります。システムにログインしてご確認ください。',
            st, case st when 'SENT' then 1 when 'FAILED' then 5 else 0 end, created, case when st = 'FAILED' then 'connection refused' end, created,
            case when st = 'SENT' then created + interval '1 minute' end
@@ -298,4 +302,33 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
   for (const t of ['t_post', 't_app', 't_mem', 't_rma', 't_room', 't_act', 't_actc', 't_usr', 't_off']) await c.query(`drop table ${t}`);
   await step('vacuum analyze', 'vacuum analyze');
   return n;
+}
+
+/**
+ * The applications the write load approves (bench/writes.ts): `count` staff-addition forms of one
+ * municipality, SUBMITTED by an office admin, with their SUBMIT history. Added to the run database
+ * (not the cached template) just before the write load, sized for it, so the read queries and the
+ * dataset's ratios (bench/README.md's scaling plan) see the dataset as built. Returns their ids in
+ * the order the load approves them.
+ */
+export async function addApprovalPool(c: Client, municipalityId: string, count: number): Promise<string[]> {
+  const rows = await c.query<{ id: string }>(
+    `with applicant as (
+       select id, office_id, name from app_user
+        where municipality_id = $1 and role = 'OFFICE' and office_admin and status = 'ACTIVE' order by id limit 1
+     ), app as (
+       insert into application (id, created_at, updated_at, version, municipality_id, type, state, channel, office_id, applicant_id, applicant_name, applicant_email,
+                                summary, payload, submitted_at)
+       select gen_random_uuid(), now() - interval '1 day', now() - interval '1 day', 1, $1, 'STAFF_ADDITION', 'SUBMITTED', 'OFFICE', a.office_id, a.id, a.name,
+              'pool' || i || '@example.jp', 'ベンチマーク 承認待ち ' || i, jsonb_build_object('note', 'bench pool ' || i), now() - interval '1 day'
+         from generate_series(1, $2::int) i cross join applicant a
+       returning id, applicant_id, applicant_name, submitted_at
+     ), ev as (
+       insert into application_event (id, application_id, action, from_state, to_state, actor_id, actor_name, actor_role, comment, at)
+       select gen_random_uuid(), id, 'SUBMIT', null, 'SUBMITTED', applicant_id, applicant_name, 'OFFICE', null, submitted_at from app
+     )
+     select id from app order by id`,
+    [municipalityId, count],
+  );
+  return rows.rows.map((r) => r.id);
 }

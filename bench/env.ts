@@ -33,6 +33,10 @@ export interface BenchOptions {
   outDir: string;
   /** sequential requests per page size when counting statements */
   statementSamples: number;
+  /** the writes to measure after the reads (bench/writes.ts); [] = none */
+  writes: string[];
+  /** --scales 1,5: the read queries again at each of these scales, and how their cost grows; null = only --scale */
+  scales: number[] | null;
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
@@ -51,6 +55,8 @@ export function parseArgs(argv: string[]): BenchOptions {
     dataDir: path.resolve('bench/.data'),
     outDir: path.resolve('bench/results'),
     statementSamples: 10,
+    writes: ['createPost', 'markPostsRead', 'approveApplication'],
+    scales: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -62,7 +68,10 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--warmup': o.warmup = Number(value()); break;
       case '--rounds': o.rounds = Number(value()); break;
       case '--concurrency': o.concurrency = value().split(',').map(Number); break;
-      case '--queries': o.queries = value().split(','); break;
+      case '--queries': { const v = value(); o.queries = v === 'none' ? [] : v.split(','); break; }
+      case '--writes': { const v = value(); o.writes = v === 'none' ? [] : v.split(','); break; }
+      case '--no-writes': o.writes = []; break;
+      case '--scales': o.scales = value().split(',').map(Number); break;
       case '--targets': o.targets = value().split(','); break;
       case '--rebuild': o.rebuild = true; break;
       case '--no-explain': o.explain = false; break;
@@ -74,6 +83,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       case '--help':
         console.log(`npm run bench -- [--scale 1] [--seed 42] [--duration 10] [--rounds 2] [--warmup 3] [--concurrency 1,8]
   [--queries users,rooms,room,deepPosts,roster,applications] [--targets api,raw,postgraphile]
+  [--writes createPost,markPostsRead,approveApplication | --no-writes] [--scales 1,5]
   [--rebuild] [--no-explain] [--pg-port 54400] [--data-dir bench/.data] [--out bench/results]`);
         process.exit(0);
       default:
@@ -84,6 +94,9 @@ export function parseArgs(argv: string[]): BenchOptions {
   const known = ['users', 'rooms', 'room', 'deepPosts', 'roster', 'applications'];
   for (const q of o.queries ?? []) if (!known.includes(q)) throw new Error(`unknown query ${q} (${known.join(', ')})`);
   for (const t of o.targets) if (!['api', 'raw', 'postgraphile'].includes(t)) throw new Error(`unknown target ${t}`);
+  for (const w of o.writes) if (!['createPost', 'markPostsRead', 'approveApplication'].includes(w)) throw new Error(`unknown write ${w}`);
+  if (o.scales && (o.scales.length < 2 || o.scales.some((x) => !(x > 0)))) throw new Error('--scales takes two or more scales, e.g. 1,5');
+  if (o.scales) o.scale = o.scales[0];
   return o;
 }
 

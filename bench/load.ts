@@ -7,6 +7,10 @@ export interface HttpRequest {
   path: string;
   headers: Record<string, string>;
   body: string;
+  /** writes: a fresh body for every request (the next post, page or application), instead of `body` */
+  nextBody?: () => string;
+  /** writes: judges every answer by its body (a GraphQL error comes with HTTP 200); true = succeeded */
+  answered?: (status: number, body: string, sent: string) => boolean;
 }
 
 export interface LoadResult {
@@ -21,18 +25,24 @@ export interface LoadResult {
   non2xx: number;
   errors: number;
   timeouts: number;
-  /** 2xx responses whose byte size differs from the verified response */
+  /** 2xx responses whose byte size differs from the verified response (writes: whose body says it failed) */
   mismatches: number;
+  /** CPU time (user + system) the target process spent per request during the run, in ms */
+  cpuMsPerRequest?: number;
 }
 
 /** One load run with its raw samples (kept out of the JSON results). */
 export interface LoadRun extends LoadResult {
   latencies: number[];
+  /** the target process's CPU time during the run (set by the runner) */
+  cpuMs?: number;
 }
 
 export async function once(baseUrl: string, r: HttpRequest): Promise<{ status: number; text: string; bytes: number }> {
-  const res = await fetch(baseUrl + r.path, { method: 'POST', headers: r.headers, body: r.body });
+  const body = r.nextBody ? r.nextBody() : r.body;
+  const res = await fetch(baseUrl + r.path, { method: 'POST', headers: r.headers, body });
   const text = await res.text();
+  r.answered?.(res.status, text, body);
   return { status: res.status, text, bytes: Buffer.byteLength(text) };
 }
 
@@ -43,8 +53,28 @@ export function load(baseUrl: string, r: HttpRequest, connections: number, secon
     const latencies: number[] = [];
     const sizes = new Map<number, number>();
     let non2xx = 0;
+    let failedBodies = 0;
+    // writes: every request gets its own body, and every answer is judged by its body
+    const perRequest = r.nextBody
+      ? {
+          requests: [
+            {
+              method: 'POST' as const,
+              path: r.path,
+              headers: r.headers,
+              setupRequest: (req: { body?: string }, context: { sent?: string }) => {
+                context.sent = r.nextBody!();
+                return { ...req, body: context.sent };
+              },
+              onResponse: (status: number, body: string, context: { sent?: string }) => {
+                if (r.answered && !r.answered(status, body, context.sent ?? '')) failedBodies += 1;
+              },
+            },
+          ],
+        }
+      : {};
     const instance = autocannon(
-      { url: baseUrl + r.path, method: 'POST', headers: r.headers, body: r.body, connections, duration: seconds, pipelining: 1, timeout: 30 },
+      { url: baseUrl + r.path, method: 'POST', headers: r.headers, body: r.body, connections, duration: seconds, pipelining: 1, timeout: 30, ...perRequest } as autocannon.Options,
       (err, result) => {
         if (err) return reject(err);
         latencies.sort((a, b) => a - b);
@@ -52,9 +82,9 @@ export function load(baseUrl: string, r: HttpRequest, connections: number, secon
         let modal = 0;
         let modalCount = -1;
         for (const [size, count] of sizes) if (count > modalCount) [modal, modalCount] = [size, count];
-        let mismatches = 0;
-        for (const [size, count] of sizes) if (size !== modal) mismatches += count;
-        if (expectedBodyBytes !== undefined && modalCount > 0 && modal < expectedBodyBytes) mismatches += modalCount; // even the usual answer is too short
+        let mismatches = failedBodies;
+        if (!r.answered) for (const [size, count] of sizes) if (size !== modal) mismatches += count;
+        if (!r.answered && expectedBodyBytes !== undefined && modalCount > 0 && modal < expectedBodyBytes) mismatches += modalCount; // even the usual answer is too short
         const elapsed = result.duration || seconds;
         resolve({
           latencies,
@@ -99,5 +129,6 @@ export function combine(runs: LoadRun[]): LoadResult {
     errors: sum('errors'),
     timeouts: sum('timeouts'),
     mismatches: sum('mismatches'),
+    ...(runs.every((r) => r.cpuMs !== undefined) && latencies.length ? { cpuMsPerRequest: runs.reduce((n, r) => n + r.cpuMs!, 0) / latencies.length } : {}),
   };
 }

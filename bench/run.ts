@@ -10,7 +10,9 @@ import { BENCH_PASSWORD, BENCH_SECRET_KEY, RUN_DB, cpuProbe, machine, parseArgs,
 import { TargetProcess, type TargetName } from './child.js';
 import { combine, load, once, type HttpRequest, type LoadRun } from './load.js';
 import { discoverParams, QUERIES, sameData, type BenchParams, type Paging, type QueryDef } from './queries.js';
-import { evaluateTargets, markdown, type BenchResults, type Measurement, type StatementCounts } from './report.js';
+import { evaluateTargets, markdown, type BenchResults, type Measurement, type ScaleRun, type StatementCounts, type WriteResult } from './report.js';
+import { checkWrites, Ledger, markerOf, prepareWrites, WRITE_TITLES, writeBody, type WriteKey, type WriteParams, type WriteTarget } from './writes.js';
+import type { Cluster } from './env.js';
 import { runExplain } from './explain.js';
 import { cpuSnapshot, foreignShare } from './cpu.js';
 import { createRequire } from 'node:module';
@@ -133,17 +135,21 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
     for (let round = 0; round < o.rounds; round++) {
       for (const r of ready) {
         await level();
-        runs.get(r)!.push(await load(r.t.url, r.req, c, o.duration / o.rounds, r.m.bodyBytes));
+        const cpuBefore = (await r.t.stats()).cpuUs;
+        const run = await load(r.t.url, r.req, c, o.duration / o.rounds, r.req.answered ? undefined : r.m.bodyBytes);
+        run.cpuMs = ((await r.t.stats()).cpuUs - cpuBefore) / 1000;
+        runs.get(r)!.push(run);
       }
     }
     for (const r of ready) {
       const x = combine(runs.get(r)!);
       r.m.load!.push(x);
-      log(`    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`);
+      log(`    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s, CPU ${x.cpuMsPerRequest?.toFixed(2) ?? '–'} ms/req${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`);
     }
   }
   for (const r of ready) {
     r.m.peakRssMb = mb((await r.t.stats()).peakRss);
+    if (r.req.answered) continue; // a write: checked with SQL afterwards (bench/writes.ts)
     // the answer after the load is still the right one
     const last = await once(r.t.url, r.req);
     const after = dataOf(r.t.name, QUERIES.find((q) => q.key === r.m.query)!, last.status, last.text);
@@ -154,25 +160,20 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
   return foreign;
 }
 
-export async function main(argv = process.argv.slice(2)) {
-  const o = parseArgs(argv);
-  const startedAt = new Date();
-  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-  log(`${command}`);
-  const probeStart = cpuProbe();
-  log(`CPU probe: ${probeStart.minMs}–${probeStart.maxMs} ms (median ${probeStart.medianMs}) for the same work`);
-  const cluster = await startCluster(o, log);
+/** The reads, and the writes after them, at one scale: its own database, its own target processes. */
+async function session(o: BenchOptions, cluster: Cluster, scale: number, full: boolean) {
+  const so: BenchOptions = { ...o, scale };
+  const dataset = await prepareDatabase(cluster, so, log);
+  log(`dataset ${dataset.template}: ${Object.entries(dataset.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  const params = await withClient(cluster.url(RUN_DB), (c) => discoverParams(c));
+  log(`params: office ${params.officeId} q=${params.q}, room ${params.roomId} (${params.roomPosts} posts), busy room ${params.bigRoomId} (${params.bigRoomPosts} posts)`);
   const targets: TargetProcess[] = [];
   try {
-    const dataset = await prepareDatabase(cluster, o, log);
-    log(`dataset ${dataset.template}: ${Object.entries(dataset.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    const params = await withClient(cluster.url(RUN_DB), (c) => discoverParams(c));
-    log(`params: office ${params.officeId} q=${params.q}, room ${params.roomId} (${params.roomPosts} posts), busy room ${params.bigRoomId} (${params.bigRoomPosts} posts)`);
-
     const wanted = o.targets as TargetName[];
     for (const name of ['api', 'raw', 'postgraphile'] as TargetName[]) {
       if (!wanted.includes(name) && name !== 'api') continue; // the API is the reference: always there
-      const role = name === 'api' ? 'app' : 'reader';
+      if (!full && name === 'postgraphile') continue; // the other scales: API and raw only
+      const role = name === 'api' ? 'app' : name === 'raw' && full && o.writes.length ? 'app' : 'reader'; // raw writes as the API's runtime role
       targets.push(await TargetProcess.start(name, { databaseUrl: cluster.url(RUN_DB, role), poolMax: 10, ...(name === 'api' ? { secretKey: BENCH_SECRET_KEY } : {}) }));
       log(`target ${name} listening on ${targets.at(-1)!.url} (pid ${targets.at(-1)!.pid})`);
     }
@@ -184,7 +185,7 @@ export async function main(argv = process.argv.slice(2)) {
 
     // the index check first, on the dataset as built (the load adds audit rows)
     let explain: BenchResults['explain'] = null;
-    if (o.explain) {
+    if (o.explain && full) {
       log('EXPLAIN of the panel’s list filters');
       const vendorCookie = await signIn(api.url, 'bench-vendor', BENCH_PASSWORD, totpSecretFor(o.seed));
       explain = await withClient(cluster.url(RUN_DB), (c) => runExplain(api, { CITY: cookie, VENDOR: vendorCookie }, c, params, log));
@@ -195,27 +196,111 @@ export async function main(argv = process.argv.slice(2)) {
     const foreignCpu: BenchResults['foreignCpu'] = {};
     const db = new pg.Client({ connectionString: cluster.url(RUN_DB) });
     await db.connect();
-    for (const q of queries) {
-      log(`${q.title}`);
-      let reference: unknown;
-      const ready: Prepared[] = [];
-      for (const t of targets) {
-        if (!wanted.includes(t.name)) continue;
-        const { m, prepared } = await prepare(o, t, q, params, cookie, t.name === 'api' ? undefined : reference, db);
-        if (t.name === 'api') reference = prepared?.data;
-        if (m.na) log(`    ${t.name.padEnd(12)} n/a: ${m.na}`);
-        if (m.error) log(`    ${t.name.padEnd(12)} ERROR: ${m.error}`);
-        if (m.sameData === false) log(`    ${t.name.padEnd(12)} returns different data: ${m.difference}`);
-        measurements.push(m);
-        if (prepared) ready.push(prepared);
+    try {
+      for (const q of queries) {
+        log(`${q.title}${full ? '' : ` (scale ${scale})`}`);
+        let reference: unknown;
+        const ready: Prepared[] = [];
+        for (const t of targets) {
+          if (!wanted.includes(t.name)) continue;
+          const { m, prepared } = await prepare(o, t, q, params, cookie, t.name === 'api' ? undefined : reference, db);
+          if (t.name === 'api') reference = prepared?.data;
+          if (m.na) log(`    ${t.name.padEnd(12)} n/a: ${m.na}`);
+          if (m.error) log(`    ${t.name.padEnd(12)} ERROR: ${m.error}`);
+          if (m.sameData === false) log(`    ${t.name.padEnd(12)} returns different data: ${m.difference}`);
+          measurements.push(m);
+          if (prepared) ready.push(prepared);
+        }
+        foreignCpu[q.key] = await loadAll(o, targets, ready, db);
       }
-      foreignCpu[q.key] = await loadAll(o, targets, ready, db);
+      const writes = full && o.writes.length ? await measureWrites(o, targets, db, params.municipalityId, cookie) : null;
+      return { dataset, params, idleRssMb, explain, queries, measurements, foreignCpu, writes };
+    } finally {
+      await db.end();
     }
+  } finally {
+    for (const t of targets) await t.stop().catch(() => undefined);
+  }
+}
 
-    await db.end();
+/**
+ * The writes, after the reads (they add rows): each target gets its own room, writer and pool of
+ * applications (bench/writes.ts), the API's users sign in like the panel's, then each write is
+ * loaded like a read (warm-up, concurrency 1 and 8, rounds in turns) and checked with SQL.
+ */
+async function measureWrites(o: BenchOptions, targets: TargetProcess[], db: PgClient, cityMunicipalityId: string, cityCookie: string): Promise<WriteResult> {
+  // enough applications for ~1,500 approvals a second through the warm-up and every measured second
+  const poolSize = Math.ceil((o.warmup + o.duration * o.concurrency.length + 2) * 1500);
+  const p: WriteParams = await prepareWrites(db, cityMunicipalityId, poolSize);
+  const api = targets.find((t) => t.name === 'api')!;
+  const writerCookie = await signIn(api.url, p.api.writerLoginId, BENCH_PASSWORD, totpSecretFor(o.seed));
+  log(`writes: API as ${p.api.writerLoginId} in room ${p.api.roomId} and ${p.api.cityLoginId} (pool ${p.api.pool.length}); raw as ${p.raw.writerLoginId} in room ${p.raw.roomId} (pool ${p.raw.pool.length})`);
+  const measurements: Measurement[] = [];
+  const checks: WriteResult['checks'] = [];
+  const foreignCpu: WriteResult['foreignCpu'] = {};
+  for (const w of o.writes as WriteKey[]) {
+    log(WRITE_TITLES[w]);
+    const ready: Prepared[] = [];
+    const ledgers: Ledger[] = [];
+    for (const t of targets) {
+      if (t.name === 'postgraphile' || !o.targets.includes(t.name)) continue;
+      const target = t.name as WriteTarget;
+      const side = p[target];
+      const ledger = new Ledger(w, target, side);
+      ledgers.push(ledger);
+      const cookie = w === 'approveApplication' ? cityCookie : writerCookie;
+      const req: HttpRequest = {
+        path: target === 'raw' ? '/' : '/graphql',
+        headers: { 'content-type': 'application/json', ...(target === 'api' ? { cookie } : {}) },
+        body: '',
+        nextBody: () => JSON.stringify(writeBody(w, target, side, ledger.next())),
+        answered: (status, text, sent) => ledger.answer(status, text, markerOf(w, target, side, sent)),
+      };
+      const m: Measurement = { query: w, target: t.name };
+      const first = await once(t.url, req);
+      if (!ledger.ok.size) {
+        m.error = ledger.firstError ?? `HTTP ${first.status}`;
+        log(`    ${t.name.padEnd(12)} ERROR: ${m.error}`);
+        measurements.push(m);
+        continue;
+      }
+      m.bodyBytes = first.bytes;
+      m.statements = { panel: await statementsPerRequest(t, req, o.statementSamples) };
+      measurements.push(m);
+      ready.push({ t, req, m, data: undefined });
+    }
+    foreignCpu[w] = await loadAll(o, targets, ready, db);
+    for (const ledger of ledgers) {
+      const c = await checkWrites(db, p, ledger);
+      checks.push(c);
+      log(`    ${ledger.target.padEnd(12)} rows: ${c.holds ? 'none lost or duplicated' : 'MISSED'} — ${c.lines.join('; ')}`);
+    }
+  }
+  return { params: { api: { writer: p.api.writerLoginId, roomId: p.api.roomId, approver: p.api.cityLoginId, pool: p.api.pool.length, pages: p.api.pages.length }, raw: { writer: p.raw.writerLoginId, roomId: p.raw.roomId, approver: p.raw.cityLoginId, pool: p.raw.pool.length, pages: p.raw.pages.length } }, measurements, checks, foreignCpu };
+}
 
+export async function main(argv = process.argv.slice(2)) {
+  const o = parseArgs(argv);
+  const startedAt = new Date();
+  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  log(`${command}`);
+  const probeStart = cpuProbe();
+  log(`CPU probe: ${probeStart.minMs}–${probeStart.maxMs} ms (median ${probeStart.medianMs}) for the same work`);
+  const cluster = await startCluster(o, log);
+  try {
+    const main = await session(o, cluster, o.scale, true);
+    // --scales: the read queries again at every other scale (API and raw, no EXPLAIN, no writes)
+    let scales: ScaleRun[] | null = null;
+    if (o.scales) {
+      scales = [{ scale: o.scale, counts: main.dataset.counts, measurements: main.measurements }];
+      for (const scale of o.scales.slice(1)) {
+        const other = await session(o, cluster, scale, false);
+        scales.push({ scale, counts: other.dataset.counts, measurements: other.measurements });
+      }
+    }
+    const { queries, writes, ...rest } = main;
     const probeEnd = cpuProbe();
-    const partial = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), command, options: o, machine: machine(cluster.version), cpuProbe: { start: probeStart, end: probeEnd }, foreignCpu, dataset, params, idleRssMb, measurements, explain };
+    const partial = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), command, options: o, machine: machine(cluster.version), cpuProbe: { start: probeStart, end: probeEnd }, ...rest, writes, scales };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial, queries) };
     const md = markdown(results, queries);
     fs.mkdirSync(o.outDir, { recursive: true });
@@ -226,7 +311,6 @@ export async function main(argv = process.argv.slice(2)) {
     console.log(`\n${md}\n`);
     log(`written ${path.relative(process.cwd(), base)}.md and .json`);
   } finally {
-    for (const t of targets) await t.stop().catch(() => undefined);
     await cluster.stop().catch(() => undefined);
   }
 }

@@ -11,6 +11,9 @@ import { Migration20261130068002 } from './Migration20261130068002.js';
 import { Migration20261130068003 } from './Migration20261130068003.js';
 import { Migration20261130069001 } from './Migration20261130069001.js';
 import { Migration20261130069501 } from './Migration20261130069501.js';
+import { Migration20261130103001 } from './Migration20261130103001.js';
+import { Migration20261130104001 } from './Migration20261130104001.js';
+import { Migration20261130105001 } from './Migration20261130105001.js';
 // Every migration, in order. `npm run migration:create` writes a new file and appends it here.
 export const migrationsList: { name: string; class: new (...args: any[]) => any }[] = [
   { name: 'Migration20261124022358', class: Migration20261124022358 },
@@ -26,4 +29,7 @@ export const migrationsList: { name: string; class: new (...args: any[]) => any 
   { name: 'Migration20261130068003', class: Migration20261130068003 },
   { name: 'Migration20261130069001', class: Migration20261130069001 },
   { name: 'Migration20261130069501', class: Migration20261130069501 },
+  { name: 'Migration20261130103001', class: Migration20261130103001 },
+  { name: 'Migration20261130104001', class: Migration20261130104001 },
+  { name: 'Migration20261130105001', class: Migration20261130105001 },
 ];

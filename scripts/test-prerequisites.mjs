@@ -33,6 +33,8 @@ function pgDump15() {
 const needs = [
   { what: 'Chromium', pkg: 'chromium', ok: () => found([env.CHROMIUM_PATH ?? '/usr/bin/chromium']) },
   { what: "PostgreSQL 15's pg_dump", pkg: 'postgresql-client-15', ok: pgDump15 },
+  // the printable-forms test reads the PDFs back: text (pdftotext) and page 1 rendered (pdftoppm)
+  { what: 'pdftotext and pdftoppm', pkg: 'poppler-utils', ok: () => found(['pdftotext']) && found(['pdftoppm']) },
 ];
 
 let missing = needs.filter((n) => !n.ok());
@@ -49,6 +51,15 @@ if (missing.length > 0 && canInstall) {
   missing = needs.filter((n) => !n.ok());
 }
 if (missing.length > 0) {
-  console.error(`npm test needs ${missing.map((n) => n.what).join(' and ')}: install with \`apt-get install ${missing.map((n) => n.pkg).join(' ')}\` (Debian), or set ${missing.map((n) => (n.pkg === 'chromium' ? 'CHROMIUM_PATH' : 'PG_BINDIR')).join(' / ')}.`);
+  console.error(
+    `npm test needs ${missing.map((n) => n.what).join(' and ')}: install with \`apt-get install ${missing.map((n) => n.pkg).join(' ')}\` (Debian)${
+      missing.some((n) => n.pkg !== 'poppler-utils')
+        ? `, or set ${missing
+            .filter((n) => n.pkg !== 'poppler-utils')
+            .map((n) => (n.pkg === 'chromium' ? 'CHROMIUM_PATH' : 'PG_BINDIR'))
+            .join(' / ')}`
+        : ''
+    }.`,
+  );
   process.exit(1);
 }

@@ -10,7 +10,7 @@ import { AuthField } from '../auth/AuthField';
 import { NewPasswordFields, useNewPassword } from '../auth/NewPasswordFields';
 import { useStepSubmit } from '../auth/useStepSubmit';
 import { graphqlRequest } from '../graphql/transport';
-import { ACTIVATE_ACCOUNT } from '../applications/queries';
+import { ActivateAccountDocument } from '../graphql/generated/graphql';
 
 export const ActivationPage = () => {
   const translate = useTranslate();
@@ -25,7 +25,7 @@ export const ActivationPage = () => {
     e.preventDefault();
     if (!newPassword.check(setError)) return;
     const result = await run(() =>
-      graphqlRequest<{ activateAccount: { step: string } }>(ACTIVATE_ACCOUNT, { loginId: loginId.trim(), activationCode: code.trim(), newPassword: newPassword.password }),
+      graphqlRequest(ActivateAccountDocument, { loginId: loginId.trim(), activationCode: code.trim(), newPassword: newPassword.password }),
     );
     if (!result) {
       newPassword.clear();

@@ -14,8 +14,8 @@ import EditNoteIcon from '@mui/icons-material/EditNote';
 import CancelIcon from '@mui/icons-material/Cancel';
 import PrintIcon from '@mui/icons-material/Print';
 import { errorCode, isApiError } from '../graphql/errors';
-import { useWorkflowDataProvider } from './useApi';
-import { actionMutation, commentRequired, isAccountType, ISSUE_ACTIVATION_LETTER, type ActivationLetterEntry, type SimpleAction } from './queries';
+import { usePanelDataProvider } from '../graphql/useApi';
+import { commentRequired, isAccountType, type SimpleAction } from './queries';
 import { setLetter } from '../activation/letterStore';
 
 const ORDER: string[] = ['FORWARD', 'COMPLETE', 'RETURN', 'REJECT', 'RESUBMIT', 'WITHDRAW'];
@@ -45,7 +45,7 @@ const ActionDialog = ({ action, record, onClose }: { action: SimpleAction; recor
   const translate = useTranslate();
   const notify = useNotify();
   const refresh = useRefresh();
-  const dataProvider = useWorkflowDataProvider();
+  const dataProvider = usePanelDataProvider();
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -58,8 +58,7 @@ const ActionDialog = ({ action, record, onClose }: { action: SimpleAction; recor
     }
     setPending(true);
     try {
-      const { document } = actionMutation(action);
-      await dataProvider.graphql(document, { id: record.id, version: record.version, comment: comment.trim() || null });
+      await dataProvider.applicationAction(action, String(record.id), record.version, comment.trim() || null);
       notify(`app.applications.done.${action}`, { type: 'success' });
       onClose();
       refresh();
@@ -162,7 +161,7 @@ export const PrintLetterButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
-  const dataProvider = useWorkflowDataProvider();
+  const dataProvider = usePanelDataProvider();
   const { canAccess } = useCanAccess({ resource: 'applications', action: 'activation_letter', record });
   const [open, setOpen] = useState(false);
   const [pending, setPending] = useState(false);
@@ -171,7 +170,7 @@ export const PrintLetterButton = () => {
   const issue = async () => {
     setPending(true);
     try {
-      const { issueActivationLetter: entries } = await dataProvider.graphql<{ issueActivationLetter: ActivationLetterEntry[] }>(ISSUE_ACTIVATION_LETTER, { applicationId: record.id });
+      const entries = await dataProvider.issueActivationLetter(String(record.id));
       setOpen(false);
       if (entries.length === 0) {
         notify('app.applications.no_letter_entries', { type: 'info' });

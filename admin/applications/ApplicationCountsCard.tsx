@@ -4,8 +4,8 @@ import { useCanAccess, useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import { useRole } from '../common/useRole';
-import { useApiQuery } from './useApi';
-import { APPLICATION_COUNTS } from './queries';
+import { useApiQuery } from '../graphql/useApi';
+import { APPLICATION_COUNTS_KEY } from './queries';
 import { queueOf } from './ApplicationList';
 
 const ORDER = ['SUBMITTED', 'RETURNED', 'FORWARDED', 'COMPLETED', 'REJECTED', 'WITHDRAWN'];
@@ -16,9 +16,9 @@ export const ApplicationCountsCard = () => {
   const translate = useTranslate();
   const { role } = useRole();
   const { canAccess } = useCanAccess({ resource: 'applications', action: 'list' });
-  const { data } = useApiQuery<{ applicationCounts: { state: string; count: number }[] }>(APPLICATION_COUNTS, undefined, { enabled: !!canAccess });
+  const { data } = useApiQuery(APPLICATION_COUNTS_KEY, (dp) => dp.applicationCounts(), { enabled: !!canAccess });
   if (!canAccess || !data) return null;
-  const counts = new Map(data.applicationCounts.map((c) => [c.state, c.count]));
+  const counts = new Map<string, number>(data.map((c) => [c.state, c.count]));
   // what waits for this caller: the city's review, the vendor's registration, an office's correction
   const queue = queueOf(role) ?? (role === 'OFFICE' ? ['RETURNED'] : []);
   const queued = queue.reduce((n, s) => n + (counts.get(s) ?? 0), 0);

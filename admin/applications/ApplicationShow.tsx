@@ -6,6 +6,7 @@ import { FormSection } from '../common/FormSection';
 import { ApplicationActionButtons, PrintLetterButton } from './ApplicationActions';
 import { AttachmentList, Timeline } from './History';
 import { PayloadView } from './PayloadView';
+import { PrintableForms } from '../forms/PrintableForms';
 import { Item, ItemGrid, StateChip, formatDateTime } from './fields';
 import type { ApplicationEvent } from './queries';
 
@@ -71,6 +72,7 @@ export const ApplicationShow = () => (
         <ReturnedNotice />
         <RequestSection />
         <PayloadView />
+        <PrintableForms />
         <FormSection title="app.applications.sections.attachments">
           <AttachmentList />
         </FormSection>

@@ -6,8 +6,7 @@ import { Button, useCanAccess, useListContext, useNotify, useTranslate } from 'r
 import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
 import { isApiError } from '../graphql/errors';
-import { useWorkflowDataProvider } from './useApi';
-import { SUBMIT_APPLICATION } from './queries';
+import { usePanelDataProvider } from '../graphql/useApi';
 import { applicationInput } from './formValues';
 import { DateTextField } from '../common/DateInput';
 
@@ -17,7 +16,7 @@ export const RequestIdStopButton = () => {
   const translate = useTranslate();
   const notify = useNotify();
   const navigate = useNavigate();
-  const dataProvider = useWorkflowDataProvider();
+  const dataProvider = usePanelDataProvider();
   const [open, setOpen] = useState(false);
   const [stopDate, setStopDate] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +30,7 @@ export const RequestIdStopButton = () => {
     setError(null);
     try {
       const input = applicationInput('ID_STOP', { idStop: { userIds: selectedIds, stopDate: stopDate || null } });
-      const { submitApplication } = await dataProvider.graphql<{ submitApplication: { id: string } }>(SUBMIT_APPLICATION, { type: 'ID_STOP', input, officeId: null, attachments: null });
+      const submitApplication = await dataProvider.requestIdStop(input);
       notify('app.applications.request_stop_sent', { type: 'success' });
       setOpen(false);
       onUnselectItems();

@@ -2,20 +2,27 @@
 // notifications, auditEvents), wrapped around the panel's schema-driven one: their lists take
 // no sort or a different filter shape, and an application's detail needs its history and
 // attachments. Every other resource and method goes to the base provider unchanged.
-// `graphql` runs one operation for the pages and buttons (actions, reports, tokens); it goes
-// through react-admin's useDataProvider, so an ended session signs the user out (checkError).
 import type { CreateParams, DataProvider, GetListParams, GetManyParams, GetOneParams, RaRecord, UpdateParams } from 'react-admin';
 import type { PanelDataProvider } from '../dataProvider';
-import { graphqlRequest } from '../graphql/transport';
-import { APPLICATION, APPLICATIONS, ADD_ATTACHMENTS, RESUBMIT_APPLICATION, SUBMIT_APPLICATION } from './queries';
+import { request } from '../graphql/client';
+import {
+  AddApplicationAttachmentsDocument,
+  ApplicationDocument,
+  ApplicationsDocument,
+  AuditEventsDocument,
+  ConsentsDocument,
+  NotificationsDocument,
+  ResubmitApplicationDocument,
+  SubmitApplicationDocument,
+  type ApplicationSortField,
+  type ConsentSortField,
+} from '../graphql/generated/graphql';
 import { applicationInput } from './formValues';
 import { toUploads, type FileInputValue } from './files';
-import { NOTIFICATIONS } from '../notifications/queries';
-import { AUDIT_EVENTS, auditFilter } from '../audit/queries';
-import { CONSENTS, CONSENT_SORT } from '../consents/queries';
+import { auditFilter } from '../audit/queries';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../../api/common/paging';
 
-type Page<T = RaRecord> = { items: T[]; total: number };
+type Page = { items: RaRecord[]; total: number };
 type Vars = Record<string, unknown>;
 
 function page(pagination?: GetListParams['pagination']) {
@@ -34,7 +41,10 @@ function pick(filter: Vars | undefined, keys: string[]): Vars {
   return out;
 }
 
-const APPLICATION_SORT = ['submittedAt', 'updatedAt', 'type', 'state'];
+const APPLICATION_SORT: ApplicationSortField[] = ['submittedAt', 'updatedAt', 'type', 'state'];
+const CONSENT_SORT: ConsentSortField[] = ['consentDate', 'patientNameKana', 'withdrawnAt'];
+const sortField = <F extends string>(fields: F[], field: string | undefined, fallback: F): F => (fields.includes(field as F) ? (field as F) : fallback);
+const sortOrder = (order: string | undefined) => (order === 'ASC' ? 'ASC' : 'DESC') as 'ASC' | 'DESC';
 
 interface ResourceHandler {
   getList: (params: GetListParams) => Promise<{ data: RaRecord[]; total: number }>;
@@ -44,21 +54,19 @@ interface ResourceHandler {
   update?: (params: UpdateParams) => Promise<{ data: RaRecord }>;
 }
 
-const listOf = async (query: string, variables: Vars) => {
-  const data = await graphqlRequest<Record<string, Page>>(query, variables);
-  const result = Object.values(data)[0];
-  return { data: result.items, total: result.total };
-};
+const listOf = (result: Page) => ({ data: result.items, total: result.total });
 
 const applications: ResourceHandler = {
   getList: ({ filter, sort, pagination }) =>
-    listOf(APPLICATIONS, {
+    request(ApplicationsDocument, {
       filter: pick(filter, ['q', 'type', 'state', 'states', 'officeId', 'ids']),
-      sort: { field: sort && APPLICATION_SORT.includes(sort.field) ? sort.field : 'submittedAt', order: sort?.order === 'ASC' ? 'ASC' : 'DESC' },
+      sort: { field: sortField(APPLICATION_SORT, sort?.field, 'submittedAt'), order: sortOrder(sort?.order) },
       page: page(pagination),
-    }),
-  getOne: async ({ id }) => ({ data: (await graphqlRequest<{ application: RaRecord }>(APPLICATION, { id })).application }),
-  getMany: async ({ ids }) => ({ data: (await listOf(APPLICATIONS, { filter: { ids }, page: { page: 1, perPage: Math.max(ids.length, 1) } })).data }),
+    }).then((d) => listOf(d.applications)),
+  getOne: async ({ id }) => ({ data: (await request(ApplicationDocument, { id: String(id) })).application }),
+  getMany: async ({ ids }) => ({
+    data: (await request(ApplicationsDocument, { filter: { ids: ids.map(String) }, page: { page: 1, perPage: Math.max(ids.length, 1) } })).applications.items,
+  }),
   // submitApplication: `type`, the office (CITY, for staff addition and ID stop), the form's part, the scans
   create: async ({ data }) => {
     const variables = {
@@ -67,23 +75,23 @@ const applications: ResourceHandler = {
       input: applicationInput(data.type, data, data.officeKind),
       attachments: await toUploads(data.attachments as FileInputValue[]),
     };
-    return { data: (await graphqlRequest<{ submitApplication: RaRecord }>(SUBMIT_APPLICATION, variables)).submitApplication };
+    return { data: (await request(SubmitApplicationDocument, variables)).submitApplication };
   },
   // the applicant's correction: resubmitApplication with the version as loaded, after any new scans
   update: async ({ id, data, previousData }) => {
     const uploads = await toUploads(data.newAttachments as FileInputValue[]);
-    if (uploads) await graphqlRequest(ADD_ATTACHMENTS, { applicationId: id, attachments: uploads });
-    const variables = { id, version: previousData.version, input: applicationInput(previousData.type, data, data.officeKind), comment: data.comment?.trim() || null };
-    return { data: (await graphqlRequest<{ resubmitApplication: RaRecord }>(RESUBMIT_APPLICATION, variables)).resubmitApplication };
+    if (uploads) await request(AddApplicationAttachmentsDocument, { applicationId: String(id), attachments: uploads });
+    const variables = { id: String(id), version: previousData.version, input: applicationInput(previousData.type, data, data.officeKind), comment: data.comment?.trim() || null };
+    return { data: (await request(ResubmitApplicationDocument, variables)).resubmitApplication };
   },
 };
 
 const notifications: ResourceHandler = {
-  getList: ({ filter, pagination }) => listOf(NOTIFICATIONS, { filter: pick(filter, ['status']), page: page(pagination) }),
+  getList: ({ filter, pagination }) => request(NotificationsDocument, { filter: pick(filter, ['status']), page: page(pagination) }).then((d) => listOf(d.notifications)),
 };
 
 const auditEvents: ResourceHandler = {
-  getList: ({ filter, pagination }) => listOf(AUDIT_EVENTS, { filter: auditFilter(filter), page: page(pagination) }),
+  getList: ({ filter, pagination }) => request(AuditEventsDocument, { filter: auditFilter(filter), page: page(pagination) }).then((d) => listOf(d.auditEvents)),
 };
 
 // 同意書の一覧: `withdrawn` comes from a select as 'true' / 'false'
@@ -92,24 +100,19 @@ const consents: ResourceHandler = {
     const f = pick(filter, ['q', 'explainingOfficeId', 'roomId', 'consentDateFrom', 'consentDateTo']);
     if (filter?.withdrawn === 'true' || filter?.withdrawn === true) f.withdrawn = true;
     if (filter?.withdrawn === 'false' || filter?.withdrawn === false) f.withdrawn = false;
-    return listOf(CONSENTS, {
+    return request(ConsentsDocument, {
       filter: f,
-      sort: { field: sort && CONSENT_SORT.includes(sort.field) ? sort.field : 'consentDate', order: sort?.order === 'ASC' ? 'ASC' : 'DESC' },
+      sort: { field: sortField(CONSENT_SORT, sort?.field, 'consentDate'), order: sortOrder(sort?.order) },
       page: page(pagination),
-    });
+    }).then((d) => listOf(d.consents));
   },
 };
 
 const handlers: Record<string, ResourceHandler> = { applications, notifications, auditEvents, consents };
 
-export interface WorkflowDataProvider extends PanelDataProvider {
-  /** One GraphQL operation; the result is the response's `data`. */
-  graphql: <T = Record<string, unknown>>(query: string, variables?: Vars) => Promise<T>;
-}
-
 const unsupported = (method: string, resource: string) => Promise.reject(new Error(`${method} is not supported for ${resource}`));
 
-export function withAccountWorkflow(base: PanelDataProvider): WorkflowDataProvider {
+export function withAccountWorkflow(base: PanelDataProvider): PanelDataProvider {
   const route =
     <K extends keyof ResourceHandler>(method: K, fallback: (resource: string, params: any) => Promise<any>) =>
     (resource: string, params: any) => {
@@ -128,6 +131,5 @@ export function withAccountWorkflow(base: PanelDataProvider): WorkflowDataProvid
     update: route('update', dp.update),
     getManyReference: (resource, params) => (handlers[resource] ? unsupported('getManyReference', resource) : dp.getManyReference(resource, params)),
     delete: (resource, params) => (handlers[resource] ? unsupported('delete', resource) : dp.delete(resource, params)),
-    graphql: (query, variables) => graphqlRequest(query, variables),
-  } as WorkflowDataProvider;
+  } as PanelDataProvider;
 }

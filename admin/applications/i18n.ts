@@ -135,6 +135,7 @@ export const workflowJa = {
     wf_menu: {
       reports: '集計',
       tokens: 'APIトークン',
+      fhir: 'FHIR出力',
     },
     applications: {
       staff_fields: staffFieldsJa,
@@ -517,6 +518,7 @@ export const workflowEn: WorkflowMessages = {
     wf_menu: {
       reports: 'Reports',
       tokens: 'API tokens',
+      fhir: 'FHIR export',
     },
     applications: {
       staff_fields: staffFieldsEn,

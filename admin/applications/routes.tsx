@@ -7,10 +7,12 @@ import { Menu, useCanAccess, useTranslate } from 'react-admin';
 import { Alert, Box } from '@mui/material';
 import InsightsIcon from '@mui/icons-material/Insights';
 import VpnKeyIcon from '@mui/icons-material/VpnKey';
+import CloudDownloadIcon from '@mui/icons-material/CloudDownload';
 import { lazyScreen, ScreenSuspense } from '../common/lazyScreen';
 
 const ReportsPage = lazyScreen(() => import('../reports/ReportsPage'), 'ReportsPage');
 const TokensPage = lazyScreen(() => import('../tokens/TokensPage'), 'TokensPage');
+const FhirExportsPage = lazyScreen(() => import('../fhir/FhirExportsPage'), 'FhirExportsPage');
 const PublicApplyPage = lazyScreen(() => import('../public/PublicApplyPage'), 'PublicApplyPage');
 const ActivationPage = lazyScreen(() => import('../activation/ActivationPage'), 'ActivationPage');
 const ActivationLetterPage = lazyScreen(() => import('../activation/ActivationLetterPage'), 'ActivationLetterPage');
@@ -46,6 +48,15 @@ export const workflowRoutes = [
     element={
       <Guard resource="apiTokens">
         <TokensPage />
+      </Guard>
+    }
+  />,
+  <Route
+    key="fhir"
+    path="/fhir"
+    element={
+      <Guard resource="fhirExports">
+        <FhirExportsPage />
       </Guard>
     }
   />,
@@ -96,5 +107,6 @@ export const WorkflowMenuItems = () => (
     <Menu.ResourceItem name="auditEvents" />
     <Menu.ResourceItem name="notifications" />
     <CustomItem resource="apiTokens" to="/tokens" label="app.wf_menu.tokens" icon={<VpnKeyIcon />} />
+    <CustomItem resource="fhirExports" to="/fhir" label="app.wf_menu.fhir" icon={<CloudDownloadIcon />} />
   </>
 );

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Button, useListContext, useNotify, useTranslate } from 'react-admin';
 import DownloadIcon from '@mui/icons-material/Download';
 import { downloadCsvWithBom, toCsv } from '../common/csv';
-import { useWorkflowDataProvider } from '../applications/useApi';
+import { usePanelDataProvider } from '../graphql/useApi';
 import { formatDateTime } from '../applications/fields';
-import { AUDIT_EVENTS, auditFilter } from './queries';
+import { auditFilter } from './queries';
+import { readAllPages } from '../common/allPages';
 
 export const MAX_EXPORT_ROWS = 10_000;
 const PAGE = 1000;
@@ -34,7 +35,7 @@ const columns: [string, (e: Event, t: (k: string, o?: object) => string) => unkn
 
 export const AuditExportButton = () => {
   const { filterValues, total } = useListContext();
-  const dataProvider = useWorkflowDataProvider();
+  const dataProvider = usePanelDataProvider();
   const translate = useTranslate();
   const notify = useNotify();
   const [pending, setPending] = useState(false);
@@ -42,15 +43,7 @@ export const AuditExportButton = () => {
   const run = async () => {
     setPending(true);
     try {
-      const rows: Event[] = [];
-      let available = 0;
-      for (let page = 1; rows.length < MAX_EXPORT_ROWS; page++) {
-        const { auditEvents } = await dataProvider.graphql<{ auditEvents: { items: Event[]; total: number } }>(AUDIT_EVENTS, { filter: auditFilter(filterValues), page: { page, perPage: PAGE } });
-        available = auditEvents.total;
-        rows.push(...auditEvents.items);
-        if (auditEvents.items.length < PAGE || rows.length >= available) break;
-      }
-      const kept = rows.slice(0, MAX_EXPORT_ROWS);
+      const { rows: kept, total: available } = await readAllPages<Event>((page, perPage) => dataProvider.auditEventsPage(auditFilter(filterValues), page, perPage), PAGE, MAX_EXPORT_ROWS);
       const headers = columns.map(([field]) => translate(`resources.auditEvents.fields.${field}`));
       const csv = toCsv(headers, kept.map((e) => columns.map(([, value]) => value(e, translate) ?? '')));
       downloadCsvWithBom(csv, translate('app.audit.file', { date: new Date().toLocaleDateString('sv-SE') }));

@@ -6,10 +6,7 @@
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput, TextField, TopToolbar, useRecordContext, useTranslate } from 'react-admin';
 import { DateInput } from '../common/DateInput';
 import { Alert, Box, Chip } from '@mui/material';
-import { useQuery } from '@tanstack/react-query';
-import { graphqlRequest } from '../graphql/transport';
-import { AUDIT_ACTIONS } from './queries';
-import { CONSENTS } from '../consents/queries';
+import { useApiQuery } from '../graphql/useApi';
 import { enumChoices } from '../common/enums';
 import { noWrap, tableSx } from '../common/tableStyles';
 import { useRole } from '../common/useRole';
@@ -93,11 +90,7 @@ const userFilterToQuery = (q: string) => ({ q });
 
 /** 操作: the actions this trail can hold, by name. */
 const ActionInput = (props: { source: string; alwaysOn?: boolean }) => {
-  const { data } = useQuery({
-    queryKey: ['auditActions'],
-    queryFn: () => graphqlRequest<{ auditActions: { code: string; label: string }[] }>(AUDIT_ACTIONS).then((d) => d.auditActions),
-    staleTime: Infinity,
-  });
+  const { data } = useApiQuery(['auditActions'], (dp) => dp.auditActions(), { staleTime: Infinity });
   const choices = (data ?? []).map((a) => ({ id: a.code, name: a.label }));
   return <AutocompleteInput {...props} choices={choices} helperText="app.audit.action_help" sx={{ minWidth: 280 }} />;
 };
@@ -107,15 +100,7 @@ const ActionInput = (props: { source: string; alwaysOn?: boolean }) => {
  * register's read is on the access log like any list of patients).
  */
 const PatientInput = (props: { source: string; alwaysOn?: boolean }) => {
-  const { data } = useQuery({
-    queryKey: ['auditPatients'],
-    queryFn: () =>
-      graphqlRequest<{ consents: { items: { patientId: string; patientName: string; patientNameKana: string }[] } }>(CONSENTS, {
-        sort: { field: 'patientNameKana', order: 'ASC' },
-        page: { page: 1, perPage: 1000 },
-      }).then((d) => d.consents.items),
-    staleTime: 5 * 60_000,
-  });
+  const { data } = useApiQuery(['auditPatients'], (dp) => dp.auditPatients(), { staleTime: 5 * 60_000 });
   const seen = new Set<string>();
   const choices = (data ?? []).filter((c) => !seen.has(c.patientId) && seen.add(c.patientId)).map((c) => ({ id: c.patientId, name: `${c.patientName}（${c.patientNameKana}）` }));
   return <AutocompleteInput {...props} choices={choices} sx={{ minWidth: 260 }} />;

@@ -1,11 +1,10 @@
-// The audit trail (auditEvents): newest first; the filter as the API declares it (AuditFilter).
-export const AUDIT_EVENTS = `query AuditEvents($filter: AuditFilter, $page: PageInput) {
-  auditEvents(filter: $filter, page: $page) { items { id occurredAt action actionLabel targetName patientName outcome actorId actorLoginId actorRole targetType targetId municipalityId officeId patientId roomId ip detail } total } }`;
+// The audit trail's filter as the API declares it (AuditFilter); the list's form may hold others.
+import type { AuditFilter } from '../graphql/generated/graphql';
 
-/** The filter keys of AuditFilter; the list's form may hold others. */
+/** The filter keys of AuditFilter. */
 export const AUDIT_FILTER_KEYS = ['action', 'actorId', 'officeId', 'patientId', 'roomId', 'outcome', 'from', 'to'] as const;
 
-export function auditFilter(filter: Record<string, unknown> = {}): Record<string, unknown> {
+export function auditFilter(filter: Record<string, unknown> = {}): AuditFilter {
   const out: Record<string, unknown> = {};
   for (const key of AUDIT_FILTER_KEYS) {
     const value = filter[key];
@@ -15,8 +14,5 @@ export function auditFilter(filter: Record<string, unknown> = {}): Record<string
       out[key] = value.trim();
     } else out[key] = value;
   }
-  return out;
+  return out as AuditFilter;
 }
-
-/** The actions this caller's trail can hold, with their names (the filter picks them). */
-export const AUDIT_ACTIONS = 'query AuditActions { auditActions { code label } }';

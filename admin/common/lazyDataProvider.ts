@@ -1,6 +1,6 @@
 // The data provider, loaded with the first screen that asks for data rather than with the sign-in
 // page: Apollo Client, graphql-js and the bundled schema are a third of the panel's code. Every
-// method (react-admin's and the custom ones: unlockUser, graphql…) is forwarded to the provider
+// method (react-admin's and the custom ones: unlockUser, room, createPost…) is forwarded to the provider
 // once its module has loaded.
 import type { DataProvider } from 'react-admin';
 

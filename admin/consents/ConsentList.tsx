@@ -3,14 +3,14 @@
 // under their row with the scanned form, and a withdrawal recorded from there.
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { DataTable, List, SelectInput, TextInput, useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
+import { DataTable, List, SelectInput, TextInput, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { DateInput } from '../common/DateInput';
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Typography } from '@mui/material';
 import { noWrap, tableSx } from '../common/tableStyles';
 import { useCsvExporter, type ExportColumn } from '../common/useCsvExporter';
 import { formatDateTime } from '../applications/fields';
-import type { WorkflowDataProvider } from '../applications/dataProvider';
-import { WITHDRAW_CONSENT } from './queries';
+import { useMutation } from '@tanstack/react-query';
+import { usePanelDataProvider } from '../graphql/useApi';
 
 const exportColumns: ExportColumn[] = [
   { source: 'patientName' },
@@ -59,24 +59,19 @@ const State = () => {
 
 const WithdrawDialog = ({ roomId, onClose }: { roomId: string; onClose: () => void }) => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<WorkflowDataProvider>();
+  const dataProvider = usePanelDataProvider();
   const notify = useNotify();
   const refresh = useRefresh();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const save = async () => {
-    setBusy(true);
-    try {
-      await dataProvider.graphql(WITHDRAW_CONSENT, { roomId, note: note.trim() || null });
+  const { mutate: save, isPending: busy } = useMutation({
+    mutationFn: () => dataProvider.withdrawConsentFromRegister(roomId, note.trim() || null),
+    onSuccess: () => {
       notify('app.consents.withdrawn_done', { type: 'info' });
       refresh();
       onClose();
-    } catch (e) {
-      notify((e as Error).message || 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (e) => notify((e as Error).message || 'ra.notification.http_error', { type: 'error' }),
+  });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate('app.consents.withdraw_title')}</DialogTitle>
@@ -88,7 +83,7 @@ const WithdrawDialog = ({ roomId, onClose }: { roomId: string; onClose: () => vo
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('app.consents.cancel')}</Button>
-        <Button variant="contained" color="error" onClick={save} disabled={busy}>
+        <Button variant="contained" color="error" onClick={() => save()} disabled={busy}>
           {translate('app.consents.withdraw_confirm')}
         </Button>
       </DialogActions>

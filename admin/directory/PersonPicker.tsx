@@ -3,8 +3,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Autocomplete, Box, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { roomApi } from '../rooms/api';
-import { keys, useApiQuery } from '../rooms/hooks';
+import { keys } from '../rooms/hooks';
+import { useApiQuery } from '../graphql/useApi';
 import type { OfficeOption, Person } from '../rooms/types';
 
 export interface PersonPickerProps {
@@ -60,7 +60,7 @@ export const PersonPicker = ({ label, exclude = [], onPick, offices, warning, ke
   const [value, setValue] = useState<Person | null>(null);
   const q = useDebounced(input);
   const filter = { q: q.trim() || undefined, officeId: officeId || undefined };
-  const { data, isFetching } = useApiQuery(keys.directory(filter), () => roomApi.directory(filter, 20), { staleTime: 30_000 });
+  const { data, isFetching } = useApiQuery(keys.directory(filter), (dp) => dp.directory(filter, 20), { staleTime: 30_000 });
   const options = data?.items ?? [];
   const more = (data?.total ?? 0) - options.length;
 

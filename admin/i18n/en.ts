@@ -5,6 +5,8 @@ import { roomsEn } from '../rooms/i18n';
 import { layoutEn } from '../layout/i18n';
 import { workflowEn } from '../applications/i18n';
 import { consentsEn } from '../consents/i18n';
+import { formsEn } from '../forms/i18n';
+import { fhirEn } from '../fhir/i18n';
 import { errorMessages } from '../../api/common/messages';
 import { validationMessages, type PanelMessages } from './ja';
 
@@ -174,6 +176,8 @@ export const enMessages: PanelMessages = {
   app: {
     ...workflowEn.app,
     ...consentsEn.app,
+    ...formsEn.app,
+    ...fhirEn,
     title: 'Home Medical and Nursing Care Information Sharing',
     date_input: { help: 'e.g. 2026/11/20, 令和8年11月20日, R8.11.20' },
     subtitle: 'Administration',

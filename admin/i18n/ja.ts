@@ -5,6 +5,8 @@ import { roomsJa } from '../rooms/i18n';
 import { layoutJa } from '../layout/i18n';
 import { workflowJa } from '../applications/i18n';
 import { consentsJa } from '../consents/i18n';
+import { formsJa } from '../forms/i18n';
+import { fhirJa } from '../fhir/i18n';
 import { errorMessages, fieldMessages } from '../../api/common/messages';
 
 /** The API's field-validation texts, so the panel's checks read exactly like the server's. */
@@ -380,6 +382,8 @@ export const jaMessages = {
   app: {
     ...workflowJa.app,
     ...consentsJa.app,
+    ...formsJa.app,
+    ...fhirJa,
     title: '在宅医療・介護連携 情報共有システム',
     date_input: { help: '例: 2026/11/20、令和8年11月20日、R8.11.20' },
     subtitle: '管理画面',

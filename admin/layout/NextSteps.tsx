@@ -13,11 +13,9 @@ import MeetingRoomIcon from '@mui/icons-material/MeetingRoom';
 import NoteAddIcon from '@mui/icons-material/NoteAdd';
 import RuleIcon from '@mui/icons-material/Rule';
 import type { Me } from '../auth/authApi';
-import { useApiQuery as useGraphql } from '../applications/useApi';
-import { APPLICATION_COUNTS } from '../applications/queries';
-import { roomApi } from '../rooms/api';
-import { roomApplicationApi } from '../rooms/applicationApi';
-import { keys, useApiQuery } from '../rooms/hooks';
+import { APPLICATION_COUNTS_KEY } from '../applications/queries';
+import { keys } from '../rooms/hooks';
+import { useApiQuery } from '../graphql/useApi';
 
 interface Step {
   key: string;
@@ -31,15 +29,15 @@ const newApplication = (type: string) => `/applications/create?source=${encodeUR
 
 function useApplicationCounts(): Map<string, number> | undefined {
   const { canAccess } = useCanAccess({ resource: 'applications', action: 'list' });
-  const { data } = useGraphql<{ applicationCounts: { state: string; count: number }[] }>(APPLICATION_COUNTS, undefined, { enabled: !!canAccess });
-  return data ? new Map(data.applicationCounts.map((c) => [c.state, c.count])) : canAccess === false ? new Map() : undefined;
+  const { data } = useApiQuery(APPLICATION_COUNTS_KEY, (dp) => dp.applicationCounts(), { enabled: !!canAccess });
+  return data ? new Map<string, number>(data.map((c) => [c.state, c.count])) : canAccess === false ? new Map() : undefined;
 }
 
 function useOfficeSteps(me: Me, counts: Map<string, number> | undefined): Step[] | undefined {
   const translate = useTranslate();
   const { canAccess: mayRequest } = useCanAccess({ resource: 'rooms', action: 'request' });
   const params = { page: 1, perPage: 5 };
-  const rooms = useApiQuery(keys.list(params), () => roomApi.rooms(params)).data;
+  const rooms = useApiQuery(keys.list(params), (dp) => dp.rooms(params)).data;
   if (!rooms || !counts) return undefined;
   const steps: Step[] = [];
   const returned = counts.get('RETURNED') ?? 0;
@@ -102,8 +100,8 @@ function useOfficeSteps(me: Me, counts: Map<string, number> | undefined): Step[]
 
 function useCitySteps(counts: Map<string, number> | undefined): Step[] | undefined {
   const translate = useTranslate();
-  const roomCounts = useApiQuery(keys.counts, () => roomApi.counts()).data;
-  const pending = useApiQuery(keys.pending, () => roomApplicationApi.pending()).data;
+  const roomCounts = useApiQuery(keys.counts, (dp) => dp.roomCounts()).data;
+  const pending = useApiQuery(keys.pending, (dp) => dp.pendingRoomCreations()).data;
   if (!counts || !roomCounts || !pending) return undefined;
   const steps: Step[] = [];
   const review = counts.get('SUBMITTED') ?? 0;

@@ -3,7 +3,6 @@
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Alert, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { roomApi } from '../rooms/api';
 import { fieldErrorMap, useInvalidatePosts, useRoomChange } from '../rooms/hooks';
 import type { Post } from '../rooms/types';
 import { ActionDialog } from '../rooms/ui';
@@ -24,9 +23,9 @@ export const EditPostDialog = ({ roomId, post, titles, onClose }: { roomId: stri
   const save = async () => {
     if (!body.trim()) return setErrors({ body: translate('app.validation.REQUIRED') });
     if (isReport && vitalsProblems(vitals).length) return;
-    await run(() => roomApi.editPost(post.id, post.version, { title: isReport ? title || null : null, body, vitals: isReport ? textToVitals(vitals) : null }), {
+    await run((dp) => dp.editPost(post.id, post.version, { title: isReport ? title || null : null, body, vitals: isReport ? textToVitals(vitals) : null }), {
       done: 'rooms.post.edited',
-      then: onClose,
+      onDone: onClose,
       onError: (error) => setErrors(fieldErrorMap(error, (path) => path.split('.')[0])),
     });
   };

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import SendIcon from '@mui/icons-material/Send';
-import { roomApi } from '../rooms/api';
 import { fieldErrorMap, useInvalidatePosts, useRoomChange } from '../rooms/hooks';
 import type { Room } from '../rooms/types';
 import { AttachmentPicker } from './AttachmentPicker';
@@ -44,8 +43,8 @@ export const PostForm = ({ room }: { room: Pick<Room, 'id' | 'careReportTitles'>
     if (Object.keys(local).length || (isReport && vitalsProblems(vitals).length) || fileProblem) return setErrors(local);
     // the form is emptied as soon as the post is in, before the notice and the reload
     await run(
-      async () => {
-        await roomApi.createPost(room.id, {
+      async (dp) => {
+        await dp.createPost(room.id, {
           kind,
           title: isReport ? title : null,
           body,

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Box, Button, List, ListItem, ListItemText, Popover, Typography } from '@mui/material';
 import DoneAllIcon from '@mui/icons-material/DoneAll';
-import { roomApi } from '../rooms/api';
-import { keys, useApiQuery } from '../rooms/hooks';
+import { keys } from '../rooms/hooks';
+import { useApiQuery } from '../graphql/useApi';
 import { formatDateTime } from '../patients/format';
 import { Loading } from '../rooms/ui';
 import type { Post, PostFilter } from '../rooms/types';
@@ -16,7 +16,7 @@ export const othersReadCount = (post: Pick<Post, 'readCount'>) => post.readCount
 
 const Readers = ({ roomId, post, filter, page, perPage }: { roomId: string; post: Post; filter: PostFilter; page: number; perPage: number }) => {
   const translate = useTranslate();
-  const { data, isPending } = useApiQuery(keys.readers(roomId, filter, page), () => roomApi.readers(roomId, filter, page, perPage));
+  const { data, isPending } = useApiQuery(keys.readers(roomId, filter, page), (dp) => dp.postReaders(roomId, filter, page, perPage));
   if (isPending) return <Loading />;
   const readers = (data?.find((p) => p.id === post.id)?.readers ?? []).filter((r) => r.person.id !== post.author.id);
   if (readers.length === 0) return <Typography sx={{ p: 2 }}>{translate('rooms.timeline.readers_empty')}</Typography>;

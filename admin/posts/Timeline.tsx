@@ -3,12 +3,12 @@
 // read (既読) as they are shown; they keep their 新着 marker until the page is left.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useLogoutIfAccessDenied, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { Alert, Box, Button, IconButton, InputAdornment, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import ClearIcon from '@mui/icons-material/Clear';
-import { roomApi } from '../rooms/api';
 import { keys } from '../rooms/hooks';
+import { usePanelDataProvider } from '../graphql/useApi';
 import { Loading } from '../rooms/ui';
 import type { Post, PostFilter, Room } from '../rooms/types';
 import { PostCard } from './PostCard';
@@ -19,7 +19,7 @@ const PER_PAGE = 20;
 export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
   const translate = useTranslate();
   const client = useQueryClient();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const dataProvider = usePanelDataProvider();
   const [title, setTitle] = useState('');
   const [authorId, setAuthorId] = useState('');
   const [text, setText] = useState('');
@@ -30,15 +30,12 @@ export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
 
   const query = useInfiniteQuery({
     queryKey: keys.posts(room.id, filter),
-    queryFn: ({ pageParam }) => roomApi.posts(room.id, filter, pageParam, PER_PAGE),
+    queryFn: ({ pageParam }) => dataProvider.posts(room.id, filter, pageParam, PER_PAGE),
     initialPageParam: 1,
     getNextPageParam: (last, pages) => (pages.length * PER_PAGE < last.total ? pages.length + 1 : undefined),
     refetchOnWindowFocus: false,
     retry: false,
   });
-  useEffect(() => {
-    if (query.error) void logoutIfAccessDenied(query.error);
-  }, [query.error, logoutIfAccessDenied]);
 
   const pages = query.data?.pages ?? [];
   const posts = pages.flatMap((p, i) => p.items.map((post) => ({ post, page: i + 1 })));
@@ -53,8 +50,8 @@ export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
     if (!isMember || unseen.length === 0) return;
     unseen.forEach((id) => sent.current.add(id));
     setFresh((f) => new Set([...f, ...unseen]));
-    roomApi
-      .markRead(room.id, unseen)
+    dataProvider
+      .markPostsRead(room.id, unseen)
       .then(() => client.invalidateQueries({ queryKey: keys.lists }))
       .catch(() => unseen.forEach((id) => sent.current.delete(id)));
   }, [unseenKey, isMember, room.id]); // `unseen` is keyed by unseenKey

@@ -7,8 +7,8 @@ import { useTranslate } from 'react-admin';
 import { Box, Card, CardContent, Stack, Typography, useTheme } from '@mui/material';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useDrawingArea, useYScale } from '@mui/x-charts/hooks';
-import { roomApi } from '../rooms/api';
-import { keys, useApiQuery } from '../rooms/hooks';
+import { keys } from '../rooms/hooks';
+import { useApiQuery } from '../graphql/useApi';
 import { Loading } from '../rooms/ui';
 import { formatDateTime } from '../patients/format';
 import type { Vitals, VitalsPoint } from '../rooms/types';
@@ -116,7 +116,7 @@ export const VitalsLineChart = ({ def, points }: { def: ChartDef; points: Vitals
 export const VitalsChart = ({ roomId }: { roomId: string }) => {
   const translate = useTranslate();
   const theme = useTheme();
-  const { data, isPending } = useApiQuery(keys.vitals(roomId), () => roomApi.vitals(roomId));
+  const { data, isPending } = useApiQuery(keys.vitals(roomId), (dp) => dp.roomVitals(roomId));
   if (isPending) return <Loading />;
   const points = data ?? [];
   if (points.length === 0) return <Typography sx={{ p: 2 }}>{translate('rooms.vitals.empty')}</Typography>;

@@ -17,24 +17,16 @@ import { isApiError } from '../graphql/errors';
 import { AttachmentsInput, NestedOfficeInputs, StaffRowsInput } from '../applications/inputs';
 import { registrationInput } from '../applications/formValues';
 import { toUploads, type FileInputValue } from '../applications/files';
-import { SUBMIT_PUBLIC_REGISTRATION } from '../applications/queries';
+import { PublicMunicipalitiesDocument, SubmitPublicRegistrationDocument, type OfficeRegistrationInput, type SubmitPublicRegistrationMutation } from '../graphql/generated/graphql';
 import { formatDateTime } from '../applications/fields';
 import { PublicFrame } from './PublicFrame';
 import { useWatch } from 'react-hook-form';
-
-interface PublicMunicipality {
-  code: string;
-  name: string;
-  prefecture: string;
-}
-
-const PUBLIC_MUNICIPALITIES = 'query PublicMunicipalities { publicMunicipalities { code name prefecture } }';
 
 /** 申請先の市町村: a choice among the municipalities the system serves, not a code to type. */
 const MunicipalityChoice = () => {
   const { data, isPending } = useQuery({
     queryKey: ['publicMunicipalities'],
-    queryFn: () => graphqlRequest<{ publicMunicipalities: PublicMunicipality[] }>(PUBLIC_MUNICIPALITIES).then((d) => d.publicMunicipalities),
+    queryFn: () => graphqlRequest(PublicMunicipalitiesDocument).then((d) => d.publicMunicipalities),
     staleTime: Infinity,
   });
   const choices = (data ?? []).map((m) => ({ id: m.code, name: `${m.name}（${m.prefecture}）` }));
@@ -51,10 +43,7 @@ const MunicipalityChoice = () => {
   );
 };
 
-interface Receipt {
-  receiptNumber: string;
-  submittedAt: string;
-}
+type Receipt = SubmitPublicRegistrationMutation['submitPublicRegistration'];
 
 const SubmitToolbar = () => (
   <Toolbar>
@@ -108,11 +97,12 @@ export const PublicApplyPage = () => {
         municipalityCode: String(values.municipalityCode ?? '').trim(),
         applicantName: values.applicantName ?? '',
         applicantEmail: values.applicantEmail ?? '',
-        input: registrationInput(values.input),
+        // the form's values in the input's shape (the server validates every field)
+        input: registrationInput(values.input) as OfficeRegistrationInput,
         // no account here: the scans go to the anonymous, rate-limited upload path
         attachments: await toUploads(values.attachments as FileInputValue[], { public: true }),
       };
-      const data = await graphqlRequest<{ submitPublicRegistration: Receipt }>(SUBMIT_PUBLIC_REGISTRATION, variables);
+      const data = await graphqlRequest(SubmitPublicRegistrationDocument, variables);
       setReceipt(data.submitPublicRegistration);
       window.scrollTo(0, 0);
       return undefined;

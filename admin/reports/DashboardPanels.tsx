@@ -5,15 +5,14 @@ import { useCanAccess, useTranslate } from 'react-admin';
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import InsightsIcon from '@mui/icons-material/Insights';
 import { ApplicationCountsCard } from '../applications/ApplicationCountsCard';
-import { useApiQuery } from '../applications/useApi';
+import { useApiQuery } from '../graphql/useApi';
 import { BarList, RoomMonthsChart } from './charts';
-import { ROOMS_REPORT, ROSTER_REPORT, type RoomsReport, type RosterReport } from './reportTables';
-import { sumBy } from './ReportsPage';
+import { reportKeys, sumBy } from './ReportsPage';
 
 const KeyFigures = () => {
   const translate = useTranslate();
-  const roster = useApiQuery<{ rosterReport: RosterReport }>(ROSTER_REPORT).data?.rosterReport;
-  const rooms = useApiQuery<{ roomsReport: RoomsReport }>(ROOMS_REPORT).data?.roomsReport;
+  const roster = useApiQuery(reportKeys.roster, (dp) => dp.rosterReport()).data;
+  const rooms = useApiQuery(reportKeys.rooms, (dp) => dp.roomsReport()).data;
   if (!roster || !rooms) return null;
   const months = rooms.months.slice(-6);
   const active = roster.rows.filter((r) => r.status === 'ACTIVE');

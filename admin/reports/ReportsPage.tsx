@@ -4,14 +4,10 @@ import type { ReactNode } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import DownloadIcon from '@mui/icons-material/Download';
-import { useApiQuery } from '../applications/useApi';
+import { useApiQuery } from '../graphql/useApi';
 import { isApiError } from '../graphql/errors';
 import { BarList, ColumnChart, RoomMonthsChart, StackedBars, palette } from './charts';
 import {
-  ACTIVITY_REPORT,
-  APPLICATIONS_REPORT,
-  ROOMS_REPORT,
-  ROSTER_REPORT,
   activityTable,
   applicationCountsTable,
   downloadTable,
@@ -21,11 +17,16 @@ import {
   roomsPerOfficeTable,
   rosterTable,
   type ActivityRow,
-  type ApplicationsReport,
   type ReportTable,
-  type RoomsReport,
-  type RosterReport,
 } from './reportTables';
+
+/** The reports' query keys: the home page's figures share the report page's reads. */
+export const reportKeys = {
+  roster: ['reports', 'roster'],
+  rooms: ['reports', 'rooms'],
+  applications: ['reports', 'applications'],
+  activity: ['reports', 'activity'],
+} as const;
 
 const stateColors: Record<string, string> = {
   SUBMITTED: '#1976d2',
@@ -122,8 +123,7 @@ export function sumBy<R>(rows: R[], key: (r: R) => string, value: (r: R) => numb
 
 const RosterSection = () => {
   const translate = useTranslate();
-  const { data, error } = useApiQuery<{ rosterReport: RosterReport }>(ROSTER_REPORT);
-  const r = data?.rosterReport;
+  const { data: r, error } = useApiQuery(reportKeys.roster, (dp) => dp.rosterReport());
   const active = r?.rows.filter((x) => x.status === 'ACTIVE') ?? [];
   return (
     <Section title="app.reports.roster" help="app.reports.roster_help" testId="report-roster">
@@ -179,8 +179,7 @@ const RosterSection = () => {
 
 const RoomsSection = () => {
   const translate = useTranslate();
-  const { data, error } = useApiQuery<{ roomsReport: RoomsReport }>(ROOMS_REPORT);
-  const r = data?.roomsReport;
+  const { data: r, error } = useApiQuery(reportKeys.rooms, (dp) => dp.roomsReport());
   const months = r?.months.slice(-12) ?? [];
   return (
     <Section title="app.reports.rooms" help="app.reports.rooms_help" testId="report-rooms">
@@ -202,8 +201,7 @@ const RoomsSection = () => {
 
 const ApplicationsSection = () => {
   const translate = useTranslate();
-  const { data, error } = useApiQuery<{ applicationsReport: ApplicationsReport }>(APPLICATIONS_REPORT);
-  const r = data?.applicationsReport;
+  const { data: r, error } = useApiQuery(reportKeys.applications, (dp) => dp.applicationsReport());
   const byType = new Map<string, Record<string, number>>();
   for (const c of r?.counts ?? []) byType.set(c.type, { ...(byType.get(c.type) ?? {}), [c.state]: c.count });
   return (
@@ -229,8 +227,7 @@ const ApplicationsSection = () => {
 
 const ActivitySection = () => {
   const translate = useTranslate();
-  const { data, error } = useApiQuery<{ activityReport: ActivityRow[] }>(ACTIVITY_REPORT);
-  const rows = data?.activityReport;
+  const { data: rows, error } = useApiQuery(reportKeys.activity, (dp) => dp.activityReport());
   const months = [...new Set((rows ?? []).map((x) => x.month))].sort().slice(-12);
   const total = (m: string, f: (x: ActivityRow) => number) => (rows ?? []).filter((x) => x.month === m).reduce((n, x) => n + f(x), 0);
   return (

@@ -1,8 +1,19 @@
-// Small charts drawn as SVG and CSS, no chart library: columns per category (months) with an
-// optional line, horizontal bars for a ranking, and stacked bars for parts of a whole. Each has a
-// text alternative (role="img" + aria-label; the tables next to them hold the figures).
-import { useEffect, useRef, useState } from 'react';
-import { Box, Typography } from '@mui/material';
+// The reports' charts, on MUI X Charts (the library the vitals chart uses): columns per month
+// with an optional line, horizontal bars for a ranking, stacked bars for parts of a whole. Each is
+// a figure named by its label; the tables next to them hold the same figures as text. This file
+// is only imported by the reports' lazy screens, so the library stays out of the sign-in page.
+import { Box } from '@mui/material';
+import { BarChart, BarPlot } from '@mui/x-charts/BarChart';
+import { ChartsAxis } from '@mui/x-charts/ChartsAxis';
+import { ChartsAxisHighlight } from '@mui/x-charts/ChartsAxisHighlight';
+import { ChartsDataProvider } from '@mui/x-charts/ChartsDataProvider';
+import { ChartsGrid } from '@mui/x-charts/ChartsGrid';
+import { ChartsLegend } from '@mui/x-charts/ChartsLegend';
+import { ChartsSurface } from '@mui/x-charts/ChartsSurface';
+import { ChartsTooltip } from '@mui/x-charts/ChartsTooltip';
+import { ChartsWrapper } from '@mui/x-charts/ChartsWrapper';
+import { LinePlot, MarkPlot } from '@mui/x-charts/LineChart';
+import type { AllSeriesType } from '@mui/x-charts/models';
 import { useTranslate } from 'react-admin';
 
 export const palette = ['#1976d2', '#ef6c00', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#6d4c41', '#546e7a'];
@@ -15,161 +26,90 @@ export interface Series {
   line?: boolean;
 }
 
-const niceMax = (max: number) => {
-  if (max <= 5) return 5;
-  const step = 10 ** Math.floor(Math.log10(max));
-  return Math.ceil(max / step) * step;
-};
+/** Counts: whole-number ticks only (a "2.5 rooms" tick reads as a bug). */
+const countAxis = { min: 0, tickMinStep: 1 };
 
-const Legend = ({ items }: { items: { name: string; color: string; line?: boolean }[] }) => (
-  <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, mt: 0.5 }}>
-    {items.map((s) => (
-      <Box key={s.name} sx={{ display: 'flex', alignItems: 'center', gap: 0.5, typography: 'caption' }}>
-        <Box sx={{ width: 12, height: s.line ? 3 : 12, bgcolor: s.color, borderRadius: s.line ? 0 : 0.5 }} />
-        {s.name}
-      </Box>
-    ))}
+/** A chart named for screen readers; its figures are in the table beside it. */
+const Figure = ({ label, minWidth, maxWidth, children }: { label: string; minWidth?: number; maxWidth?: number; children: React.ReactNode }) => (
+  // many categories scroll sideways inside the card rather than squeeze or widen the page; few
+  // categories keep their columns narrow rather than stretch one column across the card
+  <Box role="figure" aria-label={label} data-testid="report-chart" sx={{ overflowX: 'auto' }}>
+    <Box sx={{ minWidth, maxWidth }}>{children}</Box>
   </Box>
 );
 
-/** The width of a box, followed as it resizes (charts are drawn at their real size: no stretched text). */
-function useBoxWidth(initial = 320) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(initial);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const measure = () => setWidth(Math.max(Math.floor(el.getBoundingClientRect().width), 240));
-    measure();
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  return { ref, width };
-}
-
 /** Grouped columns per category, with `line` series as lines (e.g. opened/closed per month, open at month end). */
 export const ColumnChart = ({ categories, series, label, height = 220 }: { categories: string[]; series: Series[]; label: string; height?: number }) => {
-  const box = useBoxWidth();
-  const colored = series.map((s, i) => ({ ...s, color: s.color ?? palette[i % palette.length] }));
-  const columns = colored.filter((s) => !s.line);
-  const lines = colored.filter((s) => s.line);
-  const max = niceMax(Math.max(1, ...colored.flatMap((s) => s.values)));
-  // the box's width; many categories scroll sideways rather than squeeze
-  const width = Math.max(box.width, categories.length * Math.max(36, columns.length * 16 + 16));
-  const left = 32;
-  const bottom = 28;
-  const top = 10;
-  const plotH = height - top - bottom;
-  const band = (width - left - 8) / Math.max(categories.length, 1);
-  const barW = Math.min(28, (band - 8) / Math.max(columns.length, 1));
-  const y = (v: number) => top + plotH - (v / max) * plotH;
-  const ticks = [0, max / 2, max];
+  // nothing to draw: the table beside the chart says there is no data, in the user's language
+  if (categories.length === 0 || !series.some((s) => s.values.some((v) => v > 0))) return null;
+  const columns = series.filter((s) => !s.line).length;
+  const chartSeries: AllSeriesType[] = series.map((s, i) => ({
+    type: s.line ? 'line' : 'bar',
+    id: s.name,
+    label: s.name,
+    data: s.values,
+    color: s.color ?? palette[i % palette.length],
+    ...(s.line ? { showMark: true } : {}),
+  }));
   return (
-    <Box>
-      <Box ref={box.ref} sx={{ overflowX: 'auto' }}>
-        <svg role="img" aria-label={label} viewBox={`0 0 ${width} ${height}`} width={width} height={height}>
-          <title>{label}</title>
-          {ticks.map((t) => (
-            <g key={t}>
-              <line x1={left} x2={width - 4} y1={y(t)} y2={y(t)} stroke="#e0e0e0" />
-              <text x={left - 4} y={y(t) + 4} fontSize="10" textAnchor="end" fill="#616161">
-                {Number.isInteger(t) ? t : t.toFixed(1)}
-              </text>
-            </g>
-          ))}
-          {categories.map((c, i) => {
-            const x0 = left + i * band + (band - barW * columns.length) / 2;
-            return (
-              <g key={c}>
-                {columns.map((s, j) => {
-                  const v = s.values[i] ?? 0;
-                  return (
-                    <rect key={s.name} x={x0 + j * barW} y={y(v)} width={Math.max(barW - 2, 2)} height={Math.max(top + plotH - y(v), 0)} fill={s.color} rx="2">
-                      <title>{`${c} ${s.name}: ${v}`}</title>
-                    </rect>
-                  );
-                })}
-                <text x={left + i * band + band / 2} y={height - 10} fontSize="10" textAnchor="middle" fill="#424242">
-                  {c}
-                </text>
-              </g>
-            );
-          })}
-          {lines.map((s) => (
-            <g key={s.name}>
-              <polyline
-                fill="none"
-                stroke={s.color}
-                strokeWidth="2"
-                points={s.values.map((v, i) => `${left + i * band + band / 2},${y(v)}`).join(' ')}
-              />
-              {s.values.map((v, i) => (
-                <circle key={i} cx={left + i * band + band / 2} cy={y(v)} r="3" fill={s.color}>
-                  <title>{`${categories[i]} ${s.name}: ${v}`}</title>
-                </circle>
-              ))}
-            </g>
-          ))}
-        </svg>
-      </Box>
-      <Legend items={colored} />
-    </Box>
+    <Figure label={label} minWidth={categories.length * Math.max(36, columns * 16 + 16)} maxWidth={Math.max(360, categories.length * 120)}>
+      <ChartsDataProvider series={chartSeries} xAxis={[{ scaleType: 'band', data: categories, height: 28 }]} yAxis={[{ ...countAxis, width: 36 }]} height={height}>
+        <ChartsWrapper legendPosition={{ vertical: 'bottom', horizontal: 'start' }}>
+          <ChartsLegend />
+          <ChartsSurface>
+            <ChartsGrid horizontal />
+            <BarPlot />
+            <ChartsAxisHighlight x="band" />
+            <LinePlot />
+            <ChartsAxis />
+            <MarkPlot />
+          </ChartsSurface>
+          <ChartsTooltip />
+        </ChartsWrapper>
+      </ChartsDataProvider>
+    </Figure>
   );
 };
+
+/** Height of a horizontal bar chart: a row per bar and room for the value axis. */
+const rowsHeight = (rows: number) => Math.max(rows, 1) * 36 + 48;
 
 /** Horizontal bars, largest first (e.g. accounts by job type). */
 export const BarList = ({ items, label, color = palette[0], max: limit = 12 }: { items: { label: string; value: number }[]; label: string; color?: string; max?: number }) => {
   const sorted = [...items].sort((a, b) => b.value - a.value).slice(0, limit);
-  const max = Math.max(1, ...sorted.map((i) => i.value));
+  if (sorted.length === 0) return null;
   return (
-    <Box role="img" aria-label={label} sx={{ display: 'grid', gridTemplateColumns: 'minmax(80px, max-content) 1fr auto', columnGap: 1, rowGap: 0.5, alignItems: 'center' }}>
-      {sorted.map((i) => (
-        <Box key={i.label} sx={{ display: 'contents' }}>
-          <Typography variant="caption" noWrap title={i.label} sx={{ maxWidth: 220 }}>
-            {i.label}
-          </Typography>
-          <Box sx={{ bgcolor: 'grey.100', borderRadius: 0.5, height: 14 }}>
-            <Box sx={{ width: `${(i.value / max) * 100}%`, bgcolor: color, height: '100%', borderRadius: 0.5, minWidth: i.value > 0 ? 2 : 0 }} />
-          </Box>
-          <Typography variant="caption" sx={{ fontVariantNumeric: 'tabular-nums', textAlign: 'right' }}>
-            {i.value}
-          </Typography>
-        </Box>
-      ))}
-    </Box>
+    <Figure label={label}>
+      <BarChart
+        layout="horizontal"
+        height={rowsHeight(sorted.length)}
+        yAxis={[{ scaleType: 'band', data: sorted.map((i) => i.label), width: 110 }]}
+        xAxis={[countAxis]}
+        series={[{ data: sorted.map((i) => i.value), color, label, barLabel: 'value' }]}
+        hideLegend
+        grid={{ vertical: true }}
+      />
+    </Figure>
   );
 };
 
 /** One bar per row split into parts (e.g. applications of a type by state). */
 export const StackedBars = ({ rows, keys, label }: { rows: { label: string; parts: Record<string, number> }[]; keys: { key: string; name: string; color: string }[]; label: string }) => {
-  const max = Math.max(1, ...rows.map((r) => Object.values(r.parts).reduce((a, b) => a + b, 0)));
+  // only the parts that occur: an empty legend entry says nothing
+  const present = keys.filter((k) => rows.some((r) => (r.parts[k.key] ?? 0) > 0));
+  if (present.length === 0) return null;
   return (
-    <Box role="img" aria-label={label}>
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(80px, max-content) 1fr auto', columnGap: 1, rowGap: 0.5, alignItems: 'center' }}>
-        {rows.map((r) => {
-          const total = Object.values(r.parts).reduce((a, b) => a + b, 0);
-          return (
-            <Box key={r.label} sx={{ display: 'contents' }}>
-              <Typography variant="caption" noWrap title={r.label}>
-                {r.label}
-              </Typography>
-              <Box sx={{ display: 'flex', height: 14, width: `${(total / max) * 100}%`, minWidth: total > 0 ? 2 : 0, borderRadius: 0.5, overflow: 'hidden' }}>
-                {keys
-                  .filter((k) => (r.parts[k.key] ?? 0) > 0)
-                  .map((k) => (
-                    <Box key={k.key} title={`${k.name}: ${r.parts[k.key]}`} sx={{ flex: r.parts[k.key], bgcolor: k.color }} />
-                  ))}
-              </Box>
-              <Typography variant="caption" sx={{ fontVariantNumeric: 'tabular-nums', textAlign: 'right' }}>
-                {total}
-              </Typography>
-            </Box>
-          );
-        })}
-      </Box>
-      <Legend items={keys.filter((k) => rows.some((r) => (r.parts[k.key] ?? 0) > 0)).map((k) => ({ name: k.name, color: k.color }))} />
-    </Box>
+    <Figure label={label}>
+      <BarChart
+        layout="horizontal"
+        height={rowsHeight(rows.length) + 32}
+        yAxis={[{ scaleType: 'band', data: rows.map((r) => r.label), width: 130 }]}
+        xAxis={[countAxis]}
+        series={present.map((k) => ({ id: k.key, label: k.name, color: k.color, stack: 'total', data: rows.map((r) => r.parts[k.key] ?? 0) }))}
+        slotProps={{ legend: { position: { vertical: 'bottom', horizontal: 'start' } } }}
+        grid={{ vertical: true }}
+      />
+    </Figure>
   );
 };
 

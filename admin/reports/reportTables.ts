@@ -1,42 +1,14 @@
 // The four reports (rosterReport, roomsReport, applicationsReport, activityReport) as tables:
 // the same columns on the page and in the CSV files (UTF-8 with BOM, Japanese headers).
 import { downloadCsvWithBom, toCsv } from '../common/csv';
+import type { ActivityReportQuery, ApplicationsReportQuery, RoomsReportQuery, RosterReportQuery } from '../graphql/generated/graphql';
 
-export const ROSTER_REPORT = `query RosterReport { rosterReport { activeHeadcount totals { status count } rows { municipalityName officeId officeName officeKind jobType status count } } }`;
-export const ROOMS_REPORT = `query RoomsReport { roomsReport { months { month opened closed openAtEnd } membersPerRoom { members rooms } roomsPerOffice { officeId officeName rooms } } }`;
-export const APPLICATIONS_REPORT = `query ApplicationsReport { applicationsReport { counts { type state count } durations { type step count medianDays p90Days } } }`;
-export const ACTIVITY_REPORT = `query ActivityReport { activityReport { month officeId officeName posts careReports } }`;
-
-export interface RosterRow {
-  municipalityName: string;
-  officeId: string | null;
-  officeName: string | null;
-  officeKind: string | null;
-  jobType: string;
-  status: string;
-  count: number;
-}
-export interface RosterReport {
-  activeHeadcount: number;
-  totals: { status: string; count: number }[];
-  rows: RosterRow[];
-}
-export interface RoomsReport {
-  months: { month: string; opened: number; closed: number; openAtEnd: number }[];
-  membersPerRoom: { members: number; rooms: number }[];
-  roomsPerOffice: { officeId: string; officeName: string; rooms: number }[];
-}
-export interface ApplicationsReport {
-  counts: { type: string; state: string; count: number }[];
-  durations: { type: string; step: string; count: number; medianDays: number; p90Days: number }[];
-}
-export interface ActivityRow {
-  month: string;
-  officeId: string;
-  officeName: string;
-  posts: number;
-  careReports: number;
-}
+// The reports' shapes are the generated result types of reports.graphql.
+export type RosterReport = RosterReportQuery['rosterReport'];
+export type RosterRow = RosterReport['rows'][number];
+export type RoomsReport = RoomsReportQuery['roomsReport'];
+export type ApplicationsReport = ApplicationsReportQuery['applicationsReport'];
+export type ActivityRow = ActivityReportQuery['activityReport'][number];
 
 type Translate = (key: string, options?: object) => string;
 

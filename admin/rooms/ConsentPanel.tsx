@@ -8,18 +8,18 @@ import BlockIcon from '@mui/icons-material/Block';
 import { PatientDetails } from '../patients/PatientHeader';
 import { formatDate, formatDateTime } from '../patients/format';
 import { applicationFileUrl } from '../posts/uploads';
-import { roomApi } from './api';
-import { keys, useApiQuery, useRoomChange } from './hooks';
+import { keys, useRoomChange } from './hooks';
+import { useApiQuery } from '../graphql/useApi';
 import type { Room } from './types';
 import { ActionDialog, Field, FieldGrid, FileLink, Loading } from './ui';
 
 const CoverOfficesDialog = ({ room, onClose }: { room: Room; onClose: () => void }) => {
   const translate = useTranslate();
   const { pending, run } = useRoomChange();
-  const { data: offices } = useApiQuery(keys.offices(), () => roomApi.offices());
+  const { data: offices } = useApiQuery(keys.offices(), (dp) => dp.roomOffices());
   const [chosen, setChosen] = useState<string[]>([]);
   const candidates = (offices ?? []).filter((o) => !room.consent.coveredOfficeIds.includes(o.id));
-  const save = () => run(() => roomApi.coverOffices(room.id, chosen), { done: 'rooms.consent.covered', then: onClose });
+  const save = () => run((dp) => dp.coverOfficesByConsent(room.id, chosen), { done: 'rooms.consent.covered', onDone: onClose });
   return (
     <ActionDialog title={translate('rooms.consent.cover_more')} onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.common.add')} disabled={pending || chosen.length === 0}>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
@@ -46,7 +46,7 @@ const WithdrawDialog = ({ room, onClose }: { room: Room; onClose: () => void }) 
   const translate = useTranslate();
   const { pending, run } = useRoomChange();
   const [note, setNote] = useState('');
-  const save = () => run(() => roomApi.withdrawConsent(room.id, note.trim() || null), { done: 'rooms.consent.withdrawn_done', then: onClose });
+  const save = () => run((dp) => dp.withdrawConsent(room.id, note.trim() || null), { done: 'rooms.consent.withdrawn_done', onDone: onClose });
   return (
     <ActionDialog title={translate('rooms.consent.withdraw_title')} onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.consent.withdraw_confirm')} color="error" disabled={pending}>
       <Alert severity="warning" sx={{ mb: 2 }}>

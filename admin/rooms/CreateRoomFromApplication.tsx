@@ -6,20 +6,20 @@
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { Title, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Card, CardContent, IconButton, Stack, TextField, Typography } from '@mui/material';
-import DeleteIcon from '@mui/icons-material/Delete';
+import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { errorCode } from '../graphql/errors';
-import { PersonLine, PersonPicker } from '../directory/PersonPicker';
+import { PersonPicker } from '../directory/PersonPicker';
 import { PatientDetails } from '../patients/PatientHeader';
 import { formatDate, formatDateTime } from '../patients/format';
 import { applicationFileUrl } from '../posts/uploads';
-import { roomApi } from './api';
-import { roomApplicationApi, type RoomApplication, type UserRow } from './applicationApi';
-import { fieldErrorMap, keys, useApiQuery, useRoomChange } from './hooks';
+import type { RoomApplication, UserRow } from './applicationApi';
+import { fieldErrorMap, keys, useRoomChange } from './hooks';
+import { useApiQuery } from '../graphql/useApi';
 import { coverageWarning } from './MembersPanel';
 import { cleanTitles, TitleListInput } from './TitlesEditor';
 import type { OfficeOption, Person, RoomPermission } from './types';
-import { Field, FieldGrid, FileLink, Loading, PermissionSelect, RoomNotFound } from './ui';
+import { Field, FieldGrid, FileLink, Loading, RoomNotFound } from './ui';
+import { MemberRows } from './MemberRows';
 
 interface Row {
   person: Person;
@@ -70,8 +70,8 @@ const Setup = ({ app, users, offices }: { app: RoomApplication; users: UserRow[]
   const submit = async () => {
     setErrors({});
     await run(
-      () =>
-        roomApplicationApi.createRoom(
+      (dp) =>
+        dp.createRoomFromApplication(
           app.id,
           app.version,
           { name: name.trim(), members: rows.map((r) => ({ userId: r.person.id, permission: r.permission })), careReportTitles: cleanTitles(titles) },
@@ -79,7 +79,7 @@ const Setup = ({ app, users, offices }: { app: RoomApplication; users: UserRow[]
         ),
       {
         done: 'rooms.create.created',
-        then: (result) => navigate(result.payload.roomId ? `/rooms/${result.payload.roomId}/show` : '/rooms'),
+        onDone: (result) => navigate(result.payload.roomId ? `/rooms/${result.payload.roomId}/show` : '/rooms'),
         onError: (error) => setErrors(fieldErrorMap(error, (path) => path.replace(/^setup\./, ''))),
       },
     );
@@ -137,23 +137,19 @@ const Setup = ({ app, users, offices }: { app: RoomApplication; users: UserRow[]
       </Section>
       <Section title="rooms.create.members_section">
         <Stack spacing={1}>
-          {rows.map((r, i) => (
-            <Stack key={r.person.id} direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' }, border: 1, borderColor: 'divider', borderRadius: 1, p: 1 }} data-testid="setup-member">
-              <Box sx={{ flex: 1 }}>
-                <PersonLine person={r.person} warning={errors[`members.${i}.userId`] ?? (!r.active ? translate('rooms.create.not_active_user') : warn(r.person))} />
-              </Box>
-              {r.requested && <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.create.requested_member')}</Typography>}
-              <PermissionSelect
-                label={translate('rooms.members.permission')}
-                value={r.permission}
-                onChange={(permission) => setRows(rows.map((x, j) => (j === i ? { ...x, permission } : x)))}
-                aria-label={`${r.person.name} ${translate('rooms.members.permission')}`}
-              />
-              <IconButton aria-label={`${translate('rooms.common.remove')} ${r.person.name}`} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
-                <DeleteIcon />
-              </IconButton>
-            </Stack>
-          ))}
+          <MemberRows
+            rows={rows}
+            onChange={setRows}
+            testId="setup-member"
+            warning={(r, i) => errors[`members.${i}.userId`] ?? (!r.active ? translate('rooms.create.not_active_user') : warn(r.person))}
+            extra={(r) =>
+              r.requested && (
+                <Typography variant="caption" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>
+                  {translate('rooms.create.requested_member')}
+                </Typography>
+              )
+            }
+          />
           <PersonPicker
             label={translate('rooms.members.add')}
             offices={covered}
@@ -185,12 +181,12 @@ const Setup = ({ app, users, offices }: { app: RoomApplication; users: UserRow[]
 export const CreateRoomFromApplication = () => {
   const translate = useTranslate();
   const { applicationId = '' } = useParams();
-  const { data: app, error } = useApiQuery(keys.application(applicationId), () => roomApplicationApi.get(applicationId));
+  const { data: app, error } = useApiQuery(keys.application(applicationId), (dp) => dp.roomApplication(applicationId));
   const isRoomCreation = app?.type === 'ROOM_CREATION';
   const memberIds = isRoomCreation ? app.payload.members.map((m) => m.userId) : [];
   const officeIds = isRoomCreation ? [...new Set([app.payload.consent.explainingOfficeId, ...app.payload.consent.coveredOfficeIds])] : [];
-  const users = useApiQuery(keys.applicants(applicationId), () => roomApplicationApi.users(memberIds), { enabled: isRoomCreation && memberIds.length > 0 });
-  const offices = useApiQuery(keys.offices(officeIds), () => roomApi.offices(officeIds), { enabled: isRoomCreation });
+  const users = useApiQuery(keys.applicants(applicationId), (dp) => dp.roomApplicants(memberIds), { enabled: isRoomCreation && memberIds.length > 0 });
+  const offices = useApiQuery(keys.offices(officeIds), (dp) => dp.roomOffices(officeIds), { enabled: isRoomCreation });
 
   if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
   if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;

@@ -9,7 +9,6 @@ import { Box, Button, Card, CardContent, Chip, FormControlLabel, Stack, Switch, 
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { PersonLine, PersonPicker } from '../directory/PersonPicker';
 import { formatDate, todayInTokyo } from '../patients/format';
-import { roomApi } from './api';
 import { useRoomChange } from './hooks';
 import type { Member, Person, Room, RoomPermission } from './types';
 import { ActionDialog, PermissionSelect } from './ui';
@@ -40,7 +39,7 @@ const AddMemberDialog = ({ room, onClose }: { room: Room; onClose: () => void })
 
   const save = async () => {
     if (!person) return;
-    await run(() => roomApi.addMember(room.id, { userId: person.id, permission, fromDate: fromDate || null, untilDate: untilDate || null }), { done: 'rooms.members.added', then: onClose });
+    await run((dp) => dp.addRoomMember(room.id, { userId: person.id, permission, fromDate: fromDate || null, untilDate: untilDate || null }), { done: 'rooms.members.added', onDone: onClose });
   };
 
   return (
@@ -70,7 +69,7 @@ const ChangeMemberDialog = ({ member, onClose }: { member: Member; onClose: () =
   const { pending, run } = useRoomChange();
   const [permission, setPermission] = useState<RoomPermission>(member.permission);
   const [untilDate, setUntilDate] = useState(member.untilDate ?? '');
-  const save = () => run(() => roomApi.changeMember(member.id, member.version, { permission, untilDate: untilDate || null }), { done: 'rooms.members.changed', then: onClose });
+  const save = () => run((dp) => dp.changeRoomMember(member.id, member.version, { permission, untilDate: untilDate || null }), { done: 'rooms.members.changed', onDone: onClose });
   return (
     <ActionDialog title={translate('rooms.members.change_title', { name: member.person.name })} onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.common.save')} disabled={pending}>
       <Stack spacing={2} sx={{ pt: 1 }}>
@@ -131,7 +130,7 @@ export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) 
 
   const remove = async () => {
     if (!removing) return;
-    await run(() => roomApi.removeMember(removing.id, removing.version), { done: 'rooms.members.removed' });
+    await run((dp) => dp.removeRoomMember(removing.id, removing.version), { done: 'rooms.members.removed' });
     setRemoving(null);
   };
 

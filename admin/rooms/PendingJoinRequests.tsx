@@ -3,13 +3,13 @@
 import { Link as RouterLink } from 'react-router-dom';
 import { useTranslate } from 'react-admin';
 import { Alert, Button, Stack, Typography } from '@mui/material';
-import { roomApplicationApi } from './applicationApi';
-import { keys, useApiQuery } from './hooks';
+import { keys } from './hooks';
+import { useApiQuery } from '../graphql/useApi';
 import { formatDateTime } from '../patients/format';
 
 export const PendingJoinRequests = ({ roomId }: { roomId: string }) => {
   const translate = useTranslate();
-  const { data } = useApiQuery(keys.pendingJoins(roomId), () => roomApplicationApi.pendingJoins(roomId));
+  const { data } = useApiQuery(keys.pendingJoins(roomId), (dp) => dp.pendingRoomJoins(roomId));
   if (!data?.length) return null;
   return (
     <Alert severity="info" data-testid="pending-joins" sx={{ '& .MuiAlert-message': { width: '100%' } }}>

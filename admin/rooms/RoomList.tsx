@@ -31,11 +31,14 @@ import DownloadIcon from '@mui/icons-material/Download';
 import type { Me } from '../auth/authApi';
 import { downloadCsvWithBom, toCsv } from '../common/csv';
 import { formatDateTime } from '../patients/format';
-import { roomApi, type RoomListParams } from './api';
-import { roomApplicationApi } from './applicationApi';
-import { keys, useApiQuery } from './hooks';
+import type { RoomListParams } from './api';
+import { usePanelDataProvider } from '../graphql/useApi';
+import { keys } from './hooks';
+import { useApiQuery } from '../graphql/useApi';
 import { DefaultTitlesDialog } from './TitlesEditor';
 import type { RoomStatus } from './types';
+import { readAllPages } from '../common/allPages';
+import { useMutation } from '@tanstack/react-query';
 import { Loading, RoomStatusChip } from './ui';
 
 const STATUSES: RoomStatus[] = ['ACTIVE', 'CLOSING', 'CLOSED'];
@@ -70,7 +73,7 @@ const SearchBox = ({ onSearch, label }: { onSearch: (q: string) => void; label: 
 /** Room creation forms (様式6) waiting for the city, each with a link to create its room. */
 const PendingRoomRequests = () => {
   const translate = useTranslate();
-  const { data } = useApiQuery(keys.pending, () => roomApplicationApi.pending());
+  const { data } = useApiQuery(keys.pending, (dp) => dp.pendingRoomCreations());
   if (!data || data.total === 0) return null;
   return (
     <Card variant="outlined" component="section" aria-labelledby="pending-room-requests">
@@ -105,25 +108,17 @@ const PendingRoomRequests = () => {
 /** 部屋一覧のCSV出力: every room matching the search, as the list shows them (UTF-8 with BOM, for Excel). */
 const ExportRoomsButton = ({ params }: { params: RoomListParams }) => {
   const translate = useTranslate();
-  const [busy, setBusy] = useState(false);
-  const run = async () => {
-    setBusy(true);
-    try {
-      const rows: Awaited<ReturnType<typeof roomApi.rooms>>['items'] = [];
-      for (let page = 1; ; page++) {
-        const r = await roomApi.rooms({ ...params, page, perPage: 1000 });
-        rows.push(...r.items);
-        if (r.items.length < 1000 || rows.length >= r.total) break;
-      }
+  const dataProvider = usePanelDataProvider();
+  const { mutate: run, isPending: busy } = useMutation({
+    mutationFn: async () => {
+      const { rows } = await readAllPages((page, perPage) => dataProvider.rooms({ ...params, page, perPage }), 1000);
       const headers = ['rooms.list.name', 'rooms.list.status', 'rooms.list.created', 'rooms.list.updated'].map((k) => translate(k));
       const csv = toCsv(headers, rows.map((r) => [r.name, translate(`rooms.enums.RoomStatus.${r.status}`), formatDateTime(r.createdAt), formatDateTime(r.updatedAt)]));
       downloadCsvWithBom(csv, translate('app.actions.export_file', { name: translate('rooms.list.title'), date: new Date().toLocaleDateString('sv-SE') }));
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
-    <Button variant="outlined" startIcon={<DownloadIcon />} onClick={run} disabled={busy}>
+    <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => run()} disabled={busy}>
       {translate('ra.action.export')}
     </Button>
   );
@@ -134,7 +129,7 @@ const CityRoomList = ({ me }: { me: Me }) => {
   const navigate = useNavigate();
   const [params, setParams] = useState<RoomListParams>({ q: '', status: '', page: 1, perPage: 25 });
   const [titlesOpen, setTitlesOpen] = useState(false);
-  const { data, isPending, error } = useApiQuery(keys.list(params), () => roomApi.rooms(params));
+  const { data, isPending, error } = useApiQuery(keys.list(params), (dp) => dp.rooms(params));
 
   return (
     <Stack spacing={2} sx={{ mt: 2, mb: 4 }}>
@@ -217,7 +212,7 @@ const MyRooms = () => {
   const [q, setQ] = useState('');
   const [perPage, setPerPage] = useState(20);
   const params: RoomListParams = { q, page: 1, perPage };
-  const { data, isPending, error } = useApiQuery(keys.list(params), () => roomApi.rooms(params));
+  const { data, isPending, error } = useApiQuery(keys.list(params), (dp) => dp.rooms(params));
   const rooms = data?.items ?? [];
 
   return (

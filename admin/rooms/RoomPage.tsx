@@ -18,9 +18,8 @@ import { PostForm } from '../posts/PostForm';
 import { Timeline } from '../posts/Timeline';
 import { VitalsChart } from '../posts/VitalsChart';
 import { PendingJoinRequests } from './PendingJoinRequests';
-import { roomApi } from './api';
-import { roomApplicationApi } from './applicationApi';
-import { keys, useApiQuery } from './hooks';
+import { keys } from './hooks';
+import { useApiQuery } from '../graphql/useApi';
 import { ConsentPanel } from './ConsentPanel';
 import { MembersPanel } from './MembersPanel';
 import { ClosingRequestDialog, JoinRequestDialog } from './RoomRequests';
@@ -53,7 +52,7 @@ const Banners = ({ room, isCity }: { room: Room; isCity: boolean }) => {
 const ClosingRequestLink = ({ room }: { room: Room }) => {
   const translate = useTranslate();
   const { canAccess } = useCanAccess({ resource: 'applications', action: 'show' });
-  const { data } = useApiQuery(keys.closingRequest(room.id), () => roomApplicationApi.closingRequest(room.id, room.name), { enabled: !!canAccess });
+  const { data } = useApiQuery(keys.closingRequest(room.id), (dp) => dp.roomClosingRequest(room.id, room.name), { enabled: !!canAccess });
   if (!data) return null;
   return (
     <Button component={RouterLink} to={`/applications/${data.id}/show`} variant="contained" color="warning" size="large">
@@ -137,7 +136,7 @@ const RoomView = ({ room, me }: { room: Room; me: Me }) => {
 export const RoomPage = () => {
   const { id = '' } = useParams();
   const { identity } = useGetIdentity();
-  const { data: room, error } = useApiQuery(keys.room(id), () => roomApi.room(id));
+  const { data: room, error } = useApiQuery(keys.room(id), (dp) => dp.room(id));
   if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
   if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
   if (!room || !identity) return <Loading />;

@@ -6,31 +6,26 @@ import { Link as RouterLink, useParams } from 'react-router-dom';
 import { CheckboxGroupInput, FileField, FileInput, Form, RadioButtonGroupInput, SaveButton, SelectInput, TextInput, Title, useGetIdentity, useInput, useNotify, useTranslate, type Validator } from 'react-admin';
 import { DateInput } from '../common/DateInput';
 import { useFormContext, useWatch } from 'react-hook-form';
-import { Alert, Box, Button, Card, CardContent, IconButton, Stack, Typography } from '@mui/material';
-import DeleteIcon from '@mui/icons-material/Delete';
+import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import type { Me } from '../auth/authApi';
 import { FormSection, InputRow } from '../common/FormSection';
 import { insuredNumber, katakana, phone, postalCode, required } from '../common/validators';
-import { PersonLine, PersonPicker } from '../directory/PersonPicker';
+import { PersonPicker } from '../directory/PersonPicker';
 import { BirthDateInput } from '../patients/BirthDateInput';
 import { formatDateTime, todayInTokyo } from '../patients/format';
 import { ACCEPTED_TYPES, MAX_FILE_BYTES, MAX_FILES, toUploads } from '../posts/uploads';
-import { roomApi } from './api';
-import { roomApplicationApi, type RoomCreationInput } from './applicationApi';
-import { fieldErrors, keys, useApiQuery, useNotifyError } from './hooks';
-import type { OfficeOption, Person, RoomPermission } from './types';
-import { Loading, PermissionSelect, RoomNotFound } from './ui';
+import type { RoomCreationInput } from './applicationApi';
+import { fieldErrors, keys, useNotifyError } from './hooks';
+import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
+import type { OfficeOption } from './types';
+import { Loading, RoomNotFound } from './ui';
+import { MemberRows, type MemberRow } from './MemberRows';
 import { errorCode } from '../graphql/errors';
 
 const CARE_LEVELS = ['NONE', 'APPLYING', 'SUPPORT_1', 'SUPPORT_2', 'CARE_1', 'CARE_2', 'CARE_3', 'CARE_4', 'CARE_5'] as const;
 const choicesOf = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));
 
 const atLeastOne: Validator = (v) => (Array.isArray(v) && v.length > 0 ? undefined : 'app.validation.REQUIRED');
-
-interface MemberRow {
-  person: Person;
-  permission: RoomPermission;
-}
 
 interface FormValues {
   patient: RoomCreationInput['patient'];
@@ -62,22 +57,12 @@ const MembersInput = ({ offices }: { offices: OfficeOption[] }) => {
         warning={(p) => (p.officeName && !coveredNames.includes(p.officeName) ? translate('rooms.members.not_covered') : null)}
       />
       <Stack spacing={1} sx={{ mt: 1 }}>
-        {rows.map((r, i) => (
-          <Stack key={r.person.id} direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'center' }, border: 1, borderColor: 'divider', borderRadius: 1, p: 1 }} data-testid="requested-member">
-            <Box sx={{ flex: 1 }}>
-              <PersonLine person={r.person} warning={rowErrors[i]?.userId?.message ?? (r.person.officeName && !coveredNames.includes(r.person.officeName) ? translate('rooms.members.not_covered') : null)} />
-            </Box>
-            <PermissionSelect
-              label={translate('rooms.members.permission')}
-              value={r.permission}
-              onChange={(permission) => set(rows.map((x, j) => (j === i ? { ...x, permission } : x)))}
-              aria-label={`${r.person.name} ${translate('rooms.members.permission')}`}
-            />
-            <IconButton aria-label={`${translate('rooms.common.remove')} ${r.person.name}`} onClick={() => set(rows.filter((_, j) => j !== i))}>
-              <DeleteIcon />
-            </IconButton>
-          </Stack>
-        ))}
+        <MemberRows
+          rows={rows}
+          onChange={set}
+          testId="requested-member"
+          warning={(r, i) => rowErrors[i]?.userId?.message ?? (r.person.officeName && !coveredNames.includes(r.person.officeName) ? translate('rooms.members.not_covered') : null)}
+        />
       </Stack>
       {fieldState.error && !Array.isArray(fieldState.error) && fieldState.error.message && (
         <Alert severity="error" sx={{ mt: 1 }}>
@@ -260,8 +245,9 @@ const useMe = () => useGetIdentity().identity as unknown as Me | undefined;
 
 /** #/room-request: a new request. */
 export const RoomRequestForm = () => {
+  const dataProvider = usePanelDataProvider();
   const me = useMe();
-  const { data: offices } = useApiQuery(keys.offices(), () => roomApi.offices());
+  const { data: offices } = useApiQuery(keys.offices(), (dp) => dp.roomOffices());
   if (!me || !offices) return <Loading />;
   const defaults: Partial<FormValues> = {
     consent: {
@@ -273,7 +259,7 @@ export const RoomRequestForm = () => {
     } as FormValues['consent'],
     members: [],
   };
-  return <RequestForm me={me} offices={offices} defaults={defaults} send={async (input, files) => (await roomApplicationApi.submit(input, await toUploads(files))).summary} />;
+  return <RequestForm me={me} offices={offices} defaults={defaults} send={async (input, files) => (await dataProvider.submitRoomCreation(input, await toUploads(files))).summary} />;
 };
 
 /**
@@ -281,13 +267,14 @@ export const RoomRequestForm = () => {
  * (resubmitApplication; newly picked scans are added with addApplicationAttachments).
  */
 export const RoomRequestResubmit = () => {
+  const dataProvider = usePanelDataProvider();
   const translate = useTranslate();
   const me = useMe();
   const { applicationId = '' } = useParams();
-  const { data: app, error } = useApiQuery(keys.application(applicationId), () => roomApplicationApi.own(applicationId));
-  const { data: offices } = useApiQuery(keys.offices(), () => roomApi.offices());
+  const { data: app, error } = useApiQuery(keys.application(applicationId), (dp) => dp.ownRoomApplication(applicationId));
+  const { data: offices } = useApiQuery(keys.offices(), (dp) => dp.roomOffices());
   // the requested people by id, from the directory (name, office and job type only)
-  const { data: directory } = useApiQuery(keys.directory('all'), () => roomApi.directory({}, 1000), { enabled: !!app });
+  const { data: directory } = useApiQuery(keys.directory('all'), (dp) => dp.directory({}, 1000), { enabled: !!app });
   if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
   if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
   if (!me || !app || !offices || !directory) return <Loading />;
@@ -307,8 +294,8 @@ export const RoomRequestResubmit = () => {
     members: p.members.map((m) => ({ person: people.get(m.userId) ?? { id: m.userId, name: translate('rooms.create.not_active_user'), nameKana: '', jobType: 'OTHER', officeName: null }, permission: m.permission })),
   };
   const send = async (input: RoomCreationInput, files: File[]) => {
-    const result = await roomApplicationApi.resubmit(app.id, app.version, input);
-    if (files.length) await roomApplicationApi.attach(app.id, await toUploads(files));
+    const result = await dataProvider.resubmitRoomCreation(app.id, app.version, input);
+    if (files.length) await dataProvider.addRoomFormScans(app.id, await toUploads(files));
     return result.summary;
   };
   return (

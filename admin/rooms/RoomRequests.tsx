@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { Alert, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { PersonPicker } from '../directory/PersonPicker';
-import { roomApi } from './api';
 import { fieldErrors, useRoomChange } from './hooks';
 import type { ClosingReason, Person, Room, RoomPermission } from './types';
 import { ActionDialog, PermissionSelect } from './ui';
@@ -24,7 +23,7 @@ export const ClosingRequestDialog = ({ room, onClose }: { room: Room; onClose: (
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
     if (!reason || !body.trim()) return setError(translate('app.validation.REQUIRED'));
-    await run(() => roomApi.requestClosing(room.id, reason, body), { done: 'rooms.closing.done', then: onClose, onError: (e) => setError(firstFieldError(e)) });
+    await run((dp) => dp.requestRoomClosing(room.id, reason, body), { done: 'rooms.closing.done', onDone: onClose, onError: (e) => setError(firstFieldError(e)) });
   };
   return (
     <ActionDialog title={translate('rooms.closing.title')} onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.closing.submit')} color="warning" size="large" disabled={pending}>
@@ -58,7 +57,7 @@ export const JoinRequestDialog = ({ room, onClose }: { room: Room; onClose: () =
   const members = room.members.filter((m) => m.live).map((m) => m.person.id);
   const save = async () => {
     if (!person) return;
-    await run(() => roomApi.requestJoin(room.id, person.id, permission, note.trim() || null), { done: 'rooms.join.done', then: onClose, onError: (e) => setError(firstFieldError(e)) });
+    await run((dp) => dp.requestRoomJoin(room.id, person.id, permission, note.trim() || null), { done: 'rooms.join.done', onDone: onClose, onError: (e) => setError(firstFieldError(e)) });
   };
   return (
     <ActionDialog title={translate('rooms.join.title')} maxWidth="md" onClose={onClose} onConfirm={save} confirmLabel={translate('rooms.join.submit')} size="large" disabled={!person || pending}>

@@ -6,15 +6,14 @@ import { useGetIdentity, useTranslate } from 'react-admin';
 import { Button, Card, CardContent, Chip, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import type { Me } from '../auth/authApi';
 import { formatDateTime } from '../patients/format';
-import { roomApi } from './api';
-import { roomApplicationApi } from './applicationApi';
-import { keys, useApiQuery } from './hooks';
+import { keys } from './hooks';
+import { useApiQuery } from '../graphql/useApi';
 import type { RoomStatus } from './types';
 
 const MyRoomsCard = () => {
   const translate = useTranslate();
   const params = { page: 1, perPage: 5 };
-  const { data } = useApiQuery(keys.list(params), () => roomApi.rooms(params));
+  const { data } = useApiQuery(keys.list(params), (dp) => dp.rooms(params));
   if (!data) return null;
   const unread = data.items.reduce((n, r) => n + r.unreadCount, 0);
   return (
@@ -50,8 +49,8 @@ const MyRoomsCard = () => {
 
 const CityRoomsCard = () => {
   const translate = useTranslate();
-  const counts = useApiQuery(keys.counts, () => roomApi.counts());
-  const pending = useApiQuery(keys.pending, () => roomApplicationApi.pending());
+  const counts = useApiQuery(keys.counts, (dp) => dp.roomCounts());
+  const pending = useApiQuery(keys.pending, (dp) => dp.pendingRoomCreations());
   if (!counts.data) return null;
   const by = (s: RoomStatus) => counts.data.filter((c) => c.status === s).reduce((n, c) => n + c.count, 0);
   return (

@@ -6,8 +6,8 @@ import { Alert, Box, Button, Card, CardContent, Dialog, DialogContent, DialogTit
 import AddIcon from '@mui/icons-material/Add';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteIcon from '@mui/icons-material/Delete';
-import { roomApi } from './api';
-import { keys, useApiQuery, useRoomChange } from './hooks';
+import { keys, useRoomChange } from './hooks';
+import { useApiQuery } from '../graphql/useApi';
 import { DialogButtons, Loading } from './ui';
 
 /** The titles as typed, trimmed, without blanks or repeats (what the API keeps). */
@@ -76,7 +76,7 @@ export const RoomTitlesEditor = ({ roomId, version, titles, disabled }: { roomId
   const translate = useTranslate();
   const { pending, run } = useRoomChange();
   const [value, setValue] = useState(titles);
-  const save = () => run(() => roomApi.setTitles(roomId, version, cleanTitles(value)), { done: 'rooms.titles.saved' });
+  const save = () => run((dp) => dp.setCareReportTitles(roomId, version, cleanTitles(value)), { done: 'rooms.titles.saved' });
   return (
     <Card variant="outlined">
       <CardContent>
@@ -99,7 +99,7 @@ const DefaultTitlesForm = ({ titles, onClose }: { titles: string[]; onClose: () 
   const translate = useTranslate();
   const { pending, run } = useRoomChange();
   const [value, setValue] = useState(titles);
-  const save = () => run(() => roomApi.setDefaultTitles(cleanTitles(value)), { done: 'rooms.titles.default_saved', then: onClose });
+  const save = () => run((dp) => dp.setDefaultCareReportTitles(cleanTitles(value)), { done: 'rooms.titles.default_saved', onDone: onClose });
   return (
     <>
       <DialogContent>
@@ -116,7 +116,7 @@ const DefaultTitlesForm = ({ titles, onClose }: { titles: string[]; onClose: () 
 /** The city's default titles for new rooms, in a dialog. */
 export const DefaultTitlesDialog = ({ municipalityId, onClose }: { municipalityId: string; onClose: () => void }) => {
   const translate = useTranslate();
-  const { data } = useApiQuery(keys.defaultTitles, () => roomApi.defaultTitles(municipalityId));
+  const { data } = useApiQuery(keys.defaultTitles, (dp) => dp.defaultCareReportTitles(municipalityId));
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate('rooms.titles.default_title')}</DialogTitle>

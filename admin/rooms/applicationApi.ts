@@ -1,146 +1,75 @@
-// The two room forms on the application workflow: 様式6 + 様式5 (submitApplication ROOM_CREATION)
-// and the city's room creation from it (createRoomFromApplication, seed steps ⑫–⑮).
-import { graphqlRequest } from '../graphql/transport';
-import type { CareLevel, ConsentSigner, RoomPermission, Sex, Upload } from './types';
+// The custom data-provider methods of the two room forms on the application workflow
+// (roomApplications.graphql): 様式6 + 様式5 (submitApplication ROOM_CREATION) and the city's room
+// creation from it (createRoomFromApplication, seed steps ⑫–⑮).
+import { request } from '../graphql/client';
+import {
+  AddRoomFormScansDocument,
+  CreateRoomFromApplicationDocument,
+  OwnRoomApplicationDocument,
+  PendingRoomCreationsDocument,
+  PendingRoomJoinsDocument,
+  ResubmitRoomCreationDocument,
+  RoomApplicantsDocument,
+  RoomApplicationDocument,
+  RoomClosingRequestDocument,
+  SubmitRoomCreationDocument,
+  type OwnRoomApplicationQuery,
+  type PendingRoomJoinsQuery,
+  type RoomApplicantsQuery,
+  type RoomApplicationQuery,
+  type RoomCreationInput,
+  type RoomSetupInput,
+} from '../graphql/generated/graphql';
+import type { RoomPermission, Upload } from './types';
 
-export interface RoomCreationInput {
-  patient: {
-    name: string;
-    nameKana: string;
-    sex: Sex;
-    birthDate: string;
-    postalCode?: string | null;
-    address: string;
-    phone?: string | null;
-    careLevel: CareLevel;
-    insuredNumber?: string | null;
-  };
-  consent: {
-    consentDate: string;
-    signer: ConsentSigner;
-    proxyName?: string | null;
-    proxyRelationship?: string | null;
-    explainingOfficeId: string;
-    explainingPersonName: string;
-    coveredOfficeIds: string[];
-  };
-  members: { userId: string; permission: RoomPermission }[];
-  note?: string | null;
-}
+export type { RoomCreationInput, RoomSetupInput as RoomSetup };
 
-/** What a ROOM_CREATION application holds (the API normalizes the birth date to YYYY-MM-DD). */
-export type RoomCreationPayload = RoomCreationInput & { roomId?: string };
+/** What a ROOM_CREATION application holds: its input as the API normalized it (birth date YYYY-MM-DD, each permission set). */
+export type RoomCreationPayload = Omit<RoomCreationInput, 'members'> & { members: { userId: string; permission: RoomPermission }[]; roomId?: string };
 
-export interface RoomApplication {
-  id: string;
-  version: number;
-  type: string;
-  state: string;
-  summary: string;
-  applicantName: string;
-  submittedAt: string;
-  allowedActions: string[];
-  payload: RoomCreationPayload;
-  attachments: { id: string; filename: string; contentType: string; size: number }[];
-  municipality: { id: string; defaultCareReportTitles: string[] };
-}
+/** The payload is JSON in the schema: its shape is the form's input type. */
+type WithPayload<T, P> = Omit<T, 'payload'> & { payload: P };
 
+export type RoomApplication = WithPayload<RoomApplicationQuery['application'], RoomCreationPayload>;
 /** The applicant's own room request, to correct it after the city returned it. */
-export interface OwnRoomApplication {
-  id: string;
-  version: number;
-  type: string;
-  state: string;
-  allowedActions: string[];
-  payload: RoomCreationPayload;
-  attachments: { id: string; filename: string }[];
-  events: { action: string; comment: string | null; at: string }[];
-}
+export type OwnRoomApplication = WithPayload<OwnRoomApplicationQuery['application'], RoomCreationPayload>;
+export type UserRow = RoomApplicantsQuery['users']['items'][number];
+export type PendingJoin = WithPayload<
+  PendingRoomJoinsQuery['applications']['items'][number],
+  { roomId?: string; userId?: string; permission?: RoomPermission; note?: string | null }
+>;
 
-export interface UserRow {
-  id: string;
-  name: string;
-  nameKana: string;
-  jobType: string;
-  status: string;
-  office: { id: string; name: string } | null;
-}
+export const roomApplicationMethods = {
+  submitRoomCreation: (input: RoomCreationInput, attachments: Upload[]) =>
+    request(SubmitRoomCreationDocument, { input: { roomCreation: input }, attachments: attachments.length ? attachments : null }).then((d) => d.submitApplication),
 
-export interface RoomSetup {
-  name: string;
-  members: { userId: string; permission: RoomPermission; fromDate?: string | null; untilDate?: string | null }[];
-  careReportTitles: string[];
-}
+  roomApplication: (id: string): Promise<RoomApplication> => request(RoomApplicationDocument, { id }).then((d) => d.application),
 
-export const roomApplicationApi = {
-  submit: (input: RoomCreationInput, attachments: Upload[]) =>
-    graphqlRequest<{ submitApplication: { id: string; state: string; summary: string } }>(
-      `mutation SubmitRoomCreation($input: ApplicationInput!, $attachments: [AttachmentUpload!]) { submitApplication(type: ROOM_CREATION, input: $input, attachments: $attachments) { id state summary } }`,
-      { input: { roomCreation: input }, attachments: attachments.length ? attachments : null },
-    ).then((d) => d.submitApplication),
+  ownRoomApplication: (id: string): Promise<OwnRoomApplication> => request(OwnRoomApplicationDocument, { id }).then((d) => d.application),
 
-  get: (id: string) =>
-    graphqlRequest<{ application: RoomApplication }>(
-      `query RoomApplication($id: ID!) { application(id: $id) { id version type state summary applicantName submittedAt allowedActions payload attachments { id filename contentType size } municipality { id defaultCareReportTitles } } }`,
-      { id },
-    ).then((d) => d.application),
+  resubmitRoomCreation: (id: string, version: number, input: RoomCreationInput) =>
+    request(ResubmitRoomCreationDocument, { id, version, input: { roomCreation: input } }).then((d) => d.resubmitApplication),
 
-  own: (id: string) =>
-    graphqlRequest<{ application: OwnRoomApplication }>(
-      `query OwnRoomApplication($id: ID!) { application(id: $id) { id version type state allowedActions payload attachments { id filename } events { action comment at } } }`,
-      { id },
-    ).then((d) => d.application),
-
-  resubmit: (id: string, version: number, input: RoomCreationInput) =>
-    graphqlRequest<{ resubmitApplication: { id: string; summary: string } }>(
-      `mutation ResubmitRoomCreation($id: ID!, $version: Int!, $input: ApplicationInput!) { resubmitApplication(id: $id, version: $version, input: $input) { id summary } }`,
-      { id, version, input: { roomCreation: input } },
-    ).then((d) => d.resubmitApplication),
-
-  attach: (applicationId: string, attachments: Upload[]) =>
-    graphqlRequest<{ addApplicationAttachments: { id: string }[] }>(
-      `mutation AddRoomFormScans($applicationId: ID!, $attachments: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $applicationId, attachments: $attachments) { id } }`,
-      { applicationId, attachments },
-    ),
+  addRoomFormScans: (applicationId: string, attachments: Upload[]) => request(AddRoomFormScansDocument, { applicationId, attachments }),
 
   /** Room creation forms waiting for the city. */
-  pending: () =>
-    graphqlRequest<{ applications: { total: number; items: { id: string; summary: string; applicantName: string; submittedAt: string }[] } }>(
-      `query PendingRoomCreations { applications(filter: { type: ROOM_CREATION, states: [SUBMITTED] }, sort: { field: submittedAt, order: ASC }, page: { perPage: 50 }) { total items { id summary applicantName submittedAt } } }`,
-    ).then((d) => d.applications),
+  pendingRoomCreations: () => request(PendingRoomCreationsDocument).then((d) => d.applications),
 
   /** The join requests (ROOM_JOIN) waiting for the city on this room: who, with which permission, and the requester's note. */
-  pendingJoins: (roomId: string) =>
-    graphqlRequest<{ applications: { items: PendingJoin[] } }>(
-      `query PendingRoomJoins { applications(filter: { type: ROOM_JOIN, states: [SUBMITTED] }, sort: { field: submittedAt, order: ASC }, page: { perPage: 100 }) { items { id receiptNumber summary applicantName submittedAt payload } } }`,
-    ).then((d) => d.applications.items.filter((a) => a.payload.roomId === roomId)),
+  pendingRoomJoins: (roomId: string): Promise<PendingJoin[]> =>
+    request(PendingRoomJoinsDocument).then((d) => d.applications.items.filter((a) => a.payload.roomId === roomId)),
 
   /** The closing request (ROOM_END) of a room waiting for the city, found by the room's name in its summary. */
-  closingRequest: (roomId: string, roomName: string) =>
-    graphqlRequest<{ applications: { items: { id: string; payload: { roomId?: string } }[] } }>(
-      `query RoomClosingRequest($filter: ApplicationFilter) { applications(filter: $filter, page: { perPage: 50 }) { items { id payload } } }`,
-      { filter: { type: 'ROOM_END', states: ['SUBMITTED'], q: roomName } },
-    ).then((d) => d.applications.items.find((a) => a.payload.roomId === roomId) ?? null),
+  roomClosingRequest: (roomId: string, roomName: string) =>
+    request(RoomClosingRequestDocument, { filter: { type: 'ROOM_END', states: ['SUBMITTED'], q: roomName } }).then(
+      (d) => d.applications.items.find((a) => a.payload.roomId === roomId) ?? null,
+    ),
 
   /** The requested people, as the city's roster knows them (CITY only). */
-  users: (ids: string[]) =>
-    graphqlRequest<{ users: { items: UserRow[] } }>(
-      `query RoomApplicants($filter: UserFilter, $page: PageInput) { users(filter: $filter, page: $page) { items { id name nameKana jobType status office { id name } } } }`,
-      { filter: { ids }, page: { page: 1, perPage: Math.max(ids.length, 1) } },
-    ).then((d) => d.users.items),
+  roomApplicants: (ids: string[]) =>
+    request(RoomApplicantsDocument, { filter: { ids }, page: { page: 1, perPage: Math.max(ids.length, 1) } }).then((d) => d.users.items),
 
-  createRoom: (applicationId: string, version: number, setup: RoomSetup, comment: string | null) =>
-    graphqlRequest<{ createRoomFromApplication: { id: string; state: string; payload: { roomId?: string } } }>(
-      `mutation CreateRoomFromApplication($applicationId: ID!, $version: Int!, $setup: RoomSetupInput!, $comment: String) { createRoomFromApplication(applicationId: $applicationId, version: $version, setup: $setup, comment: $comment) { id state payload } }`,
-      { applicationId, version, setup, comment },
-    ).then((d) => d.createRoomFromApplication),
+  /** The answer's payload names the new room (roomId). */
+  createRoomFromApplication: (applicationId: string, version: number, setup: RoomSetupInput, comment: string | null) =>
+    request(CreateRoomFromApplicationDocument, { applicationId, version, setup, comment }).then((d) => d.createRoomFromApplication as WithPayload<typeof d.createRoomFromApplication, { roomId?: string }>),
 };
-
-export interface PendingJoin {
-  id: string;
-  receiptNumber: string;
-  summary: string;
-  applicantName: string;
-  submittedAt: string;
-  payload: { roomId?: string; userId?: string; permission?: RoomPermission; note?: string | null };
-}

@@ -1,10 +1,10 @@
-// Data hooks of the room screens: TanStack Query (react-admin's own QueryClient, so react-admin's
-// refresh button reloads them too) over the operations in api.ts. Nothing here is persisted:
-// patient data lives in memory only, never in localStorage or the URL.
-import { useCallback, useEffect, useState } from 'react';
-import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useLogoutIfAccessDenied, useNotify } from 'react-admin';
-import { errorCode } from '../graphql/errors';
+// The room screens' query keys and change hooks, over the data provider's room methods (api.ts)
+// and graphql/useApi.ts (useApiQuery for reads).
+import { useCallback } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNotify } from 'react-admin';
+import type { PanelDataProvider } from '../dataProvider';
+import { usePanelDataProvider } from '../graphql/useApi';
 
 /** Query keys: everything under `rooms` is invalidated together after a change. */
 export const keys = {
@@ -26,30 +26,15 @@ export const keys = {
   defaultTitles: ['rooms', 'default-titles'] as const,
 };
 
-/** A NOT_FOUND or FORBIDDEN answer will not change on a retry; a network hiccup may. */
-const retry = (failures: number, error: unknown) => failures < 2 && !['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'BAD_USER_INPUT'].includes(errorCode(error) ?? '');
-
-/** useQuery that signs out on an expired session, like react-admin's own data hooks. */
-export function useApiQuery<T>(queryKey: QueryKey, queryFn: () => Promise<T>, options: { enabled?: boolean; staleTime?: number } = {}) {
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
-  const result = useQuery({ queryKey, queryFn, retry, refetchOnWindowFocus: false, ...options });
-  useEffect(() => {
-    if (result.error) void logoutIfAccessDenied(result.error);
-  }, [result.error, logoutIfAccessDenied]);
-  return result;
-}
-
 /** The error's text as the server wrote it (in the panel's language), for a notification. */
 export function useNotifyError() {
   const notify = useNotify();
-  const logoutIfAccessDenied = useLogoutIfAccessDenied();
   return useCallback(
     (error: unknown) => {
-      void logoutIfAccessDenied(error);
       const message = (error as Error)?.message || 'ra.notification.http_error';
       notify(message, { type: 'error', messageArgs: { _: message } });
     },
-    [notify, logoutIfAccessDenied],
+    [notify],
   );
 }
 
@@ -69,34 +54,39 @@ export function useInvalidatePosts(roomId: string) {
 }
 
 /**
- * A change made from a room or post screen, with `pending` true while it runs. On success: the
- * `done` notice, the reload (every room query unless told otherwise; `false` for a change that
- * touches no room, such as a request to the city), then `then` with the answer. On failure:
- * `onError` (to put field errors on the form), then the server's message as a notification.
+ * A change made from a room or post screen (`run((dp) => dp.createPost(…), { done })`), with
+ * `pending` true while it runs. On success: the `done` notice, the reload (every room query unless
+ * told otherwise; `false` for a change that touches no room, such as a request to the city), then
+ * `onDone` with the answer. On failure: `onError` (to put field errors on the form), then the
+ * server's message as a notification.
  */
 export function useRoomChange({ reload }: { reload?: (() => Promise<unknown>) | false } = {}) {
+  const dataProvider = usePanelDataProvider();
   const notify = useNotify();
   const notifyError = useNotifyError();
   const invalidateRooms = useInvalidateRooms();
-  const [pending, setPending] = useState(false);
+  const { mutateAsync, isPending } = useMutation({
+    // the reload belongs to the change: `pending` stays true until the screen shows its result
+    mutationFn: async ({ action, done }: { action: (dp: PanelDataProvider) => Promise<unknown>; done: string }) => {
+      const result = await action(dataProvider);
+      notify(done, { type: 'info' });
+      if (reload !== false) await (reload ?? invalidateRooms)();
+      return result;
+    },
+  });
   const run = useCallback(
-    async <T>(action: () => Promise<T>, { done, then, onError }: { done: string; then?: (result: T) => void; onError?: (error: unknown) => void }) => {
-      setPending(true);
+    async <T>(action: (dp: PanelDataProvider) => Promise<T>, { done, onDone, onError }: { done: string; onDone?: (result: T) => void; onError?: (error: unknown) => void }) => {
       try {
-        const result = await action();
-        notify(done, { type: 'info' });
-        if (reload !== false) await (reload ?? invalidateRooms)();
-        then?.(result);
+        const result = (await mutateAsync({ action, done })) as T;
+        onDone?.(result);
       } catch (error) {
         onError?.(error);
         notifyError(error);
-      } finally {
-        setPending(false);
       }
     },
-    [notify, notifyError, invalidateRooms, reload],
+    [mutateAsync, notifyError],
   );
-  return { pending, run };
+  return { pending: isPending, run };
 }
 
 /** Field errors of a BAD_USER_INPUT answer, by the API's field path. */

@@ -2,6 +2,7 @@
 // (name, days) shows the secret once with a copy button; revoke ends it at once. The curl example
 // shows how a client sends it.
 import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import {
   Alert,
@@ -26,23 +27,9 @@ import {
 import AddIcon from '@mui/icons-material/Add';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import { isApiError } from '../graphql/errors';
-import { useApiQuery, useWorkflowDataProvider } from '../applications/useApi';
+import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
+import type { ApiTokenFieldsFragment as ApiToken } from '../graphql/generated/graphql';
 import { formatDateTime } from '../applications/fields';
-
-interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-const TOKEN = 'id name prefix createdAt expiresAt lastUsedAt revokedAt';
-const API_TOKENS = `query ApiTokens { apiTokens { ${TOKEN} } }`;
-const CREATE = `mutation CreateApiToken($input: ApiTokenInput!) { createApiToken(input: $input) { secret token { ${TOKEN} } } }`;
-const REVOKE = `mutation RevokeApiToken($id: ID!) { revokeApiToken(id: $id) { ${TOKEN} } }`;
 
 const curlExample = (secret: string) =>
   `curl -X POST '${window.location.origin}/graphql' \\\n  -H 'Authorization: Bearer ${secret}' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"query":"{ rosterReport { activeHeadcount totals { status count } } }"}'`;
@@ -78,28 +65,24 @@ const Code = ({ children, testId }: { children: string; testId?: string }) => (
 
 const CreateDialog = ({ onClose, onCreated }: { onClose: () => void; onCreated: (secret: string) => void }) => {
   const translate = useTranslate();
-  const dataProvider = useWorkflowDataProvider();
+  const dataProvider = usePanelDataProvider();
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
   const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
   const daysValue = Number(days);
   const daysValid = Number.isInteger(daysValue) && daysValue >= 1 && daysValue <= 365;
+  const { mutate: create, isPending: pending } = useMutation({
+    mutationFn: () => dataProvider.createApiToken({ name: name.trim(), expiresInDays: daysValue }),
+    onSuccess: (created) => onCreated(created.secret),
+    onError: (e) => setError(isApiError(e) ? e.message : translate('ra.notification.http_error')),
+  });
 
-  const submit = async () => {
+  const submit = () => {
     if (!name.trim() || !daysValid) {
       setError(translate(!name.trim() ? 'app.validation.REQUIRED' : 'app.tokens.days_invalid'));
       return;
     }
-    setPending(true);
-    try {
-      const { createApiToken } = await dataProvider.graphql<{ createApiToken: { secret: string } }>(CREATE, { input: { name: name.trim(), expiresInDays: daysValue } });
-      onCreated(createApiToken.secret);
-    } catch (e) {
-      setError(isApiError(e) ? e.message : translate('ra.notification.http_error'));
-    } finally {
-      setPending(false);
-    }
+    create();
   };
 
   return (
@@ -160,22 +143,19 @@ const SecretDialog = ({ secret, onClose }: { secret: string; onClose: () => void
 const RevokeDialog = ({ token, onClose, onRevoked }: { token: ApiToken; onClose: () => void; onRevoked: () => void }) => {
   const translate = useTranslate();
   const notify = useNotify();
-  const dataProvider = useWorkflowDataProvider();
-  const [pending, setPending] = useState(false);
-  const revoke = async () => {
-    setPending(true);
-    try {
-      await dataProvider.graphql(REVOKE, { id: token.id });
+  const dataProvider = usePanelDataProvider();
+  const { mutate: revoke, isPending: pending } = useMutation({
+    mutationFn: () => dataProvider.revokeApiToken(token.id),
+    onSuccess: () => {
       notify('app.tokens.revoked_done', { type: 'info' });
       onRevoked();
-    } catch (e) {
+    },
+    onError: (e) => {
       const message = isApiError(e) ? e.message : 'ra.notification.http_error';
       notify(message, { type: 'error', messageArgs: { _: message } });
       onClose();
-    } finally {
-      setPending(false);
-    }
-  };
+    },
+  });
   return (
     <Dialog open onClose={onClose} maxWidth="sm" fullWidth>
       <DialogTitle>{translate('app.tokens.revoke_title', { name: token.name })}</DialogTitle>
@@ -184,7 +164,7 @@ const RevokeDialog = ({ token, onClose, onRevoked }: { token: ApiToken; onClose:
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>{translate('ra.action.cancel')}</Button>
-        <Button variant="contained" color="error" onClick={revoke} disabled={pending}>
+        <Button variant="contained" color="error" onClick={() => revoke()} disabled={pending}>
           {translate('app.tokens.revoke')}
         </Button>
       </DialogActions>
@@ -196,11 +176,11 @@ const stateColors = { active: 'success', expired: 'default', revoked_state: 'err
 
 export const TokensPage = () => {
   const translate = useTranslate();
-  const { data, refetch } = useApiQuery<{ apiTokens: ApiToken[] }>(API_TOKENS);
+  const { data, refetch } = useApiQuery(['apiTokens'], (dp) => dp.apiTokens());
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const tokens = data?.apiTokens ?? [];
+  const tokens = data ?? [];
 
   return (
     <Stack spacing={2} sx={{ mt: 2 }}>

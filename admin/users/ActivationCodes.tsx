@@ -8,20 +8,17 @@ import { Button, useCanAccess, useGetList, useListContext, useNotify, useRecordC
 import { Alert, Button as MuiButton, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import { setLetter } from '../activation/letterStore';
-import type { ActivationLetterEntry } from '../applications/queries';
-import { useWorkflowDataProvider } from '../applications/useApi';
+import { usePanelDataProvider } from '../graphql/useApi';
 import { isApiError } from '../graphql/errors';
 import { useRole } from '../common/useRole';
 
-export const ISSUE_ACTIVATION_CODES = `mutation IssueActivationCodes($userIds: [ID!]!) {
-  issueActivationCodes(userIds: $userIds) { loginId name nameKana officeName activationCode expiresAt } }`;
 
 /** Issues the codes and opens the letter page; the answer is the only place the codes exist. */
 function usePrintCodes() {
-  const dataProvider = useWorkflowDataProvider();
+  const dataProvider = usePanelDataProvider();
   const navigate = useNavigate();
   return async (userIds: Identifier[], summary: string, returnTo: string) => {
-    const { issueActivationCodes: entries } = await dataProvider.graphql<{ issueActivationCodes: ActivationLetterEntry[] }>(ISSUE_ACTIVATION_CODES, { userIds });
+    const entries = await dataProvider.issueActivationCodes(userIds.map(String));
     setLetter({ returnTo, summary, entries, issuedAt: new Date().toISOString() });
     navigate('/activation-letter');
   };

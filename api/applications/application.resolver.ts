@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { everyColumn, readAll, related, selectionOf } from '../common/read-rows.js';
 import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
 import { perRequest } from '../common/per-request.js';
@@ -23,21 +25,26 @@ const byApplication = <T extends { application: { id: string } }>(key: string, l
     const rows = await load(ctx, ids as string[]);
     return ids.map((id) => rows.filter((r) => r.application.id === id));
   }));
-const eventsOf = byApplication('applicationEvents', (ctx, ids) => ctx.em.find(ApplicationEvent, { application: { $in: ids } }, { orderBy: { at: 'asc', id: 'asc' } }));
-const attachmentsOf = byApplication('applicationAttachments', (ctx, ids) => ctx.em.find(Attachment, { application: { $in: ids } }, { orderBy: { createdAt: 'asc' } }));
+// plain rows, not entities (api/common/read-rows.ts); the file's content is lazy, never read here
+const eventsOf = byApplication('applicationEvents', (ctx, ids) =>
+  readAll<ApplicationEvent>(ctx, { entity: ApplicationEvent, where: { application: { $in: ids } }, orderBy: [{ at: 'asc' }, { id: 'asc' }], selection: everyColumn(ctx, ApplicationEvent) }),
+);
+const attachmentsOf = byApplication('applicationAttachments', (ctx, ids) =>
+  readAll<Attachment>(ctx, { entity: Attachment, where: { application: { $in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], selection: everyColumn(ctx, Attachment) }),
+);
 const act = (ctx: Context, id: string, version: number, action: ApplicationAction, comment: string | null, input?: ApplicationInput) =>
   svc(ctx).transition(id, version, action, comment, input);
 
 @Resolver(() => Application)
 export class ApplicationResolver {
   @Query(() => ApplicationPage, { description: 'CITY: its municipality; VENDOR: forwarded to it; office admin: its office' })
-  applications(@Args() args: ApplicationListArgs, @Ctx() ctx: Context) {
-    return svc(ctx).list(args);
+  applications(@Args() args: ApplicationListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return svc(ctx).list(args, selectionOf(info, ['items']));
   }
 
   @Query(() => Application)
-  application(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return svc(ctx).read(id);
+  application(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return svc(ctx).read(id, selectionOf(info));
   }
 
   @Query(() => [ApplicationStateCount], { description: 'Work-queue counts for the dashboard' })
@@ -120,12 +127,12 @@ export class ApplicationResolver {
 
   @FieldResolver(() => Municipality)
   municipality(@Root() app: Application) {
-    return app.municipality.load();
+    return related(app.municipality); // a read's row: JSON from its statement; an entity: batched by MikroORM's dataloader
   }
 
   @FieldResolver(() => Office, { nullable: true })
   office(@Root() app: Application) {
-    return app.office ? app.office.load() : null;
+    return related(app.office);
   }
 
   @FieldResolver(() => String, { description: '受付番号: the 8 characters the applicant is told to quote (the id’s first 8, upper case); the list’s q finds it' })

@@ -4,6 +4,7 @@ import { raw, type FilterQuery } from '@mikro-orm/core';
 import { AppError, assertValid, forbidden, notFound, validationError } from '../common/errors.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
+import { readOne, readPage, rowAlways, type Selection } from '../common/read-rows.js';
 import { findOptions, SortOrder } from '../common/list.js';
 import { containsPattern } from '../common/search.js';
 import { enqueueMail } from '../mail/outbox.js';
@@ -38,10 +39,14 @@ const { scope: applicationScope, parties: partiesOf } = applicationPolicy;
 /** What a receipt number looks like: 8 hexadecimal characters. */
 const RECEIPT_NUMBER = /^[0-9A-F]{8}$/;
 
+// read with every row (api/common/read-rows.ts): what applicationPolicy decides on (parties, patient
+// data) and what the read-log of a room form names (patient, room in the payload)
+rowAlways(Application, ['type', 'state', 'channel', 'municipality', 'office', 'applicant', 'patientId', 'payload']);
+
 const sortColumns = { submittedAt: 'submittedAt', updatedAt: 'updatedAt', type: 'type', state: 'state' };
 
 export class ApplicationService extends AreaService {
-  async list({ filter, sort, page }: ApplicationListArgs): Promise<{ items: Application[]; total: number }> {
+  async list({ filter, sort, page }: ApplicationListArgs, selection: Selection): Promise<{ items: Application[]; total: number }> {
     const where: FilterQuery<Application>[] = [
       applicationScope(this.viewer),
       ...exactFilters<Application>(filter as never, { type: 'type', state: 'state', officeId: 'office', municipalityId: 'municipality' }),
@@ -53,8 +58,8 @@ export class ApplicationService extends AreaService {
       // 受付番号 (the id's first 8 characters): the expression index application_receipt_number serves it
       where.push({ [raw((a) => `upper(left(${a}.id::text, 8))`)]: receipt });
     } else if (filter?.q?.trim()) where.push({ summary: { $ilike: containsPattern(filter.q) } }, applicationPolicy.patientDataScope(this.viewer));
-    const [items, total] = await this.em.findAndCount(Application, { $and: where }, findOptions(page, sort ?? { field: 'submittedAt', order: SortOrder.DESC }, sortColumns));
-    return { items, total };
+    // plain rows of the selected columns (and what the policy decides on), the total with the page
+    return readPage(this.ctx, { entity: Application, where: { $and: where }, paging: findOptions(page, sort ?? { field: 'submittedAt', order: SortOrder.DESC }, sortColumns), selection });
   }
 
   async get(id: string): Promise<Application> {
@@ -67,17 +72,23 @@ export class ApplicationService extends AreaService {
    * A detail read. A room form holds patient data: when the viewer may read it, the read is
    * logged with the patient (also before the room exists); otherwise its fields come back without it.
    */
-  async read(id: string): Promise<Application> {
-    const app = await this.get(id);
+  async read(id: string, selection: Selection): Promise<Application> {
+    const app = await readOne(this.ctx, { entity: Application, where: { $and: [{ id }, applicationScope(this.viewer)] }, selection });
+    if (!app) throw notFound();
     await readsPatientData(this.ctx, app);
     return app;
   }
 
   /** Counts per state in the viewer's scope, for the dashboard's work queues. */
   async counts(): Promise<{ state: ApplicationState; count: number }[]> {
-    const rows = await this.em.find(Application, applicationScope(this.viewer), { fields: ['state'] });
-    const counts = new Map<ApplicationState, number>();
-    for (const r of rows) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
+    // counted by PostgreSQL (one row per state), not by hydrating every application in scope
+    const rows = await this.em
+      .createQueryBuilder(Application, 'a')
+      .select(['state', raw('count(*)::int as n')])
+      .where({ $and: [applicationScope(this.viewer)] })
+      .groupBy('state')
+      .execute<{ state: ApplicationState; n: number }[]>('all', false);
+    const counts = new Map(rows.map((r) => [r.state, r.n]));
     return Object.values(ApplicationState).map((state) => ({ state, count: counts.get(state) ?? 0 }));
   }
 

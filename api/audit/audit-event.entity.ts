@@ -10,7 +10,7 @@ export enum AuditOutcome {
 registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
 
 /**
- * The audit trail: append-only (a database trigger refuses UPDATE and DELETE), written in the
+ * The audit trail: append-only (a database trigger refuses UPDATE and DELETE, on every monthly partition), written in the
  * same transaction as the change it records. Actor, municipality, office, patient and room are
  * kept as plain ids so the event survives whatever happens to the rows; `detail` never holds secrets.
  */
@@ -24,12 +24,15 @@ registerEnumType(AuditOutcome, { name: 'AuditOutcome' });
 export class AuditEvent {
   [OptionalProps]?: 'occurredAt';
 
+  // The table is range-partitioned by month on occurred_at (migration 20261130104001, npm run archive-audit), and
+  // PostgreSQL requires a partitioned table's primary key to include the partition key: (id, occurred_at). id comes
+  // from one sequence, so it still names one event on its own.
   @Field(() => ID)
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
   @Field(() => Date)
-  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  @PrimaryKey({ type: 'timestamptz', defaultRaw: 'now()' })
   occurredAt: Date = new Date();
 
   /** e.g. auth.login, auth.totp, office.create, user.update, patient.read */

@@ -13,6 +13,7 @@ import { accountOf, userAbilities, userPolicy } from '../users/user.policy.js';
 import { roomAbilities } from '../rooms/room.policy.js';
 import { notificationAbilities } from '../mail/notification.policy.js';
 import { consentAbilities } from '../consents/consent.policy.js';
+import { fhirAbilities } from '../fhir/fhir.policy.js';
 import type { User } from '../users/user.entity.js';
 
 const areas: PanelAbilities[] = [
@@ -26,6 +27,7 @@ const areas: PanelAbilities[] = [
   auditAbilities,
   reportAbilities,
   apiTokenAbilities,
+  fhirAbilities,
 ];
 
 /** Every "resource.action" with its decision; one resource belongs to one area. */

@@ -17,8 +17,9 @@ import { auditRules } from '../audit/audit.rules.js';
 import { reportRules } from '../reports/report.rules.js';
 import { consentRules } from '../consents/consent.rules.js';
 import { abilityRules } from './abilities.resolver.js';
+import { fhirRules } from '../fhir/fhir.rules.js';
 
-const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules, roomRules, consentRules, apiTokenRules, auditRules, reportRules, abilityRules];
+const areas = [authRules, municipalityRules, officeRules, userRules, applicationRules, notificationRules, roomRules, consentRules, apiTokenRules, auditRules, reportRules, abilityRules, fhirRules];
 
 /** Merges the per-area rule maps type by type. */
 export function ruleTree(): Record<string, Record<string, unknown>> {

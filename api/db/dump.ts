@@ -22,7 +22,7 @@ export function maskUrl(url: string): string {
 }
 
 /** The URL without its password, and the password (handed to libpq as PGPASSWORD, never on a command line). */
-function splitPassword(url: string): { url: string; password: string } {
+export function splitPassword(url: string): { url: string; password: string } {
   const u = new URL(url);
   const password = decodeURIComponent(u.password);
   u.password = '';
@@ -144,7 +144,7 @@ function toolVersion(bin: string): { major: number; text: string } | null {
  * /usr/lib/postgresql/<major>/bin, then PATH. `strict`: refuse any other major version
  * (pg_dump refuses newer servers, and an older server may not take a newer one's dump).
  */
-export function findTool(name: 'pg_dump' | 'pg_restore', major: number, strict: boolean, env: NodeJS.ProcessEnv = process.env): { bin: string; version: string; major: number } {
+export function findTool(name: 'pg_dump' | 'pg_restore' | 'psql', major: number, strict: boolean, env: NodeJS.ProcessEnv = process.env): { bin: string; version: string; major: number } {
   const candidates = [env.PG_BINDIR && path.join(env.PG_BINDIR, name), `/usr/lib/postgresql/${major}/bin/${name}`, name].filter((c): c is string => !!c);
   const found: { bin: string; major: number; text: string }[] = [];
   for (const bin of candidates) {

@@ -17,8 +17,9 @@ import { Room, RoomMember } from '../rooms/room.entity.js';
 import { Post, PostAttachment, PostRead, PostRevision } from '../posts/post.entity.js';
 import { RateLimitCounter } from '../http/rate-limit.entity.js';
 import { PendingUpload } from '../uploads/pending-upload.entity.js';
+import { FhirExport, FhirExportFile } from '../fhir/fhir-export.entity.js';
 import { PostNotice } from '../mail/post-notice.entity.js';
 import { SecretKeyCheck } from '../auth/secret-key-check.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
-export const entities = [BaseEntity, StoredFile, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken, RateLimitCounter, PendingUpload, PostNotice, SecretKeyCheck];
+export const entities = [BaseEntity, StoredFile, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken, RateLimitCounter, PendingUpload, PostNotice, SecretKeyCheck, FhirExport, FhirExportFile];

@@ -1,20 +1,20 @@
 // npm run restore -- <file> [--clean]: pg_restore of a `npm run backup` dump into the application's
 // database (same choice of database as backup), in one transaction: a failed restore leaves nothing
-// behind. Refuses a database that already has tables unless --clean (then the dump's objects are
-// dropped and recreated, in that same transaction). Afterwards: the runtime role and its rights as
+// behind. Refuses a database that already has tables unless --clean (then the public schema is
+// emptied and the dump restored, in that same transaction: restoreReplacing). Afterwards: the runtime role and its rights as
 // the server sets them at start-up (no UPDATE/DELETE on audit_event), and a check that the restored
 // migrations table matches this code, so the server starts without migrating again. Every session
 // and API token of the backup is ended (endCredentialsOfBackup says why).
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../config.js';
 import { connect } from './orm.js';
 import { migrationsList } from '../../migrations/index.js';
 import { ensureLoginRole, grantRuntimeRights } from './roles.js';
-import { findTool, humanSize, openTarget, runTool, serverMajor, shownPath, userPath } from './dump.js';
+import { findTool, humanSize, openTarget, runTool, serverMajor, shownPath, splitPassword, userPath } from './dump.js';
 
 export interface RestoreResult {
   tables: number;
@@ -53,6 +53,37 @@ function archiveTables(bin: string, file: string): { schema: string; name: strin
     if (m) tables.push({ schema: m[1], name: m[2] });
   }
   return tables;
+}
+
+/**
+ * --clean, in one transaction: the public schema dropped and made again, then the dump's SQL (pg_restore's script
+ * output) through psql, stopping at the first error (everything rolled back). Not pg_restore --clean: PostgreSQL 15's
+ * pg_restore drops a partition's inherited primary key before its table and fails on it (audit_event is partitioned).
+ */
+function restoreReplacing(pgRestore: string, psql: string, args: string[], url: string): Promise<{ stderr: string }> {
+  const { url: bare, password } = splitPassword(url);
+  const env = { ...process.env, PGPASSWORD: password, PGAPPNAME: 'pg_restore' };
+  const sql = spawn(psql, ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--file=-', `--dbname=${bare}`], { env, stdio: ['pipe', 'ignore', 'pipe'] });
+  const script = spawn(pgRestore, ['--file=-', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  for (const child of [sql, script]) child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+  // psql stopping at an error closes its input: its exit status says so, the broken pipe is not news
+  sql.stdin.on('error', () => {});
+  // our own transaction, not psql's --single-transaction: that one commits at the end of its input, and a pg_restore
+  // that fails half-way (a truncated file) ends the input too. COMMIT is sent only once pg_restore has succeeded;
+  // otherwise the input ends without it and PostgreSQL rolls everything back when psql disconnects.
+  // The schema as a new database has it (PostgreSQL 15: usable by everyone, creatable by its owner).
+  sql.stdin.write('begin;\ndrop schema public cascade;\ncreate schema public;\ngrant usage on schema public to public;\n');
+  script.stdout.pipe(sql.stdin, { end: false });
+  const exit = (child: ChildProcess) => new Promise<number | null>((resolve, reject) => child.on('error', reject).on('close', resolve));
+  const scriptExit = exit(script);
+  const sqlExit = exit(sql);
+  return scriptExit.then(async (scriptCode) => {
+    sql.stdin.end(scriptCode === 0 ? 'commit;\n' : undefined);
+    const sqlCode = await sqlExit;
+    if (scriptCode === 0 && sqlCode === 0) return { stderr };
+    throw new Error(`pg_restore failed (exit status ${scriptCode}, psql ${sqlCode}):\n${stderr.trim()}`);
+  });
 }
 
 export async function restore(config: Config, file: string, o: { clean?: boolean; log?: (m: string) => void } = {}): Promise<RestoreResult> {
@@ -103,8 +134,10 @@ export async function restore(config: Config, file: string, o: { clean?: boolean
     const started = performance.now();
     // --no-owner: the restoring (owner) role owns everything, as after the migrations; --no-privileges:
     // the dump's grants name the source's roles, the runtime role's rights are granted below
-    const args = ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', ...(o.clean ? ['--clean', '--if-exists'] : []), archive];
-    const { stderr } = await runTool(pgRestore.bin, args, target.ownerUrl);
+    const args = ['--no-owner', '--no-privileges', archive];
+    const { stderr } = o.clean
+      ? await restoreReplacing(pgRestore.bin, findTool('psql', server.major, false).bin, args, target.ownerUrl)
+      : await runTool(pgRestore.bin, ['--single-transaction', '--exit-on-error', ...args], target.ownerUrl);
     if (stderr.trim()) log(stderr.trim());
     const ms = performance.now() - started;
 

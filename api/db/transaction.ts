@@ -34,7 +34,7 @@ export const OWN_TRANSACTIONS = 'ownTransactions';
 export const OwnTransactions = (reason: string) => Extensions({ [OWN_TRANSACTIONS]: reason });
 
 /**
- * Global type-graphql middleware (api/schema.ts): every top-level Mutation field runs in one
+ * Middleware on the Mutation fields (api/schema.ts, inside shield): every top-level Mutation field runs in one
  * transaction on the request's EntityManager, so a mutation's writes, audit events and notices
  * commit together or not at all without the resolver wrapping itself. Queries are untouched
  * (their access-log rows are written alongside, audit/read-log.plugin.ts). Field resolvers of

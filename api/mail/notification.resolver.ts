@@ -1,9 +1,11 @@
-import { Args, ArgsType, Ctx, Field, InputType, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, ArgsType, Ctx, Field, Info, InputType, ObjectType, Query, Resolver } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { PageInput, PageResult, SortOrder, findOptions } from '../common/list.js';
 import { AreaService } from '../common/area-service.js';
+import { readPage, selectionOf, type Selection } from '../common/read-rows.js';
 import { Notification, NotificationCategory, NotificationStatus } from './notification.entity.js';
 import { notificationPolicy } from './notification.policy.js';
 
@@ -30,19 +32,19 @@ export class NotificationListArgs {
 
 /** The outbox as the city and the vendor see it (e.g. when no SMTP server is configured). */
 class NotificationService extends AreaService {
-  async list({ filter, page }: NotificationListArgs) {
+  async list({ filter, page }: NotificationListArgs, selection: Selection) {
     const where: FilterQuery<Notification>[] = [notificationPolicy.scope(this.viewer)];
     if (filter?.status) where.push({ status: filter.status });
     if (filter?.category) where.push({ category: filter.category });
-    const [items, total] = await this.em.findAndCount(Notification, { $and: where }, findOptions(page, { field: 'createdAt', order: SortOrder.DESC }, { createdAt: 'createdAt' }));
-    return { items, total };
+    // plain rows of the selected columns, the total with the page (api/common/read-rows.ts)
+    return readPage(this.ctx, { entity: Notification, where: { $and: where }, paging: findOptions(page, { field: 'createdAt', order: SortOrder.DESC }, { createdAt: 'createdAt' }), selection });
   }
 }
 
 @Resolver(() => Notification)
 export class NotificationResolver {
   @Query(() => NotificationPage, { description: 'The e-mail outbox, newest first. CITY: its municipality’s; VENDOR: the account workflows’ mail, never one carrying an activation code' })
-  notifications(@Args() args: NotificationListArgs, @Ctx() ctx: Context) {
-    return new NotificationService(ctx).list(args);
+  notifications(@Args() args: NotificationListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return new NotificationService(ctx).list(args, selectionOf(info, ['items']));
   }
 }

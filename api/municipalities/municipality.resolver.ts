@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { selectionOf } from '../common/read-rows.js';
 import type { Context } from '../context.js';
 import { Municipality } from './municipality.entity.js';
 import { MunicipalityInput } from './municipality.inputs.js';
@@ -7,13 +9,13 @@ import { MunicipalityService } from './municipality.service.js';
 @Resolver(() => Municipality)
 export class MunicipalityResolver {
   @Query(() => [Municipality], { description: 'VENDOR: all; others: their own' })
-  municipalities(@Ctx() ctx: Context) {
-    return new MunicipalityService(ctx).list();
+  municipalities(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return new MunicipalityService(ctx).list(selectionOf(info));
   }
 
   @Query(() => Municipality)
-  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return new MunicipalityService(ctx).get(id);
+  municipality(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return new MunicipalityService(ctx).read(id, selectionOf(info));
   }
 
   @Mutation(() => Municipality)

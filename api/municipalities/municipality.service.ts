@@ -1,5 +1,6 @@
 import { AreaService } from '../common/area-service.js';
 import { notFound } from '../common/errors.js';
+import { readAll, readOne, type Selection } from '../common/read-rows.js';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
 import { authorize } from '../authz/policy.js';
 import { enqueueMail } from '../mail/outbox.js';
@@ -9,10 +10,18 @@ import type { MunicipalityInput } from './municipality.inputs.js';
 import { municipalityPolicy } from './municipality.policy.js';
 
 export class MunicipalityService extends AreaService {
-  list(): Promise<Municipality[]> {
-    return this.em.find(Municipality, municipalityPolicy.scope(this.viewer), { orderBy: { code: 'asc' } });
+  list(selection: Selection): Promise<Municipality[]> {
+    return readAll(this.ctx, { entity: Municipality, where: municipalityPolicy.scope(this.viewer), orderBy: [{ code: 'asc' }], selection });
   }
 
+  /** The municipality query: one row in scope, the selected columns only. */
+  async read(id: string, selection: Selection): Promise<Municipality> {
+    const m = await readOne(this.ctx, { entity: Municipality, where: { $and: [{ id }, municipalityPolicy.scope(this.viewer)] }, selection });
+    if (!m) throw notFound();
+    return m;
+  }
+
+  /** The entity, for a change. */
   async get(id: string): Promise<Municipality> {
     const m = await this.em.findOne(Municipality, { $and: [{ id }, municipalityPolicy.scope(this.viewer)] });
     if (!m) throw notFound();

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { OfficeKind } from './office.enums.js';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
+import { readAll, related, selectionOf } from '../common/read-rows.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from './office.entity.js';
 import { OfficeInput, OfficeListArgs } from './office.inputs.js';
@@ -23,19 +25,19 @@ export class OfficeSummary {
 @Resolver(() => Office)
 export class OfficeResolver {
   @Query(() => OfficePage, { description: 'Offices in the caller’s scope' })
-  offices(@Args() args: OfficeListArgs, @Ctx() ctx: Context) {
-    return new OfficeService(ctx).list(args);
+  offices(@Args() args: OfficeListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return new OfficeService(ctx).list(args, selectionOf(info, ['items']));
   }
 
   @Query(() => Office)
-  office(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return new OfficeService(ctx).get(id);
+  office(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return new OfficeService(ctx).read(id, selectionOf(info));
   }
 
   @Query(() => [OfficeSummary], { description: 'Active offices of the caller’s municipality: name and kind only' })
-  async officeDirectory(@Ctx() ctx: Context): Promise<OfficeSummary[]> {
-    const offices = await ctx.em.find(Office, officePolicy.directoryScope(ctx.viewer!), { orderBy: { nameKana: 'asc', name: 'asc' } });
-    return offices.map((o) => ({ id: o.id, name: o.name, nameKana: o.nameKana ?? null, kind: o.kind }));
+  officeDirectory(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<OfficeSummary[]> {
+    // OfficeSummary's fields are Office's own: plain rows of the selected columns
+    return readAll<Office, OfficeSummary>(ctx, { entity: Office, where: officePolicy.directoryScope(ctx.viewer!), orderBy: [{ nameKana: 'asc' }, { name: 'asc' }], selection: selectionOf(info) });
   }
 
   @Mutation(() => Office, { description: 'CITY: in its own municipality; VENDOR: municipalityId required' })
@@ -70,6 +72,6 @@ export class OfficeResolver {
 
   @FieldResolver(() => Municipality)
   municipality(@Root() office: Office) {
-    return office.municipality.load(); // batched by MikroORM's dataloader
+    return related(office.municipality); // a read's row: JSON from its statement; an entity: batched by MikroORM's dataloader
   }
 }

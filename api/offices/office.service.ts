@@ -5,6 +5,7 @@ import { AreaService, exactFilters } from '../common/area-service.js';
 import { assertValid, notFound, type FieldError } from '../common/errors.js';
 import { authorize } from '../authz/policy.js';
 import { findOptions } from '../common/list.js';
+import { readOne, readPage, type Selection } from '../common/read-rows.js';
 import { containsPattern, pick } from '../common/search.js';
 import { blankToNull } from '../common/validation.js';
 import { changedFields } from '../audit/audit.js';
@@ -78,7 +79,7 @@ export function normalizeOffice(input: OfficeInput): OfficeInput {
 }
 
 export class OfficeService extends AreaService {
-  async list({ filter, sort, page }: OfficeListArgs): Promise<{ items: Office[]; total: number }> {
+  async list({ filter, sort, page }: OfficeListArgs, selection: Selection): Promise<{ items: Office[]; total: number }> {
     const where: FilterQuery<Office>[] = [officePolicy.scope(this.viewer), ...exactFilters<Office>(filter as never, { kind: 'kind', status: 'status', municipalityId: 'municipality' })];
     if (filter?.q?.trim()) {
       const like = containsPattern(filter.q);
@@ -90,11 +91,18 @@ export class OfficeService extends AreaService {
         ],
       });
     }
-    const [items, total] = await this.em.findAndCount(Office, { $and: where }, findOptions(page, sort, sortColumns));
-    return { items, total };
+    // plain rows, the total with the page (api/common/read-rows.ts)
+    return readPage(this.ctx, { entity: Office, where: { $and: where }, paging: findOptions(page, sort, sortColumns), selection });
   }
 
-  /** One office in the viewer's scope, or NOT_FOUND (never "exists but forbidden"). */
+  /** The office query: one row in the viewer's scope, or NOT_FOUND (never "exists but forbidden"). */
+  async read(id: string, selection: Selection): Promise<Office> {
+    const office = await readOne(this.ctx, { entity: Office, where: { $and: [{ id }, officePolicy.scope(this.viewer)] }, selection });
+    if (!office) throw notFound();
+    return office;
+  }
+
+  /** The entity in the viewer's scope, for a change, or NOT_FOUND. */
   async get(id: string): Promise<Office> {
     const office = await this.em.findOne(Office, { $and: [{ id }, officePolicy.scope(this.viewer)] });
     if (!office) throw notFound();

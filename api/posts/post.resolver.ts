@@ -1,10 +1,12 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
 import { people, PersonSummary } from '../users/person.js';
 import { Post, PostAttachment, PostRevision } from './post.entity.js';
 import { ClosingRequestArgs, PostEditInput, PostInput, PostListArgs } from './post.inputs.js';
-import { PostService, postAttachments, readByViewer, readCounts } from './post.service.js';
+import { PostService, postAttachments, readByViewer, readCounts, type PostView } from './post.service.js';
+import { selectionOf } from '../common/read-rows.js';
 
 @ObjectType()
 export class PostPage extends PageResult(Post) {}
@@ -23,13 +25,13 @@ const svc = (ctx: Context) => new PostService(ctx);
 @Resolver(() => Post)
 export class PostResolver {
   @Query(() => PostPage, { description: 'A room’s notebook and care reports, newest first; filter by kind, title, author or words. Reading it is logged.' })
-  posts(@Args() args: PostListArgs, @Ctx() ctx: Context) {
-    return svc(ctx).list(args);
+  posts(@Args() args: PostListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return svc(ctx).list(args, selectionOf(info, ['items']));
   }
 
   @Query(() => [Post], { description: 'Care reports with vitals, oldest first, for the chart' })
-  roomVitals(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: Context) {
-    return svc(ctx).vitals(roomId);
+  roomVitals(@Arg('roomId', () => ID) roomId: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return svc(ctx).vitals(roomId, selectionOf(info));
   }
 
   @Mutation(() => Post, { description: 'Members with a posting permission, while the room is open and the consent stands' })
@@ -53,33 +55,33 @@ export class PostResolver {
   }
 
   @FieldResolver(() => PersonSummary)
-  author(@Root() post: Post, @Ctx() ctx: Context) {
+  author(@Root() post: PostView, @Ctx() ctx: Context) {
     return people(ctx).load(post.author.id);
   }
 
   @FieldResolver(() => Int, { description: '既読: how many members other than the author have read it' })
-  readCount(@Root() post: Post, @Ctx() ctx: Context) {
+  readCount(@Root() post: PostView, @Ctx() ctx: Context) {
     return readCounts(ctx).load(post.id);
   }
 
   @FieldResolver(() => Boolean)
-  readByMe(@Root() post: Post, @Ctx() ctx: Context) {
+  readByMe(@Root() post: PostView, @Ctx() ctx: Context) {
     return readByViewer(ctx).load(post.id);
   }
 
   @FieldResolver(() => [PostReader])
-  async readers(@Root() post: Post, @Ctx() ctx: Context) {
+  async readers(@Root() post: PostView, @Ctx() ctx: Context) {
     const reads = await svc(ctx).readers(post);
     return Promise.all(reads.map(async (r) => ({ person: await people(ctx).load(r.userId), readAt: r.readAt })));
   }
 
   @FieldResolver(() => [PostAttachment])
-  attachments(@Root() post: Post, @Ctx() ctx: Context) {
+  attachments(@Root() post: PostView, @Ctx() ctx: Context) {
     return postAttachments(ctx).load(post.id);
   }
 
   @FieldResolver(() => [PostRevision], { description: 'Earlier versions, oldest first' })
-  revisions(@Root() post: Post, @Ctx() ctx: Context) {
+  revisions(@Root() post: PostView, @Ctx() ctx: Context) {
     return post.editedAt ? svc(ctx).revisions(post) : [];
   }
 }

@@ -1,7 +1,6 @@
 // The contact notebook and care reports: scoped reads (each logged with the patient), posting by
 // members who may, corrections that keep the earlier version, read receipts, closing requests.
 import DataLoader from 'dataloader';
-import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { AreaService } from '../common/area-service.js';
 import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
@@ -18,7 +17,10 @@ import { User } from '../users/user.entity.js';
 import { UserStatus } from '../users/user.enums.js';
 import { Room, RoomMember } from '../rooms/room.entity.js';
 import { RoomStatus } from '../rooms/room.enums.js';
-import { liveOn, readableRoom, writableRoom } from '../rooms/room.access.js';
+import { liveOn, readableRoom, roomToRead, writableRoom, type RoomView } from '../rooms/room.access.js';
+import type { Selection } from '../common/read-rows.js';
+import { people } from '../users/person.js';
+import type { JobType } from '../users/user.enums.js';
 import { roomPolicy } from '../rooms/room.policy.js';
 import { authorize } from '../authz/policy.js';
 import { Post, PostAttachment, PostKind, PostRead, PostRevision } from './post.entity.js';
@@ -38,6 +40,38 @@ export const readCounts = (ctx: Context) =>
     }),
   );
 
+export type RevisionView = Pick<PostRevision, 'id' | 'title' | 'body' | 'vitals' | 'replacedAt'>;
+
+const revisionsByPost = (ctx: Context) =>
+  perRequest(ctx, 'revisionsByPost', () =>
+    new DataLoader<string, RevisionView[]>(async (postIds) => {
+      const rows = await ctx.em.getConnection().execute<(Omit<RevisionView, 'replacedAt'> & { postId: string; replacedAt: string })[]>(
+        `select id, post_id as "postId", title, body, vitals, to_json(replaced_at) as "replacedAt" from post_revision where post_id in (?) order by replaced_at, id`,
+        [postIds as string[]],
+        'all',
+        ctx.em.getTransactionContext(),
+      );
+      const byPost = new Map<string, RevisionView[]>();
+      for (const { postId, replacedAt, ...r } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...r, replacedAt: new Date(replacedAt) }]);
+      return postIds.map((id) => byPost.get(id) ?? []);
+    }),
+  );
+
+const readersByPost = (ctx: Context) =>
+  perRequest(ctx, 'readersByPost', () =>
+    new DataLoader<string, { userId: string; readAt: Date }[]>(async (postIds) => {
+      const rows = await ctx.em.getConnection().execute<{ postId: string; userId: string; readAt: string }[]>(
+        `select post_id as "postId", user_id as "userId", to_json(read_at) as "readAt" from post_read where post_id in (?) order by read_at, id`,
+        [postIds as string[]],
+        'all',
+        ctx.em.getTransactionContext(),
+      );
+      const byPost = new Map<string, { userId: string; readAt: Date }[]>();
+      for (const r of rows) byPost.set(r.postId, [...(byPost.get(r.postId) ?? []), { userId: r.userId, readAt: new Date(r.readAt) }]);
+      return postIds.map((id) => byPost.get(id) ?? []);
+    }),
+  );
+
 export const readByViewer = (ctx: Context) =>
   perRequest(ctx, 'readByViewer', () =>
     new DataLoader<string, boolean>(async (postIds) => {
@@ -47,13 +81,102 @@ export const readByViewer = (ctx: Context) =>
     }),
   );
 
+/** A post's attachment as reads show it: StoredFile's fields without the bytes. */
+export type AttachmentView = Pick<PostAttachment, 'id' | 'filename' | 'contentType' | 'size' | 'sha256' | 'createdAt'>;
+
 export const postAttachments = (ctx: Context) =>
   perRequest(ctx, 'postAttachments', () =>
-    new DataLoader<string, PostAttachment[]>(async (postIds) => {
-      const rows = await ctx.em.find(PostAttachment, { post: { $in: postIds as string[] } }, { orderBy: { createdAt: 'asc' } });
-      return postIds.map((id) => rows.filter((a) => a.post.id === id));
+    new DataLoader<string, AttachmentView[]>(async (postIds) => {
+      const rows = await ctx.em.getConnection().execute<(Omit<AttachmentView, 'createdAt'> & { postId: string; createdAt: string })[]>(
+        `select id, post_id as "postId", filename, content_type as "contentType", size, sha256, to_json(created_at) as "createdAt"
+           from post_attachment where post_id in (?) order by created_at, id`,
+        [postIds as string[]],
+        'all',
+        ctx.em.getTransactionContext(),
+      );
+      const byPost = new Map<string, AttachmentView[]>();
+      for (const { postId, createdAt, ...a } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...a, createdAt: new Date(createdAt) }]);
+      return postIds.map((id) => byPost.get(id) ?? []);
     }),
   );
+
+/**
+ * A post as reads show it: the selected columns of Post as a plain row, its author and room as ids
+ * shaped like the entity's references (so PostResolver's fields serve rows and entities alike).
+ */
+export type PostView = Partial<Pick<Post, 'createdAt' | 'updatedAt' | 'version' | 'kind' | 'title' | 'body' | 'vitals' | 'closingReason' | 'editedAt'>> & {
+  id: string;
+  author: { id: string };
+  room: { id: string };
+};
+
+/** Post's columns by GraphQL field (to_json: timestamps as ISO text, revived below). */
+const postColumns: Record<string, string> = {
+  createdAt: 'to_json(p.created_at)',
+  updatedAt: 'to_json(p.updated_at)',
+  version: 'p.version',
+  kind: 'p.kind',
+  title: 'p.title',
+  body: 'p.body',
+  vitals: 'p.vitals',
+  closingReason: 'p.closing_reason',
+  editedAt: 'to_json(p.edited_at)',
+};
+const timestamps = ['createdAt', 'updatedAt', 'editedAt'] as const;
+
+/**
+ * Posts of one room as plain rows, one statement: the selected columns; the author's summary,
+ * the read count and the viewer's receipt when selected, primed into the loaders their field
+ * resolvers use (so those resolvers run no statement of their own); with `page`, the page and its
+ * total. The page is cut first and only its rows are joined, so a deep page (offset 2,000) does
+ * not look up 2,000 authors; the total is a count of its own in the same statement (computed once,
+ * from the index), not count(*) over (), which would carry every matching post through a window.
+ * `where` takes the posts' alias: the page and the count filter alike.
+ */
+async function readPosts(ctx: Context, roomId: string, selection: Selection, q: { where: ((p: string) => string)[]; params: unknown[]; order: string; page?: { limit: number; offset: number }; limit?: number }) {
+  const wanted = new Set<string>([...selection.keys(), ...(selection.has('revisions') ? ['editedAt'] : [])]);
+  const columns = Object.entries(postColumns).filter(([field]) => wanted.has(field)).map(([field, sql]) => `, ${sql} as "${field}"`);
+  const filters = (p: string) => `${p}.room_id = ? ${q.where.map((w) => `and ${w(p)}`).join(' ')}`;
+  const author = selection.has('author');
+  const outer = [
+    ...(q.page ? [`(select count(*) from post c where ${filters('c')}) as "total"`] : []),
+    ...(author ? [`u.name as "authorName", u.name_kana as "authorNameKana", u.job_type as "authorJobType", o.id as "authorOfficeId", o.name as "authorOfficeName"`] : []),
+    ...(selection.has('readCount') ? [`(select count(*)::int from post_read r where r.post_id = page.id and r.user_id <> page."authorId") as "readCount"`] : []),
+    ...(selection.has('readByMe') ? [`exists (select 1 from post_read r where r.post_id = page.id and r.user_id = ?) as "readByMe"`] : []),
+  ];
+  const params = [
+    roomId,
+    ...q.params,
+    ...(q.page ? [q.page.limit, q.page.offset, roomId, ...q.params] : q.limit ? [q.limit] : []),
+    ...(selection.has('readByMe') ? [ctx.viewer!.id] : []),
+  ];
+  const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+    `with page as (
+       select p.id, p.author_id as "authorId", p.created_at as sort_at ${columns.join('')}
+         from post p where ${filters('p')}
+        order by p.created_at ${q.order}, p.id ${q.order} ${q.page ? 'limit ? offset ?' : q.limit ? 'limit ?' : ''}
+     )
+     select page.* ${outer.map((c) => `, ${c}`).join('')}
+       from page ${author ? 'join app_user u on u.id = page."authorId" left join office o on o.id = u.office_id' : ''}
+      order by page.sort_at ${q.order}, page.id ${q.order}`,
+    params,
+    'all',
+    ctx.em.getTransactionContext(),
+  );
+  const persons = people(ctx);
+  const counts = readCounts(ctx);
+  const receipts = readByViewer(ctx);
+  const items = rows.map((r) => {
+    const post: Record<string, unknown> = { id: r.id, author: { id: r.authorId }, room: { id: roomId } };
+    for (const field of Object.keys(postColumns)) if (field in r) post[field] = r[field];
+    for (const field of timestamps) if (typeof post[field] === 'string') post[field] = new Date(post[field] as string);
+    if (author) persons.prime(r.authorId as string, { id: r.authorId as string, name: r.authorName as string, nameKana: r.authorNameKana as string, jobType: r.authorJobType as JobType, officeId: r.authorOfficeId as string | null, officeName: r.authorOfficeName as string | null });
+    if ('readCount' in r) counts.prime(r.id as string, r.readCount as number);
+    if ('readByMe' in r) receipts.prime(r.id as string, r.readByMe as boolean);
+    return post as PostView;
+  });
+  return { items, total: rows.length ? Number(rows[0].total) : null };
+}
 
 const hasVitals = (v: Vitals | null | undefined) => !!v && Object.values(v).some((x) => x !== null && x !== undefined);
 
@@ -66,23 +189,37 @@ function contentChecks(room: Room, kind: PostKind, title: string | null, vitals:
 }
 
 export class PostService extends AreaService {
-  async list({ roomId, filter, sort, page }: PostListArgs): Promise<{ items: Post[]; total: number }> {
-    const { room } = await readableRoom(this.em, this.viewer, roomId);
-    const where: FilterQuery<Post>[] = [{ room }];
-    if (filter?.kind) where.push({ kind: filter.kind });
-    if (filter?.title) where.push({ title: filter.title });
-    if (filter?.authorId) where.push({ author: filter.authorId });
-    if (filter?.q?.trim()) where.push({ $or: [{ body: { $ilike: containsPattern(filter.q) } }, { title: { $ilike: containsPattern(filter.q) } }] });
-    const [items, total] = await this.em.findAndCount(Post, { $and: where }, findOptions(page, sort ?? { field: 'createdAt', order: SortOrder.DESC }, { createdAt: 'createdAt' }));
-    await this.auditRead('post.list', room, { postIds: items.map((p) => p.id), filter: filter ?? null });
-    return { items, total };
+  async list({ roomId, filter, sort, page }: PostListArgs, selection: Selection = new Map()): Promise<{ items: PostView[]; total: number }> {
+    const { room } = await roomToRead(this.em, this.viewer, roomId);
+    const where: ((p: string) => string)[] = [];
+    const params: unknown[] = [];
+    const add = (sql: (p: string) => string, ...values: unknown[]) => {
+      where.push(sql);
+      params.push(...values);
+    };
+    if (filter?.kind) add((p) => `${p}.kind = ?`, filter.kind);
+    if (filter?.title) add((p) => `${p}.title = ?`, filter.title);
+    if (filter?.authorId) add((p) => `${p}.author_id = ?`, filter.authorId);
+    if (filter?.q?.trim()) add((p) => `(${p}.body ilike ? or ${p}.title ilike ?)`, containsPattern(filter.q), containsPattern(filter.q));
+    const { limit, offset } = findOptions(page, undefined, {});
+    const order = (sort ?? { order: SortOrder.DESC }).order === SortOrder.DESC ? 'desc' : 'asc';
+    const read = await readPosts(this.ctx, room.id, selection, { where, params, order, page: { limit, offset } });
+    // a page past the end has no row to carry the total
+    const total = read.total ?? (offset > 0 ? await this.countPosts(room.id, where, params) : 0);
+    await this.auditRead('post.list', room, { postIds: read.items.map((p) => p.id), filter: filter ?? null });
+    return { items: read.items, total };
   }
 
   /** Vitals of the room's care reports, oldest first, for the chart. */
-  async vitals(roomId: string): Promise<Post[]> {
-    const { room } = await readableRoom(this.em, this.viewer, roomId);
+  async vitals(roomId: string, selection: Selection = new Map()): Promise<PostView[]> {
+    const { room } = await roomToRead(this.em, this.viewer, roomId);
     await this.auditRead('vitals.read', room, {});
-    return this.em.find(Post, { room, kind: PostKind.CARE_REPORT, vitals: { $ne: null } }, { orderBy: { createdAt: 'asc' }, limit: 1000 });
+    return (await readPosts(this.ctx, room.id, selection, { where: [(p) => `${p}.kind = ?`, (p) => `${p}.vitals is not null`], params: [PostKind.CARE_REPORT], order: 'asc', limit: 1000 })).items;
+  }
+
+  private async countPosts(roomId: string, where: ((p: string) => string)[], params: unknown[]): Promise<number> {
+    const [row] = await this.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from post p where p.room_id = ? ${where.map((w) => `and ${w('p')}`).join(' ')}`, [roomId, ...params]);
+    return row.n;
   }
 
   async create(roomId: string, input: PostInput): Promise<Post> {
@@ -123,8 +260,9 @@ export class PostService extends AreaService {
     return post;
   }
 
-  async revisions(post: Post): Promise<PostRevision[]> {
-    return this.em.find(PostRevision, { post }, { orderBy: { replacedAt: 'asc' } });
+  /** Earlier versions, oldest first (one statement for all the posts of a request). */
+  revisions(post: Pick<Post, 'id'>): Promise<RevisionView[]> {
+    return revisionsByPost(this.ctx).load(post.id);
   }
 
   /** 既読: marks posts of a room as read by the viewer (members only; the city reads without receipts). */
@@ -141,10 +279,10 @@ export class PostService extends AreaService {
     return rows.length;
   }
 
-  async readers(post: Post): Promise<{ userId: string; readAt: Date }[]> {
-    await readableRoom(this.em, this.viewer, post.room.id);
-    const reads = await this.em.find(PostRead, { post }, { orderBy: { readAt: 'asc' } });
-    return reads.map((r) => ({ userId: r.user.id, readAt: r.readAt }));
+  /** 既読 of a post: who read it and when, oldest first (one statement for all the posts of a request). */
+  async readers(post: Pick<Post, 'id'> & { room: { id: string } }): Promise<{ userId: string; readAt: Date }[]> {
+    await roomToRead(this.em, this.viewer, post.room.id);
+    return readersByPost(this.ctx).load(post.id);
   }
 
   /** A member asks to end the room: a post in the notebook and an item in the city's queue. */
@@ -173,7 +311,7 @@ export class PostService extends AreaService {
     for (const u of users.filter((u) => due.has(u.id))) enqueueMail(this.em, { ...notice, to: u.email!, municipalityId: room.municipality.id });
   }
 
-  private auditRead(action: string, room: Room, detail: Record<string, unknown>) {
+  private auditRead(action: string, room: RoomView, detail: Record<string, unknown>) {
     return this.ctx.audit.logRead({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id, detail });
   }
 

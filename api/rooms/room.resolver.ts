@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
 import { todayInTokyo } from '../common/dates.js';
@@ -10,6 +11,9 @@ import { Room, RoomMember } from './room.entity.js';
 import { RoomPermission, RoomStatus } from './room.enums.js';
 import { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from './room.inputs.js';
 import { RoomService, unreadCounts, type MemberView } from './room.service.js';
+import type { RoomView } from './room.access.js';
+import { consentsById } from '../patients/patient.reads.js';
+import { selectionOf } from '../common/read-rows.js';
 import { holdsMemberships, roomPolicy } from './room.policy.js';
 
 @ObjectType()
@@ -35,8 +39,8 @@ const svc = (ctx: Context) => new RoomService(ctx);
 @Resolver(() => Room)
 export class RoomResolver {
   @Query(() => RoomPage, { description: 'CITY: its municipality’s rooms; office staff: the rooms they are members of now' })
-  rooms(@Args() args: RoomListArgs, @Ctx() ctx: Context) {
-    return svc(ctx).list(args);
+  rooms(@Args() args: RoomListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return svc(ctx).list(args, selectionOf(info, ['items']));
   }
 
   @Query(() => Room)
@@ -90,34 +94,34 @@ export class RoomResolver {
   }
 
   @FieldResolver(() => Patient, { description: 'Reading it is logged' })
-  patient(@Root() room: Room, @Ctx() ctx: Context) {
+  patient(@Root() room: RoomView, @Ctx() ctx: Context) {
     return svc(ctx).patient(room);
   }
 
   @FieldResolver(() => Consent, { description: 'Reading it is logged' })
-  consent(@Root() room: Room, @Ctx() ctx: Context) {
+  consent(@Root() room: RoomView, @Ctx() ctx: Context) {
     return svc(ctx).consent(room);
   }
 
   @FieldResolver(() => [RoomMember])
-  members(@Root() room: Room, @Ctx() ctx: Context) {
+  members(@Root() room: RoomView, @Ctx() ctx: Context) {
     return svc(ctx).members(room);
   }
 
   @FieldResolver(() => RoomPermission, { nullable: true, description: 'The caller’s permission (office staff)' })
-  async myPermission(@Root() room: Room, @Ctx() ctx: Context) {
+  async myPermission(@Root() room: RoomView, @Ctx() ctx: Context) {
     return (await svc(ctx).myMembership(room))?.permission ?? null;
   }
 
   @FieldResolver(() => Boolean, { description: 'Can the caller post now?' })
-  async writable(@Root() room: Room, @Ctx() ctx: Context) {
+  async writable(@Root() room: RoomView, @Ctx() ctx: Context) {
     const membership = await svc(ctx).myMembership(room);
     if (!roomPolicy.write(ctx.viewer!, { membership, room, consentWithdrawn: false })) return false; // no need to load the consent
-    return roomPolicy.write(ctx.viewer!, { membership, room, consentWithdrawn: !!(await room.consent.loadOrFail()).withdrawnAt });
+    return roomPolicy.write(ctx.viewer!, { membership, room, consentWithdrawn: !!(await consentsById(ctx).load(room.consent.id)).withdrawnAt });
   }
 
   @FieldResolver(() => Int, { description: 'Posts by others the caller has not read' })
-  unreadCount(@Root() room: Room, @Ctx() ctx: Context) {
+  unreadCount(@Root() room: RoomView, @Ctx() ctx: Context) {
     return holdsMemberships(ctx.viewer!) ? unreadCounts(ctx).load(room.id) : 0;
   }
 }

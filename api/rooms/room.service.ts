@@ -12,17 +12,22 @@ import { isValidDate, todayInTokyo } from '../common/dates.js';
 import { perRequest } from '../common/per-request.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Consent } from '../patients/consent.entity.js';
-import { Patient } from '../patients/patient.entity.js';
 import { User } from '../users/user.entity.js';
 import { Role, UserStatus } from '../users/user.enums.js';
-import { people, personOf, type PersonSummary } from '../users/person.js';
+import { people, readPeople, type PersonSummary } from '../users/person.js';
 import type { JobType } from '../users/user.enums.js';
 import { Room, RoomMember } from './room.entity.js';
-import { RoomStatus } from './room.enums.js';
-import { liveOn, readableRoom, roomScope } from './room.access.js';
+import { RoomPermission, RoomStatus } from './room.enums.js';
+import { liveSql, liveSqlParams, readableRoom, roomScope, roomToRead, type RoomView } from './room.access.js';
+import { readPage, rowAlways, rowNeeds, type Selection } from '../common/read-rows.js';
+import { consentsById, patientsById, type ConsentView, type PatientView } from '../patients/patient.reads.js';
 import { holdsMemberships, roomPolicy } from './room.policy.js';
 import { authorize } from '../authz/policy.js';
 import type { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from './room.inputs.js';
+
+// what every listed room's read-log row names, and what `writable` decides on (room.policy.ts)
+rowAlways(Room, ['patient', 'municipality']);
+rowNeeds(Room, { writable: ['status', 'consent'] });
 
 const sortColumns = { updatedAt: 'updatedAt', createdAt: 'createdAt', name: 'name', status: 'status' };
 
@@ -113,10 +118,16 @@ export function titleChecks(titles: string[], field: string): string[] {
 }
 
 export class RoomService extends AreaService {
-  async list({ filter, sort, page }: RoomListArgs): Promise<{ items: Room[]; total: number }> {
+  /**
+   * One statement for the page and its total, plain rows of the selected columns
+   * (api/common/read-rows.ts); the scope is roomScope's, as for every other read of rooms.
+   */
+  async list({ filter, sort, page }: RoomListArgs, selection: Selection = new Map()): Promise<{ items: RoomView[]; total: number }> {
     const where: FilterQuery<Room>[] = [await roomScope(this.em, this.viewer), ...exactFilters<Room>(filter as never, { status: 'status' })];
     if (filter?.q?.trim()) where.push({ name: { $ilike: containsPattern(filter.q) } });
-    const [items, total] = await this.em.findAndCount(Room, { $and: where }, findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns));
+    // the patient and the consent are read (and logged) by their own field resolvers: only their ids here
+    const idsOnly: Selection = new Map([...selection, ...[...selection.keys()].filter((k) => k === 'patient' || k === 'consent').map((k) => [k, new Map()] as const)]);
+    const { items, total } = await readPage<Room, RoomView>(this.ctx, { entity: Room, where: { $and: where }, paging: findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns), selection: idsOnly });
     // a room is named after its patient: the list is a read of each listed room's patient (one
     // row per room, all in the one INSERT of this turn; an empty page still leaves its trace)
     if (items.length === 0) await this.ctx.audit.logRead({ action: 'room.list', detail: { roomIds: [] } });
@@ -124,35 +135,41 @@ export class RoomService extends AreaService {
     return { items, total };
   }
 
-  async get(id: string): Promise<Room> {
-    const { room } = await readableRoom(this.em, this.viewer, id);
+  async get(id: string): Promise<RoomView> {
+    const { room } = await roomToRead(this.em, this.viewer, id);
     await this.auditRead('room.read', room);
     return room;
   }
 
-  async patient(room: Room): Promise<Patient> {
-    await readableRoom(this.em, this.viewer, room.id);
+  async patient(room: RoomView): Promise<PatientView> {
+    await roomToRead(this.em, this.viewer, room.id);
     await this.auditRead('patient.read', room);
-    return room.patient.loadOrFail();
+    return patientsById(this.ctx).load(room.patient.id);
   }
 
-  async consent(room: Room): Promise<Consent> {
-    await readableRoom(this.em, this.viewer, room.id);
+  async consent(room: RoomView): Promise<ConsentView> {
+    await roomToRead(this.em, this.viewer, room.id);
     await this.auditRead('consent.read', room);
-    return room.consent.loadOrFail();
+    return consentsById(this.ctx).load(room.consent.id);
   }
 
   /** The room's members (ended ones included), one query for all the rooms of a request. */
-  members(room: Room): Promise<MemberView[]> {
+  members(room: RoomView): Promise<MemberView[]> {
     return membersByRoom(this.ctx).load(room.id);
   }
 
-  /** The viewer's live membership of this room (one query for all the rooms of a request). */
-  async myMembership(room: Room): Promise<RoomMember | null> {
+  /** The viewer's live membership of this room (one query, plain rows, for all the rooms of a request). */
+  async myMembership(room: RoomView): Promise<{ permission: RoomPermission } | null> {
     if (!holdsMemberships(this.viewer)) return null;
-    const mine = await perRequest(this.ctx, 'myMemberships', () =>
-      this.em.find(RoomMember, { user: this.viewer.id, ...liveOn() }).then((ms) => new Map(ms.map((m) => [m.room.id, m]))),
-    );
+    const mine = await perRequest(this.ctx, 'myMemberships', async () => {
+      const rows = await this.em.getConnection().execute<{ roomId: string; permission: RoomPermission }[]>(
+        `select m.room_id as "roomId", m.permission from room_member m where m.user_id = ? and ${liveSql('m')}`,
+        [this.viewer.id, ...liveSqlParams()],
+        'all',
+        this.em.getTransactionContext(),
+      );
+      return new Map(rows.map((r) => [r.roomId, { permission: r.permission }]));
+    });
     return mine.get(room.id) ?? null;
   }
 
@@ -240,8 +257,7 @@ export class RoomService extends AreaService {
     if (filter?.officeId) where.push({ office: filter.officeId });
     if (filter?.jobType) where.push({ jobType: filter.jobType });
     if (filter?.q?.trim()) where.push({ $or: [{ name: { $ilike: containsPattern(filter.q) } }, { nameKana: { $ilike: containsPattern(filter.q) } }] });
-    const [users, total] = await this.em.findAndCount(User, { $and: where }, { ...findOptions(page, undefined, { nameKana: 'nameKana' }), populate: ['office'] });
-    return { items: users.map((u) => personOf(u, u.office?.getEntity() ?? null)), total };
+    return readPeople(this.ctx, { $and: where }, findOptions(page, undefined, { nameKana: 'nameKana' }));
   }
 
   /** Counts only: what VENDOR (and the city, for its municipality) may know of rooms. */
@@ -270,7 +286,7 @@ export class RoomService extends AreaService {
     return member;
   }
 
-  private auditRead(action: string, room: Room) {
+  private auditRead(action: string, room: RoomView) {
     return this.ctx.audit.logRead({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id });
   }
 

@@ -7,11 +7,12 @@ import { notFound } from '../common/errors.js';
 import { RequiredText } from '../common/validation.js';
 import { hashToken, newToken } from '../auth/tokens.js';
 import { accountUsable } from '../auth/sessions.js';
-import { User } from '../users/user.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import { apiTokenPolicy } from './api-token.policy.js';
 
 export const TOKEN_PREFIX = 'zrt_';
+/** lastUsedAt is written at most once a minute (it is shown to the owner, not a limit). */
+export const TOKEN_TOUCH_EVERY_MS = 60_000;
 
 @InputType()
 export class ApiTokenInput {
@@ -62,14 +63,17 @@ export class ApiTokenService extends AreaService {
   }
 }
 
-/** The owner of a valid bearer token, or null (unknown, revoked, expired, owner unusable). */
-export async function resolveApiToken(em: EntityManager, secret: string): Promise<User | null> {
+/** A valid bearer token, its owner loaded, or null (unknown, revoked, expired, owner unusable). */
+export async function resolveApiToken(em: EntityManager, secret: string): Promise<ApiToken | null> {
   if (!secret.startsWith(TOKEN_PREFIX)) return null;
   const token = await em.findOne(ApiToken, { tokenHash: hashToken(secret) }, { populate: ['owner'] });
   const now = new Date();
   if (!token || token.revokedAt || token.expiresAt <= now) return null;
   const owner = token.owner.getEntity();
   if (!accountUsable(owner, now) || !apiTokenPolicy.usableBy(owner)) return null;
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > 60_000) await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now });
-  return owner;
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > TOKEN_TOUCH_EVERY_MS) {
+    await em.nativeUpdate(ApiToken, { id: token.id }, { lastUsedAt: now });
+    token.lastUsedAt = now;
+  }
+  return token;
 }

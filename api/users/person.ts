@@ -4,7 +4,8 @@ import DataLoader from 'dataloader';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Context } from '../context.js';
 import { perRequest } from '../common/per-request.js';
-import { Office } from '../offices/office.entity.js';
+import { fieldsSelection, readPage } from '../common/read-rows.js';
+import type { FilterQuery } from '@mikro-orm/core';
 import { User } from './user.entity.js';
 import { JobType } from './user.enums.js';
 
@@ -29,15 +30,6 @@ export class PersonSummary {
   officeName!: string | null;
 }
 
-export const personOf = (user: User, office: Office | null): PersonSummary => ({
-  id: user.id,
-  name: user.name,
-  nameKana: user.nameKana,
-  jobType: user.jobType,
-  officeId: office?.id ?? null,
-  officeName: office?.name ?? null,
-});
-
 /**
  * People by user id, one query for a whole page of posts or members. Read as plain rows, not
  * entities: these six columns are all a summary shows, and hydrating ~170 users with their
@@ -58,3 +50,18 @@ export const people = (ctx: Context) =>
       return ids.map((id) => byId.get(id) ?? new Error(`no user ${id}`));
     }),
   );
+
+const summaryFields = fieldsSelection('id', 'name', 'nameKana', 'jobType', 'officeId', 'officeName');
+const summaryColumns = {
+  officeId: (a: string) => `${a}.office_id`,
+  officeName: (a: string) => `(select o.name from office o where o.id = ${a}.office_id)`,
+};
+
+/**
+ * A page of people (the directory, the person picker) and its total in one statement, as plain
+ * rows (api/common/read-rows.ts). `where` is the caller's scope and filters; a summary's six
+ * columns are all it has, so they are always read.
+ */
+export function readPeople(ctx: Context, where: FilterQuery<User>, paging: { limit: number; offset: number; orderBy: Record<string, 'asc' | 'desc'>[] }) {
+  return readPage<User, PersonSummary>(ctx, { entity: User, where, paging, selection: summaryFields, computed: summaryColumns });
+}

@@ -1,6 +1,8 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context.js';
 import { PageResult } from '../common/list.js';
+import { related, rowNeeds, selectionOf } from '../common/read-rows.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { User } from './user.entity.js';
@@ -8,19 +10,22 @@ import { ActivationCodesArgs, NewAccountInput, UserInput, UserListArgs } from '.
 import { ActivationCodeEntry } from './user.types.js';
 import { UserService } from './user.service.js';
 
+// what the computed fields read of a row (api/common/read-rows.ts)
+rowNeeds(User, { twoFactorEnabled: ['totpEnabledAt'], locked: ['lockedUntil'] });
+
 @ObjectType()
 export class UserPage extends PageResult(User) {}
 
 @Resolver(() => User)
 export class UserResolver {
   @Query(() => UserPage, { description: 'Accounts in the caller’s scope (an office admin: the office roster)' })
-  users(@Args() args: UserListArgs, @Ctx() ctx: Context) {
-    return new UserService(ctx).list(args);
+  users(@Args() args: UserListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return new UserService(ctx).list(args, selectionOf(info, ['items']));
   }
 
   @Query(() => User)
-  user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return new UserService(ctx).get(id);
+  user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return new UserService(ctx).read(id, selectionOf(info));
   }
 
   @Mutation(() => User, { description: 'VENDOR issues an account (login ID, role, office or municipality). It starts PENDING, without any secret: the city of its municipality prints its activation code' })
@@ -62,12 +67,12 @@ export class UserResolver {
 
   @FieldResolver(() => Office, { nullable: true })
   office(@Root() user: User) {
-    return user.office ? user.office.load() : null; // batched by MikroORM's dataloader
+    return related(user.office); // a read's row: JSON from its statement; an entity: batched by MikroORM's dataloader
   }
 
   @FieldResolver(() => Municipality, { nullable: true })
   municipality(@Root() user: User) {
-    return user.municipality ? user.municipality.load() : null;
+    return related(user.municipality);
   }
 
   @FieldResolver(() => Boolean, { description: 'TOTP (二要素認証) is set up' })

@@ -6,6 +6,7 @@ import { AreaService, exactFilters } from '../common/area-service.js';
 import { assertValid, notFound, type FieldError } from '../common/errors.js';
 import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
 import { findOptions } from '../common/list.js';
+import { readOne, readPage, type Selection } from '../common/read-rows.js';
 import { containsPattern, pick } from '../common/search.js';
 import { blankToNull } from '../common/validation.js';
 import { todayInTokyo } from '../common/dates.js';
@@ -55,7 +56,7 @@ export function normalizeRoster(input: UserInput): UserInput {
 }
 
 export class UserService extends AreaService {
-  async list({ filter, sort, page }: UserListArgs): Promise<{ items: User[]; total: number }> {
+  async list({ filter, sort, page }: UserListArgs, selection: Selection): Promise<{ items: User[]; total: number }> {
     const where: FilterQuery<User>[] = [
       userScope(this.viewer),
       ...exactFilters<User>(filter as never, { officeId: 'office', municipalityId: 'municipality', role: 'role', jobType: 'jobType', status: 'status', officeAdmin: 'officeAdmin' }),
@@ -65,11 +66,18 @@ export class UserService extends AreaService {
       // the same expression as the trigram index app_user_search_trgm, so the index serves it
       where.push({ [raw((a) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`)]: { $ilike: like } });
     }
-    // the office comes in the same query: every screen that lists users shows it
-    const [items, total] = await this.em.findAndCount(User, { $and: where }, { ...findOptions(page, sort, sortColumns), populate: ['office'] });
-    return { items, total };
+    // plain rows, the office (when selected) as JSON in the same statement, the total with the page
+    return readPage(this.ctx, { entity: User, where: { $and: where }, paging: findOptions(page, sort, sortColumns), selection });
   }
 
+  /** The user query: one row in scope, the selected columns only. */
+  async read(id: string, selection: Selection): Promise<User> {
+    const user = await readOne(this.ctx, { entity: User, where: { $and: [{ id }, userScope(this.viewer)] }, selection });
+    if (!user) throw notFound();
+    return user;
+  }
+
+  /** The entity, for a change. */
   async get(id: string): Promise<User> {
     const user = await this.em.findOne(User, { $and: [{ id }, userScope(this.viewer)] });
     if (!user) throw notFound();

@@ -22,6 +22,8 @@ export type ToChild = { type: 'stats'; id: number } | { type: 'resetPeak'; id: n
 export interface ChildStats {
   /** statements sent since the process started */
   statements: number;
+  /** CPU time (user + system) of this process since it started, in µs (process.cpuUsage) */
+  cpuUs: number;
   rss: number;
   /** highest RSS sampled (every 50 ms) since the last resetPeak */
   peakRss: number;
@@ -79,6 +81,7 @@ export function serveRunner(counter: ReturnType<typeof instrumentPg>, onStop: ()
   }, 50).unref();
   const stats = (withCapture = false): ChildStats => ({
     statements: counter.statements(),
+    cpuUs: (({ user, system }) => user + system)(process.cpuUsage()),
     rss: process.memoryUsage().rss,
     peakRss: Math.max(peak, process.memoryUsage().rss),
     ...(withCapture ? { captured: counter.captured() } : {}),

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fail, instrumentPg, serveRunner, targetConfig } from './common.js';
 import type { QueryKey } from '../queries.js';
+import type { WriteKey } from '../writes.js';
 
 const require = createRequire(import.meta.url);
 
@@ -130,6 +131,65 @@ select json_build_object('data', json_build_object('applicationsReport', json_bu
   'durations', coalesce((select json_agg(json_build_object('type', type, 'step', step, 'count', n, 'medianDays', median, 'p90Days', p90) order by type, step desc) from durations), '[]'))))::text as body`,
 };
 
+/** The audit row as api/audit/audit.ts writes it for the signed-in user (ip: the loopback, as the API sees the runner); `rest`: municipality … detail, then FROM. */
+const auditRow = (action: string, actor: string, rest: string) =>
+  `insert into audit_event (occurred_at, action, outcome, actor_id, actor_login_id, actor_role, ip, municipality_id, office_id, target_type, target_id, patient_id, room_id, detail)
+   select now(), '${action}', 'SUCCESS', ${actor}.id, ${actor}.login_id, ${actor}.role, '127.0.0.1', ${rest}`;
+
+/**
+ * The writes (bench/writes.ts), each one statement — so one transaction — doing the inserts and
+ * updates the API's mutation does, without its session, authorization or validation; the answer
+ * is built in PostgreSQL as for the reads.
+ */
+export const RAW_WRITE_SQL: Record<WriteKey, string> = {
+  // $1 room, $2 author, $3 title, $4 body, $5 vitals: post, the author's receipt, the room's
+  // activity date, the audit event, and "new post" mails to the other live members not told
+  // about this room within 30 minutes (api/mail/post-notices.ts)
+  createPost: `
+with r as (select id, municipality_id, patient_id from room where id = $1),
+me as (select id, login_id, role, office_id from app_user where id = $2),
+p as (insert into post (id, created_at, updated_at, version, room_id, author_id, kind, title, body, vitals)
+      select gen_random_uuid(), now(), now(), 1, r.id, $2, 'CARE_REPORT', $3, $4, $5::jsonb from r returning id, room_id, kind),
+rd as (insert into post_read (id, post_id, room_id, user_id, read_at) select gen_random_uuid(), p.id, p.room_id, $2, now() from p),
+ru as (update room set updated_at = now() where id = $1),
+au as (${auditRow('post.create', 'me', `r.municipality_id, me.office_id, 'Room', r.id, r.patient_id, r.id, jsonb_build_object('postId', p.id, 'kind', p.kind, 'attachments', 0) from me, r, p`)}),
+members as (select u.id, u.email from room_member m join app_user u on u.id = m.user_id
+             where m.room_id = $1 and m.user_id <> $2 and m.from_date <= (now() at time zone 'Asia/Tokyo')::date
+               and (m.until_date is null or m.until_date >= (now() at time zone 'Asia/Tokyo')::date) and u.status = 'ACTIVE' and u.email is not null),
+due as (insert into post_notice (room_id, user_id, noticed_at) select $1, id, now() from members
+        on conflict (room_id, user_id) do update set noticed_at = excluded.noticed_at
+          where post_notice.noticed_at <= excluded.noticed_at - make_interval(mins => 30)
+        returning user_id),
+mail as (insert into notification (id, municipality_id, kind, category, carries_credential, message_id, "to", subject, body, status, attempts, next_attempt_at, created_at)
+         select gen_random_uuid(), r.municipality_id, 'post.created', 'POST', false, '<' || gen_random_uuid() || '@bench.invalid>', members.email,
+                '【在宅医療・介護連携】新しい投稿があります', '参加している部屋に新しい投稿があります。 /#/rooms/' || r.id || '/show', 'PENDING', 0, now(), now()
+           from due join members on members.id = due.user_id cross join r)
+select json_build_object('data', json_build_object('createPost', (select json_build_object('id', id) from p)))::text as body`,
+
+  // $1 reader, $2 room, $3 post ids (api/posts/post.service.ts#markRead)
+  markPostsRead: `
+with ins as (insert into post_read (id, post_id, room_id, user_id, read_at)
+             select gen_random_uuid(), p.id, p.room_id, $1, now() from post p where p.room_id = $2 and p.id = any($3::uuid[])
+             on conflict (post_id, user_id) do nothing returning id)
+select json_build_object('data', json_build_object('markPostsRead', (select count(*) from ins)))::text as body`,
+
+  // $1 application, $2 version, $3 the approving CITY user: SUBMITTED → FORWARDED, its history
+  // event, the audit event, a mail to every active vendor with an address
+  approveApplication: `
+with a as (update application set state = 'FORWARDED', forwarded_at = now(), updated_at = now(), version = version + 1
+            where id = $1 and version = $2 and state = 'SUBMITTED' returning id, municipality_id, office_id, type, summary, version),
+me as (select id, login_id, role, name from app_user where id = $3),
+ev as (insert into application_event (id, application_id, action, from_state, to_state, actor_id, actor_name, actor_role, comment, at)
+       select gen_random_uuid(), a.id, 'FORWARD', 'SUBMITTED', 'FORWARDED', me.id, me.name, me.role, null, now() from a, me),
+au as (${auditRow('application.forward', 'me', `a.municipality_id, a.office_id, 'Application', a.id, null, null, jsonb_build_object('type', a.type, 'from', 'SUBMITTED', 'to', 'FORWARDED') from me, a`)}),
+mail as (insert into notification (id, municipality_id, kind, category, carries_credential, message_id, "to", subject, body, status, attempts, next_attempt_at, created_at)
+         select gen_random_uuid(), a.municipality_id, 'application.forwarded', 'ACCOUNT', false, '<' || gen_random_uuid() || '@bench.invalid>', v.email,
+                '【在宅医療・介護連携】職員追加申請の処理依頼', '回付されました。 内容: ' || a.summary || ' /#/applications/' || a.id || '/show', 'PENDING', 0, now(), now()
+           from a cross join app_user v where v.role = 'VENDOR' and v.status = 'ACTIVE' and v.email is not null)
+select coalesce((select json_build_object('data', json_build_object('forwardApplication', json_build_object('id', a.id, 'state', 'FORWARDED', 'version', a.version))) from a),
+                json_build_object('errors', json_build_array(json_build_object('message', 'INVALID_TRANSITION'))))::text as body`,
+};
+
 async function main() {
   const counter = instrumentPg();
   const cfg = targetConfig();
@@ -145,9 +205,9 @@ async function main() {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       try {
-        const { q, params } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { q: QueryKey; params: unknown[] };
-        const text = RAW_SQL[q];
-        if (!text) throw new Error(`unknown query ${q}`);
+        const { q, w, params } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { q?: QueryKey; w?: WriteKey; params: unknown[] };
+        const text = w ? RAW_WRITE_SQL[w] : RAW_SQL[q!];
+        if (!text) throw new Error(`unknown query ${q ?? w}`);
         const result = await pool.query<{ body: string }>({ text, values: params });
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(result.rows[0].body);
       } catch (e) {

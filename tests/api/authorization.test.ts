@@ -415,6 +415,8 @@ function table(): Row[] {
       expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND' }),
     },
     // ---- tokens, audit trail, reports ----
+    { op: 'fhirExports', request: async () => ({ query: `{ fhirExports { id status } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok' }) },
+    { op: 'startFhirExport', request: async () => ({ query: `mutation { startFhirExport { id status } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok' }) },
     { op: 'apiTokens', request: async () => ({ query: `{ apiTokens { name prefix } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
     { op: 'createApiToken', request: async () => ({ query: `mutation { createApiToken(input: { name: "集計", expiresInDays: 30 }) { secret } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
     {

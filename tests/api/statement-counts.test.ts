@@ -1,6 +1,7 @@
 // SQL statements per request must not grow with the page size (no N+1): every list query, with the
 // fields the panel and the benchmark ask for, is counted at 2 and at 25 rows per page. The
 // benchmark (npm run bench) measures the same thing on a big dataset; this keeps it true in CI.
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -84,8 +85,10 @@ const Q = {
   rooms: `query($page: PageInput) { rooms(page: $page) { total items { id name status unreadCount myPermission writable } } }`,
   roomsWithMembers: `query($page: PageInput) { rooms(page: $page) { total items { name members { person { name officeName } } } } }`,
   posts: `query($r: ID!, $page: PageInput) { posts(roomId: $r, page: $page) { total items { id kind title body readCount readByMe author { name officeName } attachments { id } } } }`,
+  postReaders: `query($r: ID!, $page: PageInput) { posts(roomId: $r, page: $page) { total items { id readers { readAt person { name officeName } } revisions { id } } } }`,
   auditEvents: `query($page: PageInput) { auditEvents(page: $page) { total items { id action outcome occurredAt actorLoginId targetType targetId } } }`,
   directory: `query($page: PageInput) { directory(page: $page) { total items { id name nameKana jobType officeName } } }`,
+  consents: `query($page: PageInput) { consents(page: $page) { total items { id roomName patientName consentDate explainingOfficeName coveredOfficeNames withdrawnAt } } }`,
   notifications: `query($page: PageInput) { notifications(page: $page) { total items { id kind to subject status attempts createdAt } } }`,
 };
 
@@ -114,6 +117,13 @@ describe(`SQL statements per request do not grow with the page size (${SMALL} vs
     await expectFlat(as.staff, Q.posts, { r: rooms[0].id });
   });
 
+  it('posts with their readers and revisions (the panel’s 既読 list; a member)', async () => {
+    // every post corrected once, so that each has a revision to read
+    await em.getConnection().execute(`update post set edited_at = now() where room_id = ?`, [rooms[0].id]);
+    await em.getConnection().execute(`insert into post_revision (id, post_id, title, body, replaced_at) select gen_random_uuid(), id, title, body, now() from post where room_id = ?`, [rooms[0].id]);
+    await expectFlat(as.staff, Q.postReaders, { r: rooms[0].id });
+  });
+
   it('audit events (CITY and VENDOR)', async () => {
     await expectFlat(as.city, Q.auditEvents);
     await expectFlat(as.vendor, Q.auditEvents);
@@ -122,6 +132,10 @@ describe(`SQL statements per request do not grow with the page size (${SMALL} vs
   it('directory (CITY, and an office member)', async () => {
     await expectFlat(as.city, Q.directory);
     await expectFlat(as.staff, Q.directory);
+  });
+
+  it('the consents register (CITY)', async () => {
+    await expectFlat(as.city, Q.consents);
   });
 
   it('notifications (CITY)', async () => {
@@ -134,6 +148,68 @@ describe(`SQL statements per request do not grow with the page size (${SMALL} vs
 
   it('applications with their history and attachments (CITY)', async () => {
     await expectFlat(as.city, Q.applicationsWithHistory);
+  });
+});
+
+/**
+ * The statements of one request that read the area's data: without the session's, the audit
+ * trail's INSERT and BEGIN/COMMIT (which the fixed cost of a request is about, not the read).
+ */
+async function dataStatements(client: Client, query: string, variables: Record<string, unknown>) {
+  await client.ok(query, variables);
+  server.sql.reset();
+  await client.ok(query, variables);
+  return server.sql.statements
+    .map((s) => stripVTControlCharacters(s).replace(/^.*?\[query\]\s*/, '').replace(/\s+/g, ' ').trim())
+    .filter((s) => !/^(begin|commit|rollback)\b/i.test(s) && !/\b(from|update|into) "?(session|app_session|audit_event)"?\b/i.test(s));
+}
+
+const pageAndTotal = (log: string[], table: string) => ({
+  // the page's statement carries its total (count(*) over (), or a count in the same statement)…
+  withTotal: log.filter((s) => new RegExp(`from "?${table}"? `).test(s) && /count\(\*\)/.test(s) && !/^select count\(\*\)/.test(s)).length,
+  // …and no statement counts the list on its own
+  separateCounts: log.filter((s) => new RegExp(`^select count\\(\\*\\)[^,]* from "?${table}"?`).test(s)),
+});
+
+describe('reads of rooms and posts: plain rows, the page and its total in one statement', () => {
+  it.each([
+    ['rooms (CITY)', 'city', 'room', Q.rooms],
+    ['rooms (member)', 'staff', 'room', Q.rooms],
+    ['rooms with members (CITY)', 'city', 'room', Q.roomsWithMembers],
+    ['posts (CITY)', 'city', 'post', Q.posts],
+    ['posts (member)', 'staff', 'post', Q.posts],
+    ['consents register (CITY)', 'city', 'consent', Q.consents],
+  ] as const)('%s', async (_name, who, table, query) => {
+    const log = await dataStatements(as[who], query, { r: rooms[0].id, page: { page: 1, perPage: 10 } });
+    expect(pageAndTotal(log, table)).toEqual({ withTotal: 1, separateCounts: [] });
+  });
+
+  it('a page past the end still has its total (one count of its own)', async () => {
+    const data = await as.city.ok(`query($r: ID!) { posts(roomId: $r, page: { page: 99, perPage: 25 }) { total items { id } } rooms(page: { page: 99, perPage: 25 }) { total items { id } } }`, { r: rooms[0].id });
+    expect(data).toEqual({ posts: { total: ROWS, items: [] }, rooms: { total: ROWS, items: [] } });
+  });
+
+  it('the bench’s room page: the room, its members, its consent and a page of posts with authors and read counts', async () => {
+    const query = `query($r: ID!, $page: PageInput) {
+      room(id: $r) { name status members { permission fromDate untilDate person { name officeName } } consent { consentDate signer proxyName explainingPersonName withdrawnAt } }
+      posts(roomId: $r, page: $page) { items { body author { name officeName } readCount } total } }`;
+    const small = await dataStatements(as.staff, query, { r: rooms[0].id, page: { page: 1, perPage: SMALL } });
+    const large = await dataStatements(as.staff, query, { r: rooms[0].id, page: { page: 1, perPage: LARGE } });
+    // the room (with the viewer's membership), its members with their people, its consent, the posts page with authors and read counts
+    expect(large).toHaveLength(4);
+    expect(small).toHaveLength(4);
+  });
+
+  it('a deep page of posts (sorted, offset) is the room check and one statement', async () => {
+    const query = `query($r: ID!, $page: PageInput) { posts(roomId: $r, sort: { field: createdAt, order: DESC }, page: $page) { items { id kind title body createdAt author { name officeName } readCount } total } }`;
+    const log = await dataStatements(as.city, query, { r: rooms[0].id, page: { page: 3, perPage: 5 } });
+    expect(log).toHaveLength(2);
+    expect(pageAndTotal(log, 'post')).toEqual({ withTotal: 1, separateCounts: [] });
+  });
+
+  it('roomVitals: the room check and one statement, whatever the number of care reports', async () => {
+    const log = await dataStatements(as.staff, `query($r: ID!) { roomVitals(roomId: $r) { id createdAt title vitals { pulse } author { name } } }`, { r: rooms[0].id });
+    expect(log).toHaveLength(2);
   });
 });
 

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { buildWorld } from '../helpers/factories.js';
+import { buildApplication, buildRoom, buildWorld } from '../helpers/factories.js';
+import { ApplicationState } from '../../api/applications/application.enums.js';
 import { absent, adminDist, visible } from './browser.js';
 import { launchPeople, type People } from './applications-browser.js';
 
@@ -33,7 +34,13 @@ describe('reports and API tokens in the panel', () => {
     await visible(city.getByTestId('key-figures'));
     await city.getByRole('menuitem', { name: '集計' }).click();
     await expect.poll(() => city.getByTestId('active-headcount').innerText()).toBe('4');
-    await visible(city.getByRole('img', { name: '職種別 (利用中) のグラフ' }));
+    // drawn by MUI X Charts: one bar per job type, each labelled with its count, summing to the headcount
+    const byJobType = city.getByRole('figure', { name: '職種別 (利用中) のグラフ' });
+    await visible(byJobType);
+    await expect.poll(() => byJobType.locator('.MuiBarChart-element').count()).toBeGreaterThan(0);
+    const barLabels = (await byJobType.locator('.MuiBarChart-label').allTextContents()).map(Number);
+    expect(barLabels.reduce((a, b) => a + b, 0)).toBe(4);
+    await expect.poll(() => byJobType.locator('.MuiChartsAxis-directionY .MuiChartsAxis-tickLabel').allTextContents()).toContain('看護師');
     const [download] = await Promise.all([city.waitForEvent('download'), city.getByTestId('csv-roster').click()]);
     expect(download.suggestedFilename()).toMatch(/^集計_利用者名簿 \(アカウント数\)_\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = fs.readFileSync((await download.path())!);
@@ -43,6 +50,25 @@ describe('reports and API tokens in the panel', () => {
     expect(lines).toContain(`"水戸市","${world.office.name}","サービス事業所","看護師","利用中","2"`);
     expect(lines).toContain(`"水戸市","${world.otherOffice.name}","医療機関","看護師","利用中","1"`);
     expect(lines).toHaveLength(4);
+  });
+
+  it('the rooms and applications charts are MUI X Charts: columns with a line per month, stacked bars per type', async () => {
+    const em = server.orm.em.fork();
+    await buildRoom(em, { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }] });
+    await buildApplication(em, { office: world.office, applicant: world.users.officeAdmin.user, state: ApplicationState.SUBMITTED });
+    await buildApplication(em, { office: world.office, applicant: world.users.officeAdmin.user, state: ApplicationState.REJECTED });
+    await city.getByRole('menuitem', { name: '集計' }).click();
+    await city.reload();
+    const months = city.getByTestId('report-rooms').getByRole('figure');
+    await visible(months);
+    // one opened-rooms column this month (the closed series is 0 and draws no height), the open-at-end line with its marks
+    await expect.poll(() => months.locator('.MuiBarChart-element').count()).toBeGreaterThan(0);
+    await expect.poll(() => months.locator('.MuiLineChart-line').count()).toBe(1);
+    await visible(months.getByText('月末の開設中'));
+    const applications = city.getByTestId('report-applications').getByRole('figure');
+    await visible(applications);
+    await expect.poll(() => applications.locator('.MuiBarChart-element').count()).toBe(2);
+    await visible(applications.getByText('審査待ち', { exact: false }).first());
   });
 
   it('an office admin reads its own office’s figures only', async () => {

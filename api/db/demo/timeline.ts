@@ -218,7 +218,8 @@ async function retime(orm: MikroORM, windows: Window[]): Promise<void> {
   const columns = await em.getConnection().execute<{ table_name: string; column_name: string }[]>(
     `select table_name, column_name from information_schema.columns
       where table_schema = 'public' and data_type = 'timestamp with time zone'
-        and table_name not in ('audit_event', 'mikro_orm_migrations', 'rate_limit')`,
+        and table_name not in ('audit_event', 'mikro_orm_migrations', 'rate_limit')
+        and table_name not in (select inhrelid::regclass::text from pg_inherits)`, // audit_event's monthly partitions
   );
   // array literals (a knex binding of a JS array would become a list of parameters)
   const array = (values: (string | number)[]) => `'{${values.join(',')}}'`;

@@ -6,6 +6,7 @@ import type { Application } from '../../applications/application.entity.js';
 import type { ApplicationAction } from '../../applications/application.enums.js';
 import type { ApplicationInput } from '../../applications/application.inputs.js';
 import { ApplicationService } from '../../applications/application.service.js';
+import { fieldsSelection } from '../../common/read-rows.js';
 import type { RoomSetupInput } from '../../rooms/room.inputs.js';
 import { Office } from '../../offices/office.entity.js';
 import { User } from '../../users/user.entity.js';
@@ -36,6 +37,6 @@ export async function officeId(em: EntityManager, name: string): Promise<string>
 /** The next step of an application, as the panel would send it (with the version it just read). */
 export async function act(ctx: Context, applicationId: string, action: ApplicationAction, comment: string | null = null, input?: ApplicationInput, setup?: RoomSetupInput): Promise<Application> {
   const svc = new ApplicationService(ctx);
-  const app = await svc.read(applicationId); // opened first, as in the panel (a room form's read is logged)
+  const app = await svc.read(applicationId, fieldsSelection('version')); // opened first, as in the panel (a room form's read is logged)
   return svc.transition(applicationId, app.version, action, comment, input, setup);
 }

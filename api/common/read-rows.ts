@@ -1,0 +1,226 @@
+// Reads as plain rows (issue 14): a list or detail read fetches only the columns its GraphQL
+// selection needs, in one statement, and never builds ORM entities. Entities stay for writes.
+//
+// Why: hydrating entities (identity map, a Reference per relation, change-tracking snapshots) was
+// about half of the API's CPU per list request (bench/README.md, "What limits the missed targets").
+//
+// How an area uses it:
+//   1. build `where` exactly as before, from the area's scope/policy functions (a MikroORM
+//      FilterQuery): authorization stays in api/<area>/<area>.policy.ts;
+//   2. call readPage / readOne with the entity, that where, the paging of findOptions() and
+//      selectionOf(info) of the resolver;
+//   3. FieldResolvers computed from other columns declare them once with rowNeeds(Entity, {…}),
+//      and what the area's policy decides on with rowAlways(Entity, […]);
+//      FieldResolvers of a many-to-one relation use related(), which takes either the row's nested
+//      JSON or an entity's Reference (mutations still return entities).
+// The columns come from MikroORM's metadata of the entity (GraphQL field = entity property, as the
+// entities are the GraphQL object types): a selected scalar field is its column, a selected
+// many-to-one field is a JSON object built by PostgreSQL in the same statement (json_build_object
+// in a correlated subquery on the primary key, recursively for its own selection). Lazy properties
+// (the secrets) are never read. The rows carry the GraphQL field names, so the type's own fields
+// resolve as they are.
+import { ReferenceKind, raw, type EntityMetadata, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import type { Context } from '../context.js';
+
+/** The fields selected on one object type: field name → its own sub-selection (empty for a leaf). */
+export type Selection = Map<string, Selection>;
+
+/**
+ * The selection of the resolver's field, or of its `items` for a page (`{ items total }`).
+ * graphql-parse-resolve-info (maintained with PostGraphile, which compiles selections to SQL the
+ * same way) resolves fragments, inline fragments, aliases and @skip/@include, which a hand walk of
+ * info.fieldNodes would have to redo.
+ */
+export function selectionOf(info: GraphQLResolveInfo, path: readonly string[] = []): Selection {
+  let tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  for (const name of path) tree = tree ? childNamed(tree, name) : undefined;
+  return tree ? toSelection(tree) : new Map();
+}
+
+/**
+ * Every column of the entity (lazy ones, the blobs and secrets, excepted), its many-to-one
+ * relations as their ids: for a batch of children loaded by a DataLoader for a whole page (an
+ * application's history), which serves every parent's selection at once.
+ */
+export function everyColumn(ctx: Context, entity: { name: string }): Selection {
+  const meta = ctx.em.getMetadata().get(entity.name);
+  return new Map(meta.props.filter((p) => p.kind === ReferenceKind.SCALAR || p.kind === ReferenceKind.MANY_TO_ONE).map((p) => [p.name, new Map()]));
+}
+
+/** A selection of leaf fields, for a read made by the server itself (the demo, a job). */
+export const fieldsSelection = (...fields: string[]): Selection => new Map(fields.map((f) => [f, new Map()]));
+
+function childNamed(tree: ResolveTree, name: string): ResolveTree | undefined {
+  for (const fields of Object.values(tree.fieldsByTypeName)) for (const f of Object.values(fields)) if (f.name === name) return f;
+  return undefined;
+}
+
+function toSelection(tree: ResolveTree): Selection {
+  const out: Selection = new Map();
+  for (const fields of Object.values(tree.fieldsByTypeName)) {
+    for (const f of Object.values(fields)) {
+      const sub = toSelection(f);
+      const seen = out.get(f.name);
+      if (seen) for (const [k, v] of sub) seen.set(k, v);
+      else out.set(f.name, sub);
+    }
+  }
+  return out;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const literal = (name: string) => `'${name.replace(/'/g, "''")}'`;
+
+/** Fields computed by a FieldResolver from other properties, per entity: field → the properties it reads. */
+const needsByEntity = new Map<string, Record<string, readonly string[]>>();
+
+/**
+ * Declares what a FieldResolver of the entity reads of its row (e.g. User.twoFactorEnabled reads
+ * totpEnabledAt), so that a read selecting the field reads those columns too.
+ */
+export function rowNeeds(entity: { name: string }, needs: Record<string, readonly string[]>): void {
+  needsByEntity.set(entity.name, { ...needsByEntity.get(entity.name), ...needs });
+}
+
+/**
+ * Declares properties read with every row of the entity, selected or not: what the area's policy
+ * decides on (an application's type, state, parties and patient) or what its read-log names.
+ */
+export function rowAlways(entity: { name: string }, props: readonly string[]): void {
+  rowNeeds(entity, { [ALWAYS]: props });
+}
+const ALWAYS = '';
+
+const isTimestamp = (meta: EntityMetadata, prop: string) => /^timestamp/.test(meta.properties[prop as never]?.columnTypes?.[0] ?? '');
+
+/** The properties to read for a selection: selected columns and relations, what FieldResolvers need, and id. */
+function propsToRead(meta: EntityMetadata, selection: Selection): string[] {
+  const props = new Set<string>(['id']);
+  const needs = needsByEntity.get(meta.className) ?? {};
+  const add = (name: string) => {
+    const prop = meta.properties[name as never] as EntityMetadata['props'][number] | undefined;
+    if (prop && !prop.lazy && prop.persist !== false && (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE)) props.add(name);
+  };
+  for (const name of needs[ALWAYS] ?? []) add(name);
+  for (const name of selection.keys()) {
+    add(name);
+    for (const needed of needs[name] ?? []) add(needed);
+  }
+  return [...props];
+}
+
+/** SQL of one property over `alias`: its column, or for a many-to-one relation a JSON object (null when unset). */
+function propSql(ctx: Context, meta: EntityMetadata, name: string, alias: string, selection: Selection, depth: number): string {
+  const prop = meta.properties[name as never] as EntityMetadata['props'][number];
+  const column = `${alias}.${quote(prop.fieldNames[0])}`;
+  if (prop.kind !== ReferenceKind.MANY_TO_ONE) return isTimestamp(meta, name) ? `to_json(${column})` : column;
+  const sub = selection.get(name) ?? new Map();
+  const target = ctx.em.getMetadata().get(prop.type);
+  const fields = propsToRead(target, sub);
+  // only its id: no need to visit the other table
+  if (fields.length === 1) return `case when ${column} is null then null else json_build_object('id', ${column}) end`;
+  const childAlias = `${alias}_${depth}`;
+  return `(select ${jsonObject(ctx, target, childAlias, sub, depth + 1)} from ${quote(target.tableName)} ${childAlias} where ${childAlias}.id = ${column})`;
+}
+
+function jsonObject(ctx: Context, meta: EntityMetadata, alias: string, selection: Selection, depth: number): string {
+  const pairs = propsToRead(meta, selection).map((p) => `${literal(p)}, ${propSql(ctx, meta, p, alias, selection, depth)}`);
+  return `json_build_object(${pairs.join(', ')})`;
+}
+
+/** The select list for a selection: `expr as "field"`. */
+function selectList(ctx: Context, meta: EntityMetadata, alias: string, selection: Selection): string[] {
+  return propsToRead(meta, selection).map((p) => `${propSql(ctx, meta, p, alias, selection, 1)} as ${quote(p)}`);
+}
+
+/** Timestamps (ISO text from to_json or json_build_object) to Date, nested rows likewise, in place. */
+function revive(ctx: Context, meta: EntityMetadata, row: Record<string, unknown>): Record<string, unknown> {
+  for (const [key, value] of Object.entries(row)) {
+    if (typeof value === 'string' && isTimestamp(meta, key)) row[key] = new Date(value);
+    else if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
+      const prop = meta.properties[key as never] as EntityMetadata['props'][number] | undefined;
+      if (prop?.kind === ReferenceKind.MANY_TO_ONE) revive(ctx, ctx.em.getMetadata().get(prop.type), value as Record<string, unknown>);
+    }
+  }
+  return row;
+}
+
+export interface RowRequest<T extends object> {
+  entity: EntityName<T>;
+  /** From the area's scope/policy and the list's filters, as before. */
+  where: FilterQuery<T>;
+  /** selectionOf(info) (or of its `items`). */
+  selection: Selection;
+  /**
+   * Fields of the GraphQL type that are not properties of the entity, as SQL over the row's alias
+   * (e.g. a person's officeName: `(a) => (select name from office where id = ${a}.office_id)`), read when selected.
+   */
+  computed?: Record<string, (alias: string) => string>;
+}
+
+export interface PageRequest<T extends object> extends RowRequest<T> {
+  /** findOptions(page, sort, columns) of api/common/list.ts: entity property names. */
+  paging: { limit: number; offset: number; orderBy: Record<string, 'asc' | 'desc'>[] };
+}
+
+const ALIAS = 'r';
+
+const computedList = (req: Pick<RowRequest<object>, 'selection' | 'computed'>) =>
+  Object.entries(req.computed ?? {})
+    .filter(([field]) => req.selection.has(field))
+    .map(([field, sql]) => `${sql(ALIAS)} as ${quote(field)}`);
+
+function rowQuery<T extends object>(ctx: Context, req: RowRequest<T>, extra: string[] = []) {
+  const meta = ctx.em.getMetadata().get<T>(typeof req.entity === 'string' ? req.entity : (req.entity as { name: string }).name);
+  const qb = ctx.em
+    .createQueryBuilder(req.entity, ALIAS)
+    .select([...selectList(ctx, meta as EntityMetadata, ALIAS, req.selection), ...computedList(req), ...extra].map((s) => raw(s)))
+    .where(req.where);
+  // execute(…, false): the driver's rows, no entity and no mapping of column names
+  const run = async () => (await qb.execute<Record<string, unknown>[]>('all', false)).map((r) => revive(ctx, meta as EntityMetadata, r));
+  return { qb, run };
+}
+
+/**
+ * One page and its total in ONE statement (`count(*) over ()`), as plain rows with the GraphQL
+ * type's field names. Only a page past the end (no row to carry the total) costs a second,
+ * count-only statement. The rows are typed as the GraphQL type R (the entity T by default) for the
+ * resolvers, but carry only the selected fields (and id).
+ */
+export async function readPage<T extends object, R extends object = T>(ctx: Context, req: PageRequest<T>): Promise<{ items: R[]; total: number }> {
+  const { qb, run } = rowQuery(ctx, req, ['count(*) over () as "__total"']);
+  qb.orderBy(req.paging.orderBy).limit(req.paging.limit).offset(req.paging.offset);
+  const rows = await run();
+  const total = rows.length ? Number(rows[0].__total) : req.paging.offset > 0 ? await ctx.em.count(req.entity, req.where) : 0;
+  for (const r of rows) delete r.__total;
+  return { items: rows as R[], total };
+}
+
+/** Every row in scope (short, unpaged lists such as municipalities), in `orderBy` order. */
+export async function readAll<T extends object, R extends object = T>(ctx: Context, req: RowRequest<T> & { orderBy: Record<string, 'asc' | 'desc'>[] }): Promise<R[]> {
+  const { qb, run } = rowQuery(ctx, req);
+  qb.orderBy(req.orderBy);
+  return (await run()) as R[];
+}
+
+/** One row (a detail read) or null. */
+export async function readOne<T extends object, R extends object = T>(ctx: Context, req: RowRequest<T>): Promise<R | null> {
+  const { qb, run } = rowQuery(ctx, req);
+  qb.limit(1);
+  return ((await run())[0] as R | undefined) ?? null;
+}
+
+/**
+ * A relation of a GraphQL root that is either a plain row (its nested JSON, from readPage/readOne)
+ * or an entity (a Reference, loaded through MikroORM's batching dataloader): mutations return
+ * entities, reads return rows, and the FieldResolver serves both.
+ */
+export function related<T extends object>(value: T | { load(): Promise<T | null | undefined> } | null | undefined): T | null | Promise<T | null> {
+  if (!value) return null;
+  if (typeof (value as { load?: unknown }).load === 'function' && typeof (value as { unwrap?: unknown }).unwrap === 'function') {
+    return (value as { load(): Promise<T | null | undefined> }).load().then((v) => v ?? null);
+  }
+  return value as T;
+}
