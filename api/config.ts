@@ -85,7 +85,10 @@ export function productionProblems(config: Config, env: NodeJS.ProcessEnv = proc
  */
 export function parseTrustProxy(raw: string | undefined): string[] {
   if (!raw?.trim()) return [];
-  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   for (const entry of entries) {
     const [addr, bits, extra] = entry.split('/');
     const family = net.isIP(addr);

@@ -1,6 +1,6 @@
 // Resolvers + shield → the executable schema. `npm run schema` writes schema.graphql from it.
 import 'reflect-metadata';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { printSchema, lexicographicSortSchema, type GraphQLSchema } from 'graphql';
 import { AuthResolver } from './auth/auth.resolver.js';
@@ -23,10 +23,43 @@ import { permissions } from './authz/permissions.js';
 import { transactionPerMutation } from './db/transaction.js';
 import type { Context } from './context.js';
 
-export const resolvers = [AuthResolver, MunicipalityResolver, PublicMunicipalityResolver, OfficeResolver, UserResolver, ApplicationResolver, NotificationResolver, RoomResolver, RoomMemberResolver, PatientResolver, ConsentResolver, ConsentRegisterResolver, PostResolver, ApiTokenResolver, AuditResolver, ReportResolver, AbilitiesResolver, UserActionsResolver, FhirExportResolver] as const;
+export const resolvers = [
+  AuthResolver,
+  MunicipalityResolver,
+  PublicMunicipalityResolver,
+  OfficeResolver,
+  UserResolver,
+  ApplicationResolver,
+  NotificationResolver,
+  RoomResolver,
+  RoomMemberResolver,
+  PatientResolver,
+  ConsentResolver,
+  ConsentRegisterResolver,
+  PostResolver,
+  ApiTokenResolver,
+  AuditResolver,
+  ReportResolver,
+  AbilitiesResolver,
+  UserActionsResolver,
+  FhirExportResolver,
+] as const;
+
+/**
+ * Field resolvers get their parent as it was returned. type-graphql would otherwise copy a plain
+ * root into `new Entity()` before each field resolver (convertToType, for a `@Root() x: Entity`
+ * parameter): reads return plain rows on purpose (api/common/read-rows.ts), and a MikroORM entity
+ * built per field and row costs its constructor and change tracking, and is another object than
+ * the row (the audit trail's names are found per row). Entities carry no methods here, so nothing
+ * needs the conversion; tests/api/audit-names.test.ts fails without this (names are kept per row).
+ */
+function passRootsAsReturned(): void {
+  for (const param of getMetadataStorage().params) if (param.kind === 'root') param.getType = undefined;
+}
 
 /** The schema without authorization or transactions (for printing and for the coverage tests). */
 export function buildBareSchema(): Promise<GraphQLSchema> {
+  passRootsAsReturned();
   return buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },

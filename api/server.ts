@@ -122,7 +122,13 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     const file = await em.findOne(PostAttachment, { id }, { populate: ['data', 'post'] });
     if (!file) return null;
     const { room } = await readableRoom(em, viewer, file.post.getEntity().room.id); // NOT_FOUND unless the viewer may read the room
-    await new Audit(em, () => viewer, ip).recordRead({ action: 'attachment.read', target: { type: 'PostAttachment', id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id });
+    await new Audit(em, () => viewer, ip).recordRead({
+      action: 'attachment.read',
+      target: { type: 'PostAttachment', id },
+      roomId: room.id,
+      patientId: room.patient.id,
+      municipalityId: room.municipality.id,
+    });
     return file;
   });
   // the paper forms of an application filled from it (api/forms/): printed, signed, scanned and attached to it
@@ -159,7 +165,20 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     if (bearer) {
       // reporting clients: the token's owner, read-only, no cookie session
       const viewer = await tokenViewer(em, bearer);
-      return buildContext({ em, config, secrets, limits, req, res, ip: clientIp(req), locale: localeFromHeader(req.get('accept-language')), session: null, sessionProblem: viewer ? null : 'INVALID_TOKEN', viewer, viaToken: true });
+      return buildContext({
+        em,
+        config,
+        secrets,
+        limits,
+        req,
+        res,
+        ip: clientIp(req),
+        locale: localeFromHeader(req.get('accept-language')),
+        session: null,
+        sessionProblem: viewer ? null : 'INVALID_TOKEN',
+        viewer,
+        viaToken: true,
+      });
     }
     const token = req.cookies?.[cookieName(config)] as string | undefined;
     const resolved = await resolveSession(em, config, token, authCache);
@@ -198,7 +217,18 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     if (!token) return null;
     const owner = token.owner.getEntity();
     const viewer = Object.freeze(toViewer(owner));
-    authCache.set(key, { kind: 'token', userId: owner.id, expiresAt: token.expiresAt.getTime(), lastUsedAt: token.lastUsedAt!.getTime(), account: { status: owner.status, stopDate: owner.stopDate, role: owner.role }, viewer }, ticket);
+    authCache.set(
+      key,
+      {
+        kind: 'token',
+        userId: owner.id,
+        expiresAt: token.expiresAt.getTime(),
+        lastUsedAt: token.lastUsedAt!.getTime(),
+        account: { status: owner.status, stopDate: owner.stopDate, role: owner.role },
+        viewer,
+      },
+      ticket,
+    );
     return viewer;
   }
 

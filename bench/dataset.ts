@@ -54,16 +54,74 @@ export function datasetCounts({ scale }: DatasetOptions): DatasetCounts {
 }
 
 const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '林', '斎藤', '清水'];
-const FAMILY_KANA = ['サトウ', 'スズキ', 'タカハシ', 'タナカ', 'イトウ', 'ワタナベ', 'ヤマモト', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ', 'ヤマダ', 'ササキ', 'ヤマグチ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'サイトウ', 'シミズ'];
+const FAMILY_KANA = [
+  'サトウ',
+  'スズキ',
+  'タカハシ',
+  'タナカ',
+  'イトウ',
+  'ワタナベ',
+  'ヤマモト',
+  'ナカムラ',
+  'コバヤシ',
+  'カトウ',
+  'ヨシダ',
+  'ヤマダ',
+  'ササキ',
+  'ヤマグチ',
+  'マツモト',
+  'イノウエ',
+  'キムラ',
+  'ハヤシ',
+  'サイトウ',
+  'シミズ',
+];
 const GIVEN = ['花子', '太郎', '一郎', '恵子', '健', '裕子', '誠', '美香', '大輔', '直子', '浩', '明美', '翔太', '由美', '隆', '陽子', '拓也', '愛', '修', '久美子'];
-const GIVEN_KANA = ['ハナコ', 'タロウ', 'イチロウ', 'ケイコ', 'ケン', 'ユウコ', 'マコト', 'ミカ', 'ダイスケ', 'ナオコ', 'ヒロシ', 'アケミ', 'ショウタ', 'ユミ', 'タカシ', 'ヨウコ', 'タクヤ', 'アイ', 'オサム', 'クミコ'];
+const GIVEN_KANA = [
+  'ハナコ',
+  'タロウ',
+  'イチロウ',
+  'ケイコ',
+  'ケン',
+  'ユウコ',
+  'マコト',
+  'ミカ',
+  'ダイスケ',
+  'ナオコ',
+  'ヒロシ',
+  'アケミ',
+  'ショウタ',
+  'ユミ',
+  'タカシ',
+  'ヨウコ',
+  'タクヤ',
+  'アイ',
+  'オサム',
+  'クミコ',
+];
 const PLACE = ['中央', '千波', '見川', '赤塚', '常澄', '内原', '緑岡', '双葉台', '大洗', '友部'];
 const PLACE_KANA = ['チュウオウ', 'センバ', 'ミガワ', 'アカツカ', 'ツネズミ', 'ウチハラ', 'ミドリオカ', 'フタバダイ', 'オオアライ', 'トモベ'];
 const PHRASES = [
-  '本日訪問しました。', '血圧は安定しています。', '食事量は半分程度でした。', '夜間の不眠の訴えがありました。', '入浴介助を実施しました。',
-  '皮膚の発赤はありません。', '服薬は確認済みです。', 'ご家族より相談がありました。', '次回の訪問は来週火曜日です。', '歩行時のふらつきに注意してください。',
-  '褥瘡の処置を行いました。', '体重が先月より減少しています。', '水分摂取を促しました。', 'リハビリを実施し、表情は良好でした。', 'ケアプランを見直します。',
-  '訪問診療で処方が変更になりました。', '排便コントロール良好です。', 'デイサービスの利用を再開しました。', '主治医に報告済みです。', '特記事項はありません。',
+  '本日訪問しました。',
+  '血圧は安定しています。',
+  '食事量は半分程度でした。',
+  '夜間の不眠の訴えがありました。',
+  '入浴介助を実施しました。',
+  '皮膚の発赤はありません。',
+  '服薬は確認済みです。',
+  'ご家族より相談がありました。',
+  '次回の訪問は来週火曜日です。',
+  '歩行時のふらつきに注意してください。',
+  '褥瘡の処置を行いました。',
+  '体重が先月より減少しています。',
+  '水分摂取を促しました。',
+  'リハビリを実施し、表情は良好でした。',
+  'ケアプランを見直します。',
+  '訪問診療で処方が変更になりました。',
+  '排便コントロール良好です。',
+  'デイサービスの利用を再開しました。',
+  '主治医に報告済みです。',
+  '特記事項はありません。',
 ];
 const TITLES = ['訪問診療', '訪問看護', '訪問介護', '訪問リハビリ', 'ケアマネジャー', 'その他'];
 
@@ -92,10 +150,13 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
     $$ select md5('${seed}:id:' || tag || ':' || i)::uuid $$`);
   const ts = (tag: string, i: string, days: number) => `date_trunc('second', ${BASE} - pg_temp.rnd('${tag}', ${i}) * interval '${days} days')`;
 
-  await step('municipalities', `
+  await step(
+    'municipalities',
+    `
     insert into municipality (id, created_at, updated_at, version, code, name, prefecture, contact_name, contact_email)
     select pg_temp.uid('muni', m), timestamptz '2024-04-01 00:00:00+00', timestamptz '2024-04-01 00:00:00+00', 1, code, name, '茨城県', '高齢福祉課 地域支援センター', 'city' || m || '@example.jp'
-      from (values (1, '082015', '水戸市'), (2, '082163', '笠間市'), (3, '082023', '日立市')) v(m, code, name) where m <= ${M}`);
+      from (values (1, '082015', '水戸市'), (2, '082163', '笠間市'), (3, '082023', '日立市')) v(m, code, name) where m <= ${M}`,
+  );
 
   // offices: the first three of each municipality are big hospitals
   await c.query(`create temp table t_off as
@@ -104,8 +165,12 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
            case when i > ${3 * M} and pg_temp.rnd('os', i) < 0.05 then 'INACTIVE' else 'ACTIVE' end as status,
            1 + floor(pg_temp.rnd('op', i) * ${PLACE.length})::int as place
       from generate_series(1, ${n.offices}) i`);
-  await c.query(`alter table t_off add column n int; update t_off t set n = x.n from (select i, row_number() over (partition by muni order by i) n from t_off) x where x.i = t.i; create index on t_off (muni, n)`);
-  await step('offices', `
+  await c.query(
+    `alter table t_off add column n int; update t_off t set n = x.n from (select i, row_number() over (partition by muni order by i) n from t_off) x where x.i = t.i; create index on t_off (muni, n)`,
+  );
+  await step(
+    'offices',
+    `
     insert into office (id, created_at, updated_at, version, municipality_id, kind, status, name, name_kana, office_number, postal_code, address, phone, service_types,
                         corporation_name, corporation_name_kana, representative_name, representative_name_kana, corporation_address, corporation_phone, contact_email, credentials_delivery)
     select pg_temp.uid('office', i), ${ts('oc', 'i', 900)}, ${ts('oc', 'i', 900)}, 1, pg_temp.uid('muni', muni), kind, status,
@@ -116,7 +181,8 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
            case when kind = 'SERVICE' then array[${pick(['HOME_NURSING', 'HOME_HELP', 'DAY_SERVICE', 'HOME_REHABILITATION', 'HOME_BATHING'], "pg_temp.rnd('st', i)")}] else '{}'::text[] end,
            '医療法人' || (${arr(PLACE)})[place] || '会 ' || i, 'イリョウホウジン' || (${arr(PLACE_KANA)})[place] || 'カイ', '代表 太郎', 'ダイヒョウ タロウ',
            '茨城県水戸市' || (${arr(PLACE)})[place] || '1-1', '029-111-' || lpad((i % 10000)::text, 4, '0'), 'office' || i || '@example.jp', 'OFFICE_ADDRESS'
-      from t_off`);
+      from t_off`,
+  );
 
   // office staff: big hospitals get bigOfficeStaff each, the rest are spread over the other offices
   const bigStaff = n.bigOfficeStaff * 3 * M;
@@ -129,7 +195,9 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
                            else ${3 * M} + 1 + floor(pg_temp.rnd('uo', u) * ${n.offices - 3 * M})::int end as office_i
               from generate_series(1, ${n.users}) u) x
       join t_off o on o.i = x.office_i`);
-  await step('office staff', `
+  await step(
+    'office staff',
+    `
     insert into app_user (id, created_at, updated_at, version, login_id, role, municipality_id, office_id, office_admin, name, name_kana, job_type, care_manager_number,
                           ict_linkage, email, status, stop_date, last_sign_in_at, password_hash, must_change_password, failed_sign_ins)
     select pg_temp.uid('user', u), ${ts('uc', 'u', 900)}, ${ts('uc', 'u', 900)}, 1, 'u' || lpad(u::text, 6, '0'), 'OFFICE', pg_temp.uid('muni', muni), pg_temp.uid('office', office_i),
@@ -143,9 +211,13 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
                  when 'MEDICAL' then ${pick(['DOCTOR', 'NURSE', 'NURSE', 'NURSE', 'PHARMACIST', 'THERAPIST', 'OFFICE_STAFF'], "pg_temp.rnd('uj', u)")}
                  when 'SERVICE' then ${pick(['NURSE', 'NURSE', 'CARE_WORKER', 'CARE_WORKER', 'THERAPIST', 'OFFICE_STAFF'], "pg_temp.rnd('uj', u)")}
                  else ${pick(['CARE_MANAGER', 'CARE_MANAGER', 'CARE_MANAGER', 'OFFICE_STAFF'], "pg_temp.rnd('uj', u)")} end as job
-              from t_usr) x`, [secrets.passwordHash]);
+              from t_usr) x`,
+    [secrets.passwordHash],
+  );
   // the accounts the benchmark signs in with (TOTP enrolled), and a second CITY user per city
-  await step('city and vendor accounts', `
+  await step(
+    'city and vendor accounts',
+    `
     insert into app_user (id, created_at, updated_at, version, login_id, role, municipality_id, office_id, office_admin, name, name_kana, job_type, ict_linkage, status,
                           password_hash, must_change_password, failed_sign_ins, totp_secret, totp_enabled_at)
     select pg_temp.uid('city', m * 10 + k), timestamptz '2024-04-01 00:00:00+00', timestamptz '2024-04-01 00:00:00+00', 1,
@@ -155,7 +227,9 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
       from generate_series(1, ${M}) m, generate_series(1, 2) k
     union all
     select pg_temp.uid('vendor', 1), timestamptz '2024-04-01 00:00:00+00', timestamptz '2024-04-01 00:00:00+00', 1, 'bench-vendor', 'VENDOR', null::uuid, null::uuid, false,
-           '運用 担当', 'ウンヨウ タントウ', 'ADMINISTRATOR', false, 'ACTIVE', $1, false, 0, $2, timestamptz '2024-04-01 00:00:00+00'`, [secrets.passwordHash, secrets.sealedTotp]);
+           '運用 担当', 'ウンヨウ タントウ', 'ADMINISTRATOR', false, 'ACTIVE', $1, false, 0, $2, timestamptz '2024-04-01 00:00:00+00'`,
+    [secrets.passwordHash, secrets.sealedTotp],
+  );
 
   // members come from the municipality's active office staff, numbered per municipality
   await c.query(`create temp table t_act as select muni, row_number() over (partition by muni order by u) as n, pg_temp.uid('user', u) as id, office_i from t_usr where status = 'ACTIVE';
@@ -177,14 +251,19 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
     create index on t_mem (r);
     create temp table t_rma as select r, array_agg(user_id order by j) as ids, count(*)::int as cnt from t_mem group by r;
     create index on t_rma (r)`);
-  await step('patients', `
+  await step(
+    'patients',
+    `
     insert into patient (id, created_at, updated_at, version, municipality_id, name, name_kana, sex, birth_date, postal_code, address, phone, care_level, insured_number)
     select pg_temp.uid('patient', r), created, created, 1, pg_temp.uid('muni', muni), (${arr(FAMILY)})[fam] || ' ' || (${arr(GIVEN)})[giv], (${arr(FAMILY_KANA)})[fam] || ' ' || (${arr(GIVEN_KANA)})[giv],
            case when pg_temp.rnd('sx', r) < 0.6 then 'FEMALE' else 'MALE' end, date '1925-01-01' + floor(pg_temp.rnd('bd', r) * 9000)::int,
            '310-' || lpad((r % 10000)::text, 4, '0'), '茨城県水戸市' || (${arr(PLACE)})[1 + r % ${PLACE.length}] || r || '-2', '029-222-' || lpad((r % 10000)::text, 4, '0'),
            ${pick(['SUPPORT_1', 'SUPPORT_2', 'CARE_1', 'CARE_2', 'CARE_3', 'CARE_4', 'CARE_5', 'APPLYING'], "pg_temp.rnd('cl', r)")}, lpad((1000000000 + r)::text, 10, '0')
-      from t_room`);
-  await step('consents', `
+      from t_room`,
+  );
+  await step(
+    'consents',
+    `
     insert into consent (id, created_at, updated_at, version, patient_id, consent_date, signer, proxy_name, proxy_relationship, explaining_office_id, explaining_person_name, covered_office_ids)
     select pg_temp.uid('consent', t.r), t.created, t.created, 1, pg_temp.uid('patient', t.r), t.created::date,
            case when pg_temp.rnd('cs', t.r) < 0.4 then 'PROXY' else 'SELF' end,
@@ -192,21 +271,28 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
            pg_temp.uid('office', first.office_i), '説明 担当', offices.ids
       from t_room t
       join t_mem first on first.r = t.r and first.j = 0
-      join (select r, array_agg(distinct pg_temp.uid('office', office_i)::text) as ids from t_mem group by r) offices on offices.r = t.r`);
-  await step('rooms', `
+      join (select r, array_agg(distinct pg_temp.uid('office', office_i)::text) as ids from t_mem group by r) offices on offices.r = t.r`,
+  );
+  await step(
+    'rooms',
+    `
     insert into room (id, created_at, updated_at, version, municipality_id, patient_id, consent_id, name, status, care_report_titles, closed_at, closed_reason)
     select pg_temp.uid('room', r), created, created, 1, pg_temp.uid('muni', muni), pg_temp.uid('patient', r), pg_temp.uid('consent', r),
            (${arr(FAMILY)})[fam] || ' ' || (${arr(GIVEN)})[giv], status, ${arr(TITLES)},
            case when status = 'CLOSED' then ${BASE} - interval '3 days' end, case when status = 'CLOSED' then ${pick(['DEATH', 'FACILITY_ADMISSION', 'OTHER'], "pg_temp.rnd('cr', r)")} end
-      from t_room`);
-  await step('memberships', `
+      from t_room`,
+  );
+  await step(
+    'memberships',
+    `
     insert into room_member (id, created_at, updated_at, version, room_id, user_id, permission, from_date, until_date, ended_reason)
     select pg_temp.uid('member', m.r * 16 + m.j), t.created, t.created, 1, pg_temp.uid('room', m.r), m.user_id,
            case when m.j = 0 then 'COORDINATOR' when pg_temp.rnd('mp', m.r * 16 + m.j) < 0.1 then 'VIEWER' else 'CONTRIBUTOR' end,
            t.created::date + m.j, ended.until, case when ended.until is not null then 'removed' end
       from t_mem m join t_room t on t.r = m.r
       cross join lateral (select case when m.r > ${M} and m.j > 0 and pg_temp.rnd('me', m.r * 16 + m.j) < 0.08
-                                      then greatest(t.created::date + m.j, least(date '2026-10-01', t.created::date + m.j + 30 + floor(pg_temp.rnd('mx', m.r * 16 + m.j) * 200)::int)) end as until) ended`);
+                                      then greatest(t.created::date + m.j, least(date '2026-10-01', t.created::date + m.j + 30 + floor(pg_temp.rnd('mx', m.r * 16 + m.j) * 200)::int)) end as until) ended`,
+  );
 
   // posts: 2,500 in each municipality's busy room (rooms 1..M), the rest skewed towards some rooms
   const bigPosts = n.bigRoomPosts * M;
@@ -217,7 +303,9 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
                            else ${M} + 1 + floor(${n.rooms - M} * power(pg_temp.rnd('pr', p), 1.5))::int end as r
               from generate_series(1, ${n.posts}) p) x
       join t_rma a on a.r = x.r join t_room t on t.r = x.r`);
-  await step('posts', `
+  await step(
+    'posts',
+    `
     insert into post (id, created_at, updated_at, version, room_id, author_id, kind, title, body, vitals)
     select id, created, created, 1, pg_temp.uid('room', r), author_id, kind,
            case when kind = 'CARE_REPORT' then ${pick(TITLES, "pg_temp.rnd('ti', p)")} end,
@@ -225,13 +313,17 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
            case when kind = 'CARE_REPORT' and pg_temp.rnd('vi', p) < 0.5 then jsonb_build_object(
              'systolic', 100 + floor(pg_temp.rnd('v1', p) * 60)::int, 'diastolic', 60 + floor(pg_temp.rnd('v2', p) * 30)::int, 'pulse', 55 + floor(pg_temp.rnd('v3', p) * 40)::int,
              'temperature', round((35.8 + pg_temp.rnd('v4', p) * 1.6)::numeric, 1), 'spo2', 92 + floor(pg_temp.rnd('v5', p) * 8)::int) end
-      from (select *, case when pg_temp.rnd('pk', p) < 0.3 then 'CARE_REPORT' else 'NOTE' end as kind from t_post) x`);
+      from (select *, case when pg_temp.rnd('pk', p) < 0.3 then 'CARE_REPORT' else 'NOTE' end as kind from t_post) x`,
+  );
   // read receipts: the author always (as the API records it), each other member with p = 0.2
-  await step('read receipts', `
+  await step(
+    'read receipts',
+    `
     insert into post_read (id, post_id, room_id, user_id, read_at)
     select pg_temp.uid('read', tp.p * 16 + x.k), tp.id, pg_temp.uid('room', tp.r), x.u, tp.created + x.k * interval '1 hour'
       from t_post tp join t_rma a on a.r = tp.r cross join lateral unnest(a.ids) with ordinality x(u, k)
-     where x.u = tp.author_id or pg_temp.rnd('rd', tp.p * 16 + x.k) < 0.2`);
+     where x.u = tp.author_id or pg_temp.rnd('rd', tp.p * 16 + x.k) < 0.2`,
+  );
   await step('room activity dates', `update room r set updated_at = x.last from (select room_id, max(created_at) as last from post group by room_id) x where x.room_id = r.id`);
 
   // applications with their history (submit → forward → complete, or returned / rejected / withdrawn)
@@ -247,7 +339,9 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
                                       when rs < 0.28 and type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then 'FORWARDED' else 'COMPLETED' end as state) s
       cross join lateral (select c.cnt from t_actc c where c.muni = x.muni) c
       cross join lateral (select id as applicant, office_i from t_act where t_act.muni = x.muni and t_act.n = 1 + floor(pg_temp.rnd('ap', a) * c.cnt)::bigint) who`);
-  await step('applications', `
+  await step(
+    'applications',
+    `
     insert into application (id, created_at, updated_at, version, municipality_id, type, state, channel, office_id, applicant_id, applicant_name, applicant_email, summary, payload,
                              submitted_at, forwarded_at, completed_at)
     select pg_temp.uid('app', a), submitted, submitted, 1, pg_temp.uid('muni', muni), type, state, case when type = 'OFFICE_REGISTRATION' then 'CITY' else 'OFFICE' end,
@@ -256,8 +350,11 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
            '申請 ' || a || ': ' || type, jsonb_build_object('note', '申請 ' || a),
            submitted, case when state in ('FORWARDED', 'COMPLETED') and type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then t1 end,
            case when state = 'COMPLETED' then t2 end
-      from t_app`);
-  await step('application history', `
+      from t_app`,
+  );
+  await step(
+    'application history',
+    `
     insert into application_event (id, application_id, action, from_state, to_state, actor_id, actor_name, actor_role, comment, at)
     select pg_temp.uid('event', a * 4 + seq), pg_temp.uid('app', a), action, from_state, to_state, actor, actor_name, role, null, at from (
       select a, 0 as seq, 'SUBMIT' as action, null as from_state, 'SUBMITTED' as to_state, applicant as actor, '申請 担当' as actor_name, 'OFFICE' as role, submitted as at from t_app
@@ -269,13 +366,19 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
       select a, 2, 'COMPLETE', case when type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then 'FORWARDED' else 'SUBMITTED' end, 'COMPLETED',
              case when type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then pg_temp.uid('vendor', 1) else pg_temp.uid('city', muni * 10 + 1) end,
              '完了 担当', case when type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then 'VENDOR' else 'CITY' end, t2
-        from t_app where state = 'COMPLETED') e`);
+        from t_app where state = 'COMPLETED') e`,
+  );
 
   // a partition per month of the dataset's year, as the job runner keeps them in a live system
   // (else every row would sit in audit_event_default and the benchmark would read another layout)
-  await step('audit partitions', `
-    select audit_event_create_partition((date_trunc('month', ${BASE}) - make_interval(months => m))::date) from generate_series(0, 13) m`);
-  await step('audit events', `
+  await step(
+    'audit partitions',
+    `
+    select audit_event_create_partition((date_trunc('month', ${BASE}) - make_interval(months => m))::date) from generate_series(0, 13) m`,
+  );
+  await step(
+    'audit events',
+    `
     insert into audit_event (occurred_at, action, outcome, actor_id, actor_login_id, actor_role, municipality_id, office_id, target_type, target_id, patient_id, room_id, ip, detail)
     select ${ts('ao', 'e', 365)}, action, case when action = 'auth.login' and pg_temp.rnd('af', e) < 0.05 then 'FAILURE' else 'SUCCESS' end,
            who.id, 'u' || who.n, 'OFFICE', pg_temp.uid('muni', t.muni), pg_temp.uid('office', who.office_i),
@@ -289,8 +392,11 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
       join t_room t on t.r = x.r
       join t_actc c on c.muni = t.muni
       join t_act who on who.muni = t.muni and who.n = 1 + floor(pg_temp.rnd('aw', e) * c.cnt)::bigint
-     order by 1`);
-  await step('notifications', `
+     order by 1`,
+  );
+  await step(
+    'notifications',
+    `
     insert into notification (id, message_id, municipality_id, kind, "to", subject, body, status, attempts, next_attempt_at, last_error, created_at, sent_at)
     select pg_temp.uid('mail', i), '<' || pg_temp.uid('mail', i) || '@bench.invalid>', pg_temp.uid('muni', ((i - 1) % ${M}) + 1), 'post.new', 'u' || lpad((1 + i % ${n.users})::text, 6, '0') || '@example.jp',
            '【在宅医療・介護連携】新しい書き込みがあります', '部屋に新しい書き込みがあります。システムにログインしてご確認ください。',
@@ -298,7 +404,8 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
            case when st = 'SENT' then created + interval '1 minute' end
       from (select i, ${ts('nc', 'i', 365)} as created,
                    case when pg_temp.rnd('ns', i) < 0.9 then 'SENT' when pg_temp.rnd('ns', i) < 0.95 then 'PENDING' else 'FAILED' end as st
-              from generate_series(1, ${n.notifications}) i) x`);
+              from generate_series(1, ${n.notifications}) i) x`,
+  );
   for (const t of ['t_post', 't_app', 't_mem', 't_rma', 't_room', 't_act', 't_actc', 't_usr', 't_off']) await c.query(`drop table ${t}`);
   await step('vacuum analyze', 'vacuum analyze');
   return n;

@@ -62,23 +62,61 @@ export function parseArgs(argv: string[]): BenchOptions {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--scale': o.scale = Number(value()); break;
-      case '--seed': o.seed = Number(value()); break;
-      case '--duration': o.duration = Number(value()); break;
-      case '--warmup': o.warmup = Number(value()); break;
-      case '--rounds': o.rounds = Number(value()); break;
-      case '--concurrency': o.concurrency = value().split(',').map(Number); break;
-      case '--queries': { const v = value(); o.queries = v === 'none' ? [] : v.split(','); break; }
-      case '--writes': { const v = value(); o.writes = v === 'none' ? [] : v.split(','); break; }
-      case '--no-writes': o.writes = []; break;
-      case '--scales': o.scales = value().split(',').map(Number); break;
-      case '--targets': o.targets = value().split(','); break;
-      case '--rebuild': o.rebuild = true; break;
-      case '--no-explain': o.explain = false; break;
-      case '--pg-port': o.pgPort = Number(value()); break;
-      case '--data-dir': o.dataDir = path.resolve(value()); break;
-      case '--out': o.outDir = path.resolve(value()); break;
-      case '--statement-samples': o.statementSamples = Number(value()); break;
+      case '--scale':
+        o.scale = Number(value());
+        break;
+      case '--seed':
+        o.seed = Number(value());
+        break;
+      case '--duration':
+        o.duration = Number(value());
+        break;
+      case '--warmup':
+        o.warmup = Number(value());
+        break;
+      case '--rounds':
+        o.rounds = Number(value());
+        break;
+      case '--concurrency':
+        o.concurrency = value().split(',').map(Number);
+        break;
+      case '--queries': {
+        const v = value();
+        o.queries = v === 'none' ? [] : v.split(',');
+        break;
+      }
+      case '--writes': {
+        const v = value();
+        o.writes = v === 'none' ? [] : v.split(',');
+        break;
+      }
+      case '--no-writes':
+        o.writes = [];
+        break;
+      case '--scales':
+        o.scales = value().split(',').map(Number);
+        break;
+      case '--targets':
+        o.targets = value().split(',');
+        break;
+      case '--rebuild':
+        o.rebuild = true;
+        break;
+      case '--no-explain':
+        o.explain = false;
+        break;
+      case '--pg-port':
+        o.pgPort = Number(value());
+        break;
+      case '--data-dir':
+        o.dataDir = path.resolve(value());
+        break;
+      case '--out':
+        o.outDir = path.resolve(value());
+        break;
+      case '--statement-samples':
+        o.statementSamples = Number(value());
+        break;
       // biome-ignore lint/suspicious/noFallthroughSwitchClause: process.exit() below never returns
       case '--help':
         console.log(`npm run bench -- [--scale 1] [--seed 42] [--duration 10] [--rounds 2] [--warmup 3] [--concurrency 1,8]
@@ -90,7 +128,8 @@ export function parseArgs(argv: string[]): BenchOptions {
         throw new Error(`unknown option ${argv[i]} (try --help)`);
     }
   }
-  if (!(o.scale > 0) || !Number.isInteger(o.seed) || !(o.duration > 0) || !(o.warmup >= 0) || !(Number.isInteger(o.rounds) && o.rounds >= 1)) throw new Error('bad --scale/--seed/--duration/--rounds/--warmup');
+  if (!(o.scale > 0) || !Number.isInteger(o.seed) || !(o.duration > 0) || !(o.warmup >= 0) || !(Number.isInteger(o.rounds) && o.rounds >= 1))
+    throw new Error('bad --scale/--seed/--duration/--rounds/--warmup');
   const known = ['users', 'rooms', 'room', 'deepPosts', 'roster', 'applications'];
   for (const q of o.queries ?? []) if (!known.includes(q)) throw new Error(`unknown query ${q} (${known.join(', ')})`);
   for (const t of o.targets) if (!['api', 'raw', 'postgraphile'].includes(t)) throw new Error(`unknown target ${t}`);
@@ -183,7 +222,10 @@ const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 /** Schema fingerprint: a new migration makes a new dataset. */
 async function migrationsTag(): Promise<string> {
   const { migrationsList } = await import('../migrations/index.js');
-  return createHash('sha1').update(migrationsList.map((m) => m.name).join(',')).digest('hex').slice(0, 8);
+  return createHash('sha1')
+    .update(migrationsList.map((m) => m.name).join(','))
+    .digest('hex')
+    .slice(0, 8);
 }
 
 export function templateName(o: Pick<BenchOptions, 'scale' | 'seed'>, tag: string): string {
@@ -199,7 +241,11 @@ async function databaseExists(c: PgClient, name: string): Promise<boolean> {
  * VACUUM ANALYZE) and reused until the seed, scale, schema or DATASET_VERSION changes; then cloned
  * into a fresh run database, so every run starts from the same rows (the API writes audit rows).
  */
-export async function prepareDatabase(cluster: Cluster, o: BenchOptions, log: (m: string) => void): Promise<{ template: string; built: boolean; buildSeconds: number | null; counts: Record<string, number> }> {
+export async function prepareDatabase(
+  cluster: Cluster,
+  o: BenchOptions,
+  log: (m: string) => void,
+): Promise<{ template: string; built: boolean; buildSeconds: number | null; counts: Record<string, number> }> {
   const tag = await migrationsTag();
   const template = templateName(o, tag);
   const admin = cluster.url();

@@ -112,12 +112,20 @@ const isListRead = (s: CapturedStatement) => /^\s*select\b/i.test(s.text) && !/f
 
 export async function runExplain(api: TargetProcess, cookies: Record<'CITY' | 'VENDOR', string>, db: PgClient, p: BenchParams, log: (m: string) => void): Promise<ExplainResult[]> {
   const ids = await explainIds(db, p);
-  const sizes = new Map((await db.query<{ relname: string; n: number }>(`select relname, greatest(reltuples, 0)::bigint as n from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace`)).rows.map((r) => [r.relname, Number(r.n)]));
+  const sizes = new Map(
+    (await db.query<{ relname: string; n: number }>(`select relname, greatest(reltuples, 0)::bigint as n from pg_class where relkind = 'r' and relnamespace = 'public'::regnamespace`)).rows.map(
+      (r) => [r.relname, Number(r.n)],
+    ),
+  );
   const results: ExplainResult[] = [];
   for (const c of explainCases(p, ids)) {
     const { area, filter, role } = c;
     await api.capture(true);
-    const res = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: cookies[role] }, body: JSON.stringify({ query: c.query, variables: c.variables }) });
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: cookies[role] },
+      body: JSON.stringify({ query: c.query, variables: c.variables }),
+    });
     const body = (await res.json()) as { errors?: { message: string }[] };
     const captured = (await api.stats()).captured ?? [];
     await api.capture(false);
@@ -132,7 +140,9 @@ export async function runExplain(api: TargetProcess, cookies: Record<'CITY' | 'V
       const plan = r.rows[0]['QUERY PLAN'][0].Plan;
       statements.push({ sql: s.text.replace(/\s+/g, ' ').trim(), scans: scansOf(plan, sizes), planRows: plan['Plan Rows'], totalCost: plan['Total Cost'] });
     }
-    const seq = statements.flatMap((s) => s.scans.filter((n) => n.node === 'Seq Scan' && n.relationRows >= BIG_TABLE_ROWS).map((n) => `Seq Scan on ${n.relation} (${n.relationRows.toLocaleString('en')} rows)`));
+    const seq = statements.flatMap((s) =>
+      s.scans.filter((n) => n.node === 'Seq Scan' && n.relationRows >= BIG_TABLE_ROWS).map((n) => `Seq Scan on ${n.relation} (${n.relationRows.toLocaleString('en')} rows)`),
+    );
     results.push({ area, filter, role, statements, seqScansOnBigTables: [...new Set(seq)] });
     log(`  explain ${area} ${filter} (${role}): ${seq.length ? seq.join(', ') : 'no Seq Scan on a big table'}`);
   }

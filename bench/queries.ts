@@ -220,7 +220,15 @@ export const QUERIES: QueryDef[] = [
     },
     fromPgl: (d) => ({
       posts: {
-        items: d.allPosts.nodes.map((x: any) => ({ id: x.id, kind: x.kind, title: x.title, body: x.body, createdAt: x.createdAt, author: personFromPgl(x.appUserByAuthorId), readCount: readCountFromPgl(x) })),
+        items: d.allPosts.nodes.map((x: any) => ({
+          id: x.id,
+          kind: x.kind,
+          title: x.title,
+          body: x.body,
+          createdAt: x.createdAt,
+          author: personFromPgl(x.appUserByAuthorId),
+          readCount: readCountFromPgl(x),
+        })),
         total: d.allPosts.totalCount,
       },
     }),
@@ -289,12 +297,13 @@ export async function discoverParams(db: import('pg').Client): Promise<BenchPara
   const city = (await db.query<{ municipality_id: string }>(`select municipality_id from app_user where login_id = 'bench-city-1'`)).rows[0];
   if (!city) throw new Error('the dataset has no bench-city-1 account');
   const m = city.municipality_id;
-  const office = (await db.query<{ office_id: string }>(
-    `select office_id from app_user where municipality_id = $1 and role = 'OFFICE' group by office_id order by count(*) desc, office_id limit 1`, [m])).rows[0].office_id;
-  const q = (await db.query<{ f: string }>(
-    `select split_part(name_kana, ' ', 1) as f from app_user where office_id = $1 group by 1 order by count(*) desc, 1 limit 1`, [office])).rows[0].f;
-  const rooms = (await db.query<{ id: string; n: number }>(
-    `select r.id, count(p.id)::int as n from room r left join post p on p.room_id = r.id where r.municipality_id = $1 group by r.id order by n, r.id`, [m])).rows;
+  const office = (
+    await db.query<{ office_id: string }>(`select office_id from app_user where municipality_id = $1 and role = 'OFFICE' group by office_id order by count(*) desc, office_id limit 1`, [m])
+  ).rows[0].office_id;
+  const q = (await db.query<{ f: string }>(`select split_part(name_kana, ' ', 1) as f from app_user where office_id = $1 group by 1 order by count(*) desc, 1 limit 1`, [office])).rows[0].f;
+  const rooms = (
+    await db.query<{ id: string; n: number }>(`select r.id, count(p.id)::int as n from room r left join post p on p.room_id = r.id where r.municipality_id = $1 group by r.id order by n, r.id`, [m])
+  ).rows;
   const median = rooms[Math.floor(rooms.length / 2)];
   const busiest = rooms[rooms.length - 1];
   if (busiest.n < 2020) throw new Error(`the busiest room has ${busiest.n} posts; page 101 of 20 needs 2,020`);

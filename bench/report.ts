@@ -126,7 +126,9 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
     const lo = atC(m, cLow);
     if (hi?.cpuMsPerRequest === undefined) continue;
     const others = (['raw', 'postgraphile'] as TargetName[]).map((t) => [t, atC(get(q.key, t), cHigh)?.cpuMsPerRequest] as const).filter(([, v]) => v !== undefined);
-    cpuDetails.push(`${q.key}: API ${f2(hi.cpuMsPerRequest)} ms of CPU per request at c=${cHigh} (${f2(lo?.cpuMsPerRequest)} at c=${cLow})${others.length ? `; ${others.map(([t, v]) => `${t} ${f2(v)}`).join(', ')}` : ''}`);
+    cpuDetails.push(
+      `${q.key}: API ${f2(hi.cpuMsPerRequest)} ms of CPU per request at c=${cHigh} (${f2(lo?.cpuMsPerRequest)} at c=${cLow})${others.length ? `; ${others.map(([t, v]) => `${t} ${f2(v)}`).join(', ')}` : ''}`,
+    );
   }
   checks.push({ name: 'CPU per request of the API process (user + system, process.cpuUsage, over the measured load)', holds: cpuDetails.length ? true : null, reported: true, details: cpuDetails });
 
@@ -150,7 +152,11 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
     tpHolds = tpHolds !== false && ratio >= min;
     tpDetails.push(`${q.key}: API ${f1(api.rps)} req/s vs PostGraphile ${f1(pgl.rps)} req/s = ${f2(ratio)}× (limit ≥ ${min}×)${ratio >= min ? '' : ' — MISSED'}`);
   }
-  checks.push({ name: `API throughput ≥ PostGraphile's on users, rooms and deepPosts, ≥ 0.8× on room (it writes access-log rows PostGraphile does not), where both return the same data (concurrency ${cHigh})`, holds: tpHolds, details: tpDetails });
+  checks.push({
+    name: `API throughput ≥ PostGraphile's on users, rooms and deepPosts, ≥ 0.8× on room (it writes access-log rows PostGraphile does not), where both return the same data (concurrency ${cHigh})`,
+    holds: tpHolds,
+    details: tpDetails,
+  });
 
   if (results.writes) {
     const w = results.writes;
@@ -192,7 +198,9 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
         const gs = b.dbMs / a.dbMs;
         const ok = gp <= SCALE_LIMIT && gs <= SCALE_LIMIT;
         if (t === 'api') holds = holds !== false && ok;
-        details.push(`${q.key} (${t}): p50 ${f1(pa)} → ${f1(pb)} ms = ${f2(gp)}×, SQL time ${f2(a.dbMs)} → ${f2(b.dbMs)} ms = ${f2(gs)}×${ok ? '' : t === 'api' ? ' — MISSED' : ' (over the limit; raw is the yardstick, not checked)'}`);
+        details.push(
+          `${q.key} (${t}): p50 ${f1(pa)} → ${f1(pb)} ms = ${f2(gp)}×, SQL time ${f2(a.dbMs)} → ${f2(b.dbMs)} ms = ${f2(gs)}×${ok ? '' : t === 'api' ? ' — MISSED' : ' (over the limit; raw is the yardstick, not checked)'}`,
+        );
       }
     }
     checks.push({ name: `No read query grows more than ${SCALE_LIMIT}× from scale ${first.scale} to scale ${last.scale} (API p50 at concurrency ${cLow} and its SQL time)`, holds, details });
@@ -207,7 +215,10 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
         ...(misses.length ? misses.map((r) => `${r.area} ${r.filter} (${r.role}): ${r.error ?? r.seqScansOnBigTables.join(', ')}`) : [`${results.explain.length} filter cases checked`]),
         ...results.explain
           .filter((r) => r.statements.some((s) => s.scans.some((n) => n.node === 'Seq Scan' && n.relationRows < BIG_TABLE_ROWS)))
-          .map((r) => `(small table, not counted) ${r.area} ${r.filter} (${r.role}): ${[...new Set(r.statements.flatMap((s) => s.scans.filter((n) => n.node === 'Seq Scan').map((n) => `Seq Scan on ${n.relation} (${n.relationRows.toLocaleString('en')} rows)`)))].join(', ')}`),
+          .map(
+            (r) =>
+              `(small table, not counted) ${r.area} ${r.filter} (${r.role}): ${[...new Set(r.statements.flatMap((s) => s.scans.filter((n) => n.node === 'Seq Scan').map((n) => `Seq Scan on ${n.relation} (${n.relationRows.toLocaleString('en')} rows)`)))].join(', ')}`,
+          ),
       ],
     });
   }
@@ -221,17 +232,33 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
   const cHigh = Math.max(...cs);
   const get = (q: QueryKey, t: TargetName) => r.measurements.find((m) => m.query === q && m.target === t);
   out.push(`# Benchmark ${r.startedAt}`, '');
-  out.push(`\`${r.command}\` — scale ${r.options.scale}, seed ${r.options.seed}; per query and target: ${r.options.warmup} s warm-up, then ${r.options.duration} s at each concurrency (${cs.join(', ')}) in ${r.options.rounds} rounds taken in turns with the other targets; autocannon in the runner, each target in its own process.`, '');
+  out.push(
+    `\`${r.command}\` — scale ${r.options.scale}, seed ${r.options.seed}; per query and target: ${r.options.warmup} s warm-up, then ${r.options.duration} s at each concurrency (${cs.join(', ')}) in ${r.options.rounds} rounds taken in turns with the other targets; autocannon in the runner, each target in its own process.`,
+    '',
+  );
   const mch = r.machine;
   out.push(`**Machine:** ${mch.cpuModel}, ${mch.cores} cores, ${mch.ramGb} GB RAM, ${mch.os}, Node ${mch.node}, PostgreSQL ${mch.postgres} (embedded).`, '');
   const p = r.cpuProbe;
-  out.push(`**CPU steadiness** (one fixed piece of work timed 15 times): ${p.start.minMs}–${p.start.maxMs} ms, median ${p.start.medianMs} at the start; ${p.end.minMs}–${p.end.maxMs} ms, median ${p.end.medianMs} at the end. A spread of several times means a shared, unsteady CPU: compare ratios, not absolute figures.`, '');
+  out.push(
+    `**CPU steadiness** (one fixed piece of work timed 15 times): ${p.start.minMs}–${p.start.maxMs} ms, median ${p.start.medianMs} at the start; ${p.end.minMs}–${p.end.maxMs} ms, median ${p.end.medianMs} at the end. A spread of several times means a shared, unsteady CPU: compare ratios, not absolute figures.`,
+    '',
+  );
   const c = r.dataset.counts;
-  out.push(`**Dataset** \`${r.dataset.template}\`${r.dataset.built ? ` (built in ${f1(r.dataset.buildSeconds ?? undefined)} s)` : ' (reused)'}: ${Object.entries(c).map(([k, v]) => `${k} ${v.toLocaleString('en')}`).join(', ')}.`, '');
-  out.push(`Requests as the CITY user of one municipality. Query 1: the municipality's biggest office, q = "${r.params.q}" (its commonest family name); query 3: a room with ${r.params.roomPosts} posts (the median room); query 4: the busiest room (${r.params.bigRoomPosts} posts).`, '');
+  out.push(
+    `**Dataset** \`${r.dataset.template}\`${r.dataset.built ? ` (built in ${f1(r.dataset.buildSeconds ?? undefined)} s)` : ' (reused)'}: ${Object.entries(c)
+      .map(([k, v]) => `${k} ${v.toLocaleString('en')}`)
+      .join(', ')}.`,
+    '',
+  );
+  out.push(
+    `Requests as the CITY user of one municipality. Query 1: the municipality's biggest office, q = "${r.params.q}" (its commonest family name); query 3: a room with ${r.params.roomPosts} posts (the median room); query 4: the busiest room (${r.params.bigRoomPosts} posts).`,
+    '',
+  );
 
   out.push('## Figures', '');
-  out.push(`| query | target | p50 ms c=${cLow} | p95 ms c=${cLow} | req/s c=${cLow} | p50 ms c=${cHigh} | p95 ms c=${cHigh} | req/s c=${cHigh} | CPU ms/req c=${cHigh} | SQL/req | DB ms/req | peak RSS MB | same data |`);
+  out.push(
+    `| query | target | p50 ms c=${cLow} | p95 ms c=${cLow} | req/s c=${cLow} | p50 ms c=${cHigh} | p95 ms c=${cHigh} | req/s c=${cHigh} | CPU ms/req c=${cHigh} | SQL/req | DB ms/req | peak RSS MB | same data |`,
+  );
   out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|');
   for (const q of queries) {
     for (const t of ['api', 'raw', 'postgraphile'] as TargetName[]) {
@@ -249,12 +276,26 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
       const hi = atC(m, cHigh);
       const bad = (m.load ?? []).reduce((n, l) => n + l.non2xx + l.errors + l.timeouts + l.mismatches, 0);
       const same = t === 'api' ? 'reference' : m.sameData ? 'yes' : `**no**: ${m.difference}`;
-      out.push(`| ${q.key} | ${t} | ${f1(lo?.p50)} | ${f1(lo?.p95)} | ${f1(lo?.rps)} | ${f1(hi?.p50)} | ${f1(hi?.p95)} | ${f1(hi?.rps)} | ${f2(hi?.cpuMsPerRequest)} | ${f1(m.statements?.panel)} | ${f2(m.dbMs)} | ${f1(m.peakRssMb)} | ${same}${bad ? ` (${bad} failed responses)` : ''} |`);
+      out.push(
+        `| ${q.key} | ${t} | ${f1(lo?.p50)} | ${f1(lo?.p95)} | ${f1(lo?.rps)} | ${f1(hi?.p50)} | ${f1(hi?.p95)} | ${f1(hi?.rps)} | ${f2(hi?.cpuMsPerRequest)} | ${f1(m.statements?.panel)} | ${f2(m.dbMs)} | ${f1(m.peakRssMb)} | ${same}${bad ? ` (${bad} failed responses)` : ''} |`,
+      );
     }
   }
   const foreign = Object.entries(r.foreignCpu).filter(([, v]) => v !== null && v !== undefined);
-  if (foreign.length) out.push('', `Other processes on the machine (not the benchmark, its targets or its PostgreSQL) used ${foreign.map(([k, v]) => `${k} ${Math.round(v! * 100)}%`).join(', ')} of the machine's CPU during each query's load.`);
-  out.push('', `Idle RSS after start: ${Object.entries(r.idleRssMb).map(([t, v]) => `${t} ${f1(v)} MB`).join(', ')}. SQL/req counted at the pg driver of each server process (BEGIN/COMMIT included), over ${r.options.statementSamples} sequential requests. DB ms/req: PostgreSQL's own planning + execution time for those statements (captured, replayed under EXPLAIN ANALYZE; least of 5 requests), so p50 − DB ms ≈ time spent outside PostgreSQL (server code, round trips).`, '');
+  if (foreign.length)
+    out.push(
+      '',
+      `Other processes on the machine (not the benchmark, its targets or its PostgreSQL) used ${foreign.map(([k, v]) => `${k} ${Math.round(v! * 100)}%`).join(', ')} of the machine's CPU during each query's load.`,
+    );
+  out.push(
+    '',
+    `Idle RSS after start: ${Object.entries(r.idleRssMb)
+      .map(([t, v]) => `${t} ${f1(v)} MB`)
+      .join(
+        ', ',
+      )}. SQL/req counted at the pg driver of each server process (BEGIN/COMMIT included), over ${r.options.statementSamples} sequential requests. DB ms/req: PostgreSQL's own planning + execution time for those statements (captured, replayed under EXPLAIN ANALYZE; least of 5 requests), so p50 − DB ms ≈ time spent outside PostgreSQL (server code, round trips).`,
+    '',
+  );
 
   out.push('## Ratios', '');
   out.push(`| query | shape | API ÷ raw p50 (c=${cLow}) | limit | API ÷ PostGraphile p50 (c=${cLow}) | API ÷ raw req/s (c=${cHigh}) | API ÷ PostGraphile req/s (c=${cHigh}) |`);
@@ -264,7 +305,9 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
     const raw = get(q.key, 'raw');
     const pgl = get(q.key, 'postgraphile');
     const pglOk = pgl && !pgl.na && !pgl.error;
-    out.push(`| ${q.key} | ${q.shape} | ${f2((atC(api, cLow)?.p50 ?? NaN) / (atC(raw, cLow)?.p50 ?? NaN))} | ${q.shape === 'nested' ? '4' : '2.5'} | ${pglOk ? f2((atC(api, cLow)?.p50 ?? NaN) / (atC(pgl, cLow)?.p50 ?? NaN)) : 'n/a'} | ${f2((atC(api, cHigh)?.rps ?? NaN) / (atC(raw, cHigh)?.rps ?? NaN))} | ${pglOk ? f2((atC(api, cHigh)?.rps ?? NaN) / (atC(pgl, cHigh)?.rps ?? NaN)) : 'n/a'} |`);
+    out.push(
+      `| ${q.key} | ${q.shape} | ${f2((atC(api, cLow)?.p50 ?? NaN) / (atC(raw, cLow)?.p50 ?? NaN))} | ${q.shape === 'nested' ? '4' : '2.5'} | ${pglOk ? f2((atC(api, cLow)?.p50 ?? NaN) / (atC(pgl, cLow)?.p50 ?? NaN)) : 'n/a'} | ${f2((atC(api, cHigh)?.rps ?? NaN) / (atC(raw, cHigh)?.rps ?? NaN))} | ${pglOk ? f2((atC(api, cHigh)?.rps ?? NaN) / (atC(pgl, cHigh)?.rps ?? NaN)) : 'n/a'} |`,
+    );
   }
   out.push('');
 
@@ -282,9 +325,17 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
   if (r.writes) {
     const w = r.writes;
     out.push('## Writes', '');
-    out.push(`Each write against the API (its GraphQL mutation, signed in like the panel) and the raw-SQL handler (\`bench/targets/raw.ts\`: the same inserts and updates in one statement, i.e. one transaction, as the API's runtime role, without session, authorization or validation). PostGraphile does no writes here: its default mutations are off, and these three would each need a custom SQL function — the raw handler again. Every request carries a marker (the post's text, the page, the application), every answer is kept, and after the load the rows are checked with SQL (see *Targets*).`, '');
-    out.push(`API: posts and marks read as \`${w.params.api.writer}\` in room \`${w.params.api.roomId}\` (${w.params.api.pages} pages of 20, cycled), approves as \`${w.params.api.approver}\` from a pool of ${w.params.api.pool.toLocaleString('en')} SUBMITTED staff-addition forms; raw: \`${w.params.raw.writer}\` in room \`${w.params.raw.roomId}\` (${w.params.raw.pages} pages), approvals for \`${w.params.raw.approver}\` (pool ${w.params.raw.pool.toLocaleString('en')}). Each target writes to its own municipality's rows, so each target's rows are checked apart.`, '');
-    out.push(`| write | target | p50 ms c=${cLow} | p95 ms c=${cLow} | req/s c=${cLow} | p50 ms c=${cHigh} | p95 ms c=${cHigh} | req/s c=${cHigh} | CPU ms/req c=${cHigh} | SQL/req | failed answers |`);
+    out.push(
+      `Each write against the API (its GraphQL mutation, signed in like the panel) and the raw-SQL handler (\`bench/targets/raw.ts\`: the same inserts and updates in one statement, i.e. one transaction, as the API's runtime role, without session, authorization or validation). PostGraphile does no writes here: its default mutations are off, and these three would each need a custom SQL function — the raw handler again. Every request carries a marker (the post's text, the page, the application), every answer is kept, and after the load the rows are checked with SQL (see *Targets*).`,
+      '',
+    );
+    out.push(
+      `API: posts and marks read as \`${w.params.api.writer}\` in room \`${w.params.api.roomId}\` (${w.params.api.pages} pages of 20, cycled), approves as \`${w.params.api.approver}\` from a pool of ${w.params.api.pool.toLocaleString('en')} SUBMITTED staff-addition forms; raw: \`${w.params.raw.writer}\` in room \`${w.params.raw.roomId}\` (${w.params.raw.pages} pages), approvals for \`${w.params.raw.approver}\` (pool ${w.params.raw.pool.toLocaleString('en')}). Each target writes to its own municipality's rows, so each target's rows are checked apart.`,
+      '',
+    );
+    out.push(
+      `| write | target | p50 ms c=${cLow} | p95 ms c=${cLow} | req/s c=${cLow} | p50 ms c=${cHigh} | p95 ms c=${cHigh} | req/s c=${cHigh} | CPU ms/req c=${cHigh} | SQL/req | failed answers |`,
+    );
     out.push('|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
     for (const m of w.measurements) {
       if (m.error) {
@@ -294,7 +345,9 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
       const lo = atC(m, cLow);
       const hi = atC(m, cHigh);
       const bad = (m.load ?? []).reduce((n, l) => n + l.non2xx + l.errors + l.timeouts + l.mismatches, 0);
-      out.push(`| ${m.query} | ${m.target} | ${f1(lo?.p50)} | ${f1(lo?.p95)} | ${f1(lo?.rps)} | ${f1(hi?.p50)} | ${f1(hi?.p95)} | ${f1(hi?.rps)} | ${f2(hi?.cpuMsPerRequest)} | ${f1(m.statements?.panel)} | ${bad} |`);
+      out.push(
+        `| ${m.query} | ${m.target} | ${f1(lo?.p50)} | ${f1(lo?.p95)} | ${f1(lo?.rps)} | ${f1(hi?.p50)} | ${f1(hi?.p95)} | ${f1(hi?.rps)} | ${f2(hi?.cpuMsPerRequest)} | ${f1(m.statements?.panel)} | ${bad} |`,
+      );
     }
     out.push('');
   }
@@ -302,7 +355,10 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
   if (r.scales) {
     const [first, ...rest] = r.scales;
     out.push('## Cost as the data grows (--scales)', '');
-    out.push(`The read queries at ${r.scales.map((x) => `scale ${x.scale} (${(x.counts.post ?? 0).toLocaleString('en')} posts, ${(x.counts.app_user ?? 0).toLocaleString('en')} users, ${(x.counts.audit_event ?? 0).toLocaleString('en')} audit events)`).join(' and ')}, each on its own dataset and freshly started API and raw processes; p50 at concurrency ${cLow}; SQL time = PostgreSQL's planning + execution time of the request's statements (captured, replayed under EXPLAIN ANALYZE, least of 5).`, '');
+    out.push(
+      `The read queries at ${r.scales.map((x) => `scale ${x.scale} (${(x.counts.post ?? 0).toLocaleString('en')} posts, ${(x.counts.app_user ?? 0).toLocaleString('en')} users, ${(x.counts.audit_event ?? 0).toLocaleString('en')} audit events)`).join(' and ')}, each on its own dataset and freshly started API and raw processes; p50 at concurrency ${cLow}; SQL time = PostgreSQL's planning + execution time of the request's statements (captured, replayed under EXPLAIN ANALYZE, least of 5).`,
+      '',
+    );
     out.push(`| query | target | ${r.scales.map((x) => `p50 ms s=${x.scale}`).join(' | ')} | p50 growth | ${r.scales.map((x) => `SQL ms s=${x.scale}`).join(' | ')} | SQL growth |`);
     out.push(`|---|---|${r.scales.map(() => '--:|').join('')}--:|${r.scales.map(() => '--:|').join('')}--:|`);
     const last = rest[rest.length - 1];

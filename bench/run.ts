@@ -34,7 +34,13 @@ function requestFor(target: TargetName, q: QueryDef, p: BenchParams, cookie: str
 function dataOf(target: TargetName, q: QueryDef, status: number, text: string): { data?: unknown; error?: string } {
   if (status !== 200) return { error: `HTTP ${status}: ${text.slice(0, 300)}` };
   const body = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
-  if (body.errors?.length) return { error: body.errors.map((e) => e.message).join('; ').slice(0, 300) };
+  if (body.errors?.length)
+    return {
+      error: body.errors
+        .map((e) => e.message)
+        .join('; ')
+        .slice(0, 300),
+    };
   return { data: target === 'postgraphile' ? q.fromPgl!(body.data) : body.data };
 }
 
@@ -144,7 +150,9 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
     for (const r of ready) {
       const x = combine(runs.get(r)!);
       r.m.load!.push(x);
-      log(`    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s, CPU ${x.cpuMsPerRequest?.toFixed(2) ?? '–'} ms/req${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`);
+      log(
+        `    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s, CPU ${x.cpuMsPerRequest?.toFixed(2) ?? '–'} ms/req${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`,
+      );
     }
   }
   for (const r of ready) {
@@ -164,7 +172,11 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
 async function session(o: BenchOptions, cluster: Cluster, scale: number, full: boolean) {
   const so: BenchOptions = { ...o, scale };
   const dataset = await prepareDatabase(cluster, so, log);
-  log(`dataset ${dataset.template}: ${Object.entries(dataset.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log(
+    `dataset ${dataset.template}: ${Object.entries(dataset.counts)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   const params = await withClient(cluster.url(RUN_DB), (c) => discoverParams(c));
   log(`params: office ${params.officeId} q=${params.q}, room ${params.roomId} (${params.roomPosts} posts), busy room ${params.bigRoomId} (${params.bigRoomPosts} posts)`);
   const targets: TargetProcess[] = [];
@@ -234,7 +246,9 @@ async function measureWrites(o: BenchOptions, targets: TargetProcess[], db: PgCl
   const p: WriteParams = await prepareWrites(db, cityMunicipalityId, poolSize);
   const api = targets.find((t) => t.name === 'api')!;
   const writerCookie = await signIn(api.url, p.api.writerLoginId, BENCH_PASSWORD, totpSecretFor(o.seed));
-  log(`writes: API as ${p.api.writerLoginId} in room ${p.api.roomId} and ${p.api.cityLoginId} (pool ${p.api.pool.length}); raw as ${p.raw.writerLoginId} in room ${p.raw.roomId} (pool ${p.raw.pool.length})`);
+  log(
+    `writes: API as ${p.api.writerLoginId} in room ${p.api.roomId} and ${p.api.cityLoginId} (pool ${p.api.pool.length}); raw as ${p.raw.writerLoginId} in room ${p.raw.roomId} (pool ${p.raw.pool.length})`,
+  );
   const measurements: Measurement[] = [];
   const checks: WriteResult['checks'] = [];
   const foreignCpu: WriteResult['foreignCpu'] = {};
@@ -276,7 +290,15 @@ async function measureWrites(o: BenchOptions, targets: TargetProcess[], db: PgCl
       log(`    ${ledger.target.padEnd(12)} rows: ${c.holds ? 'none lost or duplicated' : 'MISSED'} — ${c.lines.join('; ')}`);
     }
   }
-  return { params: { api: { writer: p.api.writerLoginId, roomId: p.api.roomId, approver: p.api.cityLoginId, pool: p.api.pool.length, pages: p.api.pages.length }, raw: { writer: p.raw.writerLoginId, roomId: p.raw.roomId, approver: p.raw.cityLoginId, pool: p.raw.pool.length, pages: p.raw.pages.length } }, measurements, checks, foreignCpu };
+  return {
+    params: {
+      api: { writer: p.api.writerLoginId, roomId: p.api.roomId, approver: p.api.cityLoginId, pool: p.api.pool.length, pages: p.api.pages.length },
+      raw: { writer: p.raw.writerLoginId, roomId: p.raw.roomId, approver: p.raw.cityLoginId, pool: p.raw.pool.length, pages: p.raw.pages.length },
+    },
+    measurements,
+    checks,
+    foreignCpu,
+  };
 }
 
 export async function main(argv = process.argv.slice(2)) {
@@ -300,7 +322,17 @@ export async function main(argv = process.argv.slice(2)) {
     }
     const { queries, writes, ...rest } = main;
     const probeEnd = cpuProbe();
-    const partial = { startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(), command, options: o, machine: machine(cluster.version), cpuProbe: { start: probeStart, end: probeEnd }, ...rest, writes, scales };
+    const partial = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      command,
+      options: o,
+      machine: machine(cluster.version),
+      cpuProbe: { start: probeStart, end: probeEnd },
+      ...rest,
+      writes,
+      scales,
+    };
     const results: BenchResults = { ...partial, targets: evaluateTargets(partial, queries) };
     const md = markdown(results, queries);
     fs.mkdirSync(o.outDir, { recursive: true });

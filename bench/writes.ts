@@ -125,7 +125,10 @@ export function writeBody(w: WriteKey, target: WriteTarget, side: WriterSide, ma
 /** The marker inside a sent body (autocannon hands back the body it sent). */
 export function markerOf(w: WriteKey, target: WriteTarget, side: WriterSide, sent: string): string {
   const b = JSON.parse(sent) as { params?: unknown[]; variables?: Record<string, unknown> };
-  if (w === 'createPost') return String(target === 'raw' ? b.params![3] : (b.variables!.input as { body: string }).body).split(' ').pop()!;
+  if (w === 'createPost')
+    return String(target === 'raw' ? b.params![3] : (b.variables!.input as { body: string }).body)
+      .split(' ')
+      .pop()!;
   if (w === 'markPostsRead') {
     const ids = (target === 'raw' ? b.params![2] : b.variables!.postIds) as string[];
     return String(side.pages.findIndex((p) => p[0] === ids[0]));
@@ -147,18 +150,28 @@ export async function prepareWrites(db: PgClient, cityMunicipalityId: string, po
   const sealed = (await db.query<{ totp_secret: string }>(`select totp_secret from app_user where login_id = 'bench-city-1'`)).rows[0].totp_secret;
   await db.query(`update app_user set email = 'bench-vendor@example.jp' where login_id = 'bench-vendor'`);
   const side = async (m: string, approverMunicipality: string): Promise<WriterSide> => {
-    const room = (await db.query<{ id: string }>(
-      `select r.id from room r join post p on p.room_id = r.id where r.municipality_id = $1 and r.status = 'ACTIVE' group by r.id order by count(*) desc, r.id limit 1`, [m])).rows[0].id;
+    const room = (
+      await db.query<{ id: string }>(
+        `select r.id from room r join post p on p.room_id = r.id where r.municipality_id = $1 and r.status = 'ACTIVE' group by r.id order by count(*) desc, r.id limit 1`,
+        [m],
+      )
+    ).rows[0].id;
     const today = `(now() at time zone 'Asia/Tokyo')::date`;
-    const writer = (await db.query<{ id: string; login_id: string }>(
-      `select u.id, u.login_id from room_member rm join app_user u on u.id = rm.user_id
+    const writer = (
+      await db.query<{ id: string; login_id: string }>(
+        `select u.id, u.login_id from room_member rm join app_user u on u.id = rm.user_id
         where rm.room_id = $1 and rm.permission = 'COORDINATOR' and rm.from_date <= ${today} and (rm.until_date is null or rm.until_date >= ${today}) and u.status = 'ACTIVE'
-        order by rm.from_date, u.id limit 1`, [room])).rows[0];
+        order by rm.from_date, u.id limit 1`,
+        [room],
+      )
+    ).rows[0];
     await db.query('update app_user set totp_secret = $1, totp_enabled_at = now(), totp_last_time_step = null where id = $2', [sealed, writer.id]);
     const posts = (await db.query<{ id: string }>('select id from post where room_id = $1 order by created_at desc, id desc', [room])).rows.map((r) => r.id);
     const pages: string[][] = [];
     for (let i = 0; i + PAGE <= posts.length; i += PAGE) pages.push(posts.slice(i, i + PAGE));
-    const city = (await db.query<{ id: string; login_id: string }>(`select id, login_id from app_user where municipality_id = $1 and role = 'CITY' and login_id like 'bench-city-%'`, [approverMunicipality])).rows[0];
+    const city = (
+      await db.query<{ id: string; login_id: string }>(`select id, login_id from app_user where municipality_id = $1 and role = 'CITY' and login_id like 'bench-city-%'`, [approverMunicipality])
+    ).rows[0];
     const pool = await addApprovalPool(db, approverMunicipality, poolSize);
     return { writerLoginId: writer.login_id, writerId: writer.id, roomId: room, pages, cityLoginId: city.login_id, cityId: city.id, municipalityId: approverMunicipality, pool };
   };
@@ -188,14 +201,20 @@ export async function checkWrites(db: PgClient, p: WriteParams, ledger: Ledger):
   };
   const one = async <T extends Record<string, unknown>>(sql: string, params: unknown[]) => (await db.query<T>(sql, params)).rows[0];
   if (ledger.ok.size === 0) holds = false; // nothing written: nothing shown
-  lines.push(`answers: ${ledger.ok.size} succeeded, ${ledger.failed.size} failed${ledger.firstError ? ` (first: ${ledger.firstError})` : ''}, ${ledger.sent.size - ledger.ok.size - ledger.failed.size} unanswered (cut off at the end of a load run)`);
+  lines.push(
+    `answers: ${ledger.ok.size} succeeded, ${ledger.failed.size} failed${ledger.firstError ? ` (first: ${ledger.firstError})` : ''}, ${ledger.sent.size - ledger.ok.size - ledger.failed.size} unanswered (cut off at the end of a load run)`,
+  );
   if (ledger.write === 'createPost') {
-    const rows = (await db.query<{ marker: string; n: number; receipts: number; audits: number }>(
-      `with p as (select id, split_part(body, ' ', 2) as marker from post where room_id = $1 and author_id = $2 and created_at >= $3),
+    const rows = (
+      await db.query<{ marker: string; n: number; receipts: number; audits: number }>(
+        `with p as (select id, split_part(body, ' ', 2) as marker from post where room_id = $1 and author_id = $2 and created_at >= $3),
             r as (select post_id, count(*) as n from post_read where room_id = $1 and post_id in (select id from p) group by 1),
             a as (select detail->>'postId' as post_id, count(*) as n from audit_event where action = 'post.create' and room_id = $1 and occurred_at >= $3 group by 1)
        select p.marker, count(*)::int as n, sum(coalesce(r.n, 0))::int as receipts, sum(coalesce(a.n, 0))::int as audits
-         from p left join r on r.post_id = p.id left join a on a.post_id = p.id::text group by p.marker`, [side.roomId, side.writerId, p.since])).rows;
+         from p left join r on r.post_id = p.id left join a on a.post_id = p.id::text group by p.marker`,
+        [side.roomId, side.writerId, p.since],
+      )
+    ).rows;
     const inDb = new Map(rows.map((r) => [r.marker, r]));
     expect('answered posts missing from the database (lost)', [...ledger.ok].filter((m) => !inDb.has(m)).length, 0);
     expect('posts stored more than once (duplicated)', rows.filter((r) => r.n > 1).length, 0);
@@ -210,7 +229,9 @@ export async function checkWrites(db: PgClient, p: WriteParams, ledger: Ledger):
           where rm.room_id = $1 and rm.user_id <> $2 and rm.from_date <= (now() at time zone 'Asia/Tokyo')::date
             and (rm.until_date is null or rm.until_date >= (now() at time zone 'Asia/Tokyo')::date) and u.status = 'ACTIVE' and u.email is not null),
        told as (select m.email, (select count(*) from notification n where n."to" = m.email and n.kind = 'post.created' and n.created_at >= $3 and n.body like '%' || $1 || '%') as n from members m)
-       select count(*)::int as members, count(*) filter (where n = 0)::int as none, count(*) filter (where n > 1)::int as more from told`, [side.roomId, side.writerId, p.since]);
+       select count(*)::int as members, count(*) filter (where n = 0)::int as none, count(*) filter (where n > 1)::int as more from told`,
+      [side.roomId, side.writerId, p.since],
+    );
     lines.push(`outbox: ${mail.members} other live members with an e-mail address`);
     expect('members not told (lost outbox row)', rows.length ? mail.none : 0, 0);
     expect('members told more than once within 30 minutes (duplicated outbox row)', mail.more, 0);
@@ -222,13 +243,16 @@ export async function checkWrites(db: PgClient, p: WriteParams, ledger: Ledger):
       `select (select count(*) - count(distinct post_id) from post_read where user_id = $1 and room_id = $2)::int as dup,
               (select count(*) from unnest($3::uuid[]) i where not exists (select 1 from post_read r where r.post_id = i and r.user_id = $1))::int as lost,
               (select count(*) from post_read where user_id = $1 and post_id = any($4::uuid[]) and read_at >= $5)::int as inserted`,
-      [side.writerId, side.roomId, okIds, allIds, p.since]);
+      [side.writerId, side.roomId, okIds, allIds, p.since],
+    );
     expect('read receipts stored twice for one post (duplicated)', r.dup, 0);
     expect('posts of answered pages without the reader’s receipt (lost)', r.lost, 0);
     const cutOff = ledger.sent.size - ledger.ok.size - ledger.failed.size;
     const ok = r.inserted >= ledger.returned && r.inserted - ledger.returned <= cutOff * PAGE;
     holds &&= ok;
-    lines.push(`receipts inserted: ${r.inserted}; the answers counted ${ledger.returned} new${ok ? '' : ' — MISSED (more than the unanswered requests can explain, or fewer than answered)'}; ${side.pages.length} pages cycled, so after the first pass a page is already read (INSERT … ON CONFLICT DO NOTHING inserts nothing, as when a member opens it again)`);
+    lines.push(
+      `receipts inserted: ${r.inserted}; the answers counted ${ledger.returned} new${ok ? '' : ' — MISSED (more than the unanswered requests can explain, or fewer than answered)'}; ${side.pages.length} pages cycled, so after the first pass a page is already read (INSERT … ON CONFLICT DO NOTHING inserts nothing, as when a member opens it again)`,
+    );
   } else {
     const r = await one<{ forwarded: number; lost: number; bad_version: number; events: number; audits: number; mails: number; failed_stored: number; vendors: number }>(
       `with pool as (select a.id, a.state, a.version from application a where a.id = any($1::uuid[])),
@@ -246,7 +270,8 @@ export async function checkWrites(db: PgClient, p: WriteParams, ledger: Ledger):
               (select count(*) from fw left join au using (id) where coalesce(au.n, 0) <> 1)::int as audits,
               (select n from vendors)::int as vendors,
               (select count(*) from fw left join ma using (id) where coalesce(ma.n, 0) <> (select n from vendors))::int as mails`,
-      [side.pool, [...ledger.ok], p.since, [...ledger.failed].filter((m) => m !== 'pool-exhausted')]);
+      [side.pool, [...ledger.ok], p.since, [...ledger.failed].filter((m) => m !== 'pool-exhausted')],
+    );
     expect('answered approvals not FORWARDED in the database (lost)', r.lost, 0);
     expect('failed answers whose approval was stored anyway', r.failed_stored, 0);
     expect('forwarded applications whose version is not 2 (applied twice or not at all)', r.bad_version, 0);

@@ -1,3 +1,4 @@
+import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124022358 } from './Migration20261124022358.js';
 import { Migration20261124023726 } from './Migration20261124023726.js';
 import { Migration20261124024757 } from './Migration20261124024757.js';
@@ -15,7 +16,7 @@ import { Migration20261130103001 } from './Migration20261130103001.js';
 import { Migration20261130104001 } from './Migration20261130104001.js';
 import { Migration20261130105001 } from './Migration20261130105001.js';
 // Every migration, in order. `npm run migration:create` writes a new file and appends it here.
-export const migrationsList: { name: string; class: new (...args: any[]) => any }[] = [
+export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124022358', class: Migration20261124022358 },
   { name: 'Migration20261124023726', class: Migration20261124023726 },
   { name: 'Migration20261124024757', class: Migration20261124024757 },

@@ -24,9 +24,7 @@ export const ActivationPage = () => {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!newPassword.check(setError)) return;
-    const result = await run(() =>
-      graphqlRequest(ActivateAccountDocument, { loginId: loginId.trim(), activationCode: code.trim(), newPassword: newPassword.password }),
-    );
+    const result = await run(() => graphqlRequest(ActivateAccountDocument, { loginId: loginId.trim(), activationCode: code.trim(), newPassword: newPassword.password }));
     if (!result) {
       newPassword.clear();
       return;

@@ -141,12 +141,7 @@ export const ApplicationActionButtons = () => {
         </Button>
       )}
       {actions.map((action) => (
-        <Button
-          key={action}
-          label={buttonLabel(action, record)}
-          color={colors[action] ?? 'primary'}
-          onClick={() => (action === 'RESUBMIT' ? navigate(resubmitPath) : setOpen(action as SimpleAction))}
-        >
+        <Button key={action} label={buttonLabel(action, record)} color={colors[action] ?? 'primary'} onClick={() => (action === 'RESUBMIT' ? navigate(resubmitPath) : setOpen(action as SimpleAction))}>
           {icons[action]}
         </Button>
       ))}

@@ -1,7 +1,21 @@
 // 申請の作成: an office admin files a staff addition or an ID stop for its office; the city types
 // in a paper form (a new office's registration, or a staff addition / ID stop for an office) with
 // the scanned signed forms.
-import { AutocompleteInput, Create, RadioButtonGroupInput, ReferenceInput, SaveButton, SimpleForm, Toolbar, useGetIdentity, useGetOne, useNotify, useRedirect, useTranslate, type RaRecord } from 'react-admin';
+import {
+  AutocompleteInput,
+  Create,
+  RadioButtonGroupInput,
+  ReferenceInput,
+  SaveButton,
+  SimpleForm,
+  Toolbar,
+  useGetIdentity,
+  useGetOne,
+  useNotify,
+  useRedirect,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { Alert } from '@mui/material';
 import { FormSection } from '../common/FormSection';
@@ -11,8 +25,7 @@ import { AttachmentsInput, PayloadInputs } from './inputs';
 
 const officeFilterToQuery = (q: string) => ({ q, status: 'ACTIVE' });
 
-const typeChoices = (isCity: boolean) =>
-  (isCity ? ['OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP'] : ['STAFF_ADDITION', 'ID_STOP']).map((id) => ({ id, name: `enums.ApplicationType.${id}` }));
+const typeChoices = (isCity: boolean) => (isCity ? ['OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP'] : ['STAFF_ADDITION', 'ID_STOP']).map((id) => ({ id, name: `enums.ApplicationType.${id}` }));
 
 const SubmitToolbar = () => (
   <Toolbar>
@@ -64,7 +77,7 @@ export const ApplicationCreate = () => {
     notify('app.applications.submitted', { type: 'success' });
     redirect('show', 'applications', data.id);
   };
-  const transform = (data: RaRecord) => ({ ...data, officeId: isCity && data.type !== 'OFFICE_REGISTRATION' ? data.officeId : null, });
+  const transform = (data: RaRecord) => ({ ...data, officeId: isCity && data.type !== 'OFFICE_REGISTRATION' ? data.officeId : null });
   return (
     <Create transform={transform} title="app.applications.create_title" mutationOptions={{ onSuccess }}>
       <SimpleForm

@@ -45,7 +45,9 @@ const RequestSection = () => {
   return (
     <FormSection title="app.applications.sections.request">
       <ItemGrid>
-        <Item label="resources.applications.fields.receiptNumber" testId="receipt-number">{record.receiptNumber}</Item>
+        <Item label="resources.applications.fields.receiptNumber" testId="receipt-number">
+          {record.receiptNumber}
+        </Item>
         <Item label="resources.applications.fields.type">{translate(`enums.ApplicationType.${record.type}`)}</Item>
         <Item label="resources.applications.fields.state" testId="application-state">
           <StateChip state={record.state} />

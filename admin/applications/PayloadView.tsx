@@ -7,10 +7,22 @@ import { Alert, Box, Chip, Link, Stack, Table, TableBody, TableCell, TableHead, 
 import { FormSection } from '../common/FormSection';
 import { Item, ItemGrid, formatDate } from './fields';
 import { staffLabel } from './i18n';
+import type { OfficeInput, StaffInput } from '../graphql/generated/graphql';
 
-type Row = Record<string, any>;
+/** Application.payload as stored: the form as sent (office, staff, room request) and what the server added (the users to stop). */
+type Payload = {
+  office?: Partial<OfficeInput>;
+  officePledgedOn?: string;
+  staff?: StaffInput[];
+  stopDate?: string | null;
+  users?: { id: string; name: string; nameKana: string; loginId: string }[];
+  roomId?: string;
+  userId?: string;
+  permission?: string;
+  note?: string | null;
+};
 
-const officeFields: [string, 'text' | 'enum' | 'enums' | 'delivery'][] = [
+const officeFields: [keyof OfficeInput, 'text' | 'enum' | 'enums' | 'delivery'][] = [
   ['kind', 'enum'],
   ['name', 'text'],
   ['nameKana', 'text'],
@@ -34,14 +46,14 @@ const officeFields: [string, 'text' | 'enum' | 'enums' | 'delivery'][] = [
   ['note', 'text'],
 ];
 
-const OfficePayload = ({ office, pledgedOn }: { office: Row; pledgedOn: string }) => {
+const OfficePayload = ({ office, pledgedOn }: { office: Partial<OfficeInput>; pledgedOn: string | undefined }) => {
   const translate = useTranslate();
-  const value = (field: string, kind: string) => {
+  const value = (field: keyof OfficeInput, kind: string) => {
     const v = office[field];
     if (kind === 'enum') return v ? translate(`enums.OfficeKind.${v}`) : '';
     if (kind === 'enums') return ((v as string[]) ?? []).map((s) => translate(`enums.ServiceType.${s}`)).join('、');
     if (kind === 'delivery') return v ? translate(`enums.CredentialsDelivery.${v}`) : '';
-    return v ?? '';
+    return (v as string | null | undefined) ?? '';
   };
   return (
     <FormSection title="app.applications.sections.office">
@@ -60,7 +72,7 @@ const OfficePayload = ({ office, pledgedOn }: { office: Row; pledgedOn: string }
   );
 };
 
-export const StaffTable = ({ staff }: { staff: Row[] }) => {
+export const StaffTable = ({ staff }: { staff: StaffInput[] }) => {
   const translate = useTranslate();
   const head = (f: string) => translate(`app.applications.staff_short.${f}`, { _: translate(staffLabel(f as never)) });
   return (
@@ -77,6 +89,7 @@ export const StaffTable = ({ staff }: { staff: Row[] }) => {
         </TableHead>
         <TableBody>
           {staff.map((s, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: the people of a form as sent: no id, read-only, never reordered
             <TableRow key={i}>
               <TableCell>
                 <Box sx={{ whiteSpace: 'nowrap' }}>{s.name}</Box>
@@ -103,9 +116,9 @@ export const StaffTable = ({ staff }: { staff: Row[] }) => {
   );
 };
 
-const IdStopPayload = ({ payload }: { payload: Row }) => {
+const IdStopPayload = ({ payload }: { payload: Payload }) => {
   const translate = useTranslate();
-  const users: Row[] = payload.users ?? [];
+  const users = payload.users ?? [];
   return (
     <FormSection title="app.applications.sections.id_stop">
       <ItemGrid>
@@ -145,7 +158,7 @@ const IdStopPayload = ({ payload }: { payload: Row }) => {
 };
 
 /** 部屋への招待依頼: who is to join, with which permission, and what the requester wrote. */
-const JoinRequestItems = ({ payload }: { payload: Row }) => {
+const JoinRequestItems = ({ payload }: { payload: Payload }) => {
   const translate = useTranslate();
   if (!payload.userId) return null; // the patient data is not the caller's to read (closed form)
   return (
@@ -163,11 +176,11 @@ const JoinRequestItems = ({ payload }: { payload: Row }) => {
 const RoomPayload = () => {
   const record = useRecordContext();
   const translate = useTranslate();
-  const roomId = (record?.payload as Row | undefined)?.roomId as string | undefined;
+  const roomId = (record?.payload as Payload | undefined)?.roomId;
   return (
     <FormSection title="app.applications.sections.room">
       <Item label="resources.applications.fields.summary">{record?.summary as string}</Item>
-      {record?.type === 'ROOM_JOIN' && <JoinRequestItems payload={(record.payload ?? {}) as Row} />}
+      {record?.type === 'ROOM_JOIN' && <JoinRequestItems payload={(record.payload ?? {}) as Payload} />}
       <Alert severity="info" sx={{ mt: 2 }}>
         {translate('app.applications.room_summary_help')}
         {roomId && (
@@ -186,7 +199,7 @@ const RoomPayload = () => {
 export const PayloadView = () => {
   const record = useRecordContext();
   if (!record) return null;
-  const payload = (record.payload ?? {}) as Row;
+  const payload = (record.payload ?? {}) as Payload;
   switch (record.type) {
     case 'OFFICE_REGISTRATION':
       return (

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Button, useCanAccess, useListContext, useNotify, useTranslate } from 'react-admin';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import PersonOffIcon from '@mui/icons-material/PersonOff';
 import { isApiError } from '../graphql/errors';
 import { usePanelDataProvider } from '../graphql/useApi';

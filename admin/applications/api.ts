@@ -41,14 +41,11 @@ export const applicationMethods = {
   applicationCounts: () => request(ApplicationCountsDocument).then((d) => d.applicationCounts),
 
   /** An ID stop (ID_STOP) for the selected accounts of the caller's office; the answer is the new application. */
-  requestIdStop: (input: ApplicationInput) =>
-    request(SubmitApplicationDocument, { type: 'ID_STOP', input, officeId: null, attachments: null }).then((d) => d.submitApplication),
+  requestIdStop: (input: ApplicationInput) => request(SubmitApplicationDocument, { type: 'ID_STOP', input, officeId: null, attachments: null }).then((d) => d.submitApplication),
 
   /** Fresh activation codes for a completed application's new accounts (earlier ones stop working). */
-  issueActivationLetter: (applicationId: string): Promise<ActivationLetterEntry[]> =>
-    request(IssueActivationLetterDocument, { applicationId }).then((d) => d.issueActivationLetter),
+  issueActivationLetter: (applicationId: string): Promise<ActivationLetterEntry[]> => request(IssueActivationLetterDocument, { applicationId }).then((d) => d.issueActivationLetter),
 
   /** Fresh activation codes for PENDING accounts (the users list's letter). */
-  issueActivationCodes: (userIds: string[]): Promise<ActivationLetterEntry[]> =>
-    request(IssueActivationCodesDocument, { userIds }).then((d) => d.issueActivationCodes),
+  issueActivationCodes: (userIds: string[]): Promise<ActivationLetterEntry[]> => request(IssueActivationCodesDocument, { userIds }).then((d) => d.issueActivationCodes),
 };

@@ -114,8 +114,8 @@ const unsupported = (method: string, resource: string) => Promise.reject(new Err
 
 export function withAccountWorkflow(base: PanelDataProvider): PanelDataProvider {
   const route =
-    <K extends keyof ResourceHandler>(method: K, fallback: (resource: string, params: any) => Promise<any>) =>
-    (resource: string, params: any) => {
+    <K extends keyof ResourceHandler, P>(method: K, fallback: (resource: string, params: P) => Promise<unknown>) =>
+    (resource: string, params: P) => {
       const handler = handlers[resource];
       if (!handler) return fallback(resource, params);
       const fn = handler[method] as ((p: unknown) => Promise<unknown>) | undefined;

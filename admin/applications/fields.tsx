@@ -41,9 +41,7 @@ export const Item = ({ label, children, testId }: { label: string; children: Rea
   );
 };
 
-export const ItemGrid = ({ children }: { children: ReactNode }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>{children}</Box>
-);
+export const ItemGrid = ({ children }: { children: ReactNode }) => <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>{children}</Box>;
 
 // one date format across the panel (common/dates.ts); the forms' own dates with their 和暦
 export { formatDateTime } from '../common/dates';

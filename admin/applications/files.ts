@@ -22,7 +22,10 @@ export interface FileInputValue {
 export async function toUploads(files: FileInputValue[] | FileInputValue | null | undefined, o: UploadOptions = {}): Promise<AttachmentUpload[] | null> {
   const list = (Array.isArray(files) ? files : files ? [files] : []).filter((f): f is FileInputValue & { rawFile: File } => f?.rawFile instanceof File);
   if (list.length === 0) return null;
-  return uploadAll(list.map((f) => f.rawFile), o);
+  return uploadAll(
+    list.map((f) => f.rawFile),
+    o,
+  );
 }
 
 export function formatBytes(size: number): string {

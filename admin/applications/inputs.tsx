@@ -1,7 +1,23 @@
 // The pieces of the account forms: the office (the office form's own inputs, nested), staff rows
 // with their pledge dates (様式1-2 / 2-2B / 2-2C, 様式4-1), the ID stop (様式3) and scanned forms.
 import { useEffect, useMemo, type ReactNode } from 'react';
-import { ArrayInput, AutocompleteArrayInput, BooleanInput, FileField, FileInput, ReferenceArrayInput, SelectInput, SimpleFormIterator, SourceContextProvider, TextInput, useNotify, useSourceContext, useTranslate, useWrappedSource, type Validator } from 'react-admin';
+import {
+  ArrayInput,
+  AutocompleteArrayInput,
+  BooleanInput,
+  FileField,
+  FileInput,
+  ReferenceArrayInput,
+  SelectInput,
+  SimpleFormIterator,
+  SourceContextProvider,
+  TextInput,
+  useNotify,
+  useSourceContext,
+  useTranslate,
+  useWrappedSource,
+  type Validator,
+} from 'react-admin';
 import { DateInput } from '../common/DateInput';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Box, Typography } from '@mui/material';
@@ -15,10 +31,7 @@ import { staffLabel } from './i18n';
 /** The office form's inputs under `prefix` (e.g. `officeRegistration.office`), labelled as the office's fields. */
 export const NestedOfficeInputs = ({ prefix, head }: { prefix: string; head?: ReactNode }) => {
   const parent = useSourceContext();
-  const context = useMemo(
-    () => ({ getSource: (source: string) => parent.getSource(`${prefix}.${source}`), getLabel: (source: string) => `resources.offices.fields.${source}` }),
-    [parent, prefix],
-  );
+  const context = useMemo(() => ({ getSource: (source: string) => parent.getSource(`${prefix}.${source}`), getLabel: (source: string) => `resources.offices.fields.${source}` }), [parent, prefix]);
   return (
     <SourceContextProvider value={context}>
       <OfficeInputs head={head} />
@@ -128,7 +141,11 @@ export const AttachmentsInput = ({ source = 'attachments', label = 'resources.ap
       validate={maxFiles}
       helperText="app.applications.attachments_help"
       options={{
-        onDropRejected: (rejections) => rejections.forEach((r) => notify('app.applications.file_rejected', { type: 'warning', messageArgs: { name: r.file.name } })),
+        onDropRejected: (rejections) => {
+          rejections.forEach((r) => {
+            notify('app.applications.file_rejected', { type: 'warning', messageArgs: { name: r.file.name } });
+          });
+        },
       }}
     >
       <FileField source="src" title="title" target="_blank" />

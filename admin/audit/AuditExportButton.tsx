@@ -8,11 +8,12 @@ import { usePanelDataProvider } from '../graphql/useApi';
 import { formatDateTime } from '../applications/fields';
 import { auditFilter } from './queries';
 import { readAllPages } from '../common/allPages';
+import type { AuditEventsQuery } from '../graphql/generated/graphql';
 
 export const MAX_EXPORT_ROWS = 10_000;
 const PAGE = 1000;
 
-type Event = Record<string, any>;
+type Event = AuditEventsQuery['auditEvents']['items'][number];
 
 const columns: [string, (e: Event, t: (k: string, o?: object) => string) => unknown][] = [
   ['occurredAt', (e) => formatDateTime(e.occurredAt)],
@@ -45,7 +46,10 @@ export const AuditExportButton = () => {
     try {
       const { rows: kept, total: available } = await readAllPages<Event>((page, perPage) => dataProvider.auditEventsPage(auditFilter(filterValues), page, perPage), PAGE, MAX_EXPORT_ROWS);
       const headers = columns.map(([field]) => translate(`resources.auditEvents.fields.${field}`));
-      const csv = toCsv(headers, kept.map((e) => columns.map(([, value]) => value(e, translate) ?? '')));
+      const csv = toCsv(
+        headers,
+        kept.map((e) => columns.map(([, value]) => value(e, translate) ?? '')),
+      );
       downloadCsvWithBom(csv, translate('app.audit.file', { date: new Date().toLocaleDateString('sv-SE') }));
       if (available > kept.length) notify('app.audit.export_limit', { type: 'warning', messageArgs: { max: MAX_EXPORT_ROWS.toLocaleString(), total: available.toLocaleString() } });
     } catch (e) {

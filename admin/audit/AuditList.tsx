@@ -12,6 +12,7 @@ import { noWrap, tableSx } from '../common/tableStyles';
 import { useRole } from '../common/useRole';
 import { formatDateTime } from '../applications/fields';
 import { AuditExportButton } from './AuditExportButton';
+import type { AuditEventsQuery } from '../graphql/generated/graphql';
 
 const outcomeColors: Record<string, 'success' | 'warning' | 'error'> = { SUCCESS: 'success', FAILURE: 'warning', DENIED: 'error' };
 
@@ -107,7 +108,7 @@ const PatientInput = (props: { source: string; alwaysOn?: boolean }) => {
 };
 
 /** 対象: by name where the API gives one, else its kind and a short id. */
-const targetText = (r: Record<string, any>, translate: (k: string, o?: object) => string) =>
+const targetText = (r: Partial<Pick<AuditEventsQuery['auditEvents']['items'][number], 'targetName' | 'targetType' | 'targetId'>>, translate: (k: string, o?: object) => string) =>
   r.targetName ?? (r.targetType ? `${translate(`app.audit.target_types.${r.targetType}`, { _: r.targetType })} ${String(r.targetId ?? '').slice(0, 8)}` : '—');
 
 export const AuditList = () => {

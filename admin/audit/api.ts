@@ -11,8 +11,7 @@ export const auditMethods = {
   auditEventsPage: (filter: AuditFilter, page: number, perPage: number) => request(AuditEventsDocument, { filter, page: { page, perPage } }).then((d) => d.auditEvents),
 
   /** 利用者 for the trail's filter: the patients of the consents register (this read is logged like any list of patients). */
-  auditPatients: () =>
-    request(AuditPatientsDocument, { sort: { field: 'patientNameKana', order: 'ASC' }, page: { page: 1, perPage: 1000 } }).then((d) => d.consents.items),
+  auditPatients: () => request(AuditPatientsDocument, { sort: { field: 'patientNameKana', order: 'ASC' }, page: { page: 1, perPage: 1000 } }).then((d) => d.consents.items),
 
   /** Records a withdrawal of consent from the register (同意撤回). */
   withdrawConsentFromRegister: (roomId: string, note: string | null) => request(WithdrawConsentFromRegisterDocument, { roomId, note }),

@@ -47,11 +47,15 @@ export const IdleSignOut = () => {
     };
 
     recordActivity();
-    ACTIVITY_EVENTS.forEach((e) => window.addEventListener(e, onActivity, { passive: true, capture: true }));
+    ACTIVITY_EVENTS.forEach((e) => {
+      window.addEventListener(e, onActivity, { passive: true, capture: true });
+    });
     const timer = window.setInterval(check, CHECK_EVERY_MS);
     document.addEventListener('visibilitychange', check);
     return () => {
-      ACTIVITY_EVENTS.forEach((e) => window.removeEventListener(e, onActivity, { capture: true }));
+      ACTIVITY_EVENTS.forEach((e) => {
+        window.removeEventListener(e, onActivity, { capture: true });
+      });
       window.clearInterval(timer);
       document.removeEventListener('visibilitychange', check);
     };

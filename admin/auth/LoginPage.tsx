@@ -67,6 +67,7 @@ export const LoginPage = () => {
     [login],
   );
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival (reads and clears the sign-out reason)
   useEffect(() => {
     const reason = takeSignOutReason();
     if (reason) {
@@ -78,7 +79,6 @@ export const LoginPage = () => {
       .status()
       .then(goTo)
       .catch(() => goTo('SIGNED_OUT'));
-    // once, on arrival
   }, []);
 
   const startOver = () => {

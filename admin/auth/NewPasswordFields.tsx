@@ -48,7 +48,14 @@ export const NewPasswordFields = ({ value, error }: { value: NewPassword; error:
   const translate = useTranslate();
   return (
     <>
-      <PasswordInput name="newPassword" label="app.auth.new_password" value={value.password} onChange={value.setPassword} errorText={error?.fields.newPassword} helperText={translate('app.auth.password_policy_help')} />
+      <PasswordInput
+        name="newPassword"
+        label="app.auth.new_password"
+        value={value.password}
+        onChange={value.setPassword}
+        errorText={error?.fields.newPassword}
+        helperText={translate('app.auth.password_policy_help')}
+      />
       <PasswordInput name="confirmPassword" label="app.auth.confirm_password" value={value.confirm} onChange={value.setConfirm} errorText={error?.fields.confirmPassword} />
     </>
   );

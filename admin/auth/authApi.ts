@@ -39,8 +39,7 @@ export const authApi = {
 
   confirmTotpEnrollment: (code: string) => graphqlRequest(ConfirmTotpEnrollmentDocument, { code }).then((d) => d.confirmTotpEnrollment),
 
-  changePassword: (currentPassword: string, newPassword: string) =>
-    graphqlRequest(ChangePasswordDocument, { currentPassword, newPassword }).then((d) => d.changePassword.step),
+  changePassword: (currentPassword: string, newPassword: string) => graphqlRequest(ChangePasswordDocument, { currentPassword, newPassword }).then((d) => d.changePassword.step),
 
   logout: () => graphqlRequest(LogoutDocument),
 

@@ -16,7 +16,7 @@ export function useStepSubmit() {
   const [error, setError] = useState<StepError | null>(null);
 
   const run = useCallback(
-    async <T,>(action: () => Promise<T>): Promise<T | undefined> => {
+    async <T>(action: () => Promise<T>): Promise<T | undefined> => {
       setBusy(true);
       setError(null);
       try {

@@ -7,9 +7,7 @@ import { DateTimeField } from './DateTimeField';
 import { FormSection } from './FormSection';
 
 /** Labelled fields in a responsive grid. */
-export const ShowGrid = ({ children }: { children: ReactNode }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>{children}</Box>
-);
+export const ShowGrid = ({ children }: { children: ReactNode }) => <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>{children}</Box>;
 
 export const ShowSection = ({ title, children }: { title: string; children: ReactNode }) => (
   <FormSection title={title}>

@@ -67,7 +67,14 @@ export const PersonPicker = ({ label, exclude = [], onPick, offices, warning, ke
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ width: '100%' }}>
       {offices && offices.length > 1 && (
-        <TextField select fullWidth={false} label={translate('rooms.directory.office')} value={officeId} onChange={(e) => setOfficeId(e.target.value)} sx={{ width: { xs: '100%', sm: 220 }, flexShrink: 0 }}>
+        <TextField
+          select
+          fullWidth={false}
+          label={translate('rooms.directory.office')}
+          value={officeId}
+          onChange={(e) => setOfficeId(e.target.value)}
+          sx={{ width: { xs: '100%', sm: 220 }, flexShrink: 0 }}
+        >
           <MenuItem value="">{translate('rooms.directory.all_offices')}</MenuItem>
           {offices.map((o) => (
             <MenuItem key={o.id} value={o.id}>
@@ -111,7 +118,15 @@ export const PersonPicker = ({ label, exclude = [], onPick, offices, warning, ke
           </li>
         )}
         slotProps={{ listbox: { sx: { maxHeight: 360 } } }}
-        renderInput={(params) => <TextField {...params} label={label} placeholder={translate('rooms.directory.search')} autoFocus={autoFocus} helperText={more > 0 ? translate('rooms.directory.more', { count: more }) : ' '} />}
+        renderInput={(params) => (
+          <TextField
+            {...params}
+            label={label}
+            placeholder={translate('rooms.directory.search')}
+            autoFocus={autoFocus}
+            helperText={more > 0 ? translate('rooms.directory.more', { count: more }) : ' '}
+          />
+        )}
       />
     </Stack>
   );

@@ -63,11 +63,7 @@ export function FhirExportsPage() {
                       <TableCell>{translate(`app.fhir.status.${j.status}`)}</TableCell>
                       <TableCell sx={{ minWidth: 160 }}>
                         {j.progress} / {j.total}
-                        <LinearProgress
-                          variant="determinate"
-                          aria-label={translate('app.fhir.col.progress')}
-                          value={j.total ? (100 * j.progress) / j.total : j.status === 'DONE' ? 100 : 0}
-                        />
+                        <LinearProgress variant="determinate" aria-label={translate('app.fhir.col.progress')} value={j.total ? (100 * j.progress) / j.total : j.status === 'DONE' ? 100 : 0} />
                       </TableCell>
                       <TableCell>
                         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>

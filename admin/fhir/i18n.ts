@@ -14,7 +14,7 @@ export const fhirJa = {
 export const fhirEn: typeof fhirJa = {
   fhir: {
     title: 'FHIR bulk export',
-    help: "Exports every room of the municipality as FHIR R4 (JP Core) NDJSON files, one per resource type. Each patient exported is recorded on the audit trail.",
+    help: 'Exports every room of the municipality as FHIR R4 (JP Core) NDJSON files, one per resource type. Each patient exported is recorded on the audit trail.',
     start: 'Start an export',
     started: 'Export started',
     empty: 'No export yet.',

@@ -37,12 +37,7 @@ export function toInput(schema: IntrospectionSchema, typeName: string, data: Rec
  * itself, another input-object argument (createUser's `account`) the form's sub-object of that
  * name, a plain argument (createOffice's `municipalityId`) the form field of that name.
  */
-export function mutationVariables(
-  schema: IntrospectionSchema,
-  args: readonly IntrospectionInputValue[],
-  data: Record<string, unknown>,
-  fixed: Record<string, unknown> = {},
-): Record<string, unknown> {
+export function mutationVariables(schema: IntrospectionSchema, args: readonly IntrospectionInputValue[], data: Record<string, unknown>, fixed: Record<string, unknown> = {}): Record<string, unknown> {
   const variables: Record<string, unknown> = {};
   for (const arg of args) {
     if (arg.name in fixed) {

@@ -6,8 +6,8 @@ import { SUMMARY_FIELDS } from './resources';
 
 /** The selection set for a record type: its leaves and `{ summary }` of related records. */
 export function recordSelection(schema: IntrospectionSchema, typeName: string): string {
-  const parts = objectType(schema, typeName).fields
-    .filter((f) => !f.args.some((a) => a.type.kind === 'NON_NULL'))
+  const parts = objectType(schema, typeName)
+    .fields.filter((f) => !f.args.some((a) => a.type.kind === 'NON_NULL'))
     .map((f) => {
       if (isLeaf(f.type)) return f.name;
       const related = objectType(schema, namedType(f.type).name);

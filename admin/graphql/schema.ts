@@ -1,15 +1,7 @@
 // The API's schema, bundled with the panel: production servers answer no introspection query,
 // so the introspection result is computed here from the committed schema.graphql.
 import { buildSchema, introspectionFromSchema } from 'graphql';
-import type {
-  IntrospectionField,
-  IntrospectionInputObjectType,
-  IntrospectionInputValue,
-  IntrospectionObjectType,
-  IntrospectionSchema,
-  IntrospectionType,
-  IntrospectionTypeRef,
-} from 'graphql';
+import type { IntrospectionField, IntrospectionInputObjectType, IntrospectionInputValue, IntrospectionObjectType, IntrospectionSchema, IntrospectionType, IntrospectionTypeRef } from 'graphql';
 import sdl from '../../schema.graphql?raw';
 
 export const introspectionSchema: IntrospectionSchema = introspectionFromSchema(buildSchema(sdl)).__schema;

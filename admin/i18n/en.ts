@@ -225,8 +225,7 @@ export const enMessages: PanelMessages = {
       manual_key: 'If you cannot scan the code, enter this key in the app:',
       enroll_code_help: 'Then enter the 6-digit code the app shows.',
       recovery_codes_title: 'Recovery codes',
-      recovery_codes_help:
-        'Use these codes to sign in if you lose access to your authenticator app. Each works once. This page is shown only once: print the codes or keep them somewhere safe.',
+      recovery_codes_help: 'Use these codes to sign in if you lose access to your authenticator app. Each works once. This page is shown only once: print the codes or keep them somewhere safe.',
       saved: 'I have saved them',
       copy: 'Copy',
       print: 'Print',
@@ -259,7 +258,8 @@ export const enMessages: PanelMessages = {
       print_codes_content: 'New activation codes are issued for the selected accounts waiting for activation, and the credentials letter is shown. Codes printed earlier stop working.',
       pending_accounts: 'Accounts waiting for activation',
       pending_accounts_help: 'These accounts are waiting for their activation code. Print the credentials letter and hand it over.',
-      city_account_pending: 'The city administrator account %{loginId} (%{name}) was issued or reset and is waiting for activation. If you did not expect this, do not print it: ask the system administrator.',
+      city_account_pending:
+        'The city administrator account %{loginId} (%{name}) was issued or reset and is waiting for activation. If you did not expect this, do not print it: ask the system administrator.',
       show_pending: 'Show in the list',
       stop: 'Stop ID',
       stop_title: 'Stop the ID of %{name}',

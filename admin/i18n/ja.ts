@@ -10,8 +10,7 @@ import { fhirJa } from '../fhir/i18n';
 import { errorMessages, fieldMessages } from '../../api/common/messages';
 
 /** The API's field-validation texts, so the panel's checks read exactly like the server's. */
-export const validationMessages = (locale: 'ja' | 'en') =>
-  Object.fromEntries(Object.entries(fieldMessages).map(([code, text]) => [code, text[locale]])) as Record<keyof typeof fieldMessages, string>;
+export const validationMessages = (locale: 'ja' | 'en') => Object.fromEntries(Object.entries(fieldMessages).map(([code, text]) => [code, text[locale]])) as Record<keyof typeof fieldMessages, string>;
 
 export const jaMessages = {
   ra: {

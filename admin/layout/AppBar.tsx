@@ -56,7 +56,15 @@ const LanguageButton = () => {
           </IconButton>
         </Tooltip>
       ) : (
-        <Button color="inherit" aria-label={label} aria-haspopup="menu" aria-controls="language-menu" startIcon={<TranslateIcon />} endIcon={<ExpandMoreIcon fontSize="small" />} onClick={(e) => setAnchor(e.currentTarget)}>
+        <Button
+          color="inherit"
+          aria-label={label}
+          aria-haspopup="menu"
+          aria-controls="language-menu"
+          startIcon={<TranslateIcon />}
+          endIcon={<ExpandMoreIcon fontSize="small" />}
+          onClick={(e) => setAnchor(e.currentTarget)}
+        >
           {current}
         </Button>
       )}

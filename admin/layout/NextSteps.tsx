@@ -42,7 +42,12 @@ function useOfficeSteps(me: Me, counts: Map<string, number> | undefined): Step[]
   const steps: Step[] = [];
   const returned = counts.get('RETURNED') ?? 0;
   if (returned > 0)
-    steps.push({ key: 'returned', icon: <AssignmentReturnIcon color="warning" />, text: translate('layout.next.returned', { smart_count: returned }), actions: [{ label: 'layout.next.open_returned', to: applicationsIn(['RETURNED']) }] });
+    steps.push({
+      key: 'returned',
+      icon: <AssignmentReturnIcon color="warning" />,
+      text: translate('layout.next.returned', { smart_count: returned }),
+      actions: [{ label: 'layout.next.open_returned', to: applicationsIn(['RETURNED']) }],
+    });
   if (rooms.total === 0) {
     steps.push({
       key: 'no-room',
@@ -68,7 +73,12 @@ function useOfficeSteps(me: Me, counts: Map<string, number> | undefined): Step[]
     const unread = rooms.items.reduce((n, r) => n + r.unreadCount, 0);
     const first = [...rooms.items].sort((a, b) => b.unreadCount - a.unreadCount)[0];
     if (unread > 0 && first)
-      steps.push({ key: 'unread', icon: <ForumIcon color="error" />, text: translate('layout.next.unread', { smart_count: unread, room: first.name }), actions: [{ label: 'layout.next.open_room', to: `/rooms/${first.id}/show` }] });
+      steps.push({
+        key: 'unread',
+        icon: <ForumIcon color="error" />,
+        text: translate('layout.next.unread', { smart_count: unread, room: first.name }),
+        actions: [{ label: 'layout.next.open_room', to: `/rooms/${first.id}/show` }],
+      });
     else steps.push({ key: 'read-all', icon: <CheckCircleOutlineIcon color="success" />, text: translate('layout.next.read_all') });
   }
   const inReview = (counts.get('SUBMITTED') ?? 0) + (counts.get('FORWARDED') ?? 0);
@@ -105,10 +115,28 @@ function useCitySteps(counts: Map<string, number> | undefined): Step[] | undefin
   if (!counts || !roomCounts || !pending) return undefined;
   const steps: Step[] = [];
   const review = counts.get('SUBMITTED') ?? 0;
-  if (review > 0) steps.push({ key: 'review', icon: <RuleIcon color="primary" />, text: translate('layout.next.city_review', { smart_count: review }), actions: [{ label: 'layout.next.open_review', to: applicationsIn(['SUBMITTED']) }] });
-  if (pending.total > 0) steps.push({ key: 'rooms', icon: <MeetingRoomIcon color="primary" />, text: translate('layout.next.city_rooms', { smart_count: pending.total }), actions: [{ label: 'layout.next.open_rooms', to: '/rooms' }] });
+  if (review > 0)
+    steps.push({
+      key: 'review',
+      icon: <RuleIcon color="primary" />,
+      text: translate('layout.next.city_review', { smart_count: review }),
+      actions: [{ label: 'layout.next.open_review', to: applicationsIn(['SUBMITTED']) }],
+    });
+  if (pending.total > 0)
+    steps.push({
+      key: 'rooms',
+      icon: <MeetingRoomIcon color="primary" />,
+      text: translate('layout.next.city_rooms', { smart_count: pending.total }),
+      actions: [{ label: 'layout.next.open_rooms', to: '/rooms' }],
+    });
   const closing = roomCounts.filter((c) => c.status === 'CLOSING').reduce((n, c) => n + c.count, 0);
-  if (closing > 0) steps.push({ key: 'closing', icon: <MeetingRoomIcon color="warning" />, text: translate('layout.next.city_closing', { smart_count: closing }), actions: [{ label: 'layout.next.open_rooms', to: '/rooms' }] });
+  if (closing > 0)
+    steps.push({
+      key: 'closing',
+      icon: <MeetingRoomIcon color="warning" />,
+      text: translate('layout.next.city_closing', { smart_count: closing }),
+      actions: [{ label: 'layout.next.open_rooms', to: '/rooms' }],
+    });
   const forwarded = counts.get('FORWARDED') ?? 0;
   if (forwarded > 0) steps.push({ key: 'forwarded', icon: <HourglassEmptyIcon color="action" />, text: translate('layout.next.city_forwarded', { smart_count: forwarded }) });
   return steps;
@@ -119,7 +147,14 @@ function useVendorSteps(counts: Map<string, number> | undefined): Step[] | undef
   if (!counts) return undefined;
   const forwarded = counts.get('FORWARDED') ?? 0;
   return forwarded > 0
-    ? [{ key: 'forwarded', icon: <RuleIcon color="primary" />, text: translate('layout.next.vendor_forwarded', { smart_count: forwarded }), actions: [{ label: 'layout.next.open_forwarded', to: applicationsIn(['FORWARDED']) }] }]
+    ? [
+        {
+          key: 'forwarded',
+          icon: <RuleIcon color="primary" />,
+          text: translate('layout.next.vendor_forwarded', { smart_count: forwarded }),
+          actions: [{ label: 'layout.next.open_forwarded', to: applicationsIn(['FORWARDED']) }],
+        },
+      ]
     : [{ key: 'none', icon: <CheckCircleOutlineIcon color="success" />, text: translate('layout.next.vendor_none') }];
 }
 

@@ -8,11 +8,42 @@ import CloseIcon from '@mui/icons-material/Close';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { ACCEPT, isImage, shrinkPhoto } from './uploads';
 
-export const AttachmentPicker = ({ files, onChange, disabled, label = 'rooms.post.attach', help = 'rooms.post.attach_help' }: { files: File[]; onChange: (files: File[]) => void; disabled?: boolean; label?: string; help?: string }) => {
+// A key per picked file (a File has no id; two picks of the same name are two files)
+const fileKeys = new WeakMap<File, string>();
+let lastFileKey = 0;
+const fileKey = (f: File) => {
+  let key = fileKeys.get(f);
+  if (!key) {
+    key = String(++lastFileKey);
+    fileKeys.set(f, key);
+  }
+  return key;
+};
+
+export const AttachmentPicker = ({
+  files,
+  onChange,
+  disabled,
+  label = 'rooms.post.attach',
+  help = 'rooms.post.attach_help',
+}: {
+  files: File[];
+  onChange: (files: File[]) => void;
+  disabled?: boolean;
+  label?: string;
+  help?: string;
+}) => {
   const translate = useTranslate();
   const input = useRef<HTMLInputElement>(null);
   const previews = useMemo(() => files.map((f) => (isImage(f.type) ? URL.createObjectURL(f) : null)), [files]);
-  useEffect(() => () => previews.forEach((u) => u && URL.revokeObjectURL(u)), [previews]);
+  useEffect(
+    () => () => {
+      previews.forEach((u) => {
+        if (u) URL.revokeObjectURL(u);
+      });
+    },
+    [previews],
+  );
 
   return (
     <Box>
@@ -40,7 +71,7 @@ export const AttachmentPicker = ({ files, onChange, disabled, label = 'rooms.pos
       {files.length > 0 && (
         <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }}>
           {files.map((f, i) => (
-            <Stack key={`${f.name}-${i}`} direction="row" spacing={1} sx={{ alignItems: 'center', border: 1, borderColor: 'divider', borderRadius: 1, p: 0.5, pl: 1 }}>
+            <Stack key={fileKey(f)} direction="row" spacing={1} sx={{ alignItems: 'center', border: 1, borderColor: 'divider', borderRadius: 1, p: 0.5, pl: 1 }}>
               {previews[i] ? <img src={previews[i]!} alt="" style={{ width: 48, height: 48, objectFit: 'cover', borderRadius: 4 }} /> : <PictureAsPdfIcon color="error" />}
               <Typography variant="body2" sx={{ maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                 {f.name}

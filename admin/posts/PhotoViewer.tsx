@@ -35,6 +35,7 @@ export const PhotoViewer = ({ photos, start, onClose }: { photos: Photo[]; start
     if (target === photos.length - 1 && focused === next.current) refocus.current = previous.current;
     go(by);
   };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs after each change of photo, once the buttons are enabled or disabled
   useLayoutEffect(() => {
     refocus.current?.focus();
     refocus.current = null;
@@ -80,14 +81,31 @@ export const PhotoViewer = ({ photos, start, onClose }: { photos: Photo[]; start
           src={attachmentUrl(photo.id, true)}
           alt={photo.filename}
           data-testid="photo-viewer-image"
-          sx={{ display: 'block', maxWidth: '100%', maxHeight: { xs: 'calc(100vh - 200px)', sm: '70vh' }, minWidth: { xs: '60%', sm: 240 }, objectFit: 'contain', imageRendering: 'auto', bgcolor: 'grey.100', borderRadius: 1 }}
+          sx={{
+            display: 'block',
+            maxWidth: '100%',
+            maxHeight: { xs: 'calc(100vh - 200px)', sm: '70vh' },
+            minWidth: { xs: '60%', sm: 240 },
+            objectFit: 'contain',
+            imageRendering: 'auto',
+            bgcolor: 'grey.100',
+            borderRadius: 1,
+          }}
         />
         {many && (
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'center', width: '100%' }}>
             <Button ref={previous} variant="outlined" size="large" startIcon={<ChevronLeftIcon />} onClick={() => step(-1)} disabled={index === 0} sx={{ minHeight: 48, flex: { xs: 1, sm: 'none' } }}>
               {translate('rooms.timeline.previous_photo')}
             </Button>
-            <Button ref={next} variant="outlined" size="large" endIcon={<ChevronRightIcon />} onClick={() => step(1)} disabled={index === photos.length - 1} sx={{ minHeight: 48, flex: { xs: 1, sm: 'none' } }}>
+            <Button
+              ref={next}
+              variant="outlined"
+              size="large"
+              endIcon={<ChevronRightIcon />}
+              onClick={() => step(1)}
+              disabled={index === photos.length - 1}
+              sx={{ minHeight: 48, flex: { xs: 1, sm: 'none' } }}
+            >
               {translate('rooms.timeline.next_photo')}
             </Button>
           </Stack>

@@ -102,10 +102,25 @@ export const PostCard = ({ post, roomId, meId, fresh, canEdit, onEdit, filter, p
                   aria-haspopup="dialog"
                   sx={{ borderRadius: 1, maxWidth: '100%' }}
                 >
-                  <Box component="img" src={attachmentUrl(a.id, true)} alt={a.filename} loading="lazy" sx={{ maxHeight: 180, maxWidth: '100%', minWidth: 64, minHeight: 48, borderRadius: 1, border: 1, borderColor: 'divider', display: 'block', objectFit: 'cover' }} />
+                  <Box
+                    component="img"
+                    src={attachmentUrl(a.id, true)}
+                    alt={a.filename}
+                    loading="lazy"
+                    sx={{ maxHeight: 180, maxWidth: '100%', minWidth: 64, minHeight: 48, borderRadius: 1, border: 1, borderColor: 'divider', display: 'block', objectFit: 'cover' }}
+                  />
                 </ButtonBase>
               ) : (
-                <Button key={a.id} component="a" href={attachmentUrl(a.id)} target="_blank" rel="noopener noreferrer" variant="outlined" startIcon={<PictureAsPdfIcon />} sx={{ minHeight: 44, textTransform: 'none', maxWidth: '100%', overflowWrap: 'anywhere' }}>
+                <Button
+                  key={a.id}
+                  component="a"
+                  href={attachmentUrl(a.id)}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  variant="outlined"
+                  startIcon={<PictureAsPdfIcon />}
+                  sx={{ minHeight: 44, textTransform: 'none', maxWidth: '100%', overflowWrap: 'anywhere' }}
+                >
                   {a.filename}
                 </Button>
               ),

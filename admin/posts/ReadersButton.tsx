@@ -24,10 +24,7 @@ const Readers = ({ roomId, post, filter, page, perPage }: { roomId: string; post
     <List dense sx={{ minWidth: 260 }}>
       {readers.map((r) => (
         <ListItem key={r.person.id}>
-          <ListItemText
-            primary={r.person.name}
-            secondary={`${[r.person.officeName, translate(`enums.JobType.${r.person.jobType}`)].filter(Boolean).join('・')}　${formatDateTime(r.readAt)}`}
-          />
+          <ListItemText primary={r.person.name} secondary={`${[r.person.officeName, translate(`enums.JobType.${r.person.jobType}`)].filter(Boolean).join('・')}　${formatDateTime(r.readAt)}`} />
         </ListItem>
       ))}
     </List>

@@ -46,15 +46,22 @@ export const Timeline = ({ room, meId }: { room: Room; meId: string }) => {
   const [fresh, setFresh] = useState<Set<string>>(new Set());
   const unseen = posts.filter(({ post }) => !post.readByMe && post.author.id !== meId && !sent.current.has(post.id)).map(({ post }) => post.id);
   const unseenKey = unseen.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the unseen ids change (unseenKey), not on every render's new array
   useEffect(() => {
     if (!isMember || unseen.length === 0) return;
-    unseen.forEach((id) => sent.current.add(id));
+    unseen.forEach((id) => {
+      sent.current.add(id);
+    });
     setFresh((f) => new Set([...f, ...unseen]));
     dataProvider
       .markPostsRead(room.id, unseen)
       .then(() => client.invalidateQueries({ queryKey: keys.lists }))
-      .catch(() => unseen.forEach((id) => sent.current.delete(id)));
-  }, [unseenKey, isMember, room.id]); // `unseen` is keyed by unseenKey
+      .catch(() => {
+        unseen.forEach((id) => {
+          sent.current.delete(id);
+        });
+      });
+  }, [unseenKey, isMember, room.id]);
 
   const authors = useMemo(() => {
     const people = new Map(room.members.map((m) => [m.person.id, m.person]));

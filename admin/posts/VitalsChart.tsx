@@ -27,8 +27,7 @@ interface ChartDef {
 
 const TOKYO = 'Asia/Tokyo';
 const DAY_MS = 86_400_000;
-const tick = (d: Date, withTime: boolean) =>
-  d.toLocaleString('ja-JP', { timeZone: TOKYO, month: 'numeric', day: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) });
+const tick = (d: Date, withTime: boolean) => d.toLocaleString('ja-JP', { timeZone: TOKYO, month: 'numeric', day: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit' } : {}) });
 
 /** The usual range of a sign, shaded behind its line (drawn in the chart's own scale). */
 const UsualBand = ({ from, to, color }: { from: number; to: number; color: string }) => {
@@ -105,7 +104,11 @@ export const VitalsLineChart = ({ def, points }: { def: ChartDef; points: Vitals
         </Box>
         {ranges.some((r) => r.usual) && (
           <Typography variant="caption" color="text.secondary">
-            {translate('rooms.vitals.normal')}: {ranges.map((r) => (r.usual ? `${r.usual[0]}–${r.usual[1]}` : null)).filter(Boolean).join(' / ')}
+            {translate('rooms.vitals.normal')}:{' '}
+            {ranges
+              .map((r) => (r.usual ? `${r.usual[0]}–${r.usual[1]}` : null))
+              .filter(Boolean)
+              .join(' / ')}
           </Typography>
         )}
       </CardContent>

@@ -76,7 +76,7 @@ export async function shrinkPhoto(file: File, maxSide = 2400): Promise<File> {
     bitmap.close();
     for (const quality of [0.85, 0.7, 0.5]) {
       const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality));
-      if (blob && blob.size <= MAX_FILE_BYTES) return new File([blob], file.name.replace(/\.(png|jpe?g)$/i, '') + '.jpg', { type: 'image/jpeg' });
+      if (blob && blob.size <= MAX_FILE_BYTES) return new File([blob], `${file.name.replace(/\.(png|jpe?g)$/i, '')}.jpg`, { type: 'image/jpeg' });
     }
   } catch {
     // not decodable here: the size check says why it cannot be attached

@@ -37,8 +37,7 @@ export type VitalsText = Partial<Record<VitalKey, string>>;
 /** A measured value as shown: at most one decimal (floating-point noise such as 36.400000000000006 removed). */
 export const formatVital = (value: number) => String(Number(value.toFixed(1)));
 
-export const vitalsToText = (v: Vitals | null | undefined): VitalsText =>
-  Object.fromEntries(VITALS.map((d) => [d.key, v?.[d.key] === null || v?.[d.key] === undefined ? '' : formatVital(v[d.key]!)]));
+export const vitalsToText = (v: Vitals | null | undefined): VitalsText => Object.fromEntries(VITALS.map((d) => [d.key, v?.[d.key] === null || v?.[d.key] === undefined ? '' : formatVital(v[d.key]!)]));
 
 const parse = (text: string | undefined): number | null => {
   const t = (text ?? '').normalize('NFKC').trim();

@@ -83,6 +83,15 @@ const ReceiptView = ({ receipt }: { receipt: Receipt }) => {
   );
 };
 
+/** The form's values as react-hook-form holds them (the server validates every field). */
+type ApplyValues = {
+  municipalityCode?: string;
+  applicantName?: string;
+  applicantEmail?: string;
+  input?: Record<string, unknown>;
+  attachments?: FileInputValue[];
+};
+
 export const PublicApplyPage = () => {
   const translate = useTranslate();
   const location = useLocation();
@@ -90,7 +99,7 @@ export const PublicApplyPage = () => {
   const [receipt, setReceipt] = useState<Receipt | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: Record<string, any>) => {
+  const submit = async (values: ApplyValues) => {
     setError(null);
     try {
       const variables = {
@@ -149,7 +158,13 @@ export const PublicApplyPage = () => {
             <FormSection title="app.public_apply.applicant">
               <InputRow>
                 <TextInput source="applicantName" label="app.public_apply.applicant_name" validate={[v.required(), v.maxLength(200)]} />
-                <TextInput source="applicantEmail" type="email" label="app.public_apply.applicant_email" helperText="app.public_apply.applicant_help" validate={[v.required(), v.email(), v.maxLength(254)]} />
+                <TextInput
+                  source="applicantEmail"
+                  type="email"
+                  label="app.public_apply.applicant_email"
+                  helperText="app.public_apply.applicant_help"
+                  validate={[v.required(), v.email(), v.maxLength(254)]}
+                />
               </InputRow>
             </FormSection>
           </SimpleForm>

@@ -38,7 +38,11 @@ const KeyFigures = () => {
             </Typography>
             <BarList
               label={translate('app.reports.chart_label', { title: translate('app.reports.by_job_type') })}
-              items={sumBy(active, (x) => translate(`enums.JobType.${x.jobType}`), (x) => x.count)}
+              items={sumBy(
+                active,
+                (x) => translate(`enums.JobType.${x.jobType}`),
+                (x) => x.count,
+              )}
               max={6}
             />
           </Box>

@@ -37,7 +37,7 @@ const stateColors: Record<string, string> = {
   WITHDRAWN: '#9e9e9e',
 };
 
-export const CsvButton = ({ table }: { table: ReportTable }) => {
+export const CsvButton = <R,>({ table }: { table: ReportTable<R> }) => {
   const translate = useTranslate();
   return (
     <Button size="small" startIcon={<DownloadIcon />} onClick={() => downloadTable(table, translate)} disabled={table.rows.length === 0} data-testid={`csv-${table.id}`}>
@@ -46,7 +46,7 @@ export const CsvButton = ({ table }: { table: ReportTable }) => {
   );
 };
 
-export const DataTableView = ({ table, title }: { table: ReportTable; title?: string }) => {
+export const DataTableView = <R,>({ table, title }: { table: ReportTable<R>; title?: string }) => {
   const translate = useTranslate();
   return (
     <Box>
@@ -74,6 +74,7 @@ export const DataTableView = ({ table, title }: { table: ReportTable; title?: st
             </TableHead>
             <TableBody>
               {table.rows.map((row, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: aggregate rows with no id, read-only and never reordered (redrawn from each answer)
                 <TableRow key={i}>
                   {table.columns.map((c) => (
                     <TableCell key={c.key} align={c.numeric ? 'right' : 'left'} sx={c.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
@@ -107,8 +108,7 @@ const Section = ({ title, help, children, testId }: { title: string; help: strin
   );
 };
 
-const Loading = ({ error }: { error: unknown }) =>
-  error ? <Alert severity="error">{isApiError(error) ? error.message : String(error)}</Alert> : <CircularProgress size={24} />;
+const Loading = ({ error }: { error: unknown }) => (error ? <Alert severity="error">{isApiError(error) ? error.message : String(error)}</Alert> : <CircularProgress size={24} />);
 
 const TwoColumns = ({ children }: { children: ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3, alignItems: 'start' }}>{children}</Box>
@@ -156,7 +156,11 @@ const RosterSection = () => {
               </Typography>
               <BarList
                 label={translate('app.reports.chart_label', { title: translate('app.reports.by_job_type') })}
-                items={sumBy(active, (x) => translate(`enums.JobType.${x.jobType}`), (x) => x.count)}
+                items={sumBy(
+                  active,
+                  (x) => translate(`enums.JobType.${x.jobType}`),
+                  (x) => x.count,
+                )}
               />
             </Box>
             <Box>
@@ -166,7 +170,11 @@ const RosterSection = () => {
               <BarList
                 color={palette[2]}
                 label={translate('app.reports.chart_label', { title: translate('app.reports.by_office') })}
-                items={sumBy(active, (x) => x.officeName ?? translate('app.reports.no_office'), (x) => x.count)}
+                items={sumBy(
+                  active,
+                  (x) => x.officeName ?? translate('app.reports.no_office'),
+                  (x) => x.count,
+                )}
               />
             </Box>
           </TwoColumns>
@@ -178,7 +186,6 @@ const RosterSection = () => {
 };
 
 const RoomsSection = () => {
-  const translate = useTranslate();
   const { data: r, error } = useApiQuery(reportKeys.rooms, (dp) => dp.roomsReport());
   const months = r?.months.slice(-12) ?? [];
   return (

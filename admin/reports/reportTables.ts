@@ -19,7 +19,7 @@ export interface Column<R> {
   numeric?: boolean;
 }
 
-export interface ReportTable<R = any> {
+export interface ReportTable<R> {
   /** file name part and heading: app.reports.<id> */
   id: string;
   columns: Column<R>[];
@@ -118,7 +118,7 @@ export function activityTable(rows: ActivityRow[]): ReportTable<ActivityRow> {
 }
 
 /** The table as a CSV file: 集計_<name>_<date>.csv */
-export function downloadTable(table: ReportTable, t: Translate): void {
+export function downloadTable<R>(table: ReportTable<R>, t: Translate): void {
   const headers = table.columns.map((c) => t(`app.reports.col.${c.key}`));
   const rows = table.rows.map((row) => table.columns.map((c) => c.value(row)));
   const name = `${t('app.reports.title')}_${t(`app.reports.${table.id}`)}`;

@@ -133,7 +133,16 @@ const Setup = ({ app, users, offices }: { app: RoomApplication; users: UserRow[]
       </Section>
 
       <Section title="rooms.create.room_name">
-        <TextField label={translate('rooms.create.room_name')} value={name} onChange={(e) => setName(e.target.value)} error={!!errors.name} helperText={errors.name} fullWidth sx={{ maxWidth: 520 }} required />
+        <TextField
+          label={translate('rooms.create.room_name')}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={!!errors.name}
+          helperText={errors.name}
+          fullWidth
+          sx={{ maxWidth: 520 }}
+          required
+        />
       </Section>
       <Section title="rooms.create.members_section">
         <Stack spacing={1}>
@@ -189,7 +198,12 @@ export const CreateRoomFromApplication = () => {
   const offices = useApiQuery(keys.offices(officeIds), (dp) => dp.roomOffices(officeIds), { enabled: isRoomCreation });
 
   if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
-  if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
+  if (error)
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        {(error as Error).message}
+      </Alert>
+    );
   if (!app) return <Loading />;
   const pending = app.state === 'SUBMITTED' && app.allowedActions.includes('COMPLETE');
   return (

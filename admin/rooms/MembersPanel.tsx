@@ -5,7 +5,25 @@
 // names one character per line.
 import { useState } from 'react';
 import { Confirm, useTranslate } from 'react-admin';
-import { Box, Button, Card, CardContent, Chip, FormControlLabel, Stack, Switch, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, TextField, Typography, useMediaQuery, type Theme } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  FormControlLabel,
+  Stack,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableContainer,
+  TableHead,
+  TableRow,
+  Typography,
+  useMediaQuery,
+  type Theme,
+} from '@mui/material';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
 import { PersonLine, PersonPicker } from '../directory/PersonPicker';
 import { formatDate, todayInTokyo } from '../patients/format';
@@ -22,9 +40,7 @@ export const coverageWarning = (coveredOfficeNames: string[], message: string) =
 /** The membership's last day, empty for no end. */
 const UntilDateField = ({ value, onChange }: { value: string; onChange: (date: string) => void }) => {
   const translate = useTranslate();
-  return (
-    <DateTextField label={translate('rooms.members.untilDate')} value={value} onChange={onChange} helperText={translate('rooms.members.untilDate_help')} />
-  );
+  return <DateTextField label={translate('rooms.members.untilDate')} value={value} onChange={onChange} helperText={translate('rooms.members.untilDate_help')} />;
 };
 
 const AddMemberDialog = ({ room, onClose }: { room: Room; onClose: () => void }) => {
@@ -149,65 +165,69 @@ export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) 
           {members.map((m) => (
             <MemberCard key={m.id} member={m} canManage={canManage} onChange={() => setChanging(m)} onRemove={() => setRemoving(m)} />
           ))}
-          {members.length === 0 && <Typography component="li" sx={{ listStyle: 'none' }}>{translate('rooms.members.empty')}</Typography>}
+          {members.length === 0 && (
+            <Typography component="li" sx={{ listStyle: 'none' }}>
+              {translate('rooms.members.empty')}
+            </Typography>
+          )}
         </Stack>
       ) : (
-      <TableContainer>
-        <Table aria-label={translate('rooms.page.tab_members')}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{translate('rooms.members.person')}</TableCell>
-              <TableCell>{translate('rooms.members.office')}</TableCell>
-              <TableCell>{translate('rooms.members.jobType')}</TableCell>
-              <TableCell>{translate('rooms.members.permission')}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.members.fromDate')}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.members.untilDate')}</TableCell>
-              <TableCell>{translate('rooms.members.live')}</TableCell>
-              {canManage && <TableCell />}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {members.map((m) => {
-              const state = liveState(m);
-              return (
-                <TableRow key={m.id}>
-                  <TableCell>
-                    <Typography sx={{ fontWeight: 600 }}>{m.person.name}</Typography>
-                    <Typography variant="caption" color="text.secondary">
-                      {m.person.nameKana}
-                    </Typography>
-                  </TableCell>
-                  <TableCell>{m.person.officeName}</TableCell>
-                  <TableCell>{translate(`enums.JobType.${m.person.jobType}`)}</TableCell>
-                  <TableCell>{translate(`rooms.enums.RoomPermission.${m.permission}`)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(m.fromDate)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(m.untilDate)}</TableCell>
-                  <TableCell>
-                    <Chip size="small" variant="outlined" color={state === 'live_yes' ? 'success' : 'default'} label={translate(`rooms.members.${state}`)} />
-                  </TableCell>
-                  {canManage && (
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>
-                      {state !== 'live_no' && (
-                        <>
-                          <Button onClick={() => setChanging(m)}>{translate('rooms.members.change')}</Button>
-                          <Button color="error" onClick={() => setRemoving(m)}>
-                            {translate('rooms.members.remove')}
-                          </Button>
-                        </>
-                      )}
-                    </TableCell>
-                  )}
-                </TableRow>
-              );
-            })}
-            {members.length === 0 && (
+        <TableContainer>
+          <Table aria-label={translate('rooms.page.tab_members')}>
+            <TableHead>
               <TableRow>
-                <TableCell colSpan={8}>{translate('rooms.members.empty')}</TableCell>
+                <TableCell>{translate('rooms.members.person')}</TableCell>
+                <TableCell>{translate('rooms.members.office')}</TableCell>
+                <TableCell>{translate('rooms.members.jobType')}</TableCell>
+                <TableCell>{translate('rooms.members.permission')}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.members.fromDate')}</TableCell>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.members.untilDate')}</TableCell>
+                <TableCell>{translate('rooms.members.live')}</TableCell>
+                {canManage && <TableCell />}
               </TableRow>
-            )}
-          </TableBody>
-        </Table>
-      </TableContainer>
+            </TableHead>
+            <TableBody>
+              {members.map((m) => {
+                const state = liveState(m);
+                return (
+                  <TableRow key={m.id}>
+                    <TableCell>
+                      <Typography sx={{ fontWeight: 600 }}>{m.person.name}</Typography>
+                      <Typography variant="caption" color="text.secondary">
+                        {m.person.nameKana}
+                      </Typography>
+                    </TableCell>
+                    <TableCell>{m.person.officeName}</TableCell>
+                    <TableCell>{translate(`enums.JobType.${m.person.jobType}`)}</TableCell>
+                    <TableCell>{translate(`rooms.enums.RoomPermission.${m.permission}`)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(m.fromDate)}</TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(m.untilDate)}</TableCell>
+                    <TableCell>
+                      <Chip size="small" variant="outlined" color={state === 'live_yes' ? 'success' : 'default'} label={translate(`rooms.members.${state}`)} />
+                    </TableCell>
+                    {canManage && (
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                        {state !== 'live_no' && (
+                          <>
+                            <Button onClick={() => setChanging(m)}>{translate('rooms.members.change')}</Button>
+                            <Button color="error" onClick={() => setRemoving(m)}>
+                              {translate('rooms.members.remove')}
+                            </Button>
+                          </>
+                        )}
+                      </TableCell>
+                    )}
+                  </TableRow>
+                );
+              })}
+              {members.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={8}>{translate('rooms.members.empty')}</TableCell>
+                </TableRow>
+              )}
+            </TableBody>
+          </Table>
+        </TableContainer>
       )}
       {adding && <AddMemberDialog room={room} onClose={() => setAdding(false)} />}
       {changing && <ChangeMemberDialog member={changing} onClose={() => setChanging(null)} />}

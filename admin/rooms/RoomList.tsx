@@ -113,7 +113,10 @@ const ExportRoomsButton = ({ params }: { params: RoomListParams }) => {
     mutationFn: async () => {
       const { rows } = await readAllPages((page, perPage) => dataProvider.rooms({ ...params, page, perPage }), 1000);
       const headers = ['rooms.list.name', 'rooms.list.status', 'rooms.list.created', 'rooms.list.updated'].map((k) => translate(k));
-      const csv = toCsv(headers, rows.map((r) => [r.name, translate(`rooms.enums.RoomStatus.${r.status}`), formatDateTime(r.createdAt), formatDateTime(r.updatedAt)]));
+      const csv = toCsv(
+        headers,
+        rows.map((r) => [r.name, translate(`rooms.enums.RoomStatus.${r.status}`), formatDateTime(r.createdAt), formatDateTime(r.updatedAt)]),
+      );
       downloadCsvWithBom(csv, translate('app.actions.export_file', { name: translate('rooms.list.title'), date: new Date().toLocaleDateString('sv-SE') }));
     },
   });
@@ -137,7 +140,13 @@ const CityRoomList = ({ me }: { me: Me }) => {
       <PendingRoomRequests />
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }} useFlexGap>
         <SearchBox label={translate('rooms.list.search')} onSearch={(q) => setParams((p) => (p.q === q ? p : { ...p, q, page: 1 }))} />
-        <TextField select label={translate('rooms.list.status')} value={params.status} onChange={(e) => setParams((p) => ({ ...p, status: e.target.value as RoomStatus | '', page: 1 }))} sx={{ minWidth: 180 }}>
+        <TextField
+          select
+          label={translate('rooms.list.status')}
+          value={params.status}
+          onChange={(e) => setParams((p) => ({ ...p, status: e.target.value as RoomStatus | '', page: 1 }))}
+          sx={{ minWidth: 180 }}
+        >
           <MenuItem value="">{translate('rooms.common.all')}</MenuItem>
           {STATUSES.map((s) => (
             <MenuItem key={s} value={s}>

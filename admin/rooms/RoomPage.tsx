@@ -138,7 +138,12 @@ export const RoomPage = () => {
   const { identity } = useGetIdentity();
   const { data: room, error } = useApiQuery(keys.room(id), (dp) => dp.room(id));
   if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
-  if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
+  if (error)
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        {(error as Error).message}
+      </Alert>
+    );
   if (!room || !identity) return <Loading />;
   return <RoomView room={room} me={identity as unknown as Me} />;
 };

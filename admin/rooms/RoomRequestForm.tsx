@@ -3,7 +3,22 @@
 // the care manager files it. The server's field errors land on the fields.
 import { useState, type ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router-dom';
-import { CheckboxGroupInput, FileField, FileInput, Form, RadioButtonGroupInput, SaveButton, SelectInput, TextInput, Title, useGetIdentity, useInput, useNotify, useTranslate, type Validator } from 'react-admin';
+import {
+  CheckboxGroupInput,
+  FileField,
+  FileInput,
+  Form,
+  RadioButtonGroupInput,
+  SaveButton,
+  SelectInput,
+  TextInput,
+  Title,
+  useGetIdentity,
+  useInput,
+  useNotify,
+  useTranslate,
+  type Validator,
+} from 'react-admin';
 import { DateInput } from '../common/DateInput';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { Alert, Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
@@ -90,7 +105,10 @@ export function formErrorsOf(error: unknown): Record<string, unknown> | undefine
   if (fields.length === 0) return undefined;
   const errors: Record<string, unknown> = { root: { serverError: (error as Error).message } };
   for (const f of fields) {
-    const path = f.field.replace(/^roomCreation\./, '').replace(/^attachments\..*$/, 'attachments').split('.');
+    const path = f.field
+      .replace(/^roomCreation\./, '')
+      .replace(/^attachments\..*$/, 'attachments')
+      .split('.');
     let node = errors;
     path.slice(0, -1).forEach((k) => {
       node[k] ??= {};
@@ -139,13 +157,34 @@ function toInputOf(v: FormValues): { input: RoomCreationInput; files: File[] } {
 }
 
 /** The 様式6 + 様式5 inputs; `send` submits or resubmits, and answers the summary of the application. */
-const RequestForm = ({ me, offices, defaults, send, header }: { me: Me; offices: OfficeOption[]; defaults: Partial<FormValues>; send: (input: RoomCreationInput, files: File[]) => Promise<string>; header?: ReactNode }) => {
+const RequestForm = ({
+  me,
+  offices,
+  defaults,
+  send,
+  header,
+}: {
+  me: Me;
+  offices: OfficeOption[];
+  defaults: Partial<FormValues>;
+  send: (input: RoomCreationInput, files: File[]) => Promise<string>;
+  header?: ReactNode;
+}) => {
   const translate = useTranslate();
   const notify = useNotify();
   const notifyError = useNotifyError();
   const [done, setDone] = useState<string | null>(null);
   const [formKey, setFormKey] = useState(0);
-  if (done) return <Submitted summary={done} onAgain={() => (setDone(null), setFormKey((k) => k + 1))} />;
+  if (done)
+    return (
+      <Submitted
+        summary={done}
+        onAgain={() => {
+          setDone(null);
+          setFormKey((k) => k + 1);
+        }}
+      />
+    );
   const officeChoices = offices.map((o) => ({ id: o.id, name: o.name }));
 
   const submit = async (values: Record<string, unknown>) => {
@@ -187,7 +226,13 @@ const RequestForm = ({ me, offices, defaults, send, header }: { me: Me; offices:
             <InputRow>
               <TextInput source="patient.phone" label="rooms.patient.phone" validate={phone()} placeholder="029-000-0000" />
               <SelectInput source="patient.careLevel" label="rooms.patient.careLevel" choices={choicesOf(CARE_LEVELS, 'rooms.enums.CareLevel')} validate={required()} />
-              <TextInput source="patient.insuredNumber" label="rooms.patient.insuredNumber" helperText="rooms.patient.insuredNumber_help" validate={insuredNumber()} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
+              <TextInput
+                source="patient.insuredNumber"
+                label="rooms.patient.insuredNumber"
+                helperText="rooms.patient.insuredNumber_help"
+                validate={insuredNumber()}
+                slotProps={{ htmlInput: { inputMode: 'numeric' } }}
+              />
             </InputRow>
           </FormSection>
 
@@ -276,7 +321,12 @@ export const RoomRequestResubmit = () => {
   // the requested people by id, from the directory (name, office and job type only)
   const { data: directory } = useApiQuery(keys.directory('all'), (dp) => dp.directory({}, 1000), { enabled: !!app });
   if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
-  if (error) return <Alert severity="error" sx={{ mt: 2 }}>{(error as Error).message}</Alert>;
+  if (error)
+    return (
+      <Alert severity="error" sx={{ mt: 2 }}>
+        {(error as Error).message}
+      </Alert>
+    );
   if (!me || !app || !offices || !directory) return <Loading />;
   if (app.type !== 'ROOM_CREATION' || !app.allowedActions.includes('RESUBMIT'))
     return (
@@ -291,7 +341,10 @@ export const RoomRequestResubmit = () => {
     patient: p.patient,
     consent: p.consent,
     note: p.note ?? undefined,
-    members: p.members.map((m) => ({ person: people.get(m.userId) ?? { id: m.userId, name: translate('rooms.create.not_active_user'), nameKana: '', jobType: 'OTHER', officeName: null }, permission: m.permission })),
+    members: p.members.map((m) => ({
+      person: people.get(m.userId) ?? { id: m.userId, name: translate('rooms.create.not_active_user'), nameKana: '', jobType: 'OTHER', officeName: null },
+      permission: m.permission,
+    })),
   };
   const send = async (input: RoomCreationInput, files: File[]) => {
     const result = await dataProvider.resubmitRoomCreation(app.id, app.version, input);

@@ -39,7 +39,15 @@ export const ClosingRequestDialog = ({ room, onClose }: { room: Room; onClose: (
             ))}
           </RadioGroup>
         </FormControl>
-        <TextField label={translate('rooms.closing.body')} placeholder={translate('rooms.closing.body_placeholder')} value={body} onChange={(e) => setBody(e.target.value)} multiline minRows={3} fullWidth />
+        <TextField
+          label={translate('rooms.closing.body')}
+          placeholder={translate('rooms.closing.body_placeholder')}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          multiline
+          minRows={3}
+          fullWidth
+        />
         {error && <Alert severity="error">{error}</Alert>}
       </Stack>
     </ActionDialog>
@@ -65,7 +73,14 @@ export const JoinRequestDialog = ({ room, onClose }: { room: Room; onClose: () =
         <Typography variant="body2" color="text.secondary">
           {translate('rooms.join.help')}
         </Typography>
-        <PersonPicker label={translate('rooms.join.person')} exclude={members} keepValue autoFocus onPick={setPerson} warning={coverageWarning(room.consent.coveredOfficeNames, translate('rooms.members.not_covered'))} />
+        <PersonPicker
+          label={translate('rooms.join.person')}
+          exclude={members}
+          keepValue
+          autoFocus
+          onPick={setPerson}
+          warning={coverageWarning(room.consent.coveredOfficeNames, translate('rooms.members.not_covered'))}
+        />
         <PermissionSelect label={translate('rooms.join.permission')} value={permission} onChange={setPermission} size="medium" sx={{ maxWidth: 240 }} />
         <TextField label={translate('rooms.join.note')} value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} fullWidth />
         {error && <Alert severity="error">{error}</Alert>}

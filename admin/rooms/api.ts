@@ -60,8 +60,7 @@ export const roomMethods = {
   posts: (roomId: string, filter: PostFilter, page: number, perPage: number) => request(PostsDocument, postPage(roomId, filter, page, perPage)).then((d) => d.posts),
 
   /** 既読 of the posts on one page (the API has no single-post query). */
-  postReaders: (roomId: string, filter: PostFilter, page: number, perPage: number) =>
-    request(PostReadersDocument, postPage(roomId, filter, page, perPage)).then((d) => d.posts.items),
+  postReaders: (roomId: string, filter: PostFilter, page: number, perPage: number) => request(PostReadersDocument, postPage(roomId, filter, page, perPage)).then((d) => d.posts.items),
 
   /** How many rooms per status (the city: its municipality's). */
   roomCounts: () => request(RoomCountsDocument).then((d) => d.roomCounts),
@@ -81,8 +80,7 @@ export const roomMethods = {
 
   requestRoomClosing: (roomId: string, reason: ClosingReason, body: string) => request(RequestRoomClosingDocument, { roomId, reason, body }),
 
-  requestRoomJoin: (roomId: string, userId: string, permission: RoomPermission, note: string | null) =>
-    request(RequestRoomJoinDocument, { input: { roomJoin: { roomId, userId, permission, note } } }),
+  requestRoomJoin: (roomId: string, userId: string, permission: RoomPermission, note: string | null) => request(RequestRoomJoinDocument, { input: { roomJoin: { roomId, userId, permission, note } } }),
 
   addRoomMember: (roomId: string, member: MemberInput) => request(AddRoomMemberDocument, { roomId, member }),
 

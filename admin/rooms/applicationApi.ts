@@ -34,10 +34,7 @@ export type RoomApplication = WithPayload<RoomApplicationQuery['application'], R
 /** The applicant's own room request, to correct it after the city returned it. */
 export type OwnRoomApplication = WithPayload<OwnRoomApplicationQuery['application'], RoomCreationPayload>;
 export type UserRow = RoomApplicantsQuery['users']['items'][number];
-export type PendingJoin = WithPayload<
-  PendingRoomJoinsQuery['applications']['items'][number],
-  { roomId?: string; userId?: string; permission?: RoomPermission; note?: string | null }
->;
+export type PendingJoin = WithPayload<PendingRoomJoinsQuery['applications']['items'][number], { roomId?: string; userId?: string; permission?: RoomPermission; note?: string | null }>;
 
 export const roomApplicationMethods = {
   submitRoomCreation: (input: RoomCreationInput, attachments: Upload[]) =>
@@ -56,20 +53,18 @@ export const roomApplicationMethods = {
   pendingRoomCreations: () => request(PendingRoomCreationsDocument).then((d) => d.applications),
 
   /** The join requests (ROOM_JOIN) waiting for the city on this room: who, with which permission, and the requester's note. */
-  pendingRoomJoins: (roomId: string): Promise<PendingJoin[]> =>
-    request(PendingRoomJoinsDocument).then((d) => d.applications.items.filter((a) => a.payload.roomId === roomId)),
+  pendingRoomJoins: (roomId: string): Promise<PendingJoin[]> => request(PendingRoomJoinsDocument).then((d) => d.applications.items.filter((a) => a.payload.roomId === roomId)),
 
   /** The closing request (ROOM_END) of a room waiting for the city, found by the room's name in its summary. */
   roomClosingRequest: (roomId: string, roomName: string) =>
-    request(RoomClosingRequestDocument, { filter: { type: 'ROOM_END', states: ['SUBMITTED'], q: roomName } }).then(
-      (d) => d.applications.items.find((a) => a.payload.roomId === roomId) ?? null,
-    ),
+    request(RoomClosingRequestDocument, { filter: { type: 'ROOM_END', states: ['SUBMITTED'], q: roomName } }).then((d) => d.applications.items.find((a) => a.payload.roomId === roomId) ?? null),
 
   /** The requested people, as the city's roster knows them (CITY only). */
-  roomApplicants: (ids: string[]) =>
-    request(RoomApplicantsDocument, { filter: { ids }, page: { page: 1, perPage: Math.max(ids.length, 1) } }).then((d) => d.users.items),
+  roomApplicants: (ids: string[]) => request(RoomApplicantsDocument, { filter: { ids }, page: { page: 1, perPage: Math.max(ids.length, 1) } }).then((d) => d.users.items),
 
   /** The answer's payload names the new room (roomId). */
   createRoomFromApplication: (applicationId: string, version: number, setup: RoomSetupInput, comment: string | null) =>
-    request(CreateRoomFromApplicationDocument, { applicationId, version, setup, comment }).then((d) => d.createRoomFromApplication as WithPayload<typeof d.createRoomFromApplication, { roomId?: string }>),
+    request(CreateRoomFromApplicationDocument, { applicationId, version, setup, comment }).then(
+      (d) => d.createRoomFromApplication as WithPayload<typeof d.createRoomFromApplication, { roomId?: string }>,
+    ),
 };

@@ -28,11 +28,51 @@ const Gate = ({ action, children }: { action: string; children: ReactNode }) => 
 );
 
 export const roomRoutes = [
-  <Route key="rooms-list" path="/rooms" element={<Gate action="list"><RoomList /></Gate>} />,
-  <Route key="rooms-request" path="/room-request" element={<Gate action="request"><RoomRequestForm /></Gate>} />,
-  <Route key="rooms-request-resubmit" path="/room-request/:applicationId" element={<Gate action="request"><RoomRequestResubmit /></Gate>} />,
-  <Route key="rooms-create-from" path="/rooms/create-from/:applicationId" element={<Gate action="create_from_application"><CreateRoomFromApplication /></Gate>} />,
-  <Route key="rooms-show" path="/rooms/:id/show" element={<Gate action="show"><RoomPage /></Gate>} />,
+  <Route
+    key="rooms-list"
+    path="/rooms"
+    element={
+      <Gate action="list">
+        <RoomList />
+      </Gate>
+    }
+  />,
+  <Route
+    key="rooms-request"
+    path="/room-request"
+    element={
+      <Gate action="request">
+        <RoomRequestForm />
+      </Gate>
+    }
+  />,
+  <Route
+    key="rooms-request-resubmit"
+    path="/room-request/:applicationId"
+    element={
+      <Gate action="request">
+        <RoomRequestResubmit />
+      </Gate>
+    }
+  />,
+  <Route
+    key="rooms-create-from"
+    path="/rooms/create-from/:applicationId"
+    element={
+      <Gate action="create_from_application">
+        <CreateRoomFromApplication />
+      </Gate>
+    }
+  />,
+  <Route
+    key="rooms-show"
+    path="/rooms/:id/show"
+    element={
+      <Gate action="show">
+        <RoomPage />
+      </Gate>
+    }
+  />,
 ];
 
 /** CITY: 部屋一覧; OFFICE: 参加中の部屋 and 部屋作成の申請; VENDOR: nothing. */

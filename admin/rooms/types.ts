@@ -1,15 +1,6 @@
 // The room screens' view of the API: names for the generated result types (rooms.graphql →
 // graphql/generated), so that components say `Room` rather than `RoomQuery['room']`.
-import type {
-  VitalsInput,
-  DirectoryQuery,
-  PostReadersQuery,
-  PostsQuery,
-  RoomOfficesQuery,
-  RoomQuery,
-  RoomsQuery,
-  RoomVitalsQuery,
-} from '../graphql/generated/graphql';
+import type { VitalsInput, DirectoryQuery, PostReadersQuery, PostsQuery, RoomOfficesQuery, RoomQuery, RoomsQuery, RoomVitalsQuery } from '../graphql/generated/graphql';
 
 export type {
   AttachmentUpload as Upload,

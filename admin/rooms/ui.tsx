@@ -3,7 +3,24 @@
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link as RouterLink } from 'react-router-dom';
-import { Box, Button, Card, CardContent, Chip, CircularProgress, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography, type ButtonProps, type TextFieldProps } from '@mui/material';
+import {
+  Box,
+  Button,
+  Card,
+  CardContent,
+  Chip,
+  CircularProgress,
+  Dialog,
+  DialogActions,
+  DialogContent,
+  DialogTitle,
+  MenuItem,
+  Stack,
+  TextField,
+  Typography,
+  type ButtonProps,
+  type TextFieldProps,
+} from '@mui/material';
 import type { RoomPermission, RoomStatus } from './types';
 
 const statusColor: Record<RoomStatus, 'success' | 'warning' | 'default'> = { ACTIVE: 'success', CLOSING: 'warning', CLOSED: 'default' };
@@ -44,9 +61,7 @@ export const Field = ({ label, children }: { label: string; children: ReactNode 
 };
 
 /** Labelled values in a responsive grid. */
-export const FieldGrid = ({ children }: { children: ReactNode }) => (
-  <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>{children}</Box>
-);
+export const FieldGrid = ({ children }: { children: ReactNode }) => <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: '1fr 1fr 1fr' }, gap: 2 }}>{children}</Box>;
 
 export const Loading = () => {
   const translate = useTranslate();
@@ -109,7 +124,13 @@ export const DialogButtons = ({ onCancel, onConfirm, confirmLabel, disabled, col
 };
 
 /** A dialog of the room screens: a title, the content, Cancel and the action; closing it is Cancel. */
-export const ActionDialog = ({ title, maxWidth = 'sm', children, onClose, ...buttons }: { title: ReactNode; maxWidth?: 'sm' | 'md'; children: ReactNode; onClose: () => void } & Omit<DialogButtonsProps, 'onCancel'>) => (
+export const ActionDialog = ({
+  title,
+  maxWidth = 'sm',
+  children,
+  onClose,
+  ...buttons
+}: { title: ReactNode; maxWidth?: 'sm' | 'md'; children: ReactNode; onClose: () => void } & Omit<DialogButtonsProps, 'onCancel'>) => (
   <Dialog open onClose={onClose} fullWidth maxWidth={maxWidth}>
     <DialogTitle>{title}</DialogTitle>
     <DialogContent>{children}</DialogContent>

@@ -58,7 +58,11 @@ const CopyButton = ({ text }: { text: string }) => {
 };
 
 const Code = ({ children, testId }: { children: string; testId?: string }) => (
-  <Box component="pre" data-testid={testId} sx={{ m: 0, p: 1.5, bgcolor: 'grey.100', borderRadius: 1, fontFamily: 'monospace', fontSize: '0.85rem', whiteSpace: 'pre-wrap', wordBreak: 'break-all', userSelect: 'all' }}>
+  <Box
+    component="pre"
+    data-testid={testId}
+    sx={{ m: 0, p: 1.5, bgcolor: 'grey.100', borderRadius: 1, fontFamily: 'monospace', fontSize: '0.85rem', whiteSpace: 'pre-wrap', wordBreak: 'break-all', userSelect: 'all' }}
+  >
     {children}
   </Box>
 );
@@ -91,7 +95,16 @@ const CreateDialog = ({ onClose, onCreated }: { onClose: () => void; onCreated: 
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
           {error && <Alert severity="error">{error}</Alert>}
-          <TextField id="token-name" label={translate('app.tokens.name')} value={name} onChange={(e) => setName(e.target.value)} required fullWidth autoFocus slotProps={{ htmlInput: { maxLength: 100 } }} />
+          <TextField
+            id="token-name"
+            label={translate('app.tokens.name')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            fullWidth
+            autoFocus
+            slotProps={{ htmlInput: { maxLength: 100 } }}
+          />
           <TextField
             id="token-days"
             type="number"

@@ -4,14 +4,13 @@
 // the codes are shown once, on the letter page (admin/activation), and kept in memory only.
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { Button, useCanAccess, useGetList, useListContext, useNotify, useRecordContext, useTranslate, type Identifier } from 'react-admin';
+import { Button, useCanAccess, useGetList, useListContext, useRecordContext, useTranslate, type Identifier } from 'react-admin';
 import { Alert, Button as MuiButton, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import { setLetter } from '../activation/letterStore';
 import { usePanelDataProvider } from '../graphql/useApi';
 import { isApiError } from '../graphql/errors';
 import { useRole } from '../common/useRole';
-
 
 /** Issues the codes and opens the letter page; the answer is the only place the codes exist. */
 function usePrintCodes() {
@@ -85,9 +84,7 @@ export const PrintActivationCodesBulkButton = () => {
   const [open, setOpen] = useState(false);
   if (!canAccess) return null;
   // the rows the API says this caller may print (the record's allowedActions, when it has them)
-  const pending = (data ?? []).filter(
-    (u) => selectedIds.includes(u.id) && u.status === 'PENDING' && (!Array.isArray(u.allowedActions) || u.allowedActions.includes('activation_codes')),
-  );
+  const pending = (data ?? []).filter((u) => selectedIds.includes(u.id) && u.status === 'PENDING' && (!Array.isArray(u.allowedActions) || u.allowedActions.includes('activation_codes')));
   if (pending.length === 0) return null;
   return (
     <>
@@ -97,7 +94,13 @@ export const PrintActivationCodesBulkButton = () => {
       <PrintDialog
         open={open}
         onClose={() => setOpen(false)}
-        onConfirm={() => print(pending.map((u) => u.id), translate('app.actions.pending_accounts'), '/users')}
+        onConfirm={() =>
+          print(
+            pending.map((u) => u.id),
+            translate('app.actions.pending_accounts'),
+            '/users',
+          )
+        }
       />
     </>
   );
@@ -149,7 +152,17 @@ export const PendingAccountsCard = () => {
             <MuiButton onClick={() => navigate(`/users?filter=${encodeURIComponent(JSON.stringify({ status: 'PENDING' }))}`)}>{translate('app.actions.show_pending')}</MuiButton>
           </Stack>
         </Stack>
-        <PrintDialog open={open} onClose={() => setOpen(false)} onConfirm={() => print(printable.map((u) => u.id), translate('app.actions.pending_accounts'), '/')} />
+        <PrintDialog
+          open={open}
+          onClose={() => setOpen(false)}
+          onConfirm={() =>
+            print(
+              printable.map((u) => u.id),
+              translate('app.actions.pending_accounts'),
+              '/',
+            )
+          }
+        />
       </CardContent>
     </Card>
   );

@@ -33,12 +33,7 @@ export const RosterInputs = ({ role, officeKind }: RosterContext) => {
         {jobType === 'OTHER' ? <TextInput source="jobTypeOther" validate={[v.required(), v.maxLength(100)]} /> : <span />}
       </InputRow>
       {jobType === 'CARE_MANAGER' && (
-        <TextInput
-          source="careManagerNumber"
-          validate={[v.required(), v.careManagerNumber()]}
-          sx={{ maxWidth: 320 }}
-          slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 8 } }}
-        />
+        <TextInput source="careManagerNumber" validate={[v.required(), v.careManagerNumber()]} sx={{ maxWidth: 320 }} slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 8 } }} />
       )}
       <TextInput source="email" type="email" validate={[v.email(), v.maxLength(254)]} />
       {ictAllowed && <BooleanInput source="ictLinkage" label="app.values.ict_linkage_label" />}

@@ -5,14 +5,7 @@ import RestoreIcon from '@mui/icons-material/Restore';
 import { RecordActionButton } from '../common/RecordActionButton';
 
 export const UnlockButton = () => (
-  <RecordActionButton
-    access="unlock"
-    label="app.actions.unlock"
-    icon={<LockOpenIcon />}
-    visible={(r) => !!r.locked}
-    run={(dp, r) => dp.unlockUser(r.id)}
-    successMessage="app.actions.unlocked"
-  />
+  <RecordActionButton access="unlock" label="app.actions.unlock" icon={<LockOpenIcon />} visible={(r) => !!r.locked} run={(dp, r) => dp.unlockUser(r.id)} successMessage="app.actions.unlocked" />
 );
 
 export const StopButton = () => (

@@ -19,8 +19,8 @@ const RosterForAccount = () => {
 };
 
 /** Values of inputs the chosen role hides are not sent. */
-const transform = (data: Record<string, any>) => {
-  const account = { ...data.account };
+const transform = (data: Record<string, unknown>) => {
+  const account = { ...(data.account as Record<string, unknown>) };
   if (account.role !== 'OFFICE') account.officeId = null;
   if (account.role !== 'CITY') account.municipalityId = null;
   return { ...data, account, officeAdmin: account.role === 'OFFICE' ? !!data.officeAdmin : false };

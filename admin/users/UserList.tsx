@@ -30,13 +30,7 @@ export const UserList = () => {
         ]),
   ];
   return (
-    <List
-      title={isOfficeAdmin ? 'app.menu.roster' : undefined}
-      filters={filters}
-      sort={{ field: 'nameKana', order: 'ASC' }}
-      exporter={exporter}
-      perPage={25}
-    >
+    <List title={isOfficeAdmin ? 'app.menu.roster' : undefined} filters={filters} sort={{ field: 'nameKana', order: 'ASC' }} exporter={exporter} perPage={25}>
       <DataTable rowClick="show" bulkActionButtons={isOfficeAdmin ? <RequestIdStopButton /> : <PrintActivationCodesBulkButton />} sx={tableSx}>
         <DataTable.Col source="name" />
         <DataTable.Col source="nameKana" />

@@ -51,7 +51,13 @@ async function issueAccounts(em: EntityManager, audit: Audit, app: Application, 
       passwordHash: null,
     });
     em.create(Pledge, { kind: PledgeKind.EMPLOYEE, office, user, application: app, signerName: s.name, pledgedOn: s.pledgedOn });
-    audit.record({ action: 'user.create', target: { type: 'User', id: user.id }, municipalityId: municipality.id, officeId: office.id, detail: { loginId: user.loginId, via: 'application', applicationId: app.id } });
+    audit.record({
+      action: 'user.create',
+      target: { type: 'User', id: user.id },
+      municipalityId: municipality.id,
+      officeId: office.id,
+      detail: { loginId: user.loginId, via: 'application', applicationId: app.id },
+    });
     users.push(user);
   }
   return users;
@@ -61,11 +67,16 @@ export async function completeApplication(em: EntityManager, audit: Audit, app: 
   switch (app.type) {
     case ApplicationType.OFFICE_REGISTRATION: {
       const p = app.payload as unknown as RegistrationPayload;
-      if (p.office.officeNumber && (await em.count(Office, { officeNumber: p.office.officeNumber })))
-        assertValid([{ field: 'officeRegistration.office.officeNumber', code: 'TAKEN' }]);
+      if (p.office.officeNumber && (await em.count(Office, { officeNumber: p.office.officeNumber }))) assertValid([{ field: 'officeRegistration.office.officeNumber', code: 'TAKEN' }]);
       const office = em.create(Office, { ...p.office, municipality: app.municipality, status: OfficeStatus.ACTIVE });
       em.create(Pledge, { kind: PledgeKind.OFFICE, office, application: app, signerName: p.office.representativeName, pledgedOn: p.officePledgedOn });
-      audit.record({ action: 'office.create', target: { type: 'Office', id: office.id }, municipalityId: app.municipality.id, officeId: office.id, detail: { via: 'application', applicationId: app.id } });
+      audit.record({
+        action: 'office.create',
+        target: { type: 'Office', id: office.id },
+        municipalityId: app.municipality.id,
+        officeId: office.id,
+        detail: { via: 'application', applicationId: app.id },
+      });
       app.office = ref(office);
       await issueAccounts(em, audit, app, office, p.staff);
       return;
@@ -83,9 +94,19 @@ export async function completeApplication(em: EntityManager, audit: Audit, app: 
       const users = await em.find(User, { id: { $in: p.userIds }, office: app.office!.id, status: { $ne: UserStatus.STOPPED } });
       for (const user of users) {
         user.stopDate = stopDate;
-        audit.record({ action: 'user.stop_scheduled', target: { type: 'User', id: user.id }, municipalityId: app.municipality.id, officeId: app.office!.id, detail: { stopDate, applicationId: app.id } });
+        audit.record({
+          action: 'user.stop_scheduled',
+          target: { type: 'User', id: user.id },
+          municipalityId: app.municipality.id,
+          officeId: app.office!.id,
+          detail: { stopDate, applicationId: app.id },
+        });
       }
-      await endMembershipsOnStop(em, users.map((u) => u.id), stopDate);
+      await endMembershipsOnStop(
+        em,
+        users.map((u) => u.id),
+        stopDate,
+      );
       app.payload = { ...app.payload, stopDate };
       return;
     }

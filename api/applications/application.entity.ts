@@ -75,7 +75,9 @@ export class Application extends BaseEntity<'state' | 'submittedAt'> {
   patientId?: string | null;
 
   /** The form's fields (see application.payload.ts for the shapes). */
-  @Field(() => GraphQLJSON, { description: 'The form’s fields. A room form’s patient data only to whom may read it (the city; its applicant while SUBMITTED or RETURNED), else only the room it concerns' })
+  @Field(() => GraphQLJSON, {
+    description: 'The form’s fields. A room form’s patient data only to whom may read it (the city; its applicant while SUBMITTED or RETURNED), else only the room it concerns',
+  })
   @Property({ type: 'jsonb' })
   payload!: Record<string, unknown>;
 

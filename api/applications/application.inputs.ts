@@ -14,35 +14,47 @@ const DateString = () => Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE' });
 /** One person on the form, with the date of their 誓約書 (no account without it). */
 @InputType()
 export class StaffInput extends UserInput {
-  @Field({ description: '従業者の誓約書の日付 (YYYY-MM-DD)' }) @DateString()
+  @Field({ description: '従業者の誓約書の日付 (YYYY-MM-DD)' })
+  @DateString()
   pledgedOn!: string;
 }
 
 @InputType()
 export class OfficeRegistrationInput {
-  @Field(() => OfficeInput) @ValidateNested()
+  @Field(() => OfficeInput)
+  @ValidateNested()
   office!: OfficeInput;
 
-  @Field({ description: '事業所の誓約書の日付 (YYYY-MM-DD)' }) @DateString()
+  @Field({ description: '事業所の誓約書の日付 (YYYY-MM-DD)' })
+  @DateString()
   officePledgedOn!: string;
 
-  @Field(() => [StaffInput]) @ValidateNested({ each: true }) @ArrayMinSize(1, { message: 'REQUIRED' }) @ArrayMaxSize(50, { message: 'INVALID_VALUE' })
+  @Field(() => [StaffInput])
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1, { message: 'REQUIRED' })
+  @ArrayMaxSize(50, { message: 'INVALID_VALUE' })
   staff!: StaffInput[];
 }
 
 @InputType()
 export class StaffAdditionInput {
-  @Field(() => [StaffInput]) @ValidateNested({ each: true }) @ArrayMinSize(1, { message: 'REQUIRED' }) @ArrayMaxSize(50, { message: 'INVALID_VALUE' })
+  @Field(() => [StaffInput])
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1, { message: 'REQUIRED' })
+  @ArrayMaxSize(50, { message: 'INVALID_VALUE' })
   staff!: StaffInput[];
 }
 
 @InputType()
 export class IdStopInput {
-  @Field(() => [ID]) @ArrayMinSize(1, { message: 'REQUIRED' }) @ArrayMaxSize(100, { message: 'INVALID_VALUE' })
+  @Field(() => [ID])
+  @ArrayMinSize(1, { message: 'REQUIRED' })
+  @ArrayMaxSize(100, { message: 'INVALID_VALUE' })
   userIds!: string[];
 
   @Field(() => String, { nullable: true, description: 'ID停止年月日 (YYYY-MM-DD); blank = today. Sign-in ends after this day.' })
-  @IsOptional() @DateString()
+  @IsOptional()
+  @DateString()
   stopDate?: string | null;
 }
 
@@ -58,16 +70,23 @@ export class RequestedMemberInput {
 /** 患者（利用者）部屋作成依頼書 (様式6) with the consent (様式5) */
 @InputType()
 export class RoomCreationInput {
-  @Field(() => PatientInput) @ValidateNested()
+  @Field(() => PatientInput)
+  @ValidateNested()
   patient!: PatientInput;
 
-  @Field(() => ConsentInput) @ValidateNested()
+  @Field(() => ConsentInput)
+  @ValidateNested()
   consent!: ConsentInput;
 
-  @Field(() => [RequestedMemberInput]) @ValidateNested({ each: true }) @ArrayMinSize(1, { message: 'REQUIRED' }) @ArrayMaxSize(50, { message: 'INVALID_VALUE' })
+  @Field(() => [RequestedMemberInput])
+  @ValidateNested({ each: true })
+  @ArrayMinSize(1, { message: 'REQUIRED' })
+  @ArrayMaxSize(50, { message: 'INVALID_VALUE' })
   members!: RequestedMemberInput[];
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Text(2000)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Text(2000)
   note?: string | null;
 }
 
@@ -83,50 +102,71 @@ export class RoomJoinInput {
   @Field(() => RoomPermission, { defaultValue: RoomPermission.CONTRIBUTOR })
   permission!: RoomPermission;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @Text(2000)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Text(2000)
   note?: string | null;
 }
 
 /** The form: fill the part that matches the application's type. */
 @InputType()
 export class ApplicationInput {
-  @Field(() => OfficeRegistrationInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => OfficeRegistrationInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   officeRegistration?: OfficeRegistrationInput | null;
 
-  @Field(() => StaffAdditionInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => StaffAdditionInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   staffAddition?: StaffAdditionInput | null;
 
-  @Field(() => IdStopInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => IdStopInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   idStop?: IdStopInput | null;
 
-  @Field(() => RoomCreationInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => RoomCreationInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   roomCreation?: RoomCreationInput | null;
 
-  @Field(() => RoomJoinInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => RoomJoinInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   roomJoin?: RoomJoinInput | null;
 }
 
 @ArgsType()
 export class PublicRegistrationArgs {
-  @Field({ description: '全国地方公共団体コード of the municipality applied to' }) @Matches(/^\d{6}$/, { message: 'INVALID_VALUE' })
+  @Field({ description: '全国地方公共団体コード of the municipality applied to' })
+  @Matches(/^\d{6}$/, { message: 'INVALID_VALUE' })
   municipalityCode!: string;
 
-  @Field(() => OfficeRegistrationInput) @ValidateNested()
+  @Field(() => OfficeRegistrationInput)
+  @ValidateNested()
   input!: OfficeRegistrationInput;
 
-  @Field({ description: '申請担当者名' }) @RequiredText(200)
+  @Field({ description: '申請担当者名' })
+  @RequiredText(200)
   applicantName!: string;
 
-  @Field() @RequiredText(254) @Email()
+  @Field()
+  @RequiredText(254)
+  @Email()
   applicantEmail!: string;
 
-  @Field(() => [AttachmentUpload], { nullable: true, description: 'scanned signed forms (PDF/JPEG/PNG, 5 MB each, 3 at most)' }) @IsOptional() @ValidateNested({ each: true })
+  @Field(() => [AttachmentUpload], { nullable: true, description: 'scanned signed forms (PDF/JPEG/PNG, 5 MB each, 3 at most)' })
+  @IsOptional()
+  @ValidateNested({ each: true })
   attachments?: AttachmentUpload[] | null;
 }
 
 @InputType()
 export class ApplicationFilter {
-  @Field(() => String, { nullable: true }) @IsOptional() @Text(100)
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Text(100)
   q?: string | null;
 
   @Field(() => [ID], { nullable: true })
@@ -160,12 +200,16 @@ export const ApplicationSort = SortInputOf<ApplicationSortField>(ApplicationSort
 
 @ArgsType()
 export class ApplicationListArgs {
-  @Field(() => ApplicationFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => ApplicationFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: ApplicationFilter;
 
   @Field(() => ApplicationSort, { nullable: true })
   sort?: InstanceType<typeof ApplicationSort>;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }

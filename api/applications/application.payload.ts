@@ -52,8 +52,7 @@ async function checkStaff(em: EntityManager, staff: StaffInput[], officeKind: Of
     // the same person already has an active account: by 介護支援専門員番号, or by name in this office
     if (s.careManagerNumber && (await em.count(User, { careManagerNumber: s.careManagerNumber, status: { $in: activeStates } })))
       errors.push({ field: `${p}careManagerNumber`, code: 'ALREADY_REGISTERED' });
-    if (officeId && (await em.count(User, { office: officeId, name: s.name, nameKana: s.nameKana, status: { $in: activeStates } })))
-      errors.push({ field: `${p}name`, code: 'ALREADY_REGISTERED' });
+    if (officeId && (await em.count(User, { office: officeId, name: s.name, nameKana: s.nameKana, status: { $in: activeStates } }))) errors.push({ field: `${p}name`, code: 'ALREADY_REGISTERED' });
     const twin = rows.findIndex((o) => o.name === s.name && o.nameKana === s.nameKana);
     if (twin !== i) errors.push({ field: `${p}name`, code: 'ALREADY_REGISTERED' });
   }

@@ -20,11 +20,18 @@ import { RoomSetupInput } from '../rooms/room.inputs.js';
 const svc = (ctx: Context) => new ApplicationService(ctx);
 
 /** Children of a page of applications, one query per kind for the whole page. */
-const byApplication = <T extends { application: { id: string } }>(key: string, load: (ctx: Context, ids: string[]) => Promise<T[]>) => (ctx: Context) =>
-  perRequest(ctx, key, () => new DataLoader<string, T[]>(async (ids) => {
-    const rows = await load(ctx, ids as string[]);
-    return ids.map((id) => rows.filter((r) => r.application.id === id));
-  }));
+const byApplication =
+  <T extends { application: { id: string } }>(key: string, load: (ctx: Context, ids: string[]) => Promise<T[]>) =>
+  (ctx: Context) =>
+    perRequest(
+      ctx,
+      key,
+      () =>
+        new DataLoader<string, T[]>(async (ids) => {
+          const rows = await load(ctx, ids as string[]);
+          return ids.map((id) => rows.filter((r) => r.application.id === id));
+        }),
+    );
 // plain rows, not entities (api/common/read-rows.ts); the file's content is lazy, never read here
 const eventsOf = byApplication('applicationEvents', (ctx, ids) =>
   readAll<ApplicationEvent>(ctx, { entity: ApplicationEvent, where: { application: { $in: ids } }, orderBy: [{ at: 'asc' }, { id: 'asc' }], selection: everyColumn(ctx, ApplicationEvent) }),
@@ -32,8 +39,7 @@ const eventsOf = byApplication('applicationEvents', (ctx, ids) =>
 const attachmentsOf = byApplication('applicationAttachments', (ctx, ids) =>
   readAll<Attachment>(ctx, { entity: Attachment, where: { application: { $in: ids } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], selection: everyColumn(ctx, Attachment) }),
 );
-const act = (ctx: Context, id: string, version: number, action: ApplicationAction, comment: string | null, input?: ApplicationInput) =>
-  svc(ctx).transition(id, version, action, comment, input);
+const act = (ctx: Context, id: string, version: number, action: ApplicationAction, comment: string | null, input?: ApplicationInput) => svc(ctx).transition(id, version, action, comment, input);
 
 @Resolver(() => Application)
 export class ApplicationResolver {

@@ -53,7 +53,11 @@ export class ApplicationService extends AreaService {
     ];
     if (filter?.states?.length) where.push({ state: { $in: filter.states } });
     // a room form's summary names the patient: searched only where the viewer may read that
-    const receipt = filter?.q?.trim().normalize('NFKC').replace(/^受付番号\s*/, '').toUpperCase();
+    const receipt = filter?.q
+      ?.trim()
+      .normalize('NFKC')
+      .replace(/^受付番号\s*/, '')
+      .toUpperCase();
     if (receipt && RECEIPT_NUMBER.test(receipt)) {
       // 受付番号 (the id's first 8 characters): the expression index application_receipt_number serves it
       where.push({ [raw((a) => `upper(left(${a}.id::text, 8))`)]: receipt });
@@ -256,7 +260,13 @@ export class ApplicationService extends AreaService {
     const pledges = await this.em.find(Pledge, { application: app, kind: PledgeKind.EMPLOYEE }, { populate: ['user', 'office'] });
     const users = pledges.map((p) => p.user!.getEntity()).filter((u) => u.status === UserStatus.PENDING);
     const codes = await issueActivationCodes(this.em, users);
-    this.ctx.audit.record({ action: 'activation.letter_issued', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, officeId: app.office?.id ?? null, detail: { loginIds: users.map((u) => u.loginId) } });
+    this.ctx.audit.record({
+      action: 'activation.letter_issued',
+      target: { type: 'Application', id: app.id },
+      municipalityId: app.municipality.id,
+      officeId: app.office?.id ?? null,
+      detail: { loginIds: users.map((u) => u.loginId) },
+    });
     await this.em.flush();
     const officeName = pledges[0]?.office.getEntity().name ?? '';
     return users.map((u) => ({ loginId: u.loginId, name: u.name, nameKana: u.nameKana, officeName, ...codes.get(u.id)!, activationCode: codes.get(u.id)!.code }));
@@ -268,7 +278,13 @@ export class ApplicationService extends AreaService {
     authorize(applicationPolicy.attachTo(this.viewer, app));
     if (FINAL_STATES.includes(app.state)) throw new AppError('INVALID_TRANSITION', { state: app.state });
     const files = await attachFiles(this.em, app, uploads, this.viewer.id);
-    this.ctx.audit.record({ action: 'application.attach', target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, officeId: app.office?.id ?? null, detail: { files: files.map((f) => ({ id: f.id, size: f.size, sha256: f.sha256 })) } }); // a scan's file name may name the patient: never in the trail
+    this.ctx.audit.record({
+      action: 'application.attach',
+      target: { type: 'Application', id: app.id },
+      municipalityId: app.municipality.id,
+      officeId: app.office?.id ?? null,
+      detail: { files: files.map((f) => ({ id: f.id, size: f.size, sha256: f.sha256 })) },
+    }); // a scan's file name may name the patient: never in the trail
     await this.em.flush();
     return files;
   }
@@ -314,5 +330,3 @@ export class ApplicationService extends AreaService {
     }
   }
 }
-
-

@@ -14,7 +14,9 @@ export class AttachmentUpload {
   @Field(() => ID, { description: 'The id POST /uploads answered; each upload can be used once, by its uploader, within an hour' })
   uploadId!: string;
 
-  @Field(() => String, { nullable: true, description: 'The public page only: the claimToken POST /uploads/public answered' }) @IsOptional() @MaxLength(100, { message: 'TOO_LONG' })
+  @Field(() => String, { nullable: true, description: 'The public page only: the claimToken POST /uploads/public answered' })
+  @IsOptional()
+  @MaxLength(100, { message: 'TOO_LONG' })
   claimToken?: string | null;
 }
 

@@ -27,12 +27,15 @@ export async function patientOfApplication(em: EntityManager, app: Application):
 
 /** The same for the rows of one request, one query for all of them (only rows without a reference need one). */
 const patientsOf = (ctx: Context) =>
-  perRequest(ctx, 'applicationPatients', () =>
-    new DataLoader<string, string | null>(async (roomIds) => {
-      const rooms = await ctx.em.find(Room, { id: { $in: roomIds as string[] } }, { fields: ['patient'] });
-      const byId = new Map(rooms.map((r) => [r.id, r.patient.id]));
-      return roomIds.map((id) => byId.get(id) ?? null);
-    }),
+  perRequest(
+    ctx,
+    'applicationPatients',
+    () =>
+      new DataLoader<string, string | null>(async (roomIds) => {
+        const rooms = await ctx.em.find(Room, { id: { $in: roomIds as string[] } }, { fields: ['patient'] });
+        const byId = new Map(rooms.map((r) => [r.id, r.patient.id]));
+        return roomIds.map((id) => byId.get(id) ?? null);
+      }),
   );
 
 /**
@@ -68,4 +71,5 @@ export function payloadWithoutPatient(app: Application): Record<string, unknown>
 export const summaryWithoutPatient = (app: Application) => `受付番号 ${receiptNumber(app.id)}`;
 
 /** The history of a form whose patient data the viewer may not read: the steps, without the comments typed about the patient. */
-export const eventsWithoutComments = (events: ApplicationEvent[]): ApplicationEvent[] => events.map((e) => Object.assign(Object.create(Object.getPrototypeOf(e)) as ApplicationEvent, e, { comment: null }));
+export const eventsWithoutComments = (events: ApplicationEvent[]): ApplicationEvent[] =>
+  events.map((e) => Object.assign(Object.create(Object.getPrototypeOf(e)) as ApplicationEvent, e, { comment: null }));

@@ -37,12 +37,19 @@ export async function nameEvents(ctx: Context, events: AuditEvent[]): Promise<vo
      union all select 'Patient', p.id::text, p.name, p.id::text from patient p where p.id = any(?::uuid[]) and p.municipality_id = ?::uuid
      union all select 'Consent', c.id::text, p.name, p.id::text from consent c join patient p on p.id = c.patient_id where c.id = any(?::uuid[]) and p.municipality_id = ?::uuid`,
     [
-      uuids(idsOf('User')), scope, scope,
-      uuids(idsOf('Office')), scope, scope,
+      uuids(idsOf('User')),
+      scope,
+      scope,
+      uuids(idsOf('Office')),
+      scope,
+      scope,
       uuids(idsOf('Municipality')),
-      uuids(city ? idsOf('Room') : []), scope,
-      uuids(patientIds), scope,
-      uuids(city ? idsOf('Consent') : []), scope,
+      uuids(city ? idsOf('Room') : []),
+      scope,
+      uuids(patientIds),
+      scope,
+      uuids(city ? idsOf('Consent') : []),
+      scope,
     ],
   );
   const byKey = new Map(rows.map((r) => [`${r.t}:${r.id}`, r]));

@@ -27,10 +27,14 @@ export class AuditFilter {
 
 @ArgsType()
 export class AuditListArgs {
-  @Field(() => AuditFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => AuditFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: AuditFilter;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }
 

@@ -59,7 +59,11 @@ export class Audit {
   logRead(entry: AuditEntry): Promise<void> {
     const written = this.recordRead(entry);
     if (this.em.isInTransaction()) return written;
-    this.outstandingReads.push(written.catch((e: unknown) => void (this.readFailure ??= e)));
+    this.outstandingReads.push(
+      written.catch((e: unknown) => {
+        this.readFailure ??= e;
+      }),
+    );
     return Promise.resolve();
   }
 
@@ -77,7 +81,10 @@ export class Audit {
     const batch = this.pendingReads;
     this.pendingReads = [];
     try {
-      await this.em.insertMany(AuditEvent, batch.map((b) => b.row));
+      await this.em.insertMany(
+        AuditEvent,
+        batch.map((b) => b.row),
+      );
       for (const b of batch) b.resolve();
     } catch (e) {
       for (const b of batch) b.reject(e);

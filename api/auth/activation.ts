@@ -26,10 +26,6 @@ export async function issueActivationCodes(em: EntityManager, users: User[]): Pr
 /** Claims a valid code atomically: true once, false for wrong, used, replaced or expired codes. */
 export async function claimActivationCode(em: EntityManager, user: User, code: string): Promise<boolean> {
   const now = new Date();
-  const claimed = await em.nativeUpdate(
-    ActivationCode,
-    { user, codeHash: hashActivationCode(code), usedAt: null, revokedAt: null, expiresAt: { $gt: now } },
-    { usedAt: now },
-  );
+  const claimed = await em.nativeUpdate(ActivationCode, { user, codeHash: hashActivationCode(code), usedAt: null, revokedAt: null, expiresAt: { $gt: now } }, { usedAt: now });
   return claimed === 1;
 }

@@ -51,7 +51,7 @@ export class AuthService {
     const attempt = await this.throttle('auth.login', loginId);
     const user = await this.em.findOne(User, { loginId: loginId.trim() }, { populate: ['passwordHash'] });
     const now = new Date();
-    if (!user || !user.passwordHash) {
+    if (!user?.passwordHash) {
       await burnPasswordCheck(password);
       await this.fail('auth.login', null, loginId, 'unknown_login_id');
     }
@@ -173,17 +173,17 @@ export class AuthService {
     if (!session || (session.stage !== SessionStage.PASSWORD_CHANGE && session.stage !== SessionStage.SIGNED_IN)) throw new AppError('UNAUTHENTICATED');
     const user = await this.em.findOneOrFail(User, { id: session.user.id }, { populate: ['passwordHash'] });
     if (!(await verifyPassword(currentPassword, user.passwordHash!))) {
-      this.ctx.audit.record({ action: 'auth.password_change', outcome: AuditOutcome.FAILURE, actor: actorOf(user), target: { type: 'User', id: user.id }, detail: { reason: 'wrong_current_password' } });
+      this.ctx.audit.record({
+        action: 'auth.password_change',
+        outcome: AuditOutcome.FAILURE,
+        actor: actorOf(user),
+        target: { type: 'User', id: user.id },
+        detail: { reason: 'wrong_current_password' },
+      });
       await this.em.flush();
       throw new AppError('WRONG_PASSWORD', { fields: [{ field: 'currentPassword', code: 'INVALID_VALUE' }] });
     }
-    assertValid(
-      !passwordPolicy(newPassword)
-        ? [{ field: 'newPassword', code: 'PASSWORD_POLICY' }]
-        : newPassword === currentPassword
-          ? [{ field: 'newPassword', code: 'PASSWORD_REUSED' }]
-          : [],
-    );
+    assertValid(!passwordPolicy(newPassword) ? [{ field: 'newPassword', code: 'PASSWORD_POLICY' }] : newPassword === currentPassword ? [{ field: 'newPassword', code: 'PASSWORD_REUSED' }] : []);
     const passwordHash = await hashPassword(newPassword);
     return inTransaction(this.em, async () => {
       user.passwordHash = passwordHash;
@@ -250,10 +250,11 @@ export class AuthService {
 
   /** Marks a TOTP time step used; false if it (or a later one) already was. */
   private async claimTimeStep(user: User, step: number): Promise<boolean> {
-    const rows = await this.em.execute<{ id: string }[]>(
-      'update app_user set totp_last_time_step = ? where id = ? and (totp_last_time_step is null or totp_last_time_step < ?) returning id',
-      [step, user.id, step],
-    );
+    const rows = await this.em.execute<{ id: string }[]>('update app_user set totp_last_time_step = ? where id = ? and (totp_last_time_step is null or totp_last_time_step < ?) returning id', [
+      step,
+      user.id,
+      step,
+    ]);
     return rows.length === 1;
   }
 
@@ -275,7 +276,15 @@ export class AuthService {
    * Records a failed attempt (audit + lockout counter) and throws. The same error for unknown
    * user, wrong password, locked or unusable account, so the answer reveals nothing.
    */
-  private async fail(action: string, user: User | null, loginId: string, reason: string, count = true, session?: Session, code: 'INVALID_CREDENTIALS' | 'INVALID_TOTP' | 'INVALID_RECOVERY_CODE' = session ? 'INVALID_TOTP' : 'INVALID_CREDENTIALS'): Promise<never> {
+  private async fail(
+    action: string,
+    user: User | null,
+    loginId: string,
+    reason: string,
+    count = true,
+    session?: Session,
+    code: 'INVALID_CREDENTIALS' | 'INVALID_TOTP' | 'INVALID_RECOVERY_CODE' = session ? 'INVALID_TOTP' : 'INVALID_CREDENTIALS',
+  ): Promise<never> {
     await inTransaction(this.em, () => this.recordFailure(action, user, loginId, reason, count, session));
     throw new AppError(code);
   }
@@ -288,19 +297,21 @@ export class AuthService {
       // one atomic statement, so parallel attempts cannot slip past the limit
       const windowStart = new Date(now.getTime() - minutes(windowMinutes));
       const until = new Date(now.getTime() + minutes(durationMinutes));
-      const [row] = await this.em.execute<{ locked_until: Date | null }[]>(
-        `update app_user set
+      const [row] = await this.em
+        .execute<{ locked_until: Date | null }[]>(
+          `update app_user set
            failed_sign_ins = case when first_failed_sign_in_at is null or first_failed_sign_in_at < ? then 1 else failed_sign_ins + 1 end,
            first_failed_sign_in_at = case when first_failed_sign_in_at is null or first_failed_sign_in_at < ? then ? else first_failed_sign_in_at end
          where id = ?`,
-        [windowStart, windowStart, now, user.id],
-      ).then(() =>
-        this.em.execute<{ locked_until: Date | null }[]>(
-          `update app_user set locked_until = ?, failed_sign_ins = 0, first_failed_sign_in_at = null
+          [windowStart, windowStart, now, user.id],
+        )
+        .then(() =>
+          this.em.execute<{ locked_until: Date | null }[]>(
+            `update app_user set locked_until = ?, failed_sign_ins = 0, first_failed_sign_in_at = null
            where id = ? and failed_sign_ins >= ? returning locked_until`,
-          [until, user.id, maxFailures],
-        ),
-      );
+            [until, user.id, maxFailures],
+          ),
+        );
       lockedUntil = row?.locked_until ?? null;
     }
     const lockedNow = lockedUntil !== null;

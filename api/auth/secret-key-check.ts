@@ -7,9 +7,7 @@ const CHECK_TEXT = 'zaitaku secret key check v1';
 export class WrongSecretKey extends Error {}
 
 const wrong = (what: string) =>
-  new WrongSecretKey(
-    `SECRET_KEY does not match the key this database was set up with (it cannot open ${what}): start with the original SECRET_KEY (kept with the backups).`,
-  );
+  new WrongSecretKey(`SECRET_KEY does not match the key this database was set up with (it cannot open ${what}): start with the original SECRET_KEY (kept with the backups).`);
 
 const opens = (secrets: SecretBox, sealed: string, expected?: string) => {
   try {

@@ -162,11 +162,7 @@ export async function resolveSession(em: EntityManager, config: Config, token: s
 }
 
 export async function revokeSessions(em: EntityManager, userId: string, reason: string, exceptSessionId?: string): Promise<number> {
-  return em.nativeUpdate(
-    Session,
-    { user: userId, revokedAt: null, ...(exceptSessionId ? { id: { $ne: exceptSessionId } } : {}) },
-    { revokedAt: new Date(), revokedReason: reason },
-  );
+  return em.nativeUpdate(Session, { user: userId, revokedAt: null, ...(exceptSessionId ? { id: { $ne: exceptSessionId } } : {}) }, { revokedAt: new Date(), revokedReason: reason });
 }
 
 export function clientIp(req: Request): string | null {

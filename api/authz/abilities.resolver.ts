@@ -17,7 +17,9 @@ export class AbilitiesResolver {
 // decisions are userPolicy's (authz/abilities.ts#userRecordActions).
 @Resolver(() => User)
 export class UserActionsResolver {
-  @FieldResolver(() => [String], { description: 'What the caller may do with this account in the panel (show, edit, unlock, delete, reactivate, reset_credentials, activation_codes), from the user policy' })
+  @FieldResolver(() => [String], {
+    description: 'What the caller may do with this account in the panel (show, edit, unlock, delete, reactivate, reset_credentials, activation_codes), from the user policy',
+  })
   allowedActions(@Root() user: User, @Ctx() ctx: Context): string[] {
     return userAllowedActions(ctx.viewer!, user);
   }

@@ -6,8 +6,7 @@ import { SessionStage } from '../auth/session.entity.js';
 
 /** UNAUTHENTICATED, with the reason a half-signed-in or expired session needs to hear. */
 export function notSignedIn(ctx: Context): AppError {
-  if (ctx.session?.stage === SessionStage.TOTP_REQUIRED || ctx.session?.stage === SessionStage.TOTP_ENROLLMENT)
-    return new AppError('UNAUTHENTICATED', { reason: 'SECOND_FACTOR_REQUIRED' });
+  if (ctx.session?.stage === SessionStage.TOTP_REQUIRED || ctx.session?.stage === SessionStage.TOTP_ENROLLMENT) return new AppError('UNAUTHENTICATED', { reason: 'SECOND_FACTOR_REQUIRED' });
   if (ctx.session?.stage === SessionStage.PASSWORD_CHANGE) return new AppError('UNAUTHENTICATED', { reason: 'PASSWORD_CHANGE_REQUIRED' });
   if (ctx.sessionProblem) return new AppError('UNAUTHENTICATED', { reason: ctx.sessionProblem });
   return new AppError('UNAUTHENTICATED');

@@ -4,7 +4,19 @@
 // equivalent: its cost-limit plugin prices each field with fixed weights (objectCost, scalarCost,
 // depthCostFactor) and cannot read `page.perPage`, so a 1000-row page would cost the same as a
 // 1-row one; and it does not look at variables at all.
-import { BREAK, GraphQLError, Kind, visit, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  BREAK,
+  GraphQLError,
+  Kind,
+  visit,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
@@ -83,7 +95,7 @@ export const MAX_VARIABLE_DEPTH = 64;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const unstorableText = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
 /** The same text made storable, for the audit trail (U+FFFD for what cannot be kept). */
-const storable = (s: string) => s.replace(/\u0000/g, '\uFFFD').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+const storable = (s: string) => s.replaceAll('\u0000', '\uFFFD').replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
 
 type TextProblem = { kind: 'text'; path: string } | { kind: 'depth' };
 
@@ -126,8 +138,7 @@ function literalTextProblem(document: DocumentNode): boolean {
   return found;
 }
 
-const badInput = (field: string) =>
-  new GraphQLError('Text that cannot be stored', { extensions: { code: 'BAD_USER_INPUT', fields: [{ field, code: 'INVALID_VALUE' }], http: { status: 400 } } });
+const badInput = (field: string) => new GraphQLError('Text that cannot be stored', { extensions: { code: 'BAD_USER_INPUT', fields: [{ field, code: 'INVALID_VALUE' }], http: { status: 400 } } });
 
 /** Sign-in mutations: a refused attempt is still an attempt on an account, audited like the others. */
 const SIGN_IN_ACTIONS: Record<string, string> = { login: 'auth.login', activateAccount: 'auth.activate' };
@@ -168,8 +179,7 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           // variables first, before anything walks them (the cost estimate reads them); GraphQL has
           // not coerced them yet, so a refusal here costs nothing
           const problem = variableTextProblem(request.variables ?? {});
-          if (problem?.kind === 'depth')
-            throw new GraphQLError(`Variables nested deeper than ${MAX_VARIABLE_DEPTH} levels.`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          if (problem?.kind === 'depth') throw new GraphQLError(`Variables nested deeper than ${MAX_VARIABLE_DEPTH} levels.`, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           if (problem) {
             await auditRefusedSignIns(operation, (request.variables ?? {}) as Record<string, unknown>, contextValue as AuditingContext);
             throw badInput(problem.path);

@@ -17,10 +17,12 @@ registerEnumType(SortOrder, { name: 'SortOrder' });
  * that every text field of every list's filter has a limit.
  */
 export const MAX_FILTER_TEXT = 100;
-export const FilterText = (max = MAX_FILTER_TEXT) => (target: object, key: string) => {
-  IsOptional()(target, key);
-  MaxLength(max, { message: 'TOO_LONG' })(target, key);
-};
+export const FilterText =
+  (max = MAX_FILTER_TEXT) =>
+  (target: object, key: string) => {
+    IsOptional()(target, key);
+    MaxLength(max, { message: 'TOO_LONG' })(target, key);
+  };
 
 @InputType()
 export class PageInput {

@@ -25,7 +25,10 @@ export const errorMessages = {
   INVALID_TOTP: { ja: '認証コードが正しくありません。', en: 'The authentication code is not valid.' },
   INVALID_RECOVERY_CODE: { ja: 'リカバリーコードが正しくありません。', en: 'The recovery code is not valid.' },
   WRONG_PASSWORD: { ja: '現在のパスワードが正しくありません。', en: 'The current password is wrong.' },
-  INVALID_TRANSITION: { ja: 'この申請は現在の状態ではその操作ができません。画面を更新して状態を確認してください。', en: 'This action is not possible in the application’s current state. Reload and check.' },
+  INVALID_TRANSITION: {
+    ja: 'この申請は現在の状態ではその操作ができません。画面を更新して状態を確認してください。',
+    en: 'This action is not possible in the application’s current state. Reload and check.',
+  },
   TOO_MANY_REQUESTS: { ja: '短時間に多くの試行がありました。しばらくしてから再度お試しください。', en: 'Too many attempts in a short time. Please try again later.' },
   PAYLOAD_TOO_LARGE: { ja: 'リクエストが大きすぎます。ファイルは添付ファイルの欄から送ってください。', en: 'The request is too large. Send files through the attachment field.' },
   FILE_TYPE: { ja: 'PDF・JPEG・PNG のファイルのみ添付できます。', en: 'Only PDF, JPEG and PNG files can be attached.' },
@@ -72,7 +75,10 @@ export const fieldMessages = {
   ALREADY_REQUESTED: { ja: '同じ内容の申請が処理中です。', en: 'The same request is already in progress.' },
   ALREADY_STOPPED: { ja: 'すでに停止されています。', en: 'Already stopped.' },
   NOT_PENDING: { ja: '利用開始待ちのアカウントではありません（利用開始コードは不要です）。', en: 'This account is not waiting for activation (no activation code needed).' },
-  CITY_BOOTSTRAP_REQUIRED: { ja: 'この自治体には利用中の市の管理者がいません。最初の市の管理者アカウントは運用者の手順（bootstrap-city）で発行します。', en: 'This municipality has no active city administrator; its first CITY account is issued with the operator’s procedure (bootstrap-city).' },
+  CITY_BOOTSTRAP_REQUIRED: {
+    ja: 'この自治体には利用中の市の管理者がいません。最初の市の管理者アカウントは運用者の手順（bootstrap-city）で発行します。',
+    en: 'This municipality has no active city administrator; its first CITY account is issued with the operator’s procedure (bootstrap-city).',
+  },
   DATE_IN_PAST: { ja: '過去の日付は指定できません。', en: 'The date cannot be in the past.' },
   INSURED_NUMBER: { ja: '被保険者番号は10桁の数字で入力してください。', en: 'The insured number must be 10 digits.' },
   WAREKI_DATE: { ja: '日付は「昭和15年3月2日」「S15.3.2」「1940-03-02」のように入力してください。', en: 'Enter a date like 昭和15年3月2日, S15.3.2 or 1940-03-02.' },

@@ -29,7 +29,10 @@ export function toPostalCode(value: string): string {
  * the area codes, which decide where the hyphens go. Numbers typed with hyphens keep them.
  */
 export function toPhone(value: string): string {
-  const s = nfkc(value).trim().replace(DASHES, '-').replace(/[\s()（）]/g, '');
+  const s = nfkc(value)
+    .trim()
+    .replace(DASHES, '-')
+    .replace(/[\s()（）]/g, '');
   if (!/^0\d{9,10}$/.test(s)) return s;
   const parsed = parsePhoneNumberFromString(s, 'JP');
   return parsed?.isValid() ? parsed.formatNational() : s;

@@ -103,12 +103,16 @@ export class ConsentFilter {
 
 @ArgsType()
 export class ConsentListArgs {
-  @Field(() => ConsentFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => ConsentFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: ConsentFilter;
 
   @Field(() => ConsentSort, { nullable: true })
   sort?: InstanceType<typeof ConsentSort>;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }

@@ -30,10 +30,22 @@ export class ConsentRegisterService extends AreaService {
     }
     if (filter?.withdrawn === true) where.push('c.withdrawn_at is not null');
     if (filter?.withdrawn === false) where.push('c.withdrawn_at is null');
-    if (filter?.explainingOfficeId) (where.push('c.explaining_office_id = ?'), params.push(filter.explainingOfficeId));
-    if (filter?.roomId) (where.push('r.id = ?'), params.push(filter.roomId));
-    if (filter?.consentDateFrom) (where.push('c.consent_date >= ?'), params.push(filter.consentDateFrom));
-    if (filter?.consentDateTo) (where.push('c.consent_date <= ?'), params.push(filter.consentDateTo));
+    if (filter?.explainingOfficeId) {
+      where.push('c.explaining_office_id = ?');
+      params.push(filter.explainingOfficeId);
+    }
+    if (filter?.roomId) {
+      where.push('r.id = ?');
+      params.push(filter.roomId);
+    }
+    if (filter?.consentDateFrom) {
+      where.push('c.consent_date >= ?');
+      params.push(filter.consentDateFrom);
+    }
+    if (filter?.consentDateTo) {
+      where.push('c.consent_date <= ?');
+      params.push(filter.consentDateTo);
+    }
 
     const perPage = Math.min(page?.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
     const offset = (Math.max(1, page?.page ?? 1) - 1) * perPage;
@@ -66,10 +78,9 @@ export class ConsentRegisterService extends AreaService {
 
   /** The total when the page asked for is past the end (no row to carry count(*) over ()). */
   private async count(where: string[], params: unknown[]): Promise<number> {
-    const [row] = await this.em.getConnection().execute(
-      `select count(*)::int as n from consent c join room r on r.consent_id = c.id join patient p on p.id = c.patient_id where ${where.join(' and ')}`,
-      params,
-    );
+    const [row] = await this.em
+      .getConnection()
+      .execute(`select count(*)::int as n from consent c join room r on r.consent_id = c.id join patient p on p.id = c.patient_id where ${where.join(' and ')}`, params);
     return row.n;
   }
 }

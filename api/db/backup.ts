@@ -16,7 +16,11 @@ export interface BackupResult {
   ms: number;
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+const stamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
 
 export async function backup(config: Config, file: string | undefined, log: (m: string) => void = console.log): Promise<BackupResult> {
   const target = await openTarget(config, { create: false, log });

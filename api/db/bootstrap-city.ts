@@ -38,7 +38,9 @@ async function main() {
       printCode: values['print-code'] ?? false,
       publicUrl: config.publicUrl,
     });
-    console.log(`${result.reissued ? 'New activation code for' : 'Created'} CITY account "${result.loginId}" of ${result.municipalityName} (PENDING). Announced to ${result.contactEmail}; recorded as user.bootstrap_city in the audit trail.`);
+    console.log(
+      `${result.reissued ? 'New activation code for' : 'Created'} CITY account "${result.loginId}" of ${result.municipalityName} (PENDING). Announced to ${result.contactEmail}; recorded as user.bootstrap_city in the audit trail.`,
+    );
     if (result.code) {
       console.log(`Activation code: ${result.code}   (valid until ${result.expiresAt.toISOString()}; hand it to the city in person or on paper, then discard it)`);
     } else {

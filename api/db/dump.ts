@@ -157,7 +157,9 @@ export function findTool(name: 'pg_dump' | 'pg_restore' | 'psql', major: number,
   const install = `install PostgreSQL ${major}'s client tools (Debian/Ubuntu: apt-get install postgresql-client-${major}) or set PG_BINDIR to the folder holding its ${name}`;
   if (!found.length) throw new Error(`${name} was not found: ${install}.`);
   if (strict) {
-    throw new Error(`${name} must be of the server's major version: the server is PostgreSQL ${major}, but ${found.map((f) => `${f.bin} is "${f.text}"`).join(', ')}. ${install[0].toUpperCase()}${install.slice(1)}.`);
+    throw new Error(
+      `${name} must be of the server's major version: the server is PostgreSQL ${major}, but ${found.map((f) => `${f.bin} is "${f.text}"`).join(', ')}. ${install[0].toUpperCase()}${install.slice(1)}.`,
+    );
   }
   return { bin: found[0].bin, version: found[0].text, major: found[0].major };
 }

@@ -22,4 +22,34 @@ import { PostNotice } from '../mail/post-notice.entity.js';
 import { SecretKeyCheck } from '../auth/secret-key-check.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
-export const entities = [BaseEntity, StoredFile, Municipality, Office, User, Session, RecoveryCode, AuditEvent, Application, ApplicationEvent, Attachment, Pledge, ActivationCode, Notification, Patient, Consent, Room, RoomMember, Post, PostRevision, PostRead, PostAttachment, ApiToken, RateLimitCounter, PendingUpload, PostNotice, SecretKeyCheck, FhirExport, FhirExportFile];
+export const entities = [
+  BaseEntity,
+  StoredFile,
+  Municipality,
+  Office,
+  User,
+  Session,
+  RecoveryCode,
+  AuditEvent,
+  Application,
+  ApplicationEvent,
+  Attachment,
+  Pledge,
+  ActivationCode,
+  Notification,
+  Patient,
+  Consent,
+  Room,
+  RoomMember,
+  Post,
+  PostRevision,
+  PostRead,
+  PostAttachment,
+  ApiToken,
+  RateLimitCounter,
+  PendingUpload,
+  PostNotice,
+  SecretKeyCheck,
+  FhirExport,
+  FhirExportFile,
+];

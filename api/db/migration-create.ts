@@ -24,7 +24,7 @@ async function main() {
     const className = result.fileName.replace(/\.ts$/, '');
     const indexFile = path.resolve('migrations/index.ts');
     let index = fs.readFileSync(indexFile, 'utf8');
-    index = `import { ${className} } from './${className}.js';\n` + index;
+    index = `import { ${className} } from './${className}.js';\n${index}`;
     index = index.replace(/\];\s*$/, `  { name: '${className}', class: ${className} },\n];\n`);
     fs.writeFileSync(indexFile, index);
     console.log(`Wrote migrations/${result.fileName} and listed it in migrations/index.ts`);

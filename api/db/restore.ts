@@ -105,19 +105,23 @@ export async function restore(config: Config, file: string, o: { clean?: boolean
     let existing: { schema: string; name: string }[];
     let others: number;
     try {
-      existing = (await c.query<{ schema: string; name: string }>(
-        `select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      existing = (
+        await c.query<{ schema: string; name: string }>(
+          `select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
           where c.relkind in ('r', 'p', 'v', 'm', 'f') and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'
           order by 1, 2`,
-      )).rows;
+        )
+      ).rows;
       others = (await c.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`)).rows[0].n;
     } finally {
       await c.end();
     }
     if (existing.length && !o.clean) {
       throw new Error(
-        `Refusing to restore into ${target.label}: it is not empty (${existing.length} tables, e.g. ${existing.slice(0, 3).map((t) => t.name).join(', ')}). ` +
-          'Restore into an empty database, or add --clean to replace its contents with the backup (in one transaction).',
+        `Refusing to restore into ${target.label}: it is not empty (${existing.length} tables, e.g. ${existing
+          .slice(0, 3)
+          .map((t) => t.name)
+          .join(', ')}). Restore into an empty database, or add --clean to replace its contents with the backup (in one transaction).`,
       );
     }
     if (existing.length) {
@@ -125,7 +129,9 @@ export async function restore(config: Config, file: string, o: { clean?: boolean
       const known = new Set(inArchive.map((t) => `${t.schema}.${t.name}`));
       const extra = existing.filter((t) => !known.has(`${t.schema}.${t.name}`));
       if (extra.length) {
-        throw new Error(`Refusing to --clean ${target.label}: it has tables the backup does not contain (${extra.map((t) => t.name).join(', ')}), which pg_restore would leave behind. Restore into a new, empty database instead.`);
+        throw new Error(
+          `Refusing to --clean ${target.label}: it has tables the backup does not contain (${extra.map((t) => t.name).join(', ')}), which pg_restore would leave behind. Restore into a new, empty database instead.`,
+        );
       }
       if (others) log(`Warning: ${others} other connection(s) to this database (is the server running? stop it while restoring).`);
     }
@@ -146,9 +152,7 @@ export async function restore(config: Config, file: string, o: { clean?: boolean
     try {
       const conn = owner.em.fork().getConnection();
       // first, before anything else can connect: no session or token of the backup works again
-      const ended = await owner.em.fork().transactional((tx) =>
-        endCredentialsOfBackup((sql, params = []) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()), archive),
-      );
+      const ended = await owner.em.fork().transactional((tx) => endCredentialsOfBackup((sql, params = []) => tx.getConnection().execute(sql, params, 'all', tx.getTransactionContext()), archive));
       log(`Ended the backup's ${ended.sessionsEnded} open session(s) and revoked its ${ended.apiTokensRevoked} API token(s): users sign in again, token owners create new tokens.`);
       await conn.execute('analyze');
       if (target.runtimeLogin) await ensureLoginRole(owner, target.runtimeLogin.role, target.runtimeLogin.password);

@@ -53,8 +53,7 @@ const addressKey = (ip: string | null) => ip ?? 'unknown';
 /** Typed login IDs are hashed: a password typed into the ID field must not sit in a table. */
 const accountKey = (loginId: string) => createHash('sha256').update(loginId.normalize('NFC').trim().toLowerCase()).digest('hex');
 
-export const tooManyRequests = (retryAfterSeconds: number) =>
-  new AppError('TOO_MANY_REQUESTS', { retryAfterSeconds, http: { headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });
+export const tooManyRequests = (retryAfterSeconds: number) => new AppError('TOO_MANY_REQUESTS', { retryAfterSeconds, http: { headers: new Map([['retry-after', String(retryAfterSeconds)]]) } });
 
 const retryAfter = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 

@@ -26,7 +26,9 @@ export class NotificationListArgs {
   @Field(() => NotificationFilter, { nullable: true })
   filter?: NotificationFilter;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }
 

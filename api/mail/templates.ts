@@ -23,8 +23,7 @@ const typeLabel: Record<ApplicationType, string> = {
 const about = (a: AppInfo) => (ROOM_TYPES.includes(a.type) ? `受付番号 ${receiptNumber(a.id)}` : a.summary);
 
 /** Room forms concern a patient; account forms are the account workflow. None of these texts holds a credential. */
-const categoryOf = (a: AppInfo): MailCategory =>
-  ROOM_TYPES.includes(a.type) ? { category: NotificationCategory.ROOM } : { category: NotificationCategory.ACCOUNT, carriesCredential: false };
+const categoryOf = (a: AppInfo): MailCategory => (ROOM_TYPES.includes(a.type) ? { category: NotificationCategory.ROOM } : { category: NotificationCategory.ACCOUNT, carriesCredential: false });
 
 const footer = (url: string) => `\n\n詳細はシステムにサインインしてご確認ください。\n${url}\n\n※このメールは送信専用です。`;
 

@@ -32,12 +32,14 @@ export class MailWorker {
     let sent = 0;
     for (let i = 0; i < batchSize; i++) {
       const outcome = await this.orm.em.fork().transactional(async (tx) => {
-        const [row] = await tx.getConnection().execute<{ id: string }[]>(
-          `select id from notification where status = 'PENDING' and next_attempt_at <= now() order by created_at limit 1 for update skip locked`,
-          [],
-          'all',
-          tx.getTransactionContext(),
-        );
+        const [row] = await tx
+          .getConnection()
+          .execute<{ id: string }[]>(
+            `select id from notification where status = 'PENDING' and next_attempt_at <= now() order by created_at limit 1 for update skip locked`,
+            [],
+            'all',
+            tx.getTransactionContext(),
+          );
         if (!row) return 'none' as const;
         const n = await tx.findOneOrFail(Notification, row.id);
         const attempts = n.attempts + 1;

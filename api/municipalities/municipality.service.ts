@@ -31,7 +31,12 @@ export class MunicipalityService extends AreaService {
   async create(input: MunicipalityInput): Promise<Municipality> {
     authorize(municipalityPolicy.create(this.viewer));
     const m = this.em.create(Municipality, { ...input });
-    this.ctx.audit.record({ action: 'municipality.create', target: { type: 'Municipality', id: m.id }, municipalityId: m.id, detail: { code: m.code, name: m.name, contactEmail: m.contactEmail ?? null } });
+    this.ctx.audit.record({
+      action: 'municipality.create',
+      target: { type: 'Municipality', id: m.id },
+      municipalityId: m.id,
+      detail: { code: m.code, name: m.name, contactEmail: m.contactEmail ?? null },
+    });
     await flushOrExplain(this.em, { field: 'code', code: 'TAKEN' });
     return m;
   }
@@ -46,7 +51,12 @@ export class MunicipalityService extends AreaService {
     // the registered contact address hears of the first CITY account (bootstrap): a change of it
     // is on the trail with both addresses and announced to the old one
     const contactChanged = (oldEmail ?? '').toLowerCase() !== (newEmail ?? '').toLowerCase();
-    this.ctx.audit.record({ action: 'municipality.update', target: { type: 'Municipality', id: m.id }, municipalityId: m.id, detail: contactChanged ? { contactEmail: { from: oldEmail, to: newEmail } } : null });
+    this.ctx.audit.record({
+      action: 'municipality.update',
+      target: { type: 'Municipality', id: m.id },
+      municipalityId: m.id,
+      detail: contactChanged ? { contactEmail: { from: oldEmail, to: newEmail } } : null,
+    });
     if (contactChanged && oldEmail) enqueueMail(this.em, { ...contactAddressChanged(m.name, newEmail, this.ctx.config.publicUrl), to: oldEmail, municipalityId: m.id });
     await flushOrExplain(this.em, { field: 'code', code: 'TAKEN' });
     return m;

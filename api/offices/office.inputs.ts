@@ -10,70 +10,95 @@ export class OfficeInput {
   @Field(() => OfficeKind)
   kind!: OfficeKind;
 
-  @Field() @RequiredText(200)
+  @Field()
+  @RequiredText(200)
   name!: string;
 
-  @Field(() => String, { nullable: true }) @Katakana() @Text(200)
+  @Field(() => String, { nullable: true })
+  @Katakana()
+  @Text(200)
   nameKana?: string | null;
 
-  @Field(() => String, { nullable: true, description: '事業所番号 (10 digits)' }) @OfficeNumber()
+  @Field(() => String, { nullable: true, description: '事業所番号 (10 digits)' })
+  @OfficeNumber()
   officeNumber?: string | null;
 
-  @Field(() => String, { nullable: true }) @PostalCode()
+  @Field(() => String, { nullable: true })
+  @PostalCode()
   postalCode?: string | null;
 
-  @Field() @RequiredText(300)
+  @Field()
+  @RequiredText(300)
   address!: string;
 
-  @Field() @RequiredText(20) @Phone()
+  @Field()
+  @RequiredText(20)
+  @Phone()
   phone!: string;
 
   @Field(() => [ServiceType], { defaultValue: [] })
   serviceTypes!: ServiceType[];
 
-  @Field(() => String, { nullable: true }) @Text(200)
+  @Field(() => String, { nullable: true })
+  @Text(200)
   serviceTypeOther?: string | null;
 
-  @Field() @RequiredText(200)
+  @Field()
+  @RequiredText(200)
   corporationName!: string;
 
-  @Field() @RequiredText(200) @Katakana()
+  @Field()
+  @RequiredText(200)
+  @Katakana()
   corporationNameKana!: string;
 
-  @Field() @RequiredText(100)
+  @Field()
+  @RequiredText(100)
   representativeName!: string;
 
-  @Field() @RequiredText(100) @Katakana()
+  @Field()
+  @RequiredText(100)
+  @Katakana()
   representativeNameKana!: string;
 
-  @Field(() => String, { nullable: true }) @PostalCode()
+  @Field(() => String, { nullable: true })
+  @PostalCode()
   corporationPostalCode?: string | null;
 
-  @Field() @RequiredText(300)
+  @Field()
+  @RequiredText(300)
   corporationAddress!: string;
 
-  @Field() @RequiredText(20) @Phone()
+  @Field()
+  @RequiredText(20)
+  @Phone()
   corporationPhone!: string;
 
-  @Field() @RequiredText(254) @Email()
+  @Field()
+  @RequiredText(254)
+  @Email()
   contactEmail!: string;
 
   @Field(() => CredentialsDelivery, { defaultValue: CredentialsDelivery.OFFICE_ADDRESS })
   credentialsDelivery!: CredentialsDelivery;
 
-  @Field(() => String, { nullable: true }) @PostalCode()
+  @Field(() => String, { nullable: true })
+  @PostalCode()
   credentialsPostalCode?: string | null;
 
-  @Field(() => String, { nullable: true }) @Text(300)
+  @Field(() => String, { nullable: true })
+  @Text(300)
   credentialsAddress?: string | null;
 
-  @Field(() => String, { nullable: true }) @Text(2000)
+  @Field(() => String, { nullable: true })
+  @Text(2000)
   note?: string | null;
 }
 
 @InputType()
 export class OfficeFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name, フリガナ or 事業所番号' }) @FilterText()
+  @Field(() => String, { nullable: true, description: 'Part of the name, フリガナ or 事業所番号' })
+  @FilterText()
   q?: string | null;
 
   @Field(() => [ID], { nullable: true })
@@ -103,13 +128,16 @@ export const OfficeSort = SortInputOf<OfficeSortField>(OfficeSortField, 'OfficeS
 
 @ArgsType()
 export class OfficeListArgs {
-  @Field(() => OfficeFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => OfficeFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: OfficeFilter;
 
   @Field(() => OfficeSort, { nullable: true })
   sort?: InstanceType<typeof OfficeSort>;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }
-

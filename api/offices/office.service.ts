@@ -25,24 +25,45 @@ import type { OfficeInput, OfficeListArgs } from './office.inputs.js';
 
 /** Active accounts per office, one query for all the offices of a request. */
 export const activeUserCounts = (ctx: Context) =>
-  perRequest(ctx, 'activeUserCounts', () =>
-    new DataLoader<string, number>(async (officeIds) => {
-      const rows = await ctx.em.getConnection().execute<{ office_id: string; n: number }[]>(
-        `select office_id, count(*)::int as n from app_user
+  perRequest(
+    ctx,
+    'activeUserCounts',
+    () =>
+      new DataLoader<string, number>(async (officeIds) => {
+        const rows = await ctx.em.getConnection().execute<{ office_id: string; n: number }[]>(
+          `select office_id, count(*)::int as n from app_user
           where office_id in (?) and status = 'ACTIVE' and (stop_date is null or stop_date >= ?) group by office_id`,
-        [officeIds as string[], todayInTokyo()],
-      );
-      const byOffice = new Map(rows.map((r) => [r.office_id, r.n]));
-      return officeIds.map((id) => byOffice.get(id) ?? 0);
-    }),
+          [officeIds as string[], todayInTokyo()],
+        );
+        const byOffice = new Map(rows.map((r) => [r.office_id, r.n]));
+        return officeIds.map((id) => byOffice.get(id) ?? 0);
+      }),
   );
 
 const sortColumns = { nameKana: 'nameKana', name: 'name', kind: 'kind', officeNumber: 'officeNumber', status: 'status', createdAt: 'createdAt' };
 
 const editableFields = [
-  'kind', 'name', 'nameKana', 'officeNumber', 'postalCode', 'address', 'phone', 'serviceTypes', 'serviceTypeOther',
-  'corporationName', 'corporationNameKana', 'representativeName', 'representativeNameKana', 'corporationPostalCode',
-  'corporationAddress', 'corporationPhone', 'contactEmail', 'credentialsDelivery', 'credentialsPostalCode', 'credentialsAddress', 'note',
+  'kind',
+  'name',
+  'nameKana',
+  'officeNumber',
+  'postalCode',
+  'address',
+  'phone',
+  'serviceTypes',
+  'serviceTypeOther',
+  'corporationName',
+  'corporationNameKana',
+  'representativeName',
+  'representativeNameKana',
+  'corporationPostalCode',
+  'corporationAddress',
+  'corporationPhone',
+  'contactEmail',
+  'credentialsDelivery',
+  'credentialsPostalCode',
+  'credentialsAddress',
+  'note',
 ] as const;
 
 /** Rules that depend on the office kind (which form applies). */
@@ -66,7 +87,18 @@ export function normalizeOffice(input: OfficeInput): OfficeInput {
   for (const key of ['nameKana', 'officeNumber', 'postalCode', 'serviceTypeOther', 'corporationPostalCode', 'credentialsPostalCode', 'credentialsAddress', 'note'] as const) {
     out[key] = blankToNull(input[key]);
   }
-  for (const key of ['name', 'address', 'phone', 'corporationName', 'corporationNameKana', 'representativeName', 'representativeNameKana', 'corporationAddress', 'corporationPhone', 'contactEmail'] as const) {
+  for (const key of [
+    'name',
+    'address',
+    'phone',
+    'corporationName',
+    'corporationNameKana',
+    'representativeName',
+    'representativeNameKana',
+    'corporationAddress',
+    'corporationPhone',
+    'contactEmail',
+  ] as const) {
     out[key] = input[key].trim();
   }
   out.serviceTypes = [...new Set(input.serviceTypes ?? [])];
@@ -85,10 +117,7 @@ export class OfficeService extends AreaService {
       const like = containsPattern(filter.q);
       // the same expression as the trigram index office_search_trgm; 事業所番号 by prefix (unique index)
       where.push({
-        $or: [
-          { [raw((a) => `(${a}.name || ' ' || coalesce(${a}.name_kana, ''))`)]: { $ilike: like } },
-          ...(/^\d+$/.test(filter.q.trim()) ? [{ officeNumber: { $like: `${filter.q.trim()}%` } }] : []),
-        ],
+        $or: [{ [raw((a) => `(${a}.name || ' ' || coalesce(${a}.name_kana, ''))`)]: { $ilike: like } }, ...(/^\d+$/.test(filter.q.trim()) ? [{ officeNumber: { $like: `${filter.q.trim()}%` } }] : [])],
       });
     }
     // plain rows, the total with the page (api/common/read-rows.ts)
@@ -115,7 +144,13 @@ export class OfficeService extends AreaService {
     assertValid(officeChecks(data));
     await this.assertNumberFree(data.officeNumber ?? null, null);
     const office = this.em.create(Office, { ...data, municipality, status: OfficeStatus.ACTIVE });
-    this.ctx.audit.record({ action: 'office.create', target: { type: 'Office', id: office.id }, municipalityId: municipality.id, officeId: office.id, detail: { name: office.name, kind: office.kind } });
+    this.ctx.audit.record({
+      action: 'office.create',
+      target: { type: 'Office', id: office.id },
+      municipalityId: municipality.id,
+      officeId: office.id,
+      detail: { name: office.name, kind: office.kind },
+    });
     await this.flush();
     return office;
   }
@@ -142,14 +177,30 @@ export class OfficeService extends AreaService {
     office.status = OfficeStatus.INACTIVE;
     const users = await this.em.find(User, { office, status: { $ne: UserStatus.STOPPED } });
     const today = todayInTokyo();
-    await endMembershipsOnStop(this.em, users.map((u) => u.id), today);
+    await endMembershipsOnStop(
+      this.em,
+      users.map((u) => u.id),
+      today,
+    );
     for (const user of users) {
       user.status = UserStatus.STOPPED;
       user.stopDate = today;
       await revokeSessions(this.em, user.id, 'office_deactivated');
-      this.ctx.audit.record({ action: 'user.stop', target: { type: 'User', id: user.id }, municipalityId: office.municipality.id, officeId: office.id, detail: { stopDate: today, cause: 'office_deactivated' } });
+      this.ctx.audit.record({
+        action: 'user.stop',
+        target: { type: 'User', id: user.id },
+        municipalityId: office.municipality.id,
+        officeId: office.id,
+        detail: { stopDate: today, cause: 'office_deactivated' },
+      });
     }
-    this.ctx.audit.record({ action: 'office.deactivate', target: { type: 'Office', id: office.id }, municipalityId: office.municipality.id, officeId: office.id, detail: { stoppedUsers: users.length } });
+    this.ctx.audit.record({
+      action: 'office.deactivate',
+      target: { type: 'Office', id: office.id },
+      municipalityId: office.municipality.id,
+      officeId: office.id,
+      detail: { stoppedUsers: users.length },
+    });
     await this.flush();
     return office;
   }

@@ -10,7 +10,22 @@ import type { Patient } from './patient.entity.js';
 export type PatientView = Pick<Patient, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'name' | 'nameKana' | 'sex' | 'birthDate' | 'postalCode' | 'address' | 'phone' | 'careLevel' | 'insuredNumber'>;
 
 /** Consent's fields with its office and patient as ids shaped like the entity's references (ConsentResolver reads either). */
-export type ConsentView = Pick<Consent, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'consentDate' | 'signer' | 'proxyName' | 'proxyRelationship' | 'explainingPersonName' | 'coveredOfficeIds' | 'formAttachmentId' | 'withdrawnAt' | 'withdrawalNote'> & {
+export type ConsentView = Pick<
+  Consent,
+  | 'id'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'version'
+  | 'consentDate'
+  | 'signer'
+  | 'proxyName'
+  | 'proxyRelationship'
+  | 'explainingPersonName'
+  | 'coveredOfficeIds'
+  | 'formAttachmentId'
+  | 'withdrawnAt'
+  | 'withdrawalNote'
+> & {
   patient: { id: string };
   explainingOffice: { id: string };
   /** read with the row (ConsentResolver's fields, without a statement of their own) */
@@ -22,12 +37,15 @@ type Timestamps<T> = Omit<T, 'createdAt' | 'updatedAt'> & { createdAt: string; u
 const withDates = <T extends { createdAt: string; updatedAt: string }>(r: T) => ({ ...r, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt) });
 
 function byId<T extends { id: string }, R>(ctx: Context, key: string, sql: string, map: (row: R) => T) {
-  return perRequest(ctx, key, () =>
-    new DataLoader<string, T>(async (ids) => {
-      const rows = await ctx.em.getConnection().execute<R[]>(sql, [ids as string[]], 'all', ctx.em.getTransactionContext());
-      const found = new Map(rows.map((r) => map(r)).map((v) => [v.id, v]));
-      return ids.map((id) => found.get(id) ?? new Error(`no ${key} ${id}`));
-    }),
+  return perRequest(
+    ctx,
+    key,
+    () =>
+      new DataLoader<string, T>(async (ids) => {
+        const rows = await ctx.em.getConnection().execute<R[]>(sql, [ids as string[]], 'all', ctx.em.getTransactionContext());
+        const found = new Map(rows.map((r) => map(r)).map((v) => [v.id, v]));
+        return ids.map((id) => found.get(id) ?? new Error(`no ${key} ${id}`));
+      }),
   );
 }
 
@@ -52,7 +70,12 @@ export const consentsById = (ctx: Context) =>
             (select o.name from office o where o.id = c.explaining_office_id) as "explainingOfficeName",
             coalesce((select array_agg(o.name order by o.name_kana) from office o where o.id = any(c.covered_office_ids::uuid[])), '{}') as "coveredOfficeNames"
        from consent c where id in (?)`,
-    ({ patientId, explainingOfficeId, withdrawnAt, ...r }: Timestamps<Omit<ConsentView, 'patient' | 'explainingOffice' | 'withdrawnAt'>> & { patientId: string; explainingOfficeId: string; withdrawnAt: string | null }) => ({
+    ({
+      patientId,
+      explainingOfficeId,
+      withdrawnAt,
+      ...r
+    }: Timestamps<Omit<ConsentView, 'patient' | 'explainingOffice' | 'withdrawnAt'>> & { patientId: string; explainingOfficeId: string; withdrawnAt: string | null }) => ({
       ...withDates(r),
       withdrawnAt: withdrawnAt ? new Date(withdrawnAt) : null,
       patient: { id: patientId },

@@ -11,28 +11,42 @@ export class PostInput {
   @Field(() => PostKind, { description: 'NOTE (連絡帳) or CARE_REPORT (ケアレポート)' })
   kind!: PostKind;
 
-  @Field(() => String, { nullable: true, description: 'Care reports: one of the room’s titles' }) @IsOptional() @MaxLength(100, { message: 'TOO_LONG' })
+  @Field(() => String, { nullable: true, description: 'Care reports: one of the room’s titles' })
+  @IsOptional()
+  @MaxLength(100, { message: 'TOO_LONG' })
   title?: string | null;
 
-  @Field() @Matches(/\S/, { message: 'REQUIRED' }) @MaxLength(10000, { message: 'TOO_LONG' })
+  @Field()
+  @Matches(/\S/, { message: 'REQUIRED' })
+  @MaxLength(10000, { message: 'TOO_LONG' })
   body!: string;
 
-  @Field(() => Vitals, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => Vitals, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   vitals?: Vitals | null;
 
-  @Field(() => [AttachmentUpload], { nullable: true, description: 'Images or PDF (5 MB each, 3 at most)' }) @IsOptional() @ValidateNested({ each: true })
+  @Field(() => [AttachmentUpload], { nullable: true, description: 'Images or PDF (5 MB each, 3 at most)' })
+  @IsOptional()
+  @ValidateNested({ each: true })
   attachments?: AttachmentUpload[] | null;
 }
 
 @InputType({ description: 'A correction by the author; the earlier version is kept' })
 export class PostEditInput {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100, { message: 'TOO_LONG' })
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100, { message: 'TOO_LONG' })
   title?: string | null;
 
-  @Field() @Matches(/\S/, { message: 'REQUIRED' }) @MaxLength(10000, { message: 'TOO_LONG' })
+  @Field()
+  @Matches(/\S/, { message: 'REQUIRED' })
+  @MaxLength(10000, { message: 'TOO_LONG' })
   body!: string;
 
-  @Field(() => Vitals, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => Vitals, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   vitals?: Vitals | null;
 }
 
@@ -44,7 +58,9 @@ export class ClosingRequestArgs {
   @Field(() => ClosingReason)
   reason!: ClosingReason;
 
-  @Field({ description: 'What happened, for the city' }) @Matches(/\S/, { message: 'REQUIRED' }) @MaxLength(2000, { message: 'TOO_LONG' })
+  @Field({ description: 'What happened, for the city' })
+  @Matches(/\S/, { message: 'REQUIRED' })
+  @MaxLength(2000, { message: 'TOO_LONG' })
   body!: string;
 }
 
@@ -53,13 +69,16 @@ export class PostFilter {
   @Field(() => PostKind, { nullable: true })
   kind?: PostKind | null;
 
-  @Field(() => String, { nullable: true }) @FilterText()
+  @Field(() => String, { nullable: true })
+  @FilterText()
   title?: string | null;
 
   @Field(() => ID, { nullable: true })
   authorId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Words in the text (search inside the room)' }) @IsOptional() @MaxLength(100, { message: 'TOO_LONG' })
+  @Field(() => String, { nullable: true, description: 'Words in the text (search inside the room)' })
+  @IsOptional()
+  @MaxLength(100, { message: 'TOO_LONG' })
   q?: string | null;
 }
 
@@ -74,12 +93,16 @@ export class PostListArgs {
   @Field(() => ID)
   roomId!: string;
 
-  @Field(() => PostFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PostFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: PostFilter;
 
   @Field(() => PostSort, { nullable: true })
   sort?: InstanceType<typeof PostSort>;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }

@@ -29,75 +29,96 @@ import type { Vitals } from './vitals.js';
 
 /** Read receipts per post: how many others than the author read it, and whether the viewer has. Batched per request. */
 export const readCounts = (ctx: Context) =>
-  perRequest(ctx, 'readCounts', () =>
-    new DataLoader<string, number>(async (postIds) => {
-      const rows = await ctx.em.getConnection().execute<{ post_id: string; n: number }[]>(
-        `select r.post_id, count(*)::int as n from post_read r join post p on p.id = r.post_id where r.post_id in (?) and r.user_id <> p.author_id group by r.post_id`,
-        [postIds as string[]],
-      );
-      const by = new Map(rows.map((r) => [r.post_id, r.n]));
-      return postIds.map((id) => by.get(id) ?? 0);
-    }),
+  perRequest(
+    ctx,
+    'readCounts',
+    () =>
+      new DataLoader<string, number>(async (postIds) => {
+        const rows = await ctx.em
+          .getConnection()
+          .execute<{ post_id: string; n: number }[]>(
+            `select r.post_id, count(*)::int as n from post_read r join post p on p.id = r.post_id where r.post_id in (?) and r.user_id <> p.author_id group by r.post_id`,
+            [postIds as string[]],
+          );
+        const by = new Map(rows.map((r) => [r.post_id, r.n]));
+        return postIds.map((id) => by.get(id) ?? 0);
+      }),
   );
 
 export type RevisionView = Pick<PostRevision, 'id' | 'title' | 'body' | 'vitals' | 'replacedAt'>;
 
 const revisionsByPost = (ctx: Context) =>
-  perRequest(ctx, 'revisionsByPost', () =>
-    new DataLoader<string, RevisionView[]>(async (postIds) => {
-      const rows = await ctx.em.getConnection().execute<(Omit<RevisionView, 'replacedAt'> & { postId: string; replacedAt: string })[]>(
-        `select id, post_id as "postId", title, body, vitals, to_json(replaced_at) as "replacedAt" from post_revision where post_id in (?) order by replaced_at, id`,
-        [postIds as string[]],
-        'all',
-        ctx.em.getTransactionContext(),
-      );
-      const byPost = new Map<string, RevisionView[]>();
-      for (const { postId, replacedAt, ...r } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...r, replacedAt: new Date(replacedAt) }]);
-      return postIds.map((id) => byPost.get(id) ?? []);
-    }),
+  perRequest(
+    ctx,
+    'revisionsByPost',
+    () =>
+      new DataLoader<string, RevisionView[]>(async (postIds) => {
+        const rows = await ctx.em
+          .getConnection()
+          .execute<(Omit<RevisionView, 'replacedAt'> & { postId: string; replacedAt: string })[]>(
+            `select id, post_id as "postId", title, body, vitals, to_json(replaced_at) as "replacedAt" from post_revision where post_id in (?) order by replaced_at, id`,
+            [postIds as string[]],
+            'all',
+            ctx.em.getTransactionContext(),
+          );
+        const byPost = new Map<string, RevisionView[]>();
+        for (const { postId, replacedAt, ...r } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...r, replacedAt: new Date(replacedAt) }]);
+        return postIds.map((id) => byPost.get(id) ?? []);
+      }),
   );
 
 const readersByPost = (ctx: Context) =>
-  perRequest(ctx, 'readersByPost', () =>
-    new DataLoader<string, { userId: string; readAt: Date }[]>(async (postIds) => {
-      const rows = await ctx.em.getConnection().execute<{ postId: string; userId: string; readAt: string }[]>(
-        `select post_id as "postId", user_id as "userId", to_json(read_at) as "readAt" from post_read where post_id in (?) order by read_at, id`,
-        [postIds as string[]],
-        'all',
-        ctx.em.getTransactionContext(),
-      );
-      const byPost = new Map<string, { userId: string; readAt: Date }[]>();
-      for (const r of rows) byPost.set(r.postId, [...(byPost.get(r.postId) ?? []), { userId: r.userId, readAt: new Date(r.readAt) }]);
-      return postIds.map((id) => byPost.get(id) ?? []);
-    }),
+  perRequest(
+    ctx,
+    'readersByPost',
+    () =>
+      new DataLoader<string, { userId: string; readAt: Date }[]>(async (postIds) => {
+        const rows = await ctx.em
+          .getConnection()
+          .execute<{ postId: string; userId: string; readAt: string }[]>(
+            `select post_id as "postId", user_id as "userId", to_json(read_at) as "readAt" from post_read where post_id in (?) order by read_at, id`,
+            [postIds as string[]],
+            'all',
+            ctx.em.getTransactionContext(),
+          );
+        const byPost = new Map<string, { userId: string; readAt: Date }[]>();
+        for (const r of rows) byPost.set(r.postId, [...(byPost.get(r.postId) ?? []), { userId: r.userId, readAt: new Date(r.readAt) }]);
+        return postIds.map((id) => byPost.get(id) ?? []);
+      }),
   );
 
 export const readByViewer = (ctx: Context) =>
-  perRequest(ctx, 'readByViewer', () =>
-    new DataLoader<string, boolean>(async (postIds) => {
-      const rows = await ctx.em.getConnection().execute<{ post_id: string }[]>(`select post_id from post_read where user_id = ? and post_id in (?)`, [ctx.viewer!.id, postIds as string[]]);
-      const read = new Set(rows.map((r) => r.post_id));
-      return postIds.map((id) => read.has(id));
-    }),
+  perRequest(
+    ctx,
+    'readByViewer',
+    () =>
+      new DataLoader<string, boolean>(async (postIds) => {
+        const rows = await ctx.em.getConnection().execute<{ post_id: string }[]>(`select post_id from post_read where user_id = ? and post_id in (?)`, [ctx.viewer!.id, postIds as string[]]);
+        const read = new Set(rows.map((r) => r.post_id));
+        return postIds.map((id) => read.has(id));
+      }),
   );
 
 /** A post's attachment as reads show it: StoredFile's fields without the bytes. */
 export type AttachmentView = Pick<PostAttachment, 'id' | 'filename' | 'contentType' | 'size' | 'sha256' | 'createdAt'>;
 
 export const postAttachments = (ctx: Context) =>
-  perRequest(ctx, 'postAttachments', () =>
-    new DataLoader<string, AttachmentView[]>(async (postIds) => {
-      const rows = await ctx.em.getConnection().execute<(Omit<AttachmentView, 'createdAt'> & { postId: string; createdAt: string })[]>(
-        `select id, post_id as "postId", filename, content_type as "contentType", size, sha256, to_json(created_at) as "createdAt"
+  perRequest(
+    ctx,
+    'postAttachments',
+    () =>
+      new DataLoader<string, AttachmentView[]>(async (postIds) => {
+        const rows = await ctx.em.getConnection().execute<(Omit<AttachmentView, 'createdAt'> & { postId: string; createdAt: string })[]>(
+          `select id, post_id as "postId", filename, content_type as "contentType", size, sha256, to_json(created_at) as "createdAt"
            from post_attachment where post_id in (?) order by created_at, id`,
-        [postIds as string[]],
-        'all',
-        ctx.em.getTransactionContext(),
-      );
-      const byPost = new Map<string, AttachmentView[]>();
-      for (const { postId, createdAt, ...a } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...a, createdAt: new Date(createdAt) }]);
-      return postIds.map((id) => byPost.get(id) ?? []);
-    }),
+          [postIds as string[]],
+          'all',
+          ctx.em.getTransactionContext(),
+        );
+        const byPost = new Map<string, AttachmentView[]>();
+        for (const { postId, createdAt, ...a } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...a, createdAt: new Date(createdAt) }]);
+        return postIds.map((id) => byPost.get(id) ?? []);
+      }),
   );
 
 /**
@@ -133,9 +154,16 @@ const timestamps = ['createdAt', 'updatedAt', 'editedAt'] as const;
  * from the index), not count(*) over (), which would carry every matching post through a window.
  * `where` takes the posts' alias: the page and the count filter alike.
  */
-async function readPosts(ctx: Context, roomId: string, selection: Selection, q: { where: ((p: string) => string)[]; params: unknown[]; order: string; page?: { limit: number; offset: number }; limit?: number }) {
+async function readPosts(
+  ctx: Context,
+  roomId: string,
+  selection: Selection,
+  q: { where: ((p: string) => string)[]; params: unknown[]; order: string; page?: { limit: number; offset: number }; limit?: number },
+) {
   const wanted = new Set<string>([...selection.keys(), ...(selection.has('revisions') ? ['editedAt'] : [])]);
-  const columns = Object.entries(postColumns).filter(([field]) => wanted.has(field)).map(([field, sql]) => `, ${sql} as "${field}"`);
+  const columns = Object.entries(postColumns)
+    .filter(([field]) => wanted.has(field))
+    .map(([field, sql]) => `, ${sql} as "${field}"`);
   const filters = (p: string) => `${p}.room_id = ? ${q.where.map((w) => `and ${w(p)}`).join(' ')}`;
   const author = selection.has('author');
   const outer = [
@@ -144,12 +172,7 @@ async function readPosts(ctx: Context, roomId: string, selection: Selection, q: 
     ...(selection.has('readCount') ? [`(select count(*)::int from post_read r where r.post_id = page.id and r.user_id <> page."authorId") as "readCount"`] : []),
     ...(selection.has('readByMe') ? [`exists (select 1 from post_read r where r.post_id = page.id and r.user_id = ?) as "readByMe"`] : []),
   ];
-  const params = [
-    roomId,
-    ...q.params,
-    ...(q.page ? [q.page.limit, q.page.offset, roomId, ...q.params] : q.limit ? [q.limit] : []),
-    ...(selection.has('readByMe') ? [ctx.viewer!.id] : []),
-  ];
+  const params = [roomId, ...q.params, ...(q.page ? [q.page.limit, q.page.offset, roomId, ...q.params] : q.limit ? [q.limit] : []), ...(selection.has('readByMe') ? [ctx.viewer!.id] : [])];
   const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
     `with page as (
        select p.id, p.author_id as "authorId", p.created_at as sort_at ${columns.join('')}
@@ -170,7 +193,15 @@ async function readPosts(ctx: Context, roomId: string, selection: Selection, q: 
     const post: Record<string, unknown> = { id: r.id, author: { id: r.authorId }, room: { id: roomId } };
     for (const field of Object.keys(postColumns)) if (field in r) post[field] = r[field];
     for (const field of timestamps) if (typeof post[field] === 'string') post[field] = new Date(post[field] as string);
-    if (author) persons.prime(r.authorId as string, { id: r.authorId as string, name: r.authorName as string, nameKana: r.authorNameKana as string, jobType: r.authorJobType as JobType, officeId: r.authorOfficeId as string | null, officeName: r.authorOfficeName as string | null });
+    if (author)
+      persons.prime(r.authorId as string, {
+        id: r.authorId as string,
+        name: r.authorName as string,
+        nameKana: r.authorNameKana as string,
+        jobType: r.authorJobType as JobType,
+        officeId: r.authorOfficeId as string | null,
+        officeName: r.authorOfficeName as string | null,
+      });
     if ('readCount' in r) counts.prime(r.id as string, r.readCount as number);
     if ('readByMe' in r) receipts.prime(r.id as string, r.readByMe as boolean);
     return post as PostView;
@@ -218,7 +249,9 @@ export class PostService extends AreaService {
   }
 
   private async countPosts(roomId: string, where: ((p: string) => string)[], params: unknown[]): Promise<number> {
-    const [row] = await this.em.getConnection().execute<{ n: number }[]>(`select count(*)::int as n from post p where p.room_id = ? ${where.map((w) => `and ${w('p')}`).join(' ')}`, [roomId, ...params]);
+    const [row] = await this.em
+      .getConnection()
+      .execute<{ n: number }[]>(`select count(*)::int as n from post p where p.room_id = ? ${where.map((w) => `and ${w('p')}`).join(' ')}`, [roomId, ...params]);
     return row.n;
   }
 
@@ -306,7 +339,12 @@ export class PostService extends AreaService {
     const members = await this.em.find(RoomMember, { room, ...liveOn(), user: { $ne: this.viewer.id } }, { fields: ['user'] });
     if (!members.length) return;
     const users = await this.em.find(User, { id: { $in: members.map((m) => m.user.id) }, status: UserStatus.ACTIVE, email: { $ne: null } }, { fields: ['email'] });
-    const due = await membersToNotify(this.em, room.id, users.map((u) => u.id), this.ctx.config.postNoticeMinutes);
+    const due = await membersToNotify(
+      this.em,
+      room.id,
+      users.map((u) => u.id),
+      this.ctx.config.postNoticeMinutes,
+    );
     const notice = newPostNotice(room.id, this.ctx.config.publicUrl);
     for (const u of users.filter((u) => due.has(u.id))) enqueueMail(this.em, { ...notice, to: u.email!, municipalityId: room.municipality.id });
   }

@@ -14,21 +14,27 @@ const InRange = (sign: VitalSign) => (target: object, key: string) => {
 @ObjectType('Vitals')
 @InputType('VitalsInput')
 export class Vitals {
-  @Field(() => Int, { nullable: true, description: '収縮期血圧 mmHg' }) @InRange('systolic')
+  @Field(() => Int, { nullable: true, description: '収縮期血圧 mmHg' })
+  @InRange('systolic')
   systolic?: number | null;
 
-  @Field(() => Int, { nullable: true, description: '拡張期血圧 mmHg' }) @InRange('diastolic')
+  @Field(() => Int, { nullable: true, description: '拡張期血圧 mmHg' })
+  @InRange('diastolic')
   diastolic?: number | null;
 
-  @Field(() => Int, { nullable: true, description: '脈拍 /min' }) @InRange('pulse')
+  @Field(() => Int, { nullable: true, description: '脈拍 /min' })
+  @InRange('pulse')
   pulse?: number | null;
 
-  @Field(() => Float, { nullable: true, description: '体温 ℃' }) @InRange('temperature')
+  @Field(() => Float, { nullable: true, description: '体温 ℃' })
+  @InRange('temperature')
   temperature?: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'SpO2 %' }) @InRange('spo2')
+  @Field(() => Int, { nullable: true, description: 'SpO2 %' })
+  @InRange('spo2')
   spo2?: number | null;
 
-  @Field(() => Float, { nullable: true, description: '体重 kg' }) @InRange('weight')
+  @Field(() => Float, { nullable: true, description: '体重 kg' })
+  @InRange('weight')
   weight?: number | null;
 }

@@ -32,7 +32,15 @@ export class ReportService extends AreaService {
     const totals = new Map<string, number>();
     for (const r of rows) totals.set(r.status, (totals.get(r.status) ?? 0) + r.n);
     return {
-      rows: rows.map((r) => ({ municipalityName: r.municipality_name ?? '—', officeId: r.office_id, officeName: r.office_name, officeKind: r.office_kind as never, jobType: r.job_type as never, status: r.status as never, count: r.n })),
+      rows: rows.map((r) => ({
+        municipalityName: r.municipality_name ?? '—',
+        officeId: r.office_id,
+        officeName: r.office_name,
+        officeKind: r.office_kind as never,
+        jobType: r.job_type as never,
+        status: r.status as never,
+        count: r.n,
+      })),
       totals: [...totals].map(([status, count]) => ({ status: status as never, count })),
       activeHeadcount: totals.get('ACTIVE') ?? 0,
     };

@@ -7,9 +7,5 @@ import { RoomMember } from './room.entity.js';
  */
 export function endMembershipsOnStop(em: EntityManager, userIds: string[], stopDate: string): Promise<number> {
   if (userIds.length === 0) return Promise.resolve(0);
-  return em.nativeUpdate(
-    RoomMember,
-    { user: { $in: userIds }, $or: [{ untilDate: null }, { untilDate: { $gt: stopDate } }] },
-    { untilDate: stopDate, endedReason: 'id_stop' },
-  );
+  return em.nativeUpdate(RoomMember, { user: { $in: userIds }, $or: [{ untilDate: null }, { untilDate: { $gt: stopDate } }] }, { untilDate: stopDate, endedReason: 'id_stop' });
 }

@@ -23,12 +23,9 @@ export const liveSqlParams = (today = todayInTokyo()) => [today, today];
 export async function roomScope(em: EntityManager, viewer: Viewer): Promise<FilterQuery<Room>> {
   if (roomPolicy.readsWholeMunicipality(viewer)) return { municipality: viewer.municipalityId };
   if (!roomPolicy.readsAsMember(viewer)) return { id: null };
-  const rows = await em.getConnection().execute<{ roomId: string }[]>(
-    `select m.room_id as "roomId" from room_member m where m.user_id = ? and ${liveSql('m')}`,
-    [viewer.id, ...liveSqlParams()],
-    'all',
-    em.getTransactionContext(),
-  );
+  const rows = await em
+    .getConnection()
+    .execute<{ roomId: string }[]>(`select m.room_id as "roomId" from room_member m where m.user_id = ? and ${liveSql('m')}`, [viewer.id, ...liveSqlParams()], 'all', em.getTransactionContext());
   return { id: { $in: rows.map((m) => m.roomId) } };
 }
 
@@ -46,10 +43,16 @@ const answers = new WeakMap<EntityManager, Map<string, Promise<RoomAccess>>>();
 /** The room if the viewer may see it, else NOT_FOUND (a room one may not see does not "exist"). */
 export function readableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
   let byRoom = answers.get(em);
-  if (!byRoom) answers.set(em, (byRoom = new Map()));
+  if (!byRoom) {
+    byRoom = new Map();
+    answers.set(em, byRoom);
+  }
   const key = `${viewer.id}|${roomId}`;
   let answer = byRoom.get(key);
-  if (!answer) byRoom.set(key, (answer = findReadableRoom(em, viewer, roomId)));
+  if (!answer) {
+    answer = findReadableRoom(em, viewer, roomId);
+    byRoom.set(key, answer);
+  }
   return answer;
 }
 
@@ -98,9 +101,18 @@ interface RoomRow {
 }
 
 const roomView = (r: RoomRow): RoomView => ({
-  id: r.id, name: r.name, status: r.status, careReportTitles: r.careReportTitles, closedReason: r.closedReason, version: r.version,
-  closedAt: r.closedAt ? new Date(r.closedAt) : null, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt),
-  patient: { id: r.patientId }, consent: { id: r.consentId }, municipality: { id: r.municipalityId },
+  id: r.id,
+  name: r.name,
+  status: r.status,
+  careReportTitles: r.careReportTitles,
+  closedReason: r.closedReason,
+  version: r.version,
+  closedAt: r.closedAt ? new Date(r.closedAt) : null,
+  createdAt: new Date(r.createdAt),
+  updatedAt: new Date(r.updatedAt),
+  patient: { id: r.patientId },
+  consent: { id: r.consentId },
+  municipality: { id: r.municipalityId },
 });
 
 export interface RoomReadAccess {

@@ -60,15 +60,32 @@ async function roomCreation(ctx: Context, municipalityId: string, input: NonNull
   const officeIds = [...new Set([c.explainingOfficeId, ...c.coveredOfficeIds])];
   const offices = await ctx.em.count(Office, { id: { $in: officeIds }, municipality: municipalityId });
   if (offices !== officeIds.length) errors.push({ field: `${p}consent.coveredOfficeIds`, code: 'NOT_IN_SCOPE' });
-  const users = await activeOfficeUsers(ctx, municipalityId, input.members.map((m) => m.userId));
+  const users = await activeOfficeUsers(
+    ctx,
+    municipalityId,
+    input.members.map((m) => m.userId),
+  );
   input.members.forEach((m, i) => {
     const u = users.get(m.userId);
     if (!u) errors.push({ field: `${p}members.${i}.userId`, code: 'USER_NOT_ACTIVE' });
     else if (!c.coveredOfficeIds.includes(u.office!.id)) errors.push({ field: `${p}members.${i}.userId`, code: 'NOT_COVERED' });
   });
   const payload: RoomCreationPayload = {
-    patient: { ...input.patient, name: input.patient.name.trim(), nameKana: input.patient.nameKana.trim(), birthDate: birthDate ?? '', postalCode: blankToNull(input.patient.postalCode), phone: blankToNull(input.patient.phone), insuredNumber: blankToNull(input.patient.insuredNumber) },
-    consent: { ...c, proxyName: c.signer === ConsentSigner.PROXY ? blankToNull(c.proxyName) : null, proxyRelationship: c.signer === ConsentSigner.PROXY ? blankToNull(c.proxyRelationship) : null, coveredOfficeIds: [...new Set(c.coveredOfficeIds)] },
+    patient: {
+      ...input.patient,
+      name: input.patient.name.trim(),
+      nameKana: input.patient.nameKana.trim(),
+      birthDate: birthDate ?? '',
+      postalCode: blankToNull(input.patient.postalCode),
+      phone: blankToNull(input.patient.phone),
+      insuredNumber: blankToNull(input.patient.insuredNumber),
+    },
+    consent: {
+      ...c,
+      proxyName: c.signer === ConsentSigner.PROXY ? blankToNull(c.proxyName) : null,
+      proxyRelationship: c.signer === ConsentSigner.PROXY ? blankToNull(c.proxyRelationship) : null,
+      coveredOfficeIds: [...new Set(c.coveredOfficeIds)],
+    },
     members: input.members,
     note: blankToNull(input.note),
   };

@@ -15,10 +15,14 @@ export class MemberInput {
   @Field(() => RoomPermission, { defaultValue: RoomPermission.CONTRIBUTOR })
   permission!: RoomPermission;
 
-  @Field(() => String, { nullable: true, description: 'First day of access; default today' }) @IsOptional() @DateString()
+  @Field(() => String, { nullable: true, description: 'First day of access; default today' })
+  @IsOptional()
+  @DateString()
   fromDate?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last day of access; empty = open-ended' }) @IsOptional() @DateString()
+  @Field(() => String, { nullable: true, description: 'Last day of access; empty = open-ended' })
+  @IsOptional()
+  @DateString()
   untilDate?: string | null;
 }
 
@@ -27,26 +31,36 @@ export class MemberChangeInput {
   @Field(() => RoomPermission)
   permission!: RoomPermission;
 
-  @Field(() => String, { nullable: true }) @IsOptional() @DateString()
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @DateString()
   untilDate?: string | null;
 }
 
 /** What the city decides when it creates a room (seed steps ⑫–⑮). */
 @InputType()
 export class RoomSetupInput {
-  @Field({ description: '部屋名' }) @MaxLength(100, { message: 'TOO_LONG' }) @Matches(/\S/, { message: 'REQUIRED' })
+  @Field({ description: '部屋名' })
+  @MaxLength(100, { message: 'TOO_LONG' })
+  @Matches(/\S/, { message: 'REQUIRED' })
   name!: string;
 
-  @Field(() => [MemberInput]) @ValidateNested({ each: true }) @ArrayMaxSize(100, { message: 'INVALID_VALUE' })
+  @Field(() => [MemberInput])
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(100, { message: 'INVALID_VALUE' })
   members!: MemberInput[];
 
-  @Field(() => [String], { description: 'ケアレポート標題' }) @ArrayMaxSize(30, { message: 'INVALID_VALUE' }) @Title()
+  @Field(() => [String], { description: 'ケアレポート標題' })
+  @ArrayMaxSize(30, { message: 'INVALID_VALUE' })
+  @Title()
   careReportTitles!: string[];
 }
 
 @InputType()
 export class RoomFilter {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100, { message: 'TOO_LONG' })
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100, { message: 'TOO_LONG' })
   q?: string | null;
 
   @Field(() => [ID], { nullable: true })
@@ -67,19 +81,25 @@ export const RoomSort = SortInputOf<RoomSortField>(RoomSortField, 'RoomSort', Ro
 
 @ArgsType()
 export class RoomListArgs {
-  @Field(() => RoomFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => RoomFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: RoomFilter;
 
   @Field(() => RoomSort, { nullable: true })
   sort?: InstanceType<typeof RoomSort>;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }
 
 @InputType()
 export class DirectoryFilter {
-  @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(100, { message: 'TOO_LONG' })
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(100, { message: 'TOO_LONG' })
   q?: string | null;
 
   @Field(() => ID, { nullable: true })
@@ -91,10 +111,14 @@ export class DirectoryFilter {
 
 @ArgsType()
 export class DirectoryArgs {
-  @Field(() => DirectoryFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => DirectoryFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: DirectoryFilter;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }
 

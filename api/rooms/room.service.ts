@@ -35,18 +35,21 @@ const yesterday = () => todayInTokyo(new Date(Date.now() - 86_400_000));
 
 /** Unread posts per room for the viewer (posts by others without a read receipt), batched. */
 export const unreadCounts = (ctx: Context) =>
-  perRequest(ctx, 'unreadCounts', () =>
-    new DataLoader<string, number>(async (roomIds) => {
-      const rows = await ctx.em.getConnection().execute<{ room_id: string; n: number }[]>(
-        `select p.room_id, count(*)::int as n from post p
+  perRequest(
+    ctx,
+    'unreadCounts',
+    () =>
+      new DataLoader<string, number>(async (roomIds) => {
+        const rows = await ctx.em.getConnection().execute<{ room_id: string; n: number }[]>(
+          `select p.room_id, count(*)::int as n from post p
           where p.room_id in (?) and p.author_id <> ?
             and not exists (select 1 from post_read r where r.post_id = p.id and r.user_id = ?)
           group by p.room_id`,
-        [roomIds as string[], ctx.viewer!.id, ctx.viewer!.id],
-      );
-      const byRoom = new Map(rows.map((r) => [r.room_id, r.n]));
-      return roomIds.map((id) => byRoom.get(id) ?? 0);
-    }),
+          [roomIds as string[], ctx.viewer!.id, ctx.viewer!.id],
+        );
+        const byRoom = new Map(rows.map((r) => [r.room_id, r.n]));
+        return roomIds.map((id) => byRoom.get(id) ?? 0);
+      }),
   );
 
 /**
@@ -61,36 +64,57 @@ export type MemberView = Pick<RoomMember, 'id' | 'createdAt' | 'updatedAt' | 've
 };
 
 const membersByRoom = (ctx: Context) =>
-  perRequest(ctx, 'membersByRoom', () =>
-    new DataLoader<string, MemberView[]>(async (roomIds) => {
-      type Row = Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { roomId: string; userId: string; createdAt: string; updatedAt: string } & Record<`person_${keyof PersonSummary}`, string | null>;
-      const rows = await ctx.em.getConnection().execute<Row[]>(
-        // to_json: ISO 8601 text for the timestamps; dates stay 'YYYY-MM-DD' text as in the entity.
-        // The person columns come along so that RoomMember.person needs no second round trip.
-        `select m.id, m.room_id as "roomId", m.user_id as "userId", m.permission, m.from_date as "fromDate", m.until_date as "untilDate",
+  perRequest(
+    ctx,
+    'membersByRoom',
+    () =>
+      new DataLoader<string, MemberView[]>(async (roomIds) => {
+        type Row = Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { roomId: string; userId: string; createdAt: string; updatedAt: string } & Record<
+            `person_${keyof PersonSummary}`,
+            string | null
+          >;
+        const rows = await ctx.em.getConnection().execute<Row[]>(
+          // to_json: ISO 8601 text for the timestamps; dates stay 'YYYY-MM-DD' text as in the entity.
+          // The person columns come along so that RoomMember.person needs no second round trip.
+          `select m.id, m.room_id as "roomId", m.user_id as "userId", m.permission, m.from_date as "fromDate", m.until_date as "untilDate",
                 m.ended_reason as "endedReason", m.version, to_json(m.created_at) as "createdAt", to_json(m.updated_at) as "updatedAt",
                 u.id as person_id, u.name as person_name, u.name_kana as "person_nameKana", u.job_type as "person_jobType",
                 o.id as "person_officeId", o.name as "person_officeName"
            from room_member m join app_user u on u.id = m.user_id left join office o on o.id = u.office_id
           where m.room_id in (?) order by m.from_date, m.id`,
-        [roomIds as string[]],
-        'all',
-        ctx.em.getTransactionContext(),
-      );
-      const byRoom = new Map<string, MemberView[]>();
-      const persons = people(ctx);
-      for (const r of rows) {
-        const view: MemberView = {
-          id: r.id, version: r.version, permission: r.permission, fromDate: r.fromDate, untilDate: r.untilDate, endedReason: r.endedReason,
-          room: { id: r.roomId }, user: { id: r.userId }, createdAt: new Date(r.createdAt), updatedAt: new Date(r.updatedAt),
-        };
-        const list = byRoom.get(r.roomId);
-        if (list) list.push(view);
-        else byRoom.set(r.roomId, [view]);
-        persons.prime(r.userId, { id: r.person_id!, name: r.person_name!, nameKana: r.person_nameKana!, jobType: r.person_jobType as JobType, officeId: r.person_officeId, officeName: r.person_officeName });
-      }
-      return roomIds.map((id) => byRoom.get(id) ?? []);
-    }),
+          [roomIds as string[]],
+          'all',
+          ctx.em.getTransactionContext(),
+        );
+        const byRoom = new Map<string, MemberView[]>();
+        const persons = people(ctx);
+        for (const r of rows) {
+          const view: MemberView = {
+            id: r.id,
+            version: r.version,
+            permission: r.permission,
+            fromDate: r.fromDate,
+            untilDate: r.untilDate,
+            endedReason: r.endedReason,
+            room: { id: r.roomId },
+            user: { id: r.userId },
+            createdAt: new Date(r.createdAt),
+            updatedAt: new Date(r.updatedAt),
+          };
+          const list = byRoom.get(r.roomId);
+          if (list) list.push(view);
+          else byRoom.set(r.roomId, [view]);
+          persons.prime(r.userId, {
+            id: r.person_id!,
+            name: r.person_name!,
+            nameKana: r.person_nameKana!,
+            jobType: r.person_jobType as JobType,
+            officeId: r.person_officeId,
+            officeName: r.person_officeName,
+          });
+        }
+        return roomIds.map((id) => byRoom.get(id) ?? []);
+      }),
   );
 
 /** Checks the people to put in a room: active OFFICE users of its municipality, from covered offices. */
@@ -127,7 +151,12 @@ export class RoomService extends AreaService {
     if (filter?.q?.trim()) where.push({ name: { $ilike: containsPattern(filter.q) } });
     // the patient and the consent are read (and logged) by their own field resolvers: only their ids here
     const idsOnly: Selection = new Map([...selection, ...[...selection.keys()].filter((k) => k === 'patient' || k === 'consent').map((k) => [k, new Map()] as const)]);
-    const { items, total } = await readPage<Room, RoomView>(this.ctx, { entity: Room, where: { $and: where }, paging: findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns), selection: idsOnly });
+    const { items, total } = await readPage<Room, RoomView>(this.ctx, {
+      entity: Room,
+      where: { $and: where },
+      paging: findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns),
+      selection: idsOnly,
+    });
     // a room is named after its patient: the list is a read of each listed room's patient (one
     // row per room, all in the one INSERT of this turn; an empty page still leaves its trace)
     if (items.length === 0) await this.ctx.audit.logRead({ action: 'room.list', detail: { roomIds: [] } });
@@ -162,12 +191,14 @@ export class RoomService extends AreaService {
   async myMembership(room: RoomView): Promise<{ permission: RoomPermission } | null> {
     if (!holdsMemberships(this.viewer)) return null;
     const mine = await perRequest(this.ctx, 'myMemberships', async () => {
-      const rows = await this.em.getConnection().execute<{ roomId: string; permission: RoomPermission }[]>(
-        `select m.room_id as "roomId", m.permission from room_member m where m.user_id = ? and ${liveSql('m')}`,
-        [this.viewer.id, ...liveSqlParams()],
-        'all',
-        this.em.getTransactionContext(),
-      );
+      const rows = await this.em
+        .getConnection()
+        .execute<{ roomId: string; permission: RoomPermission }[]>(
+          `select m.room_id as "roomId", m.permission from room_member m where m.user_id = ? and ${liveSql('m')}`,
+          [this.viewer.id, ...liveSqlParams()],
+          'all',
+          this.em.getTransactionContext(),
+        );
       return new Map(rows.map((r) => [r.roomId, { permission: r.permission }]));
     });
     return mine.get(room.id) ?? null;
@@ -264,10 +295,12 @@ export class RoomService extends AreaService {
   async counts(): Promise<{ municipalityId: string; status: RoomStatus; count: number }[]> {
     authorize(roomPolicy.counts(this.viewer));
     const all = roomPolicy.countsEveryMunicipality(this.viewer);
-    const rows = await this.em.getConnection().execute<{ municipality_id: string; status: RoomStatus; n: number }[]>(
-      `select municipality_id, status, count(*)::int as n from room ${all ? '' : 'where municipality_id = ?'} group by municipality_id, status order by municipality_id, status`,
-      all ? [] : [this.viewer.municipalityId],
-    );
+    const rows = await this.em
+      .getConnection()
+      .execute<{ municipality_id: string; status: RoomStatus; n: number }[]>(
+        `select municipality_id, status, count(*)::int as n from room ${all ? '' : 'where municipality_id = ?'} group by municipality_id, status order by municipality_id, status`,
+        all ? [] : [this.viewer.municipalityId],
+      );
     return rows.map((r) => ({ municipalityId: r.municipality_id, status: r.status, count: r.n }));
   }
 

@@ -16,10 +16,13 @@ export const TOKEN_TOUCH_EVERY_MS = 60_000;
 
 @InputType()
 export class ApiTokenInput {
-  @Field() @RequiredText(100)
+  @Field()
+  @RequiredText(100)
   name!: string;
 
-  @Field(() => Int, { defaultValue: 90, description: 'Days until it expires (1–365)' }) @Min(1, { message: 'INVALID_VALUE' }) @Max(365, { message: 'INVALID_VALUE' })
+  @Field(() => Int, { defaultValue: 90, description: 'Days until it expires (1–365)' })
+  @Min(1, { message: 'INVALID_VALUE' })
+  @Max(365, { message: 'INVALID_VALUE' })
   expiresInDays!: number;
 }
 

@@ -27,7 +27,13 @@ export function detectType(head: Buffer): string | null {
 
 /** File names as given, minus path separators and control characters, at most 200 characters. */
 export function cleanFilename(name: string | undefined): string {
-  const cleaned = [...(name ?? '').replace(/[\\/\r\n\0]/g, '_').replace(/[\u0000-\u001f\u007f]/g, '').trim()];
+  const cleaned = [
+    ...(name ?? '')
+      .replace(/[\\/\r\n\0]/g, '_')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters from file names is the point of this pattern
+      .replace(/[\u0000-\u001f\u007f]/g, '')
+      .trim(),
+  ];
   if (cleaned.length <= 200) return cleaned.join('') || 'file';
   const dot = cleaned.lastIndexOf('.');
   const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : [];

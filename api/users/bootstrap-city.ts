@@ -53,7 +53,9 @@ export async function bootstrapCityAccount(em: EntityManager, input: BootstrapCi
     const cityAccounts = await tx.find(User, { municipality, role: Role.CITY, status: { $ne: UserStatus.STOPPED } });
     const working = cityAccounts.filter((u) => u.status !== UserStatus.PENDING);
     if (working.length) {
-      throw new BootstrapRefused(`${municipality.name} already has CITY accounts (${working.map((u) => u.loginId).join(', ')}): further ones are issued by VENDOR and activated with codes its city prints.`);
+      throw new BootstrapRefused(
+        `${municipality.name} already has CITY accounts (${working.map((u) => u.loginId).join(', ')}): further ones are issued by VENDOR and activated with codes its city prints.`,
+      );
     }
     const contactEmail = municipality.contactEmail?.trim();
     if (!contactEmail) throw new BootstrapRefused(`${municipality.name} has no contact e-mail address: register it first (Municipalities → edit); the bootstrap is announced there.`);
@@ -66,7 +68,8 @@ export async function bootstrapCityAccount(em: EntityManager, input: BootstrapCi
       }
     } else {
       const pending = cityAccounts.filter((u) => u.status === UserStatus.PENDING);
-      if (pending.length) throw new BootstrapRefused(`${municipality.name} has a PENDING CITY account (${pending.map((u) => u.loginId).join(', ')}): run again with --login-id ${pending[0].loginId} for a new code.`);
+      if (pending.length)
+        throw new BootstrapRefused(`${municipality.name} has a PENDING CITY account (${pending.map((u) => u.loginId).join(', ')}): run again with --login-id ${pending[0].loginId} for a new code.`);
       if (!patterns.loginId.test(input.loginId)) throw new BootstrapRefused('Login IDs are 4–32 letters, digits, ".", "_" or "-".');
       const name = input.name?.trim();
       const nameKana = input.nameKana?.trim();

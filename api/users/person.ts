@@ -36,19 +36,22 @@ export class PersonSummary {
  * offices through the ORM took 15 ms of a 40 ms rooms page (bench/README.md).
  */
 export const people = (ctx: Context) =>
-  perRequest(ctx, 'people', () =>
-    new DataLoader<string, PersonSummary>(async (ids) => {
-      const rows = await ctx.em.getConnection().execute<PersonSummary[]>(
-        `select u.id, u.name, u.name_kana as "nameKana", u.job_type as "jobType", o.id as "officeId", o.name as "officeName"
+  perRequest(
+    ctx,
+    'people',
+    () =>
+      new DataLoader<string, PersonSummary>(async (ids) => {
+        const rows = await ctx.em.getConnection().execute<PersonSummary[]>(
+          `select u.id, u.name, u.name_kana as "nameKana", u.job_type as "jobType", o.id as "officeId", o.name as "officeName"
            from app_user u left join office o on o.id = u.office_id
           where u.id in (?)`,
-        [ids as string[]],
-        'all',
-        ctx.em.getTransactionContext(), // inside a mutation's transaction, its own rows too
-      );
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      return ids.map((id) => byId.get(id) ?? new Error(`no user ${id}`));
-    }),
+          [ids as string[]],
+          'all',
+          ctx.em.getTransactionContext(), // inside a mutation's transaction, its own rows too
+        );
+        const byId = new Map(rows.map((r) => [r.id, r]));
+        return ids.map((id) => byId.get(id) ?? new Error(`no user ${id}`));
+      }),
   );
 
 const summaryFields = fieldsSelection('id', 'name', 'nameKana', 'jobType', 'officeId', 'officeName');

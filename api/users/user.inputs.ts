@@ -7,25 +7,31 @@ import { JobType, Role, UserStatus } from './user.enums.js';
 /** The roster fields of a person (様式1-2 / 2-2B / 2-2C staff rows); create and update send all of them. */
 @InputType()
 export class UserInput {
-  @Field() @RequiredText(100)
+  @Field()
+  @RequiredText(100)
   name!: string;
 
-  @Field({ description: 'フリガナ (katakana)' }) @RequiredText(100) @Katakana()
+  @Field({ description: 'フリガナ (katakana)' })
+  @RequiredText(100)
+  @Katakana()
   nameKana!: string;
 
   @Field(() => JobType)
   jobType!: JobType;
 
-  @Field(() => String, { nullable: true }) @Text(100)
+  @Field(() => String, { nullable: true })
+  @Text(100)
   jobTypeOther?: string | null;
 
-  @Field(() => String, { nullable: true, description: '介護支援専門員番号 (8 digits)' }) @CareManagerNumber()
+  @Field(() => String, { nullable: true, description: '介護支援専門員番号 (8 digits)' })
+  @CareManagerNumber()
   careManagerNumber?: string | null;
 
   @Field({ defaultValue: false, description: 'ICT情報連携 希望する (service offices)' })
   ictLinkage!: boolean;
 
-  @Field(() => String, { nullable: true }) @Email()
+  @Field(() => String, { nullable: true })
+  @Email()
   email?: string | null;
 
   @Field({ defaultValue: false, description: '事業所のシステム管理担当者 (OFFICE accounts)' })
@@ -38,7 +44,8 @@ export class UserInput {
  */
 @InputType()
 export class NewAccountInput {
-  @Field() @LoginId()
+  @Field()
+  @LoginId()
   loginId!: string;
 
   @Field(() => Role)
@@ -53,7 +60,8 @@ export class NewAccountInput {
 
 @InputType()
 export class UserFilter {
-  @Field(() => String, { nullable: true, description: 'Part of the name, フリガナ or login ID' }) @FilterText()
+  @Field(() => String, { nullable: true, description: 'Part of the name, フリガナ or login ID' })
+  @FilterText()
   q?: string | null;
 
   @Field(() => [ID], { nullable: true })
@@ -94,19 +102,24 @@ export const UserSort = SortInputOf<UserSortField>(UserSortField, 'UserSort', Us
 
 @ArgsType()
 export class UserListArgs {
-  @Field(() => UserFilter, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => UserFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   filter?: UserFilter;
 
   @Field(() => UserSort, { nullable: true })
   sort?: InstanceType<typeof UserSort>;
 
-  @Field(() => PageInput, { nullable: true }) @IsOptional() @ValidateNested()
+  @Field(() => PageInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
   page?: PageInput;
 }
 
 @ArgsType()
 export class ActivationCodesArgs {
   @Field(() => [ID], { description: 'PENDING accounts to print the credentials letter for (at most 100)' })
-  @ArrayMinSize(1, { message: 'REQUIRED' }) @ArrayMaxSize(100, { message: 'TOO_LONG' })
+  @ArrayMinSize(1, { message: 'REQUIRED' })
+  @ArrayMaxSize(100, { message: 'TOO_LONG' })
   userIds!: string[];
 }

@@ -62,8 +62,7 @@ export const userPolicy = {
    */
   mayPrintActivationCodes: cityOrVendor,
   printActivationCode: ((v, u) =>
-    u.status === UserStatus.PENDING &&
-    ((is.city(v) && ofViewersMunicipality(v, u)) || (is.vendor(v) && u.role === Role.VENDOR && notSelf(v, u)))) as RecordDecision<AccountRecord>,
+    u.status === UserStatus.PENDING && ((is.city(v) && ofViewersMunicipality(v, u)) || (is.vendor(v) && u.role === Role.VENDOR && notSelf(v, u)))) as RecordDecision<AccountRecord>,
 
   /** The letter of a completed account form (issueActivationLetter): the city that reviewed it, never VENDOR. */
   mayPrintApplicationLetter: is.city,

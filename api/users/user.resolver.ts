@@ -11,7 +11,12 @@ import { ActivationCodeEntry } from './user.types.js';
 import { UserService } from './user.service.js';
 
 // what the computed fields read of a row (api/common/read-rows.ts)
-rowNeeds(User, { twoFactorEnabled: ['totpEnabledAt'], locked: ['lockedUntil'] });
+rowNeeds(User, {
+  twoFactorEnabled: ['totpEnabledAt'],
+  locked: ['lockedUntil'],
+  // the record decisions of userPolicy, through accountOf (api/authz/abilities.resolver.ts)
+  allowedActions: ['role', 'status', 'municipality'],
+});
 
 @ObjectType()
 export class UserPage extends PageResult(User) {}
@@ -28,7 +33,9 @@ export class UserResolver {
     return new UserService(ctx).read(id, selectionOf(info));
   }
 
-  @Mutation(() => User, { description: 'VENDOR issues an account (login ID, role, office or municipality). It starts PENDING, without any secret: the city of its municipality prints its activation code' })
+  @Mutation(() => User, {
+    description: 'VENDOR issues an account (login ID, role, office or municipality). It starts PENDING, without any secret: the city of its municipality prints its activation code',
+  })
   createUser(@Arg('account') account: NewAccountInput, @Arg('input') input: UserInput, @Ctx() ctx: Context) {
     return new UserService(ctx).create(account, input);
   }

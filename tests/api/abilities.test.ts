@@ -24,8 +24,17 @@ const clients = {} as Record<Who, Client>;
 let seq = 0;
 
 const officeInput = (name: string) => ({
-  kind: 'MEDICAL', name, address: '茨城県水戸市中央1-4-1', phone: '029-232-9110', corporationName: '医療法人テスト', corporationNameKana: 'イリョウホウジンテスト',
-  representativeName: '代表 花子', representativeNameKana: 'ダイヒョウ ハナコ', corporationAddress: '茨城県水戸市中央1-4-1', corporationPhone: '029-232-9110', contactEmail: 'a@example.jp',
+  kind: 'MEDICAL',
+  name,
+  address: '茨城県水戸市中央1-4-1',
+  phone: '029-232-9110',
+  corporationName: '医療法人テスト',
+  corporationNameKana: 'イリョウホウジンテスト',
+  representativeName: '代表 花子',
+  representativeNameKana: 'ダイヒョウ ハナコ',
+  corporationAddress: '茨城県水戸市中央1-4-1',
+  corporationPhone: '029-232-9110',
+  contactEmail: 'a@example.jp',
 });
 const userInput = { name: '更新 太郎', nameKana: 'コウシン タロウ', jobType: 'NURSE' };
 const freshOffice = () => buildOffice(em.fork(), world.city, OfficeKind.MEDICAL);
@@ -54,7 +63,10 @@ async function seesOthers(c: Client, query: string, pick: (d: any) => string[], 
 }
 
 type Probe = (c: Client, who: Who) => Promise<boolean>;
-const submit = (type: string): Probe => (c) => call(c, `mutation($t: ApplicationType!) { submitApplication(type: $t, input: {}) { id } }`, { t: type });
+const submit =
+  (type: string): Probe =>
+  (c) =>
+    call(c, `mutation($t: ApplicationType!) { submitApplication(type: $t, input: {}) { id } }`, { t: type });
 
 /** One representative operation per ability: what the panel's button or menu entry ends up calling. */
 const probes: Record<string, Probe> = {
@@ -62,17 +74,23 @@ const probes: Record<string, Probe> = {
   'municipalities.list': (c, who) => seesOthers(c, `{ municipalities { id } }`, (d) => d.municipalities.map((m: { id: string }) => m.id), ownMunicipality(who)),
   'municipalities.show': (c, who) => seesOthers(c, `{ municipalities { id } }`, (d) => d.municipalities.map((m: { id: string }) => m.id), ownMunicipality(who)),
   'municipalities.export': (c, who) => seesOthers(c, `{ municipalities { id } }`, (d) => d.municipalities.map((m: { id: string }) => m.id), ownMunicipality(who)),
-  'municipalities.create': (c) => call(c, `mutation($i: MunicipalityInput!) { createMunicipality(input: $i) { id } }`, { i: { code: String(910000 + ++seq), name: `能力市${seq}`, prefecture: '茨城県' } }),
+  'municipalities.create': (c) =>
+    call(c, `mutation($i: MunicipalityInput!) { createMunicipality(input: $i) { id } }`, { i: { code: String(910000 + ++seq), name: `能力市${seq}`, prefecture: '茨城県' } }),
   'municipalities.edit': async (c) => {
     const m = await em.fork().refresh(world.otherCity);
-    return call(c, `mutation($id: ID!, $v: Int!, $i: MunicipalityInput!) { updateMunicipality(id: $id, version: $v, input: $i) { id } }`, { id: m!.id, v: m!.version, i: { code: m!.code, name: m!.name, prefecture: '茨城県' } });
+    return call(c, `mutation($id: ID!, $v: Int!, $i: MunicipalityInput!) { updateMunicipality(id: $id, version: $v, input: $i) { id } }`, {
+      id: m!.id,
+      v: m!.version,
+      i: { code: m!.code, name: m!.name, prefecture: '茨城県' },
+    });
   },
 
   // OFFICE accounts see their own office only ("my office"), not a list of offices
   'offices.list': (c, who) => seesOthers(c, `{ offices(page: {perPage: 1000}) { items { id } } }`, (d) => d.offices.items.map((o: { id: string }) => o.id), ownOffice(who)),
   'offices.export': (c, who) => seesOthers(c, `{ offices(page: {perPage: 1000}) { items { id } } }`, (d) => d.offices.items.map((o: { id: string }) => o.id), ownOffice(who)),
   'offices.show': (c) => call(c, `query($id: ID!) { office(id: $id) { id } }`, { id: world.office.id }),
-  'offices.create': (c, who) => call(c, `mutation($i: OfficeInput!, $m: ID) { createOffice(input: $i, municipalityId: $m) { id } }`, { i: officeInput(`能力${++seq}`), m: who === 'vendor' ? world.city.id : null }),
+  'offices.create': (c, who) =>
+    call(c, `mutation($i: OfficeInput!, $m: ID) { createOffice(input: $i, municipalityId: $m) { id } }`, { i: officeInput(`能力${++seq}`), m: who === 'vendor' ? world.city.id : null }),
   'offices.edit': async (c) => {
     const o = await freshOffice();
     return call(c, `mutation($id: ID!, $v: Int!, $i: OfficeInput!) { updateOffice(id: $id, version: $v, input: $i) { id } }`, { id: o.id, v: o.version, i: officeInput(`更新${++seq}`) });
@@ -91,7 +109,10 @@ const probes: Record<string, Probe> = {
   'users.export': (c, who) => seesOthers(c, `{ users(page: {perPage: 1000}) { items { id } } }`, (d) => d.users.items.map((u: { id: string }) => u.id), world.users[who].user.id),
   'users.show': (c, who) => call(c, `query($id: ID!) { user(id: $id) { id } }`, { id: world.users[who].user.id }),
   'users.create': (c) =>
-    call(c, `mutation($a: NewAccountInput!, $i: UserInput!) { createUser(account: $a, input: $i) { id } }`, { a: { loginId: `ability-${++seq}`, role: 'OFFICE', officeId: world.office.id }, i: userInput }),
+    call(c, `mutation($a: NewAccountInput!, $i: UserInput!) { createUser(account: $a, input: $i) { id } }`, {
+      a: { loginId: `ability-${++seq}`, role: 'OFFICE', officeId: world.office.id },
+      i: userInput,
+    }),
   'users.edit': async (c) => {
     const u = await freshUser();
     return call(c, `mutation($id: ID!, $v: Int!, $i: UserInput!) { updateUser(id: $id, version: $v, input: $i) { id } }`, { id: u.id, v: u.version, i: userInput });
@@ -131,7 +152,10 @@ const probes: Record<string, Probe> = {
   'rooms.list': (c) => call(c, `{ rooms { total } }`),
   'rooms.show': (c) => call(c, `{ rooms { total } }`),
   'rooms.create_from_application': (c) =>
-    call(c, `mutation($id: ID!, $s: RoomSetupInput!) { createRoomFromApplication(applicationId: $id, version: 1, setup: $s) { id } }`, { id: unknownId, s: { name: '部屋', members: [], careReportTitles: ['訪問看護'] } }),
+    call(c, `mutation($id: ID!, $s: RoomSetupInput!) { createRoomFromApplication(applicationId: $id, version: 1, setup: $s) { id } }`, {
+      id: unknownId,
+      s: { name: '部屋', members: [], careReportTitles: ['訪問看護'] },
+    }),
 
   // record-level in the room (membership, permission): an unknown room is NOT_FOUND past the role decision
   'rooms.manage_members': (c) => call(c, `mutation($r: ID!, $m: MemberInput!) { addRoomMember(roomId: $r, member: $m) { id } }`, { r: unknownId, m: { userId: unknownId, permission: 'VIEWER' } }),

@@ -41,11 +41,15 @@ describe('limits', () => {
   });
 
   it('refuses a query whose estimated rows × fields is too large, before running it', async () => {
-    const big = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `u${i}: users(page: { perPage: 1000 }) { total items { name nameKana loginId jobType office { name municipality { name } } } }`).join(' ')} }`;
+    const big = (n: number) =>
+      `{ ${Array.from({ length: n }, (_, i) => `u${i}: users(page: { perPage: 1000 }) { total items { name nameKana loginId jobType office { name municipality { name } } } }`).join(' ')} }`;
     expect(codesOf(await vendorDev.gql(big(5)))).toEqual(['QUERY_TOO_COMPLEX']);
     expect(codesOf(await vendorDev.gql(big(1)))).toEqual([]);
     // variables count too
-    const viaVariables = await vendorDev.gql(`query($p: PageInput) { ${Array.from({ length: 10 }, (_, i) => `u${i}: users(page: $p) { items { name office { name municipality { name } } } }`).join(' ')} }`, { p: { perPage: 1000 } });
+    const viaVariables = await vendorDev.gql(
+      `query($p: PageInput) { ${Array.from({ length: 10 }, (_, i) => `u${i}: users(page: $p) { items { name office { name municipality { name } } } }`).join(' ')} }`,
+      { p: { perPage: 1000 } },
+    );
     expect(codesOf(viaVariables)).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
@@ -76,10 +80,13 @@ describe('bad input answers a clean error, never a 500', () => {
   let roomId: string;
   const raw = (url: string, body: string) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': 'en' }, body });
   const loginAudits = async (loginId: string) =>
-    dev.orm.em.fork().getConnection().execute<{ action: string; outcome: string; actor_login_id: string; detail: { reason?: string } }[]>(
-      `select action, outcome, actor_login_id, detail from audit_event where action = 'auth.login' and actor_login_id = ? order by occurred_at`,
-      [loginId],
-    );
+    dev.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ action: string; outcome: string; actor_login_id: string; detail: { reason?: string } }[]>(
+        `select action, outcome, actor_login_id, detail from audit_event where action = 'auth.login' and actor_login_id = ? order by occurred_at`,
+        [loginId],
+      );
 
   beforeAll(async () => {
     world = await buildWorld(dev.orm.em.fork(), dev.secrets);
@@ -108,7 +115,10 @@ describe('bad input answers a clean error, never a 500', () => {
       const res = await raw(dev.url, JSON.stringify({ query: `mutation { login(loginId: "${loginId}${nul}x", password: "p") { step } }` }));
       const body = await res.json();
       expect(res.status, nul).toBe(400);
-      expect(body.errors.map((e: { extensions: { code: string } }) => e.extensions.code), nul).toEqual(['BAD_USER_INPUT']);
+      expect(
+        body.errors.map((e: { extensions: { code: string } }) => e.extensions.code),
+        nul,
+      ).toEqual(['BAD_USER_INPUT']);
       expect(body.errors[0].extensions.fields).toEqual([{ field: 'query', code: 'INVALID_VALUE', message: expect.any(String) }]);
       // a sign-in attempt all the same: on the trail, with the ID as far as it can be stored
       expect(await loginAudits(`${loginId}\uFFFDx`)).toEqual([{ action: 'auth.login', outcome: 'FAILURE', actor_login_id: `${loginId}\uFFFDx`, detail: { reason: 'invalid_input' } }]);

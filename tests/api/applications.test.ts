@@ -30,9 +30,20 @@ const pdfFile = (name = 'form.pdf') => ({ filename: name, contentType: 'applicat
 /** A scanned form sent to POST /uploads by this client, as a mutation names it. */
 const pdf = (c: Client, name?: string) => uploaded(c, pdfFile(name));
 const medicalOffice = (name: string, over: Record<string, unknown> = {}) => ({
-  kind: 'MEDICAL', name, nameKana: 'テストイイン', postalCode: '310-0001', address: '茨城県水戸市三の丸1-1', phone: '029-111-2222',
-  corporationName: '医療法人 テスト会', corporationNameKana: 'イリョウホウジン テストカイ', representativeName: '代表 一郎', representativeNameKana: 'ダイヒョウ イチロウ',
-  corporationAddress: '茨城県水戸市三の丸1-1', corporationPhone: '029-111-2222', contactEmail: 'clinic-new@example.jp', ...over,
+  kind: 'MEDICAL',
+  name,
+  nameKana: 'テストイイン',
+  postalCode: '310-0001',
+  address: '茨城県水戸市三の丸1-1',
+  phone: '029-111-2222',
+  corporationName: '医療法人 テスト会',
+  corporationNameKana: 'イリョウホウジン テストカイ',
+  representativeName: '代表 一郎',
+  representativeNameKana: 'ダイヒョウ イチロウ',
+  corporationAddress: '茨城県水戸市三の丸1-1',
+  corporationPhone: '029-111-2222',
+  contactEmail: 'clinic-new@example.jp',
+  ...over,
 });
 
 const SUBMIT = `mutation($t: ApplicationType!, $i: ApplicationInput!, $o: ID, $f: [AttachmentUpload!]) { submitApplication(type: $t, input: $i, officeId: $o, attachments: $f) { id version state summary attachments { filename size contentType } } }`;
@@ -41,7 +52,10 @@ const verbOf: Record<ApplicationAction, string> = { SUBMIT: 'submit', RESUBMIT: 
 
 function actionCall(action: ApplicationAction, id: string, version: number, comment = 'コメント') {
   if (action === ApplicationAction.RESUBMIT)
-    return { query: `mutation($id: ID!, $v: Int!, $i: ApplicationInput!) { resubmitApplication(id: $id, version: $v, input: $i) { id version state } }`, variables: { id, v: version, i: { staffAddition: { staff: [staffRow()] } } } };
+    return {
+      query: `mutation($id: ID!, $v: Int!, $i: ApplicationInput!) { resubmitApplication(id: $id, version: $v, input: $i) { id version state } }`,
+      variables: { id, v: version, i: { staffAddition: { staff: [staffRow()] } } },
+    };
   return { query: `mutation($id: ID!, $v: Int!, $c: String!) { ${verbOf[action]}Application(id: $id, version: $v, comment: $c) { id version state } }`, variables: { id, v: version, c: comment } };
 }
 
@@ -67,7 +81,11 @@ afterAll(async () => {
 describe('the state machine', () => {
   const states = Object.values(ApplicationState);
   const actions = Object.values(ApplicationAction).filter((a) => a !== ApplicationAction.SUBMIT);
-  const parties: [Party, 'officeAdmin' | 'city' | 'vendor'][] = [['APPLICANT', 'officeAdmin'], ['CITY', 'city'], ['VENDOR', 'vendor']];
+  const parties: [Party, 'officeAdmin' | 'city' | 'vendor'][] = [
+    ['APPLICANT', 'officeAdmin'],
+    ['CITY', 'city'],
+    ['VENDOR', 'vendor'],
+  ];
 
   it('allows exactly the transitions in the table, for exactly their party, and leaves refused ones untouched', async () => {
     const wrong: string[] = [];
@@ -122,7 +140,9 @@ describe('staff addition, end to end: apply → return → correct → forward �
     await sql(`update notification set status = 'SENT' where status = 'PENDING'`); // earlier tests' mail is not this story's
     smtp.mails.length = 0;
     const person = staffRow({ name: '新規 看護師', nameKana: 'シンキ カンゴシ', pledgedOn: '2026-11-21' });
-    const submitted = await as.officeAdmin.ok(SUBMIT, { t: 'STAFF_ADDITION', i: { staffAddition: { staff: [{ ...person, pledgedOn: '2026-13-40' }] } }, f: [await pdf(as.officeAdmin)] }).catch((e) => e);
+    const submitted = await as.officeAdmin
+      .ok(SUBMIT, { t: 'STAFF_ADDITION', i: { staffAddition: { staff: [{ ...person, pledgedOn: '2026-13-40' }] } }, f: [await pdf(as.officeAdmin)] })
+      .catch((e) => e);
     expect(String(submitted)).toMatch(/DATE/); // an impossible pledge date is refused
     const s = await as.officeAdmin.ok(SUBMIT, { t: 'STAFF_ADDITION', i: { staffAddition: { staff: [person] } }, f: [await pdf(as.officeAdmin, '様式2-2B.pdf')] });
     const app = s.submitApplication;
@@ -132,9 +152,14 @@ describe('staff addition, end to end: apply → return → correct → forward �
     const ret = await as.city.ok(`mutation($id: ID!, $v: Int!) { returnApplication(id: $id, version: $v, comment: "誓約書の日付をご確認ください") { version state } }`, { id: app.id, v: app.version });
     expect(ret.returnApplication.state).toBe('RETURNED');
     const re = await as.officeAdmin.ok(`mutation($id: ID!, $v: Int!, $i: ApplicationInput!) { resubmitApplication(id: $id, version: $v, input: $i) { version state } }`, {
-      id: app.id, v: ret.returnApplication.version, i: { staffAddition: { staff: [{ ...person, pledgedOn: '2026-11-22' }] } },
+      id: app.id,
+      v: ret.returnApplication.version,
+      i: { staffAddition: { staff: [{ ...person, pledgedOn: '2026-11-22' }] } },
     });
-    const fwd = await as.city.ok(`mutation($id: ID!, $v: Int!) { forwardApplication(id: $id, v: $v) { version state } }`.replace('v: $v', 'version: $v'), { id: app.id, v: re.resubmitApplication.version });
+    const fwd = await as.city.ok(`mutation($id: ID!, $v: Int!) { forwardApplication(id: $id, v: $v) { version state } }`.replace('v: $v', 'version: $v'), {
+      id: app.id,
+      v: re.resubmitApplication.version,
+    });
     expect(fwd.forwardApplication.state).toBe('FORWARDED');
     expect(await sql(`select count(*)::int as n from app_user where name = '新規 看護師'`)).toEqual([{ n: 0 }]);
     const done = await as.vendor.ok(`mutation($id: ID!, $v: Int!) { completeApplication(id: $id, version: $v) { state } }`, { id: app.id, v: fwd.forwardApplication.version });
@@ -142,7 +167,11 @@ describe('staff addition, end to end: apply → return → correct → forward �
 
     const history = (await as.city.ok(STATE, { id: app.id })).application.events;
     expect(history.map((e: { action: string; fromState: string | null; toState: string }) => `${e.action}:${e.fromState}>${e.toState}`)).toEqual([
-      'SUBMIT:null>SUBMITTED', 'RETURN:SUBMITTED>RETURNED', 'RESUBMIT:RETURNED>SUBMITTED', 'FORWARD:SUBMITTED>FORWARDED', 'COMPLETE:FORWARDED>COMPLETED',
+      'SUBMIT:null>SUBMITTED',
+      'RETURN:SUBMITTED>RETURNED',
+      'RESUBMIT:RETURNED>SUBMITTED',
+      'FORWARD:SUBMITTED>FORWARDED',
+      'COMPLETE:FORWARDED>COMPLETED',
     ]);
     expect(history[1].comment).toBe('誓約書の日付をご確認ください');
 
@@ -195,7 +224,16 @@ describe('staff addition, end to end: apply → return → correct → forward �
     const existing = world.users.staff.user;
     const dup = await as.officeAdmin.gql(SUBMIT, { t: 'STAFF_ADDITION', i: { staffAddition: { staff: [staffRow({ name: existing.name, nameKana: existing.nameKana })] } } });
     expect(dup.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'staffAddition.staff.0.name', code: 'ALREADY_REGISTERED' })]);
-    const reg = await as.city.gql(SUBMIT, { t: 'OFFICE_REGISTRATION', i: { officeRegistration: { office: { ...medicalOffice('重複'), kind: 'SERVICE', serviceTypes: ['HOME_HELP'], officeNumber: world.office.officeNumber }, officePledgedOn: '2026-11-01', staff: [staffRow()] } } });
+    const reg = await as.city.gql(SUBMIT, {
+      t: 'OFFICE_REGISTRATION',
+      i: {
+        officeRegistration: {
+          office: { ...medicalOffice('重複'), kind: 'SERVICE', serviceTypes: ['HOME_HELP'], officeNumber: world.office.officeNumber },
+          officePledgedOn: '2026-11-01',
+          staff: [staffRow()],
+        },
+      },
+    });
     expect(reg.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'officeRegistration.office.officeNumber', code: 'TAKEN' })]);
   });
 });
@@ -209,7 +247,11 @@ describe('the public application page', () => {
     const fake = { filename: 'form.pdf', contentType: 'application/pdf', data: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2]) };
     const bad = await postUpload(server.url, fake, { public: true });
     expect([bad.status, bad.body.errors[0].extensions.code]).toEqual([415, 'FILE_TYPE']);
-    const r = await anonymous.ok(PUBLIC, { c: world.city.code, i: { office: medicalOffice('公開クリニック'), officePledgedOn: '2026-11-01', staff: [staffRow({ jobType: 'DOCTOR', officeAdmin: true })] }, f: [await uploadedPublic(server.url, pdfFile())] });
+    const r = await anonymous.ok(PUBLIC, {
+      c: world.city.code,
+      i: { office: medicalOffice('公開クリニック'), officePledgedOn: '2026-11-01', staff: [staffRow({ jobType: 'DOCTOR', officeAdmin: true })] },
+      f: [await uploadedPublic(server.url, pdfFile())],
+    });
     expect(Object.keys(r.submitPublicRegistration).sort()).toEqual(['receiptNumber', 'submittedAt']);
     const queue = await as.city.ok(`{ applications(filter: { states: [SUBMITTED], type: OFFICE_REGISTRATION }) { items { id version channel summary applicantName } } }`);
     const app = queue.applications.items.find((a: { summary: string }) => a.summary.startsWith('公開クリニック'));

@@ -27,8 +27,17 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 const clients = {} as Record<Caller, Client>;
 
 const officeInput = (name: string) => ({
-  kind: 'MEDICAL', name, address: '茨城県水戸市中央1-4-1', phone: '029-232-9110', corporationName: '医療法人テスト', corporationNameKana: 'イリョウホウジンテスト',
-  representativeName: '代表 花子', representativeNameKana: 'ダイヒョウ ハナコ', corporationAddress: '茨城県水戸市中央1-4-1', corporationPhone: '029-232-9110', contactEmail: 'a@example.jp',
+  kind: 'MEDICAL',
+  name,
+  address: '茨城県水戸市中央1-4-1',
+  phone: '029-232-9110',
+  corporationName: '医療法人テスト',
+  corporationNameKana: 'イリョウホウジンテスト',
+  representativeName: '代表 花子',
+  representativeNameKana: 'ダイヒョウ ハナコ',
+  corporationAddress: '茨城県水戸市中央1-4-1',
+  corporationPhone: '029-232-9110',
+  contactEmail: 'a@example.jp',
 });
 const userInput = { name: '更新 太郎', nameKana: 'コウシン タロウ', jobType: 'NURSE' };
 const freshOffice = async () => buildOffice(em.fork(), world.city, OfficeKind.MEDICAL);
@@ -38,7 +47,8 @@ let appA: Application;
 let appB: Application;
 let room: Room;
 /** a room in 水戸市 where staff is a contributor and officeAdmin is not a member */
-const freshRoom = async () => buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: world.users.staff.user }] });
+const freshRoom = async () =>
+  buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: world.users.staff.user }] });
 const currentVersion = async (table: string, id: string) => (await em.fork().getConnection().execute(`select version from ${table} where id = ?`, [id]))[0].version as number;
 /** an application of world.office (filed online by its admin) in the given state */
 const freshApp = async (state: ApplicationState, type = ApplicationType.STAFF_ADDITION) =>
@@ -81,8 +91,16 @@ function table(): Row[] {
   const { users: u } = world;
   const n = (k: keyof typeof u) => u[k].user.name;
   return [
-    { op: 'authStatus', request: async () => ({ query: `{ authStatus { step } }` }), expect: { anonymous: 'ok', halfSignedIn: 'ok', staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' } },
-    { op: 'me', request: async () => ({ query: `{ me { name } }`, rows: (d) => [d.me.name] }), expect: signedInOnly({ staff: [n('staff')], officeAdmin: [n('officeAdmin')], city: [n('city')], otherCity: [n('otherCity')], vendor: [n('vendor')] }) },
+    {
+      op: 'authStatus',
+      request: async () => ({ query: `{ authStatus { step } }` }),
+      expect: { anonymous: 'ok', halfSignedIn: 'ok', staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' },
+    },
+    {
+      op: 'me',
+      request: async () => ({ query: `{ me { name } }`, rows: (d) => [d.me.name] }),
+      expect: signedInOnly({ staff: [n('staff')], officeAdmin: [n('officeAdmin')], city: [n('city')], otherCity: [n('otherCity')], vendor: [n('vendor')] }),
+    },
     { op: 'abilities', request: async () => ({ query: `{ abilities }` }), expect: signedInOnly({}, 'ok') },
     {
       op: 'municipalities',
@@ -96,7 +114,10 @@ function table(): Row[] {
     },
     {
       op: 'offices',
-      request: async () => ({ query: `{ offices(page: {perPage: 1000}) { total items { name } } }`, rows: (d) => names(d.offices.items).filter((x) => [world.office.name, world.otherOffice.name, world.otherCityOffice.name].includes(x)) }),
+      request: async () => ({
+        query: `{ offices(page: {perPage: 1000}) { total items { name } } }`,
+        rows: (d) => names(d.offices.items).filter((x) => [world.office.name, world.otherOffice.name, world.otherCityOffice.name].includes(x)),
+      }),
       expect: signedInOnly({
         staff: [world.office.name],
         officeAdmin: [world.office.name],
@@ -118,7 +139,9 @@ function table(): Row[] {
         officeAdmin: [n('staff'), n('officeAdmin')].sort(),
         city: [n('staff'), n('officeAdmin'), n('otherOfficeStaff'), n('city')].sort(),
         otherCity: [n('otherCityStaff'), n('otherCity')].sort(),
-        vendor: Object.keys(u).map((k) => n(k as keyof typeof u)).sort(),
+        vendor: Object.keys(u)
+          .map((k) => n(k as keyof typeof u))
+          .sort(),
       }),
     },
     {
@@ -128,9 +151,29 @@ function table(): Row[] {
     },
     // ---- mutations ----
     // a fresh login ID per call: the per-login-ID sign-in limit is not what this table checks
-    { op: 'login', request: async () => ({ query: `mutation { login(loginId: "nobody${++seq}", password: "x") { step } }` }), expect: { anonymous: 'INVALID_CREDENTIALS', halfSignedIn: 'INVALID_CREDENTIALS', staff: 'INVALID_CREDENTIALS', officeAdmin: 'INVALID_CREDENTIALS', city: 'INVALID_CREDENTIALS', otherCity: 'INVALID_CREDENTIALS', vendor: 'INVALID_CREDENTIALS' } as never },
-    { op: 'verifyTotp', request: async () => ({ query: `mutation { verifyTotp(code: "000000") { step } }` }), expect: { ...signedInOnly({}, 'UNAUTHENTICATED'), halfSignedIn: 'INVALID_TOTP' } as never },
-    { op: 'useRecoveryCode', request: async () => ({ query: `mutation { useRecoveryCode(code: "aaaa-bbbb-cccc") { step } }` }), expect: { ...signedInOnly({}, 'UNAUTHENTICATED'), halfSignedIn: 'INVALID_RECOVERY_CODE' } as never },
+    {
+      op: 'login',
+      request: async () => ({ query: `mutation { login(loginId: "nobody${++seq}", password: "x") { step } }` }),
+      expect: {
+        anonymous: 'INVALID_CREDENTIALS',
+        halfSignedIn: 'INVALID_CREDENTIALS',
+        staff: 'INVALID_CREDENTIALS',
+        officeAdmin: 'INVALID_CREDENTIALS',
+        city: 'INVALID_CREDENTIALS',
+        otherCity: 'INVALID_CREDENTIALS',
+        vendor: 'INVALID_CREDENTIALS',
+      } as never,
+    },
+    {
+      op: 'verifyTotp',
+      request: async () => ({ query: `mutation { verifyTotp(code: "000000") { step } }` }),
+      expect: { ...signedInOnly({}, 'UNAUTHENTICATED'), halfSignedIn: 'INVALID_TOTP' } as never,
+    },
+    {
+      op: 'useRecoveryCode',
+      request: async () => ({ query: `mutation { useRecoveryCode(code: "aaaa-bbbb-cccc") { step } }` }),
+      expect: { ...signedInOnly({}, 'UNAUTHENTICATED'), halfSignedIn: 'INVALID_RECOVERY_CODE' } as never,
+    },
     { op: 'beginTotpEnrollment', request: async () => ({ query: `mutation { beginTotpEnrollment { otpauthUri } }` }), expect: signedInOnly({}, 'UNAUTHENTICATED') },
     { op: 'confirmTotpEnrollment', request: async () => ({ query: `mutation { confirmTotpEnrollment(code: "000000") { step } }` }), expect: signedInOnly({}, 'UNAUTHENTICATED') },
     {
@@ -141,12 +184,18 @@ function table(): Row[] {
     { op: 'logout', request: async () => ({ query: `mutation { logout }` }), expect: { ...signedInOnly({}, 'ok'), halfSignedIn: 'ok' } },
     {
       op: 'createMunicipality',
-      request: async () => ({ query: `mutation($i: MunicipalityInput!) { createMunicipality(input: $i) { id } }`, variables: { i: { code: String(900000 + ++seq), name: `新市${seq}`, prefecture: '茨城県' } } }),
+      request: async () => ({
+        query: `mutation($i: MunicipalityInput!) { createMunicipality(input: $i) { id } }`,
+        variables: { i: { code: String(900000 + ++seq), name: `新市${seq}`, prefecture: '茨城県' } },
+      }),
       expect: signedInOnly({ vendor: 'ok' }),
     },
     {
       op: 'updateMunicipality',
-      request: async () => ({ query: `mutation($id: ID!, $v: Int!, $i: MunicipalityInput!) { updateMunicipality(id: $id, version: $v, input: $i) { id } }`, variables: { id: world.otherCity.id, v: (await em.fork().refresh(world.otherCity))!.version, i: { code: world.otherCity.code, name: '笠間市', prefecture: '茨城県' } } }),
+      request: async () => ({
+        query: `mutation($id: ID!, $v: Int!, $i: MunicipalityInput!) { updateMunicipality(id: $id, version: $v, input: $i) { id } }`,
+        variables: { id: world.otherCity.id, v: (await em.fork().refresh(world.otherCity))!.version, i: { code: world.otherCity.code, name: '笠間市', prefecture: '茨城県' } },
+      }),
       expect: signedInOnly({ vendor: 'ok' }),
     },
     {
@@ -159,7 +208,10 @@ function table(): Row[] {
       op: 'updateOffice',
       request: async () => {
         const o = await freshOffice();
-        return { query: `mutation($id: ID!, $v: Int!, $i: OfficeInput!) { updateOffice(id: $id, version: $v, input: $i) { id } }`, variables: { id: o.id, v: o.version, i: officeInput(`更新${++seq}`) } };
+        return {
+          query: `mutation($id: ID!, $v: Int!, $i: OfficeInput!) { updateOffice(id: $id, version: $v, input: $i) { id } }`,
+          variables: { id: o.id, v: o.version, i: officeInput(`更新${++seq}`) },
+        };
       },
       expect: signedInOnly({ city: 'ok', vendor: 'ok', otherCity: 'NOT_FOUND' }),
     },
@@ -233,7 +285,14 @@ function table(): Row[] {
     // ---- applications (account lifecycle) ----
     {
       op: 'applications',
-      request: async () => ({ query: `{ applications(page: {perPage: 1000}) { items { summary } } }`, rows: (d) => d.applications.items.map((i: { summary: string }) => i.summary).filter((x: string) => [appA.summary, appB.summary].includes(x)).sort() }),
+      request: async () => ({
+        query: `{ applications(page: {perPage: 1000}) { items { summary } } }`,
+        rows: (d) =>
+          d.applications.items
+            .map((i: { summary: string }) => i.summary)
+            .filter((x: string) => [appA.summary, appB.summary].includes(x))
+            .sort(),
+      }),
       expect: signedInOnly({ staff: [], officeAdmin: [appA.summary], city: [appA.summary], otherCity: [appB.summary], vendor: [appB.summary] }),
     },
     {
@@ -241,7 +300,11 @@ function table(): Row[] {
       request: async () => ({ query: `query($id: ID!) { application(id: $id) { summary allowedActions events { action } } }`, variables: { id: appA.id } }),
       expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND', vendor: 'NOT_FOUND' }),
     },
-    { op: 'applicationCounts', request: async () => ({ query: `{ applicationCounts { state count } }` }), expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    {
+      op: 'applicationCounts',
+      request: async () => ({ query: `{ applicationCounts { state count } }` }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }),
+    },
     {
       op: 'submitApplication',
       request: async () => ({
@@ -262,7 +325,10 @@ function table(): Row[] {
       op: 'resubmitApplication',
       request: async () => {
         const a = await freshApp(ApplicationState.RETURNED);
-        return { query: `mutation($id: ID!, $v: Int!, $i: ApplicationInput!) { resubmitApplication(id: $id, version: $v, input: $i) { state } }`, variables: { id: a.id, v: a.version, i: { staffAddition: { staff: [staffRow()] } } } };
+        return {
+          query: `mutation($id: ID!, $v: Int!, $i: ApplicationInput!) { resubmitApplication(id: $id, version: $v, input: $i) { state } }`,
+          variables: { id: a.id, v: a.version, i: { staffAddition: { staff: [staffRow()] } } },
+        };
       },
       // the city does not speak for an application its office filed online
       expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'INVALID_TRANSITION', otherCity: 'NOT_FOUND' }),
@@ -296,7 +362,10 @@ function table(): Row[] {
       op: 'addApplicationAttachments',
       request: async (client) => {
         const a = await freshApp(ApplicationState.SUBMITTED);
-        return { query: `mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`, variables: { id: a.id, f: [await uploadAs(client)] } };
+        return {
+          query: `mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`,
+          variables: { id: a.id, f: [await uploadAs(client)] },
+        };
       },
       expect: signedInOnly({ staff: 'NOT_FOUND', officeAdmin: 'ok', city: 'ok', otherCity: 'NOT_FOUND' }),
     },
@@ -315,14 +384,25 @@ function table(): Row[] {
     {
       op: 'activateAccount',
       request: async () => ({ query: `mutation { activateAccount(loginId: "nobody${++seq}", activationCode: "AAAA-BBBB-CCCC", newPassword: "new-password-123") { step } }` }),
-      expect: { anonymous: 'INVALID_CREDENTIALS', halfSignedIn: 'INVALID_CREDENTIALS', staff: 'INVALID_CREDENTIALS', officeAdmin: 'INVALID_CREDENTIALS', city: 'INVALID_CREDENTIALS', otherCity: 'INVALID_CREDENTIALS', vendor: 'INVALID_CREDENTIALS' } as never,
+      expect: {
+        anonymous: 'INVALID_CREDENTIALS',
+        halfSignedIn: 'INVALID_CREDENTIALS',
+        staff: 'INVALID_CREDENTIALS',
+        officeAdmin: 'INVALID_CREDENTIALS',
+        city: 'INVALID_CREDENTIALS',
+        otherCity: 'INVALID_CREDENTIALS',
+        vendor: 'INVALID_CREDENTIALS',
+      } as never,
     },
     {
       op: 'createRoomFromApplication',
       request: async () => {
         const input = roomCreationInput({ explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }] });
         const a = await buildApplication(em.fork(), {
-          office: world.office, applicant: world.users.staff.user, type: ApplicationType.ROOM_CREATION, channel: ApplicationChannel.OFFICE,
+          office: world.office,
+          applicant: world.users.staff.user,
+          type: ApplicationType.ROOM_CREATION,
+          channel: ApplicationChannel.OFFICE,
           payload: { ...input, patient: { ...input.patient, birthDate: '1940-03-02' }, note: null },
         });
         return {
@@ -335,7 +415,10 @@ function table(): Row[] {
     // ---- rooms, patients and posts: the city and the members; VENDOR never ----
     {
       op: 'rooms',
-      request: async () => ({ query: `{ rooms(page: {perPage: 1000}) { items { name unreadCount } } }`, rows: (d) => d.rooms.items.map((r: { name: string }) => r.name).filter((x: string) => x === room.name) }),
+      request: async () => ({
+        query: `{ rooms(page: {perPage: 1000}) { items { name unreadCount } } }`,
+        rows: (d) => d.rooms.items.map((r: { name: string }) => r.name).filter((x: string) => x === room.name),
+      }),
       expect: signedInOnly({ staff: [room.name], officeAdmin: [], city: [room.name], otherCity: [] }),
     },
     {
@@ -345,14 +428,33 @@ function table(): Row[] {
     },
     {
       op: 'officeDirectory',
-      request: async () => ({ query: `{ officeDirectory { name } }`, rows: (d) => d.officeDirectory.map((o: { name: string }) => o.name).filter((n: string) => [world.office.name, world.otherOffice.name, world.otherCityOffice.name].includes(n)).sort() }),
-      expect: signedInOnly({ staff: [world.office.name, world.otherOffice.name].sort(), officeAdmin: [world.office.name, world.otherOffice.name].sort(), city: [world.office.name, world.otherOffice.name].sort(), otherCity: [world.otherCityOffice.name] }),
+      request: async () => ({
+        query: `{ officeDirectory { name } }`,
+        rows: (d) =>
+          d.officeDirectory
+            .map((o: { name: string }) => o.name)
+            .filter((n: string) => [world.office.name, world.otherOffice.name, world.otherCityOffice.name].includes(n))
+            .sort(),
+      }),
+      expect: signedInOnly({
+        staff: [world.office.name, world.otherOffice.name].sort(),
+        officeAdmin: [world.office.name, world.otherOffice.name].sort(),
+        city: [world.office.name, world.otherOffice.name].sort(),
+        otherCity: [world.otherCityOffice.name],
+      }),
     },
-    { op: 'directory', request: async () => ({ query: `{ directory { total items { name officeName jobType } } }` }), expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok' }) },
+    {
+      op: 'directory',
+      request: async () => ({ query: `{ directory { total items { name officeName jobType } } }` }),
+      expect: signedInOnly({ staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok' }),
+    },
     { op: 'roomCounts', request: async () => ({ query: `{ roomCounts { status count } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
     ...(['posts', 'roomVitals'] as const).map((q) => ({
       op: q,
-      request: async () => ({ query: q === 'posts' ? `query($r: ID!) { posts(roomId: $r) { total items { body author { name } readCount } } }` : `query($r: ID!) { roomVitals(roomId: $r) { id } }`, variables: { r: room.id } }),
+      request: async () => ({
+        query: q === 'posts' ? `query($r: ID!) { posts(roomId: $r) { total items { body author { name } readCount } } }` : `query($r: ID!) { roomVitals(roomId: $r) { id } }`,
+        variables: { r: room.id },
+      }),
       expect: signedInOnly({ staff: 'ok', officeAdmin: 'NOT_FOUND', city: 'ok', otherCity: 'NOT_FOUND' }),
     })),
     {
@@ -376,10 +478,17 @@ function table(): Row[] {
     })),
     {
       op: 'setCareReportTitles',
-      request: async () => ({ query: `mutation($r: ID!, $v: Int!) { setCareReportTitles(roomId: $r, version: $v, titles: ["訪問看護", "訪問介護"]) { careReportTitles } }`, variables: { r: room.id, v: await currentVersion('room', room.id) } }),
+      request: async () => ({
+        query: `mutation($r: ID!, $v: Int!) { setCareReportTitles(roomId: $r, version: $v, titles: ["訪問看護", "訪問介護"]) { careReportTitles } }`,
+        variables: { r: room.id, v: await currentVersion('room', room.id) },
+      }),
       expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND' }),
     },
-    { op: 'setDefaultCareReportTitles', request: async () => ({ query: `mutation { setDefaultCareReportTitles(titles: ["訪問看護"]) { defaultCareReportTitles } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok' }) },
+    {
+      op: 'setDefaultCareReportTitles',
+      request: async () => ({ query: `mutation { setDefaultCareReportTitles(titles: ["訪問看護"]) { defaultCareReportTitles } }` }),
+      expect: signedInOnly({ city: 'ok', otherCity: 'ok' }),
+    },
     {
       op: 'coverOfficesByConsent',
       request: async () => ({ query: `mutation($r: ID!, $o: [ID!]!) { coverOfficesByConsent(roomId: $r, officeIds: $o) { coveredOfficeIds } }`, variables: { r: room.id, o: [world.otherOffice.id] } }),
@@ -418,7 +527,11 @@ function table(): Row[] {
     { op: 'fhirExports', request: async () => ({ query: `{ fhirExports { id status } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok' }) },
     { op: 'startFhirExport', request: async () => ({ query: `mutation { startFhirExport { id status } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok' }) },
     { op: 'apiTokens', request: async () => ({ query: `{ apiTokens { name prefix } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
-    { op: 'createApiToken', request: async () => ({ query: `mutation { createApiToken(input: { name: "集計", expiresInDays: 30 }) { secret } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    {
+      op: 'createApiToken',
+      request: async () => ({ query: `mutation { createApiToken(input: { name: "集計", expiresInDays: 30 }) { secret } }` }),
+      expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }),
+    },
     {
       op: 'revokeApiToken',
       request: async () => {
@@ -429,13 +542,21 @@ function table(): Row[] {
       expect: signedInOnly({ city: 'ok', otherCity: 'NOT_FOUND', vendor: 'NOT_FOUND' }),
     },
     { op: 'auditActions', request: async () => ({ query: `{ auditActions { code label } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
-    { op: 'auditEvents', request: async () => ({ query: `{ auditEvents(page: { perPage: 5 }) { total items { action outcome } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
+    {
+      op: 'auditEvents',
+      request: async () => ({ query: `{ auditEvents(page: { perPage: 5 }) { total items { action outcome } } }` }),
+      expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }),
+    },
     ...(['rosterReport { activeHeadcount }', 'roomsReport { months { month } }', 'applicationsReport { counts { count } }', 'activityReport { posts }'] as const).map((q) => ({
       op: q.split(' ')[0],
       request: async () => ({ query: `{ ${q} }` }),
       expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }),
     })),
-    { op: 'publicMunicipalities', request: async () => ({ query: `{ publicMunicipalities { name prefecture } }` }), expect: { anonymous: 'ok', halfSignedIn: 'ok', staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' } },
+    {
+      op: 'publicMunicipalities',
+      request: async () => ({ query: `{ publicMunicipalities { name prefecture } }` }),
+      expect: { anonymous: 'ok', halfSignedIn: 'ok', staff: 'ok', officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' },
+    },
     { op: 'consents', request: async () => ({ query: `{ consents { total items { patientName } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok' }) },
     { op: 'notifications', request: async () => ({ query: `{ notifications { total items { subject } } }` }), expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }) },
   ];
@@ -478,7 +599,11 @@ describe('authorization table', () => {
   it('has a row for every Query and Mutation field', async () => {
     const schema = await buildBareSchema();
     const ops = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())].sort();
-    expect(table().map((r) => r.op).sort()).toEqual(ops);
+    expect(
+      table()
+        .map((r) => r.op)
+        .sort(),
+    ).toEqual(ops);
   });
 
   for (const caller of callers) {

@@ -42,9 +42,14 @@ const runtime = { user: APP_ROLE, password: APP_ROLE_PASSWORD };
 /** Runs a compiled command; resolves with its exit status and output (never rejects). */
 function cli(script: 'backup' | 'restore', args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [`${OUT}/api/db/${script}.js`, ...args], { env: { ...process.env, MIGRATION_DATABASE_URL: '', DATA_DIR: path.join(work, 'no-embedded'), ...env } }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` });
-    });
+    execFile(
+      process.execPath,
+      [`${OUT}/api/db/${script}.js`, ...args],
+      { env: { ...process.env, MIGRATION_DATABASE_URL: '', DATA_DIR: path.join(work, 'no-embedded'), ...env } },
+      (err, stdout, stderr) => {
+        resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -75,7 +80,10 @@ async function fingerprint(url: string) {
     [rows[t]] = await query<{ n: number; md5: string }>(url, `select count(*)::int as n, md5(coalesce(string_agg(${row}, '|' order by ${row}), '')) as md5 from public."${t}" x ${where}`);
   }
   // the restore's own audit row takes one value of audit_event's sequence
-  const sequences = await query(url, `select sequencename, (last_value - case when sequencename = 'audit_event_id_seq' then (select count(*) from audit_event where action = 'system.restore') else 0 end)::text as last_value from pg_sequences where schemaname = 'public' order by 1`);
+  const sequences = await query(
+    url,
+    `select sequencename, (last_value - case when sequencename = 'audit_event_id_seq' then (select count(*) from audit_event where action = 'system.restore') else 0 end)::text as last_value from pg_sequences where schemaname = 'public' order by 1`,
+  );
   const indexes = await query(url, `select tablename, indexname, indexdef from pg_indexes where schemaname = 'public' order by 1, 2`);
   const triggers = await query(url, `select tgrelid::regclass::text as t, tgname from pg_trigger where not tgisinternal order by 1, 2`);
   const extensions = await query(url, `select extname from pg_extension order by 1`);
@@ -111,17 +119,41 @@ beforeAll(async () => {
   // every byte value, then noise: a scanned consent form (様式5) of 1.5 MB
   const png = (n: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(n)]);
   const scan = png(1_500_000);
-  const input = roomCreationInput({ explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }], name: '偕楽 梅子' });
-  const app = (await as.staff.ok(`mutation($i: ApplicationInput!, $f: [AttachmentUpload!]) { submitApplication(type: ROOM_CREATION, input: $i, attachments: $f) { id version } }`, {
-    i: { roomCreation: input }, f: [await uploaded(as.staff, { filename: '様式5.png', contentType: 'image/png', data: scan })],
-  })).submitApplication;
+  const input = roomCreationInput({
+    explainingOffice: world.office,
+    coveredOffices: [world.office, world.otherOffice],
+    members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }],
+    name: '偕楽 梅子',
+  });
+  const app = (
+    await as.staff.ok(`mutation($i: ApplicationInput!, $f: [AttachmentUpload!]) { submitApplication(type: ROOM_CREATION, input: $i, attachments: $f) { id version } }`, {
+      i: { roomCreation: input },
+      f: [await uploaded(as.staff, { filename: '様式5.png', contentType: 'image/png', data: scan })],
+    })
+  ).submitApplication;
   const created = await as.city.ok(`mutation($id: ID!, $v: Int!, $s: RoomSetupInput!) { createRoomFromApplication(applicationId: $id, version: $v, setup: $s) { payload } }`, {
-    id: app.id, v: app.version, s: { name: '偕楽 梅子 様', members: [{ userId: world.users.staff.user.id, permission: 'COORDINATOR' }, { userId: world.users.otherOfficeStaff.user.id, permission: 'CONTRIBUTOR' }], careReportTitles: ['訪問看護'] },
+    id: app.id,
+    v: app.version,
+    s: {
+      name: '偕楽 梅子 様',
+      members: [
+        { userId: world.users.staff.user.id, permission: 'COORDINATOR' },
+        { userId: world.users.otherOfficeStaff.user.id, permission: 'CONTRIBUTOR' },
+      ],
+      careReportTitles: ['訪問看護'],
+    },
   });
   roomId = created.createRoomFromApplication.payload.roomId;
   const photo = png(300_000);
   await as.other.ok(`mutation($r: ID!, $i: PostInput!) { createPost(roomId: $r, input: $i) { id } }`, {
-    r: roomId, i: { kind: 'CARE_REPORT', title: '訪問看護', body: '血圧やや高め。', vitals: { systolic: 152, diastolic: 88, pulse: 72, temperature: 36.8, spo2: 97, weight: 48.5 }, attachments: [await uploaded(as.other, { filename: '傷.png', contentType: 'image/png', data: photo })] },
+    r: roomId,
+    i: {
+      kind: 'CARE_REPORT',
+      title: '訪問看護',
+      body: '血圧やや高め。',
+      vitals: { systolic: 152, diastolic: 88, pulse: 72, temperature: 36.8, spo2: 97, weight: 48.5 },
+      attachments: [await uploaded(as.other, { filename: '傷.png', contentType: 'image/png', data: photo })],
+    },
   });
   await as.staff.ok(`mutation($r: ID!) { markPostsRead(roomId: $r) }`, { r: roomId });
   // and some written directly: a second room with a PDF on a post, a staff application with its form
@@ -135,7 +167,10 @@ beforeAll(async () => {
   em.create(AuditEvent, { action: 'test.backup', outcome: AuditOutcome.SUCCESS, actorLoginId: 'backup-test', detail: { note: '改行\nと "引用" と \\ と NUL なし' } });
   await em.flush();
   files.push({ table: 'attachment', id: a.id, bytes: pdf }, { table: 'post_attachment', id: p.id, bytes: pdf });
-  for (const [table, bytes] of [['attachment', scan], ['post_attachment', photo]] as const) {
+  for (const [table, bytes] of [
+    ['attachment', scan],
+    ['post_attachment', photo],
+  ] as const) {
     const [row] = await query<{ id: string }>(dbUrl(sourceName), `select id from ${table} where sha256 = $1`, [sha(bytes)]);
     files.push({ table, id: row.id, bytes });
   }
@@ -195,7 +230,23 @@ describe('npm run restore', () => {
     const before = await fingerprint(dbUrl(sourceName));
     const after = await fingerprint(owner);
     // not a vacuous comparison: the tables the flow above fills
-    for (const t of ['app_user', 'office', 'session', 'audit_event', 'application', 'application_event', 'attachment', 'patient', 'consent', 'room', 'room_member', 'post', 'post_read', 'post_attachment', 'mikro_orm_migrations']) {
+    for (const t of [
+      'app_user',
+      'office',
+      'session',
+      'audit_event',
+      'application',
+      'application_event',
+      'attachment',
+      'patient',
+      'consent',
+      'room',
+      'room_member',
+      'post',
+      'post_read',
+      'post_attachment',
+      'mikro_orm_migrations',
+    ]) {
       expect(before.rows[t]?.n, t).toBeGreaterThan(0);
     }
     expect(after.tables).toEqual(before.tables);
@@ -231,7 +282,13 @@ describe('npm run restore', () => {
 
   /** The server as npm start runs it on the restored database (owner for migrations, runtime role for the rest). */
   async function serve(): Promise<{ url: string; close: () => Promise<void> }> {
-    const config: Config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), databaseUrl: dbUrl(target, runtime), migrationDatabaseUrl: owner, secretKey: SECRET_KEY, adminDist: path.resolve('admin/dist') };
+    const config: Config = {
+      ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv),
+      databaseUrl: dbUrl(target, runtime),
+      migrationDatabaseUrl: owner,
+      secretKey: SECRET_KEY,
+      adminDist: path.resolve('admin/dist'),
+    };
     const db = await openDatabase(config, () => {});
     const app = await createServer(db.orm, config, db.secrets);
     const http: Server = await new Promise((resolve) => {
@@ -260,7 +317,9 @@ describe('npm run restore', () => {
       const refused = await stale.gql(`{ me { loginId } }`);
       expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['UNAUTHENTICATED', 'SESSION_EXPIRED']]);
       expect(await query(owner, `select count(*)::int as n from session where revoked_at is null or revoked_reason <> 'restored_from_backup'`)).toEqual([{ n: 0 }]);
-      expect(await query(owner, `select detail from audit_event where action = 'system.restore'`)).toEqual([{ detail: { backup: 'app.dump', sessionsEnded: expect.any(Number), apiTokensRevoked: 0 } }]);
+      expect(await query(owner, `select detail from audit_event where action = 'system.restore'`)).toEqual([
+        { detail: { backup: 'app.dump', sessionsEnded: expect.any(Number), apiTokensRevoked: 0 } },
+      ]);
       // posts and the photo come back through the API, after signing in again
       const staff = new Client(url);
       await signInAgain(staff, world.users.staff);
@@ -310,7 +369,12 @@ describe('npm run restore', () => {
     } finally {
       await s.close();
     }
-    const bearer = (url: string) => fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` }, body: JSON.stringify({ query: '{ rosterReport { activeHeadcount } }' }) }).then(async (r) => codesOf((await r.json()) as never));
+    const bearer = (url: string) =>
+      fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+        body: JSON.stringify({ query: '{ rosterReport { activeHeadcount } }' }),
+      }).then(async (r) => codesOf((await r.json()) as never));
     const backup = path.join(work, 'signed-in.dump');
     expect((await cli('backup', [backup], { DATABASE_URL: owner })).code).toBe(0);
 

@@ -28,7 +28,7 @@ afterAll(() => server.close());
 describe('concurrency', () => {
   it('the same approval sent twice at once: one FORWARD, one refusal', async () => {
     const app = await buildApplication(em.fork(), { office: world.office, applicant: world.users.officeAdmin.user });
-    const [a, b] = [await signedIn(world.users.city), await signedIn((await buildUser(em.fork(), server.secrets, { role: Role.CITY, municipality: world.city })))];
+    const [a, b] = [await signedIn(world.users.city), await signedIn(await buildUser(em.fork(), server.secrets, { role: Role.CITY, municipality: world.city }))];
     const q = `mutation($id: ID!, $v: Int!) { forwardApplication(id: $id, version: $v) { state } }`;
     const results = await Promise.all([a.gql(q, { id: app.id, v: app.version }), b.gql(q, { id: app.id, v: app.version })]);
     expect(results.filter((r) => !r.errors).length).toBe(1);
@@ -49,7 +49,12 @@ describe('concurrency', () => {
   });
 
   it('two members posting at once: both posts, each with its author’s read receipt', async () => {
-    const room = await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }] });
+    const room = await buildRoom(em.fork(), {
+      municipality: world.city,
+      explainingOffice: world.office,
+      coveredOffices: [world.office, world.otherOffice],
+      members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }],
+    });
     const [a, b] = [await signedIn(world.users.staff), await signedIn(world.users.otherOfficeStaff)];
     const q = `mutation($r: ID!, $b: String!) { createPost(roomId: $r, input: { kind: NOTE, body: $b }) { id } }`;
     const results = await Promise.all([a.gql(q, { r: room.id, b: 'A の投稿' }), b.gql(q, { r: room.id, b: 'B の投稿' }), a.gql(q, { r: room.id, b: 'A の2件目' })]);

@@ -49,20 +49,32 @@ describe('through the API', () => {
   afterAll(() => server?.close());
 
   it('stores フリガナ, postal code, phone and office number as the forms write them', async () => {
-    const r = await city.ok(
-      `mutation($i: OfficeInput!) { createOffice(input: $i) { nameKana postalCode phone officeNumber corporationNameKana corporationPhone } }`,
-      {
-        i: {
-          kind: 'SERVICE', name: '訪問看護ステーション やさしい', nameKana: 'ほうもんかんごすてーしょん やさしい', officeNumber: '０８１２３４５６７８',
-          postalCode: '３１０００１１', address: '茨城県水戸市三の丸1-1', phone: '0292223333', serviceTypes: ['HOME_NURSING'],
-          corporationName: '株式会社やさしい', corporationNameKana: 'ｶﾌﾞｼｷｶﾞｲｼｬﾔｻｼｲ', representativeName: '優 太郎', representativeNameKana: 'ゆう たろう',
-          corporationAddress: '茨城県水戸市三の丸1-1', corporationPhone: '０９０１２３４５６７８', contactEmail: 'yasashii@example.jp',
-        },
+    const r = await city.ok(`mutation($i: OfficeInput!) { createOffice(input: $i) { nameKana postalCode phone officeNumber corporationNameKana corporationPhone } }`, {
+      i: {
+        kind: 'SERVICE',
+        name: '訪問看護ステーション やさしい',
+        nameKana: 'ほうもんかんごすてーしょん やさしい',
+        officeNumber: '０８１２３４５６７８',
+        postalCode: '３１０００１１',
+        address: '茨城県水戸市三の丸1-1',
+        phone: '0292223333',
+        serviceTypes: ['HOME_NURSING'],
+        corporationName: '株式会社やさしい',
+        corporationNameKana: 'ｶﾌﾞｼｷｶﾞｲｼｬﾔｻｼｲ',
+        representativeName: '優 太郎',
+        representativeNameKana: 'ゆう たろう',
+        corporationAddress: '茨城県水戸市三の丸1-1',
+        corporationPhone: '０９０１２３４５６７８',
+        contactEmail: 'yasashii@example.jp',
       },
-    );
+    });
     expect(r.createOffice).toEqual({
-      nameKana: 'ホウモンカンゴステーション ヤサシイ', postalCode: '310-0011', phone: '029-222-3333', officeNumber: '0812345678',
-      corporationNameKana: 'カブシキガイシャヤサシイ', corporationPhone: '090-1234-5678',
+      nameKana: 'ホウモンカンゴステーション ヤサシイ',
+      postalCode: '310-0011',
+      phone: '029-222-3333',
+      officeNumber: '0812345678',
+      corporationNameKana: 'カブシキガイシャヤサシイ',
+      corporationPhone: '090-1234-5678',
     });
   });
 

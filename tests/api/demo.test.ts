@@ -77,7 +77,11 @@ describe('the embedded demo', () => {
 
     // every sign-in account has its otpauth:// URI and a QR code drawn in the terminal
     const secrets = printedSecrets(output);
-    expect([...secrets.keys()].sort()).toEqual(demoLogins().map((l) => l.loginId).sort());
+    expect([...secrets.keys()].sort()).toEqual(
+      demoLogins()
+        .map((l) => l.loginId)
+        .sort(),
+    );
     expect(output).toMatch(/[▀▄█]{10}/);
 
     const db = await ownerDb(env);
@@ -108,7 +112,22 @@ describe('the embedded demo', () => {
     expect(await count(`select count(*)::int as n from app_user where status = 'ACTIVE' and stop_date > (now() at time zone 'Asia/Tokyo')::date`)).toBeGreaterThanOrEqual(1);
     // the audit trail and outbox this leaves, dated over the month
     expect(await count(`select count(*)::int as n from audit_event`)).toBeGreaterThan(300);
-    for (const action of ['post.list', 'room.read', 'post.create', 'post.edit', 'room.create', 'room.close', 'room.member_add', 'consent.withdraw', 'application.return', 'application.resubmit', 'application.public_submit', 'user.stop_scheduled', 'user.stop', 'activation.letter_issued'])
+    for (const action of [
+      'post.list',
+      'room.read',
+      'post.create',
+      'post.edit',
+      'room.create',
+      'room.close',
+      'room.member_add',
+      'consent.withdraw',
+      'application.return',
+      'application.resubmit',
+      'application.public_submit',
+      'user.stop_scheduled',
+      'user.stop',
+      'activation.letter_issued',
+    ])
       expect(await count(`select count(*)::int as n from audit_event where action = $1`, [action]), action).toBeGreaterThan(0);
     expect(await count(`select count(*)::int as n from audit_event where occurred_at < now() - interval '25 days'`)).toBeGreaterThan(0);
     expect(await count(`select count(*)::int as n from notification`)).toBeGreaterThan(20);
@@ -140,7 +159,14 @@ describe('the embedded demo', () => {
   it('under NODE_ENV=production: no pre-enrolled TOTP and no secrets printed', async () => {
     const env = freshEnv(250);
     // production refuses a localhost PUBLIC_URL and the default MAIL_FROM (tests/api/deployment.test.ts)
-    const server = await start({ ...env, NODE_ENV: 'production', SECRET_KEY: 'p'.repeat(40), SECURE_COOKIES: 'false', PUBLIC_URL: 'https://zaitaku.city.example.jp', MAIL_FROM: 'no-reply@city.example.jp' });
+    const server = await start({
+      ...env,
+      NODE_ENV: 'production',
+      SECRET_KEY: 'p'.repeat(40),
+      SECURE_COOKIES: 'false',
+      PUBLIC_URL: 'https://zaitaku.city.example.jp',
+      MAIL_FROM: 'no-reply@city.example.jp',
+    });
     expect(server.output()).not.toContain('otpauth://');
     expect(server.output()).toMatch(/each enrolls a TOTP app at first sign-in/);
     const db = await ownerDb(env);

@@ -142,7 +142,14 @@ describe('SECRET_KEY', () => {
 });
 
 describe('production settings that would hurt', () => {
-  const good = { NODE_ENV: 'production', SECRET_KEY: KEY_A, PUBLIC_URL: 'https://zaitaku.city.example.jp', MAIL_FROM: 'no-reply@city.example.jp', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATABASE_WAIT_SECONDS: '1' };
+  const good = {
+    NODE_ENV: 'production',
+    SECRET_KEY: KEY_A,
+    PUBLIC_URL: 'https://zaitaku.city.example.jp',
+    MAIL_FROM: 'no-reply@city.example.jp',
+    DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+    DATABASE_WAIT_SECONDS: '1',
+  };
   const cases: [string, Record<string, string>, RegExp][] = [
     ['no SECRET_KEY', { SECRET_KEY: '' }, /SECRET_KEY is not set/],
     ['a localhost PUBLIC_URL', { PUBLIC_URL: 'http://localhost:4300' }, /PUBLIC_URL is "http:\/\/localhost:4300"/],
@@ -285,7 +292,8 @@ describe('npm run create-admin', () => {
     return { code, output: p.output() };
   };
 
-  const signsIn = async (loginId: string, password: string) => (await new Client(base).ok(`mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { step } }`, { l: loginId, p: password })).login.step;
+  const signsIn = async (loginId: string, password: string) =>
+    (await new Client(base).ok(`mutation($l: String!, $p: String!) { login(loginId: $l, password: $p) { step } }`, { l: loginId, p: password })).login.step;
 
   it('takes its values from flags, the password piped on stdin', async () => {
     const r = await createAdmin({}, ['--login-id', 'flag-admin', '--name', '旗 管理者', '--name-kana', 'ハタ カンリシャ'], 'flag-admin-password-1\n');

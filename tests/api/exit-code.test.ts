@@ -7,7 +7,10 @@ describe('process exit status', () => {
   it('no exit hook forces status 0 on beforeExit, or throws on exit', () => {
     const listeners = { beforeExit: process.listeners('beforeExit'), exit: process.listeners('exit') };
     for (const [event, ls] of Object.entries(listeners)) {
-      expect(ls.filter((l) => /eventFilters/.test(l.toString())), event).toEqual([]);
+      expect(
+        ls.filter((l) => /eventFilters/.test(l.toString())),
+        event,
+      ).toEqual([]);
     }
   });
 });

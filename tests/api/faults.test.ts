@@ -64,7 +64,9 @@ describe('database outage under load', () => {
         n += 1;
         const write = n % 3 === 0;
         const r = write
-          ? await member.gql(`mutation($r: ID!, $b: String!) { createPost(roomId: $r, input: { kind: NOTE, body: $b }) { id } }`, { r: room.id, b: `記録 ${n}` }).catch(() => ({ status: 0, errors: [{ extensions: { code: 'NETWORK' } }] }))
+          ? await member
+              .gql(`mutation($r: ID!, $b: String!) { createPost(roomId: $r, input: { kind: NOTE, body: $b }) { id } }`, { r: room.id, b: `記録 ${n}` })
+              .catch(() => ({ status: 0, errors: [{ extensions: { code: 'NETWORK' } }] }))
           : await member.gql(`query($r: ID!) { posts(roomId: $r, page: { perPage: 5 }) { total } }`, { r: room.id }).catch(() => ({ status: 0, errors: [{ extensions: { code: 'NETWORK' } }] }));
         outcomes.push({ phase, code: (r as { errors?: { extensions?: { code?: string } }[] }).errors?.[0]?.extensions?.code ?? 'ok', status: r.status });
         await new Promise((res) => setTimeout(res, 20));
@@ -102,7 +104,11 @@ describe('database outage under load', () => {
     // the figures in README.md (Load, faults, concurrency) come from this line
     const tally: Record<string, number> = {};
     for (const o of outcomes) tally[`${o.phase} ${o.status} ${o.code}`] = (tally[`${o.phase} ${o.status} ${o.code}`] ?? 0) + 1;
-    console.log(`faults: ${outcomes.length} requests; ${Object.entries(tally).map(([k, v]) => `${k}: ${v}`).join(', ')}; serving again ${recoveryMs} ms after PostgreSQL was back`);
+    console.log(
+      `faults: ${outcomes.length} requests; ${Object.entries(tally)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')}; serving again ${recoveryMs} ms after PostgreSQL was back`,
+    );
     expect(outage.length).toBeGreaterThan(0);
     expect(outage.filter((o) => o.code !== 'ok').every((o) => o.code === 'SERVICE_UNAVAILABLE' && o.status === 503)).toBe(true);
     expect(outcomes.filter((o) => o.code === 'INTERNAL_SERVER_ERROR' || o.code === 'NETWORK')).toEqual([]);
@@ -110,12 +116,15 @@ describe('database outage under load', () => {
     expect(by('after').every((o) => o.code === 'ok')).toBe(true);
 
     // invariants: every post has its author's read receipt and its audit event, and nothing else exists
-    const [counts] = await orm.em.fork().getConnection().execute(
-      `select (select count(*) from post where room_id = ?)::int as posts,
+    const [counts] = await orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select (select count(*) from post where room_id = ?)::int as posts,
               (select count(*) from post_read where room_id = ?)::int as receipts,
               (select count(*) from audit_event where room_id = ? and action = 'post.create')::int as audited`,
-      [room.id, room.id, room.id],
-    );
+        [room.id, room.id, room.id],
+      );
     const succeededWrites = outcomes.filter((o) => o.code === 'ok').length; // reads included: an upper bound
     expect(counts.posts).toBe(counts.receipts);
     expect(counts.posts).toBe(counts.audited);

@@ -3,10 +3,7 @@
 // refused call writes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType,
-  type GraphQLArgument, type GraphQLInputType,
-} from 'graphql';
+import { getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isScalarType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
@@ -20,9 +17,32 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 const callers: Client[] = [];
 let knownIds: string[] = [];
 
-const TABLES = ['municipality', 'office', 'app_user', 'application', 'application_event', 'attachment', 'pledge', 'activation_code', 'room', 'room_member', 'patient', 'consent', 'post', 'post_revision', 'post_attachment', 'api_token', 'notification'];
+const TABLES = [
+  'municipality',
+  'office',
+  'app_user',
+  'application',
+  'application_event',
+  'attachment',
+  'pledge',
+  'activation_code',
+  'room',
+  'room_member',
+  'patient',
+  'consent',
+  'post',
+  'post_revision',
+  'post_attachment',
+  'api_token',
+  'notification',
+];
 async function snapshot(): Promise<string> {
-  const rows = await em.fork().getConnection().execute(`select ${TABLES.map((t) => `(select count(*) from ${t})::int as "${t}"`).join(', ')}, (select coalesce(sum(version), 0) from office)::int as office_v, (select coalesce(sum(version), 0) from app_user)::int as user_v, (select coalesce(sum(version), 0) from room)::int as room_v`);
+  const rows = await em
+    .fork()
+    .getConnection()
+    .execute(
+      `select ${TABLES.map((t) => `(select count(*) from ${t})::int as "${t}"`).join(', ')}, (select coalesce(sum(version), 0) from office)::int as office_v, (select coalesce(sum(version), 0) from app_user)::int as user_v, (select coalesce(sum(version), 0) from room)::int as room_v`,
+    );
   return JSON.stringify(rows[0]);
 }
 
@@ -30,7 +50,25 @@ async function snapshot(): Promise<string> {
 const nastyString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '\u0000', "'; drop table app_user; --", '<script>alert(1)</script>', '%', '_', '\\', 'ミト タロウ', '😀', '0812345678', '310-0001', '2026-02-30', '昭和64年1月8日', 'R1.5.1', '00000000-0000-0000-0000-000000000000', 'a'.repeat(5000)),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\u0000',
+    "'; drop table app_user; --",
+    '<script>alert(1)</script>',
+    '%',
+    '_',
+    '\\',
+    'ミト タロウ',
+    '😀',
+    '0812345678',
+    '310-0001',
+    '2026-02-30',
+    '昭和64年1月8日',
+    'R1.5.1',
+    '00000000-0000-0000-0000-000000000000',
+    'a'.repeat(5000),
+  ),
 );
 
 function arbitraryFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> {
@@ -46,11 +84,16 @@ function arbitraryFor(type: GraphQLInputType, depth = 0): fc.Arbitrary<unknown> 
   }
   if (isScalarType(named)) {
     switch (named.name) {
-      case 'Int': return nullable(fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1, 2 ** 31, 1e15), fc.double()));
-      case 'Float': return nullable(fc.oneof(fc.double(), fc.integer()));
-      case 'Boolean': return nullable(fc.oneof(fc.boolean(), nastyString));
-      case 'ID': return nullable(fc.oneof(fc.constantFrom(...knownIds), fc.uuid(), nastyString));
-      default: return nullable(nastyString);
+      case 'Int':
+        return nullable(fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1, 2 ** 31, 1e15), fc.double()));
+      case 'Float':
+        return nullable(fc.oneof(fc.double(), fc.integer()));
+      case 'Boolean':
+        return nullable(fc.oneof(fc.boolean(), nastyString));
+      case 'ID':
+        return nullable(fc.oneof(fc.constantFrom(...knownIds), fc.uuid(), nastyString));
+      default:
+        return nullable(nastyString);
     }
   }
   return fc.constant(null);

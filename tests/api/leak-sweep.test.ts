@@ -74,7 +74,9 @@ const sql = (q: string, params: unknown[] = []) => em.fork().getConnection().exe
 
 /** Every id of the world by kind: each table with a uuid primary key (app_user → user). */
 async function worldIds(): Promise<WorldIds> {
-  const tables = (await sql(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'id' and data_type = 'uuid' order by table_name`)) as { table_name: string }[];
+  const tables = (await sql(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'id' and data_type = 'uuid' order by table_name`)) as {
+    table_name: string;
+  }[];
   const ids: WorldIds = {};
   for (const { table_name } of tables) {
     const kind = table_name === 'app_user' ? 'user' : table_name.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -185,7 +187,16 @@ beforeAll(async () => {
 
   // the mail the world's workflows sent, the outbox and the audit trail as stored
   await new MailWorker(server.orm, smtp.url, 'system@example.jp').runOnce(500);
-  for (const m of smtp.mails) observations.push({ caller: '(mail sent)', path: `mail to ${m.to.join(',')}: ${m.subject}`, field: 'mail', status: 0, codes: [], found: world.mk.find(`${m.subject}\n${m.body}\n${m.raw}`), answered: true });
+  for (const m of smtp.mails)
+    observations.push({
+      caller: '(mail sent)',
+      path: `mail to ${m.to.join(',')}: ${m.subject}`,
+      field: 'mail',
+      status: 0,
+      codes: [],
+      found: world.mk.find(`${m.subject}\n${m.body}\n${m.raw}`),
+      answered: true,
+    });
   for (const n of (await sql(`select kind, subject, body from notification`)) as { kind: string; subject: string; body: string }[])
     observations.push({ caller: '(outbox table)', path: `notification ${n.kind}`, field: 'notifications', status: 0, codes: [], found: world.mk.find(`${n.subject}\n${n.body}`), answered: true });
   for (const a of (await sql(`select a.*, a.detail::text as detail_text from audit_event a`)) as { action: string; detail_text: string | null }[])
@@ -228,9 +239,14 @@ describe('leak sweep: every Query field, file, mail and audit listing, as every 
   it('the generated operations cover every Query field and are valid GraphQL', () => {
     const queryFields = Object.keys(schema.getQueryType()!.getFields()).filter((f) => !SKIP_FIELDS.has(f));
     const answered = new Set(observations.filter((o) => o.answered).map((o) => o.field));
-    const unanswered = queryFields.filter((f) => !answered.has(f)).map((f) => `${f}: ${[...new Set(observations.filter((o) => o.field === f).map((o) => `${o.caller}=${o.codes.join(',') || o.status}`))].join(' ')}`);
+    const unanswered = queryFields
+      .filter((f) => !answered.has(f))
+      .map((f) => `${f}: ${[...new Set(observations.filter((o) => o.field === f).map((o) => `${o.caller}=${o.codes.join(',') || o.status}`))].join(' ')}`);
     expect(unanswered, 'Query fields no caller got an answer from (with what each caller got)').toEqual([]);
-    expect([...skippedNested].filter((f) => !SKIP_NESTED.has(f)), 'nested fields with required arguments').toEqual([]);
+    expect(
+      [...skippedNested].filter((f) => !SKIP_NESTED.has(f)),
+      'nested fields with required arguments',
+    ).toEqual([]);
     const invalid = observations.filter((o) => o.codes.some((c) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'GRAPHQL_PARSE_FAILED' || c === 'QUERY_TOO_COMPLEX'));
     expect(invalid.map((o) => `${o.caller} ${o.path}: ${o.codes.join(',')}`)).toEqual([]);
     expect(callerNames).toHaveLength(14);
@@ -273,8 +289,13 @@ describe('leak sweep: every Query field, file, mail and audit listing, as every 
       return ((await sql(`select id from patient where name = ?`, [name])) as { id: string }[])[0]?.id ?? null;
     };
     const patientOf: Record<string, string | null> = {
-      room1: world.patients.room1, form1: world.patients.room1, room2: world.patients.room2, room3: world.patients.room3, form3: world.patients.room3,
-      open: await patientByName('open'), withdrawn: await patientByName('withdrawn'),
+      room1: world.patients.room1,
+      form1: world.patients.room1,
+      room2: world.patients.room2,
+      room3: world.patients.room3,
+      form3: world.patients.room3,
+      open: await patientByName('open'),
+      withdrawn: await patientByName('withdrawn'),
     };
     const unlogged: string[] = [];
     for (const o of observations) {
@@ -283,7 +304,10 @@ describe('leak sweep: every Query field, file, mail and audit listing, as every 
       for (const g of groups) {
         const pid = patientOf[g];
         const ok = o.audit.some((a) => (pid ? a.patient_id === pid : a.patient_id !== null));
-        if (!ok) unlogged.push(`${o.caller} | ${o.path} | ${g} (${o.found.filter((f) => f.group === g).length} markers) | audit rows: ${o.audit.map((a) => `${a.action}${a.patient_id ? '' : '(no patient)'}`).join(', ') || 'none'}`);
+        if (!ok)
+          unlogged.push(
+            `${o.caller} | ${o.path} | ${g} (${o.found.filter((f) => f.group === g).length} markers) | audit rows: ${o.audit.map((a) => `${a.action}${a.patient_id ? '' : '(no patient)'}`).join(', ') || 'none'}`,
+          );
       }
     }
     expect(unlogged).toEqual([]);

@@ -18,10 +18,22 @@ const sql = <Row extends object = EntityData<AnyEntity>>(q: string, params: unkn
 const count = async (table: string) => (await sql(`select count(*)::int as n from ${table}`))[0].n as number;
 
 const serviceOffice = (over: Record<string, unknown> = {}) => ({
-  kind: 'SERVICE', name: '訪問看護ステーション テスト', nameKana: 'ホウモンカンゴステーション テスト', officeNumber: '0812345678',
-  postalCode: '310-8610', address: '茨城県水戸市中央1-4-1', phone: '029-232-9110', serviceTypes: ['HOME_NURSING'],
-  corporationName: '株式会社テスト', corporationNameKana: 'カブシキガイシャテスト', representativeName: '代表 太郎', representativeNameKana: 'ダイヒョウ タロウ',
-  corporationAddress: '茨城県水戸市中央1-4-1', corporationPhone: '029-232-9110', contactEmail: 'office@example.jp', ...over,
+  kind: 'SERVICE',
+  name: '訪問看護ステーション テスト',
+  nameKana: 'ホウモンカンゴステーション テスト',
+  officeNumber: '0812345678',
+  postalCode: '310-8610',
+  address: '茨城県水戸市中央1-4-1',
+  phone: '029-232-9110',
+  serviceTypes: ['HOME_NURSING'],
+  corporationName: '株式会社テスト',
+  corporationNameKana: 'カブシキガイシャテスト',
+  representativeName: '代表 太郎',
+  representativeNameKana: 'ダイヒョウ タロウ',
+  corporationAddress: '茨城県水戸市中央1-4-1',
+  corporationPhone: '029-232-9110',
+  contactEmail: 'office@example.jp',
+  ...over,
 });
 const CREATE_OFFICE = `mutation($i: OfficeInput!, $m: ID) { createOffice(input: $i, municipalityId: $m) { id version name municipality { id } } }`;
 const UPDATE_OFFICE = `mutation($id: ID!, $v: Int!, $i: OfficeInput!) { updateOffice(id: $id, version: $v, input: $i) { id version name } }`;
@@ -86,7 +98,13 @@ describe('validation', () => {
   });
 
   it('never answers malformed requests with a stack trace or a 500', async () => {
-    for (const body of ['{"query": "{ offices { nope } }"}', '{"query": "{ offices(page: {perPage: \\"x\\"}) { total } }"}', '{"query": "mutation {"}', 'not json', '[{"query":"{ authStatus { step } }"},{"query":"{ authStatus { step } }"}]']) {
+    for (const body of [
+      '{"query": "{ offices { nope } }"}',
+      '{"query": "{ offices(page: {perPage: \\"x\\"}) { total } }"}',
+      '{"query": "mutation {"}',
+      'not json',
+      '[{"query":"{ authStatus { step } }"},{"query":"{ authStatus { step } }"}]',
+    ]) {
       const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const text = await res.text();
       expect(res.status).toBeLessThan(500);
@@ -117,7 +135,10 @@ describe('owner fields are decided by the server', () => {
 
   it('the roster input has no role, office or municipality: GraphQL itself refuses them', async () => {
     const x = world.users.staff.user;
-    const r = await city.gql(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, input: { name: "a", nameKana: "ア", jobType: NURSE, role: VENDOR }) { id } }`, { id: x.id, v: x.version });
+    const r = await city.gql(`mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, input: { name: "a", nameKana: "ア", jobType: NURSE, role: VENDOR }) { id } }`, {
+      id: x.id,
+      v: x.version,
+    });
     expect(codesOf(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 

@@ -32,7 +32,15 @@ async function fileRoomForm() {
   const app = (await as.staff.ok(`mutation($i: ApplicationInput!) { submitApplication(type: ROOM_CREATION, input: $i) { id version } }`, { i: { roomCreation: input } })).submitApplication;
   // the scan goes straight into the table: how it was uploaded is another test's business
   const fork = em.fork();
-  const scan = fork.create(Attachment, { application: fork.getReference(Application, app.id), filename: `${marker}_同意書.pdf`, contentType: 'application/pdf', size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex'), data: pdf, uploadedBy: world.users.staff.user.id });
+  const scan = fork.create(Attachment, {
+    application: fork.getReference(Application, app.id),
+    filename: `${marker}_同意書.pdf`,
+    contentType: 'application/pdf',
+    size: pdf.length,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    data: pdf,
+    uploadedBy: world.users.staff.user.id,
+  });
   await fork.flush();
   const [{ patient_id: patientRef }] = await sql(`select patient_id from application where id = ?`, [app.id]);
   return { id: app.id as string, version: app.version as number, marker, scanId: scan.id, patientRef: patientRef as string };
@@ -114,11 +122,26 @@ describe('the outbox is not a side channel', () => {
     const form = await fileRoomForm();
     // mails planted as other parts of the system queue them: one with an activation code, an unclassified one
     const fork = em.fork();
-    enqueueMail(fork, { kind: 'account.activation', category: NotificationCategory.ACCOUNT, carriesCredential: true, to: 'new@example.jp', subject: '利用開始コード', body: '利用開始コード ACT-CODE-MARKER', municipalityId: world.city.id });
+    enqueueMail(fork, {
+      kind: 'account.activation',
+      category: NotificationCategory.ACCOUNT,
+      carriesCredential: true,
+      to: 'new@example.jp',
+      subject: '利用開始コード',
+      body: '利用開始コード ACT-CODE-MARKER',
+      municipalityId: world.city.id,
+    });
     enqueueMail(fork, { kind: 'something.else', to: 'x@example.jp', subject: '未分類', body: 'UNCLASSIFIED-MARKER', municipalityId: world.city.id });
     await fork.flush();
     await as.staff.ok(`mutation($r: ID!) { createPost(roomId: $r, input: { kind: NOTE, body: "投稿" }) { id } }`, {
-      r: (await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }] })).id,
+      r: (
+        await buildRoom(em.fork(), {
+          municipality: world.city,
+          explainingOffice: world.office,
+          coveredOffices: [world.office],
+          members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }],
+        })
+      ).id,
     });
 
     const vendorMails = (await as.vendor.ok(`{ notifications(page: { perPage: 1000 }) { total items { kind category subject body } } }`)).notifications;
@@ -162,7 +185,9 @@ describe('a room form’s patient data follows the room’s rules', () => {
   it('not after COMPLETED, even as a live member (the room is the way), nor after the membership ended, the consent was withdrawn or the room closed', async () => {
     const form = await fileRoomForm();
     const created = await as.city.ok(`mutation($id: ID!, $v: Int!, $s: RoomSetupInput!) { createRoomFromApplication(applicationId: $id, version: $v, setup: $s) { payload } }`, {
-      id: form.id, v: form.version, s: { name: `${form.marker} 様`, members: [{ userId: world.users.staff.user.id, permission: 'COORDINATOR' }], careReportTitles: ['訪問看護'] },
+      id: form.id,
+      v: form.version,
+      s: { name: `${form.marker} 様`, members: [{ userId: world.users.staff.user.id, permission: 'COORDINATOR' }], careReportTitles: ['訪問看護'] },
     });
     const roomId = created.createRoomFromApplication.payload.roomId as string;
     // the member reads the patient through the room…
@@ -210,11 +235,15 @@ describe('every read of a room form’s patient data is logged with the patient,
 
     since = new Date();
     expect((await download(as.city, form.scanId)).status).toBe(200);
-    expect((await readsOf(world.users.city.user.id, since)).map((e) => [e.action, e.targetId, e.patientId, e.detail])).toEqual([['attachment.read', form.scanId, form.patientRef, { applicationId: form.id }]]);
+    expect((await readsOf(world.users.city.user.id, since)).map((e) => [e.action, e.targetId, e.patientId, e.detail])).toEqual([
+      ['attachment.read', form.scanId, form.patientRef, { applicationId: form.id }],
+    ]);
 
     // the reference is the patient's id once the room exists: the trail reads as one patient
     await as.city.ok(`mutation($id: ID!, $v: Int!, $s: RoomSetupInput!) { createRoomFromApplication(applicationId: $id, version: $v, setup: $s) { state } }`, {
-      id: form.id, v: await versionOf(form.id), s: { name: form.marker, members: [{ userId: world.users.staff.user.id, permission: 'CONTRIBUTOR' }], careReportTitles: ['訪問看護'] },
+      id: form.id,
+      v: await versionOf(form.id),
+      s: { name: form.marker, members: [{ userId: world.users.staff.user.id, permission: 'CONTRIBUTOR' }], careReportTitles: ['訪問看護'] },
     });
     expect((await em.fork().findOneOrFail(Patient, { id: form.patientRef })).name).toBe(form.marker);
 
@@ -234,7 +263,8 @@ describe('every read of a room form’s patient data is logged with the patient,
 
   it('the rooms list logs every listed room’s patient, in one INSERT', async () => {
     const rooms = [];
-    for (let i = 0; i < 3; i++) rooms.push(await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.otherOfficeStaff.user }] }));
+    for (let i = 0; i < 3; i++)
+      rooms.push(await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.otherOfficeStaff.user }] }));
     const query = `{ rooms(page: { perPage: 1000 }) { total items { id name } } }`;
     await as.otherOfficeStaff.ok(query); // warm-up: the session touch is not in the count
     const since = new Date();

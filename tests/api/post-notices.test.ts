@@ -20,7 +20,14 @@ describe('new-post notices', () => {
     server = await startTestServer();
     const em = server.orm.em.fork();
     world = await buildWorld(em, server.secrets);
-    roomId = (await buildRoom(em, { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }] })).id;
+    roomId = (
+      await buildRoom(em, {
+        municipality: world.city,
+        explainingOffice: world.office,
+        coveredOffices: [world.office, world.otherOffice],
+        members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }],
+      })
+    ).id;
     await sql(`update app_user set email = login_id || '@example.jp'`);
     staff = new Client(server.url);
     await staff.signIn(world.users.staff.loginId, world.users.staff.password, world.users.staff.totpSecret!);

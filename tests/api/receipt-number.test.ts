@@ -33,7 +33,10 @@ describe('receipt numbers', () => {
     const fullWidth = receipt.replace(/[0-9A-F]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
     for (const q of [receipt, receipt.toLowerCase(), `受付番号 ${receipt}`, fullWidth]) {
       const r = await search(q);
-      expect(r.items.map((i: { id: string }) => i.id), q).toEqual([ids[1]]);
+      expect(
+        r.items.map((i: { id: string }) => i.id),
+        q,
+      ).toEqual([ids[1]]);
     }
   });
 

@@ -28,20 +28,40 @@ beforeAll(async () => {
   const { office, otherOffice } = world;
   const { staff, officeAdmin, otherOfficeStaff } = world.users;
   const r1 = await buildRoom(em.fork(), { municipality: world.city, explainingOffice: office, coveredOffices: [office], members: [{ user: staff.user }] });
-  const r2 = await buildRoom(em.fork(), { municipality: world.city, explainingOffice: office, coveredOffices: [office, otherOffice], members: [{ user: staff.user }, { user: officeAdmin.user }, { user: otherOfficeStaff.user }] });
+  const r2 = await buildRoom(em.fork(), {
+    municipality: world.city,
+    explainingOffice: office,
+    coveredOffices: [office, otherOffice],
+    members: [{ user: staff.user }, { user: officeAdmin.user }, { user: otherOfficeStaff.user }],
+  });
   await sql(`update room set created_at = '2026-09-10T10:00:00+09:00', status = 'CLOSED', closed_at = '2026-10-05T10:00:00+09:00' where id = ?`, [r1.id]);
   await sql(`update room set created_at = '2026-10-20T10:00:00+09:00' where id = ?`, [r2.id]);
   // activity in October: the service office 2 posts (1 care report), the clinic 1
-  for (const [author, kind] of [[staff, PostKind.CARE_REPORT], [officeAdmin, PostKind.NOTE], [otherOfficeStaff, PostKind.NOTE]] as const) {
+  for (const [author, kind] of [
+    [staff, PostKind.CARE_REPORT],
+    [officeAdmin, PostKind.NOTE],
+    [otherOfficeStaff, PostKind.NOTE],
+  ] as const) {
     const p = await buildPost(em.fork(), r2, author.user, { kind, title: kind === PostKind.CARE_REPORT ? '訪問看護' : null });
     await sql(`update post set created_at = '2026-10-21T09:00:00+09:00' where id = ?`, [p.id]);
   }
   // applications with known step times: forwarded after 2 and 4 days, completed after 5 and 10
-  for (const [fwd, done] of [[2, 5], [4, 10]]) {
+  for (const [fwd, done] of [
+    [2, 5],
+    [4, 10],
+  ]) {
     const a = await buildApplication(em.fork(), { office, applicant: officeAdmin.user, state: ApplicationState.COMPLETED });
     const t0 = new Date('2026-10-01T00:00:00Z').getTime();
-    for (const [action, days] of [['SUBMIT', 0], ['FORWARD', fwd], ['COMPLETE', done]] as const)
-      await sql(`insert into application_event (id, application_id, action, to_state, actor_name, at) values (gen_random_uuid(), ?, ?, 'SUBMITTED', 'テスト', ?)`, [a.id, action, new Date(t0 + days * 86_400_000)]);
+    for (const [action, days] of [
+      ['SUBMIT', 0],
+      ['FORWARD', fwd],
+      ['COMPLETE', done],
+    ] as const)
+      await sql(`insert into application_event (id, application_id, action, to_state, actor_name, at) values (gen_random_uuid(), ?, ?, 'SUBMITTED', 'テスト', ?)`, [
+        a.id,
+        action,
+        new Date(t0 + days * 86_400_000),
+      ]);
   }
   await buildApplication(em.fork(), { office: world.otherCityOffice, applicant: world.users.otherCityStaff.user });
 
@@ -64,7 +84,10 @@ describe('reports (exact figures on a known dataset)', () => {
       ].sort((a, b) => (a.officeName < b.officeName ? -1 : 1)),
     ]);
     expect(r.activeHeadcount).toBe(4);
-    expect(r.totals.sort((a: { status: string }, b: { status: string }) => a.status.localeCompare(b.status))).toEqual([{ status: 'ACTIVE', count: 4 }, { status: 'STOPPED', count: 1 }]);
+    expect(r.totals.sort((a: { status: string }, b: { status: string }) => a.status.localeCompare(b.status))).toEqual([
+      { status: 'ACTIVE', count: 4 },
+      { status: 'STOPPED', count: 1 },
+    ]);
     // scope: the office admin sees its office; the vendor all municipalities
     const mine = (await as.officeAdmin.ok(`{ rosterReport { activeHeadcount rows { officeName } } }`)).rosterReport;
     expect(mine.activeHeadcount).toBe(2);
@@ -81,7 +104,12 @@ describe('reports (exact figures on a known dataset)', () => {
       { month: '2026-11', opened: 0, closed: 0, openAtEnd: 1 },
     ]);
     expect(r.membersPerRoom).toEqual([{ members: 3, rooms: 1 }]);
-    expect(r.roomsPerOffice).toEqual(expect.arrayContaining([{ officeName: world.office.name, rooms: 1 }, { officeName: world.otherOffice.name, rooms: 1 }]));
+    expect(r.roomsPerOffice).toEqual(
+      expect.arrayContaining([
+        { officeName: world.office.name, rooms: 1 },
+        { officeName: world.otherOffice.name, rooms: 1 },
+      ]),
+    );
     expect((await as.otherCity.ok(`{ roomsReport { months { month } } }`)).roomsReport.months).toEqual([]);
   });
 
@@ -164,7 +192,8 @@ describe('API tokens for reporting clients', () => {
 
 describe('the audit trail', () => {
   it('filters by actor, action, patient and date; VENDOR sees account and sign-in events only', async () => {
-    const signIns = (await as.city.ok(`query($a: ID) { auditEvents(filter: { actorId: $a, action: "auth." }) { total items { action outcome actorLoginId } } }`, { a: world.users.staff.user.id })).auditEvents;
+    const signIns = (await as.city.ok(`query($a: ID) { auditEvents(filter: { actorId: $a, action: "auth." }) { total items { action outcome actorLoginId } } }`, { a: world.users.staff.user.id }))
+      .auditEvents;
     expect(signIns.items.map((e: { action: string }) => e.action).sort()).toEqual(['auth.password', 'auth.totp']);
     const today = todayInTokyo();
     expect((await as.city.ok(`{ auditEvents(filter: { from: "${today}", to: "${today}" }) { total } }`)).auditEvents.total).toBeGreaterThan(0);

@@ -47,9 +47,15 @@ describe('the whole path: 様式6 → room → care report with vitals → 既�
   it('works end to end, and a closed room is read-only and kept', async () => {
     const { staff, otherOfficeStaff } = world.users;
     // the care manager (staff) applies, with the signed consent scanned
-    const input = roomCreationInput({ explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: staff.user }, { user: otherOfficeStaff.user }], name: '偕楽 梅子' });
+    const input = roomCreationInput({
+      explainingOffice: world.office,
+      coveredOffices: [world.office, world.otherOffice],
+      members: [{ user: staff.user }, { user: otherOfficeStaff.user }],
+      name: '偕楽 梅子',
+    });
     const submitted = await as.staff.ok(`mutation($i: ApplicationInput!, $f: [AttachmentUpload!]) { submitApplication(type: ROOM_CREATION, input: $i, attachments: $f) { id version state } }`, {
-      i: { roomCreation: input }, f: [await uploaded(as.staff, { filename: '様式5.png', contentType: 'image/png', data: png })],
+      i: { roomCreation: input },
+      f: [await uploaded(as.staff, { filename: '様式5.png', contentType: 'image/png', data: png })],
     });
     const app = submitted.submitApplication;
     // the scanned consent is patient data: downloading it is logged
@@ -64,8 +70,16 @@ describe('the whole path: 様式6 → room → care report with vitals → 既�
     expect(queued.payload.patient.birthDate).toBe('1940-03-02'); // 昭和15年3月2日
 
     const created = await as.city.ok(`mutation($id: ID!, $v: Int!, $s: RoomSetupInput!) { createRoomFromApplication(applicationId: $id, version: $v, setup: $s) { state payload } }`, {
-      id: app.id, v: app.version,
-      s: { name: '偕楽 梅子 様', members: [{ userId: staff.user.id, permission: 'COORDINATOR' }, { userId: otherOfficeStaff.user.id, permission: 'CONTRIBUTOR' }], careReportTitles: ['訪問看護', '訪問診療'] },
+      id: app.id,
+      v: app.version,
+      s: {
+        name: '偕楽 梅子 様',
+        members: [
+          { userId: staff.user.id, permission: 'COORDINATOR' },
+          { userId: otherOfficeStaff.user.id, permission: 'CONTRIBUTOR' },
+        ],
+        careReportTitles: ['訪問看護', '訪問診療'],
+      },
     });
     const roomId = created.createRoomFromApplication.payload.roomId as string;
     const room = (await as.staff.ok(ROOM, { id: roomId })).room;
@@ -78,12 +92,24 @@ describe('the whole path: 様式6 → room → care report with vitals → 既�
     const post = (
       await as.otherOfficeStaff.ok(CREATE_POST, {
         r: roomId,
-        i: { kind: 'CARE_REPORT', title: '訪問看護', body: '血圧やや高め。', vitals: { systolic: 152, diastolic: 88, pulse: 72, temperature: 36.8, spo2: 97, weight: 48.5 }, attachments: [await uploaded(as.otherOfficeStaff, { filename: '傷.png', contentType: 'image/png', data: png })] },
+        i: {
+          kind: 'CARE_REPORT',
+          title: '訪問看護',
+          body: '血圧やや高め。',
+          vitals: { systolic: 152, diastolic: 88, pulse: 72, temperature: 36.8, spo2: 97, weight: 48.5 },
+          attachments: [await uploaded(as.otherOfficeStaff, { filename: '傷.png', contentType: 'image/png', data: png })],
+        },
       })
     ).createPost;
     expect((await as.staff.ok(ROOM, { id: roomId })).room.unreadCount).toBe(1);
     const listed = (await as.staff.ok(POSTS, { r: roomId })).posts.items[0];
-    expect(listed).toMatchObject({ id: post.id, readByMe: false, readCount: 0, vitals: { systolic: 152, spo2: 97, weight: 48.5 }, author: { name: otherOfficeStaff.user.name, officeName: world.otherOffice.name } });
+    expect(listed).toMatchObject({
+      id: post.id,
+      readByMe: false,
+      readCount: 0,
+      vitals: { systolic: 152, spo2: 97, weight: 48.5 },
+      author: { name: otherOfficeStaff.user.name, officeName: world.otherOffice.name },
+    });
     expect(await as.staff.ok(`mutation($r: ID!) { markPostsRead(roomId: $r) }`, { r: roomId })).toEqual({ markPostsRead: 1 });
     expect((await as.staff.ok(ROOM, { id: roomId })).room.unreadCount).toBe(0);
     const seen = await as.otherOfficeStaff.ok(`query($r: ID!) { posts(roomId: $r) { items { readCount readers { person { name } readAt } } } }`, { r: roomId });
@@ -107,7 +133,9 @@ describe('the whole path: 様式6 → room → care report with vitals → 既�
     // closing request → the city's queue → closed, read-only, kept
     await as.staff.ok(`mutation($r: ID!) { requestRoomClosing(roomId: $r, reason: FACILITY_ADMISSION, body: "特養へ入所されました") { id } }`, { r: roomId });
     expect((await as.staff.ok(ROOM, { id: roomId })).room.status).toBe('CLOSING');
-    const end = (await as.city.ok(`{ applications(filter: { type: ROOM_END, states: [SUBMITTED] }) { items { id version payload } } }`)).applications.items.find((a: { payload: { roomId: string } }) => a.payload.roomId === roomId);
+    const end = (await as.city.ok(`{ applications(filter: { type: ROOM_END, states: [SUBMITTED] }) { items { id version payload } } }`)).applications.items.find(
+      (a: { payload: { roomId: string } }) => a.payload.roomId === roomId,
+    );
     await as.city.ok(`mutation($id: ID!, $v: Int!) { completeApplication(id: $id, version: $v, comment: "確認しました") { state } }`, { id: end.id, v: end.version });
     const closed = (await as.staff.ok(ROOM, { id: roomId })).room;
     expect(closed).toMatchObject({ status: 'CLOSED', writable: false });
@@ -132,7 +160,9 @@ describe('privacy by membership', () => {
     const mk = (extra = {}) => buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, ...extra });
     const [member, future, former, stopped] = [await mk(), await mk(), await mk(), await mk()];
     const room = await buildRoom(em.fork(), {
-      municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office],
+      municipality: world.city,
+      explainingOffice: world.office,
+      coveredOffices: [world.office],
       members: [{ user: member.user }, { user: future.user, fromDate: tomorrow }, { user: former.user, untilDate: yesterday }, { user: stopped.user }],
     });
     const post = await buildPost(em.fork(), room, member.user);
@@ -162,7 +192,8 @@ describe('privacy by membership', () => {
   it('an ID stop ends the person’s memberships on the stop date', async () => {
     const leaver = await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office });
     const room = await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: leaver.user }] });
-    const s = (await as.officeAdmin.ok(`mutation($i: ApplicationInput!) { submitApplication(type: ID_STOP, input: $i) { id version } }`, { i: { idStop: { userIds: [leaver.user.id] } } })).submitApplication;
+    const s = (await as.officeAdmin.ok(`mutation($i: ApplicationInput!) { submitApplication(type: ID_STOP, input: $i) { id version } }`, { i: { idStop: { userIds: [leaver.user.id] } } }))
+      .submitApplication;
     const f = (await as.city.ok(`mutation($id: ID!, $v: Int!) { forwardApplication(id: $id, version: $v) { version } }`, { id: s.id, v: s.version })).forwardApplication;
     await as.vendor.ok(`mutation($id: ID!, $v: Int!) { completeApplication(id: $id, version: $v) { state } }`, { id: s.id, v: f.version });
     const members = (await as.city.ok(ROOM, { id: room.id })).room.members;
@@ -177,7 +208,9 @@ describe('inside a room', () => {
   beforeAll(async () => {
     viewer = await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.otherOffice });
     room = await buildRoom(em.fork(), {
-      municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice],
+      municipality: world.city,
+      explainingOffice: world.office,
+      coveredOffices: [world.office, world.otherOffice],
       members: [{ user: world.users.staff.user, permission: RoomPermission.COORDINATOR }, { user: world.users.otherOfficeStaff.user }, { user: viewer.user, permission: RoomPermission.VIEWER }],
     });
   });
@@ -248,7 +281,9 @@ describe('join requests and the directory', () => {
   it('a member asks the city to invite someone from the directory; only active users, only covered offices', async () => {
     const room = await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }] });
     const dir = await as.staff.ok(`{ directory(filter: { officeId: "${world.otherOffice.id}" }) { items { id name officeName jobType } } }`);
-    expect(dir.directory.items).toEqual(expect.arrayContaining([{ id: world.users.otherOfficeStaff.user.id, name: world.users.otherOfficeStaff.user.name, officeName: world.otherOffice.name, jobType: 'NURSE' }]));
+    expect(dir.directory.items).toEqual(
+      expect.arrayContaining([{ id: world.users.otherOfficeStaff.user.id, name: world.users.otherOfficeStaff.user.name, officeName: world.otherOffice.name, jobType: 'NURSE' }]),
+    );
     const pending = await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.otherOffice, status: 'PENDING' as never });
     const JOIN = `mutation($i: ApplicationInput!) { submitApplication(type: ROOM_JOIN, input: $i) { id version } }`;
     const notActive = await as.staff.gql(JOIN, { i: { roomJoin: { roomId: room.id, userId: pending.user.id } } });

@@ -22,9 +22,20 @@ describe('dates with a legal meaning are Japan calendar dates', () => {
 
 describe('Japanese formats', () => {
   it.each([
-    ['katakana', 'ミト タロウ', true], ['katakana', 'ヴァーチャル・ケア', true], ['katakana', 'みと', false], ['katakana', 'Mito', false],
-    ['tenDigits', '0812345678', true], ['tenDigits', '081234567', false], ['careManagerNumber', '12345678', true], ['careManagerNumber', '1234567a', false],
-    ['postalCode', '310-8610', true], ['postalCode', '3108610', false], ['phone', '029-232-9110', true], ['phone', '090-1234-5678', true], ['phone', '0120-12-345', false], ['phone', '12-3456-7890', false],
+    ['katakana', 'ミト タロウ', true],
+    ['katakana', 'ヴァーチャル・ケア', true],
+    ['katakana', 'みと', false],
+    ['katakana', 'Mito', false],
+    ['tenDigits', '0812345678', true],
+    ['tenDigits', '081234567', false],
+    ['careManagerNumber', '12345678', true],
+    ['careManagerNumber', '1234567a', false],
+    ['postalCode', '310-8610', true],
+    ['postalCode', '3108610', false],
+    ['phone', '029-232-9110', true],
+    ['phone', '090-1234-5678', true],
+    ['phone', '0120-12-345', false],
+    ['phone', '12-3456-7890', false],
   ] as const)('%s %s → %s', (pattern, value, ok) => {
     expect(patterns[pattern].test(value)).toBe(ok);
   });

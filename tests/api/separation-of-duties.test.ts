@@ -88,7 +88,8 @@ describe('VENDOR issues accounts but holds no secret of them', () => {
   });
 
   it('an OFFICE account too: PENDING, printable by its city only', async () => {
-    const created = (await vendor.ok(CREATE_USER, { a: { loginId: 'mito-nurse-9', role: 'OFFICE', officeId: world.office.id }, i: { name: '看護 九', nameKana: 'カンゴ キュウ', jobType: 'NURSE' } })).createUser;
+    const created = (await vendor.ok(CREATE_USER, { a: { loginId: 'mito-nurse-9', role: 'OFFICE', officeId: world.office.id }, i: { name: '看護 九', nameKana: 'カンゴ キュウ', jobType: 'NURSE' } }))
+      .createUser;
     expect(created.status).toBe('PENDING');
     expect(codesOf(await vendor.gql(PRINT, { ids: [created.id] }))).toEqual(['FORBIDDEN']);
     expect(codesOf(await otherCity.gql(PRINT, { ids: [created.id] }))).toEqual(['NOT_FOUND']);
@@ -155,7 +156,8 @@ describe('VENDOR resets a room member', () => {
 });
 
 describe('a further CITY account, or a reset of one, is seen by the other CITY users', () => {
-  const mailsTo = (to: string, kind: string) => sql<{ subject: string; body: string; municipality_id: string | null }>(`select subject, body, municipality_id from notification where "to" = ? and kind = ?`, [to, kind]);
+  const mailsTo = (to: string, kind: string) =>
+    sql<{ subject: string; body: string; municipality_id: string | null }>(`select subject, body, municipality_id from notification where "to" = ? and kind = ?`, [to, kind]);
 
   it('creation: an audit event in their municipality and a notice to each of them, none to the other city', async () => {
     const created = (await vendor.ok(CREATE_USER, { a: { loginId: 'mito-city-new', role: 'CITY', municipalityId: world.city.id }, i: cityPerson('市 新人') })).createUser;
@@ -256,7 +258,9 @@ describe('bootstrap of the first CITY account (operator command)', () => {
     await sql(`update municipality set contact_email = 'old@kasama.example.jp' where id = ?`, [row.id]);
     const [fresh] = await sql(`select version from municipality where id = ?`, [row.id]);
     await vendor.ok(`mutation($id: ID!, $v: Int!, $i: MunicipalityInput!) { updateMunicipality(id: $id, version: $v, input: $i) { id } }`, {
-      id: row.id, v: fresh.version, i: { code: row.code, name: row.name, prefecture: row.prefecture, contactEmail: 'new@vendor.example.jp' },
+      id: row.id,
+      v: fresh.version,
+      i: { code: row.code, name: row.name, prefecture: row.prefecture, contactEmail: 'new@vendor.example.jp' },
     });
     const [event] = await sql(`select detail from audit_event where action = 'municipality.update' and municipality_id = ?`, [row.id]);
     expect(event.detail).toEqual({ contactEmail: { from: 'old@kasama.example.jp', to: 'new@vendor.example.jp' } });

@@ -71,7 +71,10 @@ describe('typesCheckedAtParent', () => {
   });
 
   it('uses the declared facts between named rules, and nothing else', () => {
-    const known = new Map<unknown, unknown[]>([[isA, [isC]], [isB, [isC]]]);
+    const known = new Map<unknown, unknown[]>([
+      [isA, [isC]],
+      [isB, [isC]],
+    ]);
     expect(implies(isA, isC)).toBe(false);
     expect(implies(isA, isC, known)).toBe(true);
     expect(implies(aOrB, isC, known)).toBe(true); // whichever passed, isC follows

@@ -36,15 +36,47 @@ beforeAll(async () => {
   for (let i = 0; i < ROWS; i++) await buildApplication(em, { office: i % 2 ? office : otherOffice, applicant: officeAdmin.user });
   rooms = [];
   for (let i = 0; i < ROWS; i++) {
-    rooms.push(await buildRoom(em, { municipality: city, explainingOffice: office, coveredOffices: [office, otherOffice], members: [{ user: staff.user }, { user: otherOfficeStaff.user }, { user: officeAdmin.user }] }));
+    rooms.push(
+      await buildRoom(em, {
+        municipality: city,
+        explainingOffice: office,
+        coveredOffices: [office, otherOffice],
+        members: [{ user: staff.user }, { user: otherOfficeStaff.user }, { user: officeAdmin.user }],
+      }),
+    );
   }
   posts = [];
-  for (let i = 0; i < ROWS; i++) posts.push(await buildPost(em, rooms[0], i % 2 ? staff.user : otherOfficeStaff.user, { kind: i % 3 ? PostKind.NOTE : PostKind.CARE_REPORT, title: i % 3 ? null : '訪問看護' }));
+  for (let i = 0; i < ROWS; i++)
+    posts.push(await buildPost(em, rooms[0], i % 2 ? staff.user : otherOfficeStaff.user, { kind: i % 3 ? PostKind.NOTE : PostKind.CARE_REPORT, title: i % 3 ? null : '訪問看護' }));
   await em.insertMany(
     AuditEvent,
-    Array.from({ length: ROWS }, (_, i) => ({ action: 'user.update', outcome: AuditOutcome.SUCCESS, actorId: world.users.city.user.id, actorLoginId: world.users.city.loginId, actorRole: 'CITY', municipalityId: city.id, targetType: 'User', targetId: staff.user.id, occurredAt: new Date(Date.now() - i * 60_000) })),
+    Array.from({ length: ROWS }, (_, i) => ({
+      action: 'user.update',
+      outcome: AuditOutcome.SUCCESS,
+      actorId: world.users.city.user.id,
+      actorLoginId: world.users.city.loginId,
+      actorRole: 'CITY',
+      municipalityId: city.id,
+      targetType: 'User',
+      targetId: staff.user.id,
+      occurredAt: new Date(Date.now() - i * 60_000),
+    })),
   );
-  for (let i = 0; i < ROWS; i++) em.create(Notification, { municipalityId: city.id, kind: 'post.new', category: NotificationCategory.OTHER, carriesCredential: false, messageId: newMessageId(), to: `n${i}@example.jp`, subject: '新しい書き込み', body: '本文', status: NotificationStatus.SENT, attempts: 1, nextAttemptAt: new Date(), createdAt: new Date(Date.now() - i * 60_000) });
+  for (let i = 0; i < ROWS; i++)
+    em.create(Notification, {
+      municipalityId: city.id,
+      kind: 'post.new',
+      category: NotificationCategory.OTHER,
+      carriesCredential: false,
+      messageId: newMessageId(),
+      to: `n${i}@example.jp`,
+      subject: '新しい書き込み',
+      body: '本文',
+      status: NotificationStatus.SENT,
+      attempts: 1,
+      nextAttemptAt: new Date(),
+      createdAt: new Date(Date.now() - i * 60_000),
+    });
   await em.flush();
   for (const k of ['city', 'vendor', 'staff'] as const) {
     as[k] = new Client(server.url);
@@ -160,7 +192,12 @@ async function dataStatements(client: Client, query: string, variables: Record<s
   server.sql.reset();
   await client.ok(query, variables);
   return server.sql.statements
-    .map((s) => stripVTControlCharacters(s).replace(/^.*?\[query\]\s*/, '').replace(/\s+/g, ' ').trim())
+    .map((s) =>
+      stripVTControlCharacters(s)
+        .replace(/^.*?\[query\]\s*/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter((s) => !/^(begin|commit|rollback)\b/i.test(s) && !/\b(from|update|into) "?(session|app_session|audit_event)"?\b/i.test(s));
 }
 
@@ -185,7 +222,9 @@ describe('reads of rooms and posts: plain rows, the page and its total in one st
   });
 
   it('a page past the end still has its total (one count of its own)', async () => {
-    const data = await as.city.ok(`query($r: ID!) { posts(roomId: $r, page: { page: 99, perPage: 25 }) { total items { id } } rooms(page: { page: 99, perPage: 25 }) { total items { id } } }`, { r: rooms[0].id });
+    const data = await as.city.ok(`query($r: ID!) { posts(roomId: $r, page: { page: 99, perPage: 25 }) { total items { id } } rooms(page: { page: 99, perPage: 25 }) { total items { id } } }`, {
+      r: rooms[0].id,
+    });
     expect(data).toEqual({ posts: { total: ROWS, items: [] }, rooms: { total: ROWS, items: [] } });
   });
 

@@ -4,8 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const run = (env: Record<string, string>) =>
-  spawnSync(process.execPath, ['scripts/test-prerequisites.mjs'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+const run = (env: Record<string, string>) => spawnSync(process.execPath, ['scripts/test-prerequisites.mjs'], { env: { ...process.env, ...env }, encoding: 'utf8' });
 
 describe('npm test prerequisites', () => {
   it('passes quietly when Chromium and pg_dump 15 are there', () => {

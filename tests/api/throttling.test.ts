@@ -36,9 +36,19 @@ const registration = () => {
   seq += 1;
   return {
     office: {
-      kind: 'MEDICAL', name: `throttle clinic ${seq}`, nameKana: 'テストイイン', postalCode: '310-0001', address: '茨城県水戸市三の丸1-1', phone: '029-111-2222',
-      corporationName: '医療法人 テスト会', corporationNameKana: 'イリョウホウジン テストカイ', representativeName: '代表 一郎', representativeNameKana: 'ダイヒョウ イチロウ',
-      corporationAddress: '茨城県水戸市三の丸1-1', corporationPhone: '029-111-2222', contactEmail: 'clinic-new@example.jp',
+      kind: 'MEDICAL',
+      name: `throttle clinic ${seq}`,
+      nameKana: 'テストイイン',
+      postalCode: '310-0001',
+      address: '茨城県水戸市三の丸1-1',
+      phone: '029-111-2222',
+      corporationName: '医療法人 テスト会',
+      corporationNameKana: 'イリョウホウジン テストカイ',
+      representativeName: '代表 一郎',
+      representativeNameKana: 'ダイヒョウ イチロウ',
+      corporationAddress: '茨城県水戸市三の丸1-1',
+      corporationPhone: '029-111-2222',
+      contactEmail: 'clinic-new@example.jp',
     },
     officePledgedOn: '2026-11-01',
     staff: [{ name: `看護 ${seq}子`, nameKana: 'カンゴ', jobType: 'NURSE', pledgedOn: '2026-11-20', email: `nurse${seq}@example.jp`, officeAdmin: true }],
@@ -283,14 +293,25 @@ describe('the HTTP edge', () => {
   it('sends helmet’s headers with the panel’s CSP unchanged, and HSTS only in production', async () => {
     const csp = (h: Headers) =>
       Object.fromEntries(
-        h.get('content-security-policy')!.split(';').map((d) => d.trim()).filter(Boolean).map((d) => {
-          const [name, ...values] = d.split(/\s+/);
-          return [name, values.join(' ')];
-        }),
+        h
+          .get('content-security-policy')!
+          .split(';')
+          .map((d) => d.trim())
+          .filter(Boolean)
+          .map((d) => {
+            const [name, ...values] = d.split(/\s+/);
+            return [name, values.join(' ')];
+          }),
       );
     const expected = {
-      'default-src': "'self'", 'img-src': "'self' data: blob:", 'style-src': "'self' 'unsafe-inline'", 'script-src': "'self'",
-      'connect-src': "'self'", 'frame-ancestors': "'none'", 'base-uri': "'self'", 'form-action': "'self'",
+      'default-src': "'self'",
+      'img-src': "'self' data: blob:",
+      'style-src': "'self' 'unsafe-inline'",
+      'script-src': "'self'",
+      'connect-src': "'self'",
+      'frame-ancestors': "'none'",
+      'base-uri': "'self'",
+      'form-action': "'self'",
     };
     for (const path of ['/healthz', '/graphql?query=%7B__typename%7D']) {
       const d = await fetch(`${dev.url}${path}`, { headers: { 'apollo-require-preflight': '1' } });

@@ -88,7 +88,12 @@ beforeAll(async () => {
   server = await startTestServer({ uploads: { maxBytes: MAX_BYTES, pendingMinutes: 60 }, publicSubmissionsPerHour: PER_HOUR });
   em = server.orm.em.fork();
   world = await buildWorld(em, server.secrets);
-  room = await buildRoom(em, { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office, world.otherOffice], members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }] });
+  room = await buildRoom(em, {
+    municipality: world.city,
+    explainingOffice: world.office,
+    coveredOffices: [world.office, world.otherOffice],
+    members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }],
+  });
   for (const k of ['staff', 'otherOfficeStaff', 'officeAdmin'] as const) {
     as[k] = new Client(server.url);
     await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
@@ -185,7 +190,9 @@ describe('claiming uploads', () => {
     // the refused claim took nothing: the owner still can, once
     await as.staff.ok(CREATE_POST, { r: room.id, i: { kind: 'NOTE', body: '一度目', attachments: [up] } });
     const twice = await as.staff.gql(CREATE_POST, { r: room.id, i: { kind: 'NOTE', body: '二度目', attachments: [up] } });
-    expect(twice.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'attachments.0.uploadId', code: 'UPLOAD_UNAVAILABLE', message: '添付ファイルの受付期限が切れたか、すでに使われています。もう一度添付してください。' })]);
+    expect(twice.errors![0].extensions!.fields).toEqual([
+      expect.objectContaining({ field: 'attachments.0.uploadId', code: 'UPLOAD_UNAVAILABLE', message: '添付ファイルの受付期限が切れたか、すでに使われています。もう一度添付してください。' }),
+    ]);
     // two claims at once: exactly one wins
     const race = await uploaded(as.staff, png());
     const results = await Promise.all([1, 2].map((n) => as.staff.gql(CREATE_POST, { r: room.id, i: { kind: 'NOTE', body: `同時${n}`, attachments: [race] } })));
@@ -199,15 +206,22 @@ describe('claiming uploads', () => {
     expect(await sql(`select count(*)::int as n from pending_upload where id = ?`, [old.uploadId])).toEqual([{ n: 0 }]);
     // more than three files, or one named twice
     const many = await Promise.all([1, 2, 3, 4].map(() => uploaded(as.staff, png())));
-    expect((await as.staff.gql(CREATE_POST, { r: room.id, i: { kind: 'NOTE', body: 'x', attachments: many } })).errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'attachments', code: 'INVALID_VALUE' })]);
-    expect((await as.staff.gql(CREATE_POST, { r: room.id, i: { kind: 'NOTE', body: 'x', attachments: [many[0], many[0]] } })).errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'attachments', code: 'INVALID_VALUE' })]);
+    expect((await as.staff.gql(CREATE_POST, { r: room.id, i: { kind: 'NOTE', body: 'x', attachments: many } })).errors![0].extensions!.fields).toEqual([
+      expect.objectContaining({ field: 'attachments', code: 'INVALID_VALUE' }),
+    ]);
+    expect((await as.staff.gql(CREATE_POST, { r: room.id, i: { kind: 'NOTE', body: 'x', attachments: [many[0], many[0]] } })).errors![0].extensions!.fields).toEqual([
+      expect.objectContaining({ field: 'attachments', code: 'INVALID_VALUE' }),
+    ]);
   });
 
   it('keeps anonymous uploads for the public page: claimed there with the token only, never by a signed-in mutation', async () => {
     const anon = await uploadedPublic(server.url, pdf('誓約書.pdf'));
     expect(anon.claimToken).toMatch(/^[\w-]{20,}$/);
     // a signed-in user cannot take it into their own application
-    const app = await as.officeAdmin.gql(`mutation($f: [AttachmentUpload!]) { submitApplication(type: STAFF_ADDITION, input: { staffAddition: { staff: [{ name: "新規 看護", nameKana: "シンキ カンゴ", jobType: NURSE, pledgedOn: "2026-11-01" }] } }, attachments: $f) { id } }`, { f: [anon] });
+    const app = await as.officeAdmin.gql(
+      `mutation($f: [AttachmentUpload!]) { submitApplication(type: STAFF_ADDITION, input: { staffAddition: { staff: [{ name: "新規 看護", nameKana: "シンキ カンゴ", jobType: NURSE, pledgedOn: "2026-11-01" }] } }, attachments: $f) { id } }`,
+      { f: [anon] },
+    );
     expect(app.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'attachments.0.uploadId', code: 'UPLOAD_UNAVAILABLE' })]);
     const PUBLIC = `mutation($c: String!, $f: [AttachmentUpload!]) { submitPublicRegistration(municipalityCode: $c, applicantName: "新規 申請者", applicantEmail: "new@example.jp", attachments: $f, input: { officePledgedOn: "2026-11-01", staff: [{ name: "公開 医師", nameKana: "コウカイ イシ", jobType: DOCTOR, pledgedOn: "2026-11-01", officeAdmin: true }], office: { kind: MEDICAL, name: "公開アップロード医院", nameKana: "コウカイイイン", postalCode: "310-0001", address: "茨城県水戸市三の丸1-1", phone: "029-111-2222", corporationName: "医療法人 公開", corporationNameKana: "イリョウホウジン コウカイ", representativeName: "代表 一郎", representativeNameKana: "ダイヒョウ イチロウ", corporationAddress: "茨城県水戸市三の丸1-1", corporationPhone: "029-111-2222", contactEmail: "open@example.jp", credentialsDelivery: OFFICE_ADDRESS } }) { receiptNumber } }`;
     const anonymous = new Client(server.url);

@@ -32,7 +32,13 @@ async function audit(page: Page, screen: string): Promise<Finding[]> {
     .analyze();
   return result.violations
     .filter((v) => v.impact === 'critical' || v.impact === 'serious' || ALSO_REQUIRED.includes(v.id))
-    .map((v) => ({ screen, rule: v.id, impact: v.impact!, help: v.help, targets: v.nodes.slice(0, 4).map((n) => `${n.html.slice(0, 160)}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`) }));
+    .map((v) => ({
+      screen,
+      rule: v.id,
+      impact: v.impact!,
+      help: v.help,
+      targets: v.nodes.slice(0, 4).map((n) => `${n.html.slice(0, 160)}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`),
+    }));
 }
 
 /** The findings as lines, also kept in the e2e artifacts folder (a11y-<first screen's role>.txt). */
@@ -83,8 +89,19 @@ describe('accessibility (axe-core)', () => {
 
   it('VENDOR: home, municipalities, offices, users, applications, audit, outbox, tokens, reports', { timeout: 180_000 }, async () => {
     const f = await walk(s.world.users.vendor, 'vendor', [
-      '#/municipalities', `#/municipalities/${ids.municipality}/show`, '#/offices', `#/offices/${ids.office}/show`, '#/users', `#/users/${ids.staff}/show`,
-      '#/applications', `#/applications/${ids.application}/show`, '#/auditEvents', '#/notifications', '#/tokens', '#/reports', '#/password',
+      '#/municipalities',
+      `#/municipalities/${ids.municipality}/show`,
+      '#/offices',
+      `#/offices/${ids.office}/show`,
+      '#/users',
+      `#/users/${ids.staff}/show`,
+      '#/applications',
+      `#/applications/${ids.application}/show`,
+      '#/auditEvents',
+      '#/notifications',
+      '#/tokens',
+      '#/reports',
+      '#/password',
     ]);
     expect(report(f)).toBe('');
   });
@@ -94,8 +111,18 @@ describe('accessibility (axe-core)', () => {
       s.world.users.city,
       'city',
       [
-        '#/rooms', `#/rooms/${ids.room}/show`, '#/offices', `#/offices/${ids.office}/show`, '#/users', `#/users/${ids.staff}/show`,
-        '#/applications', `#/applications/${ids.application}/show`, '#/reports', '#/auditEvents', '#/notifications', '#/tokens',
+        '#/rooms',
+        `#/rooms/${ids.room}/show`,
+        '#/offices',
+        `#/offices/${ids.office}/show`,
+        '#/users',
+        `#/users/${ids.staff}/show`,
+        '#/applications',
+        `#/applications/${ids.application}/show`,
+        '#/reports',
+        '#/auditEvents',
+        '#/notifications',
+        '#/tokens',
       ],
       [...roomTabs, '標題の設定'],
     );
@@ -106,7 +133,17 @@ describe('accessibility (axe-core)', () => {
     const f = await walk(
       s.world.users.officeAdmin,
       'office-admin',
-      ['#/rooms', `#/rooms/${ids.room}/show`, '#/room-request', '#/users', `#/users/${ids.staff}/show`, `#/offices/${ids.office}/show`, '#/applications', `#/applications/${ids.application}/show`, '#/applications/create'],
+      [
+        '#/rooms',
+        `#/rooms/${ids.room}/show`,
+        '#/room-request',
+        '#/users',
+        `#/users/${ids.staff}/show`,
+        `#/offices/${ids.office}/show`,
+        '#/applications',
+        `#/applications/${ids.application}/show`,
+        '#/applications/create',
+      ],
       roomTabs,
     );
     expect(report(f)).toBe('');

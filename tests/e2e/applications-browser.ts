@@ -61,6 +61,10 @@ export const field = (page: Page, source: string) => page.locator(`input[name="$
 
 /** Picks an option of a select input (by its source path). */
 export async function choose(page: Page, source: string, option: string): Promise<void> {
-  await page.locator('.MuiFormControl-root').filter({ has: page.locator(`input[name="${source}"]`) }).getByRole('combobox').click();
+  await page
+    .locator('.MuiFormControl-root')
+    .filter({ has: page.locator(`input[name="${source}"]`) })
+    .getByRole('combobox')
+    .click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }

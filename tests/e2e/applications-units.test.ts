@@ -7,7 +7,17 @@ import { auditFilter } from '../../admin/audit/queries.js';
 import { rosterTable } from '../../admin/reports/reportTables.js';
 import { workflowEn, workflowJa } from '../../admin/applications/i18n.js';
 
-const row = { name: '看護 花子', nameKana: 'カンゴ ハナコ', jobType: 'NURSE', jobTypeOther: '栄養士', careManagerNumber: '12345678', ictLinkage: true, email: ' ', pledgedOn: '2026-11-20', extra: 'x' };
+const row = {
+  name: '看護 花子',
+  nameKana: 'カンゴ ハナコ',
+  jobType: 'NURSE',
+  jobTypeOther: '栄養士',
+  careManagerNumber: '12345678',
+  ictLinkage: true,
+  email: ' ',
+  pledgedOn: '2026-11-20',
+  extra: 'x',
+};
 
 describe('form values → ApplicationInput', () => {
   it('sends only the type’s part, with the StaffInput fields, and drops hidden inputs’ values', () => {
@@ -17,7 +27,11 @@ describe('form values → ApplicationInput', () => {
       idStop: null,
       roomCreation: null,
       roomJoin: null,
-      staffAddition: { staff: [{ name: '看護 花子', nameKana: 'カンゴ ハナコ', jobType: 'NURSE', jobTypeOther: null, careManagerNumber: null, ictLinkage: false, email: null, officeAdmin: false, pledgedOn: '2026-11-20' }] },
+      staffAddition: {
+        staff: [
+          { name: '看護 花子', nameKana: 'カンゴ ハナコ', jobType: 'NURSE', jobTypeOther: null, careManagerNumber: null, ictLinkage: false, email: null, officeAdmin: false, pledgedOn: '2026-11-20' },
+        ],
+      },
     });
     const cm = applicationInput('STAFF_ADDITION', { staffAddition: { staff: [{ ...row, jobType: 'CARE_MANAGER' }] } }, 'CARE_MANAGEMENT');
     expect((cm.staffAddition as { staff: Record<string, unknown>[] }).staff[0]).toMatchObject({ careManagerNumber: '12345678', ictLinkage: true, jobTypeOther: null });

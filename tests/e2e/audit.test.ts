@@ -67,9 +67,17 @@ describe('the audit trail and the outbox in the panel', () => {
 
     // the refused read by office staff, by outcome
     await city.goto(`${server.url}/#/auditEvents`);
-    await city.getByRole('button', { name: /クリア|Clear/ }).first().click().catch(() => undefined);
+    await city
+      .getByRole('button', { name: /クリア|Clear/ })
+      .first()
+      .click()
+      .catch(() => undefined);
     await city.goto(`${server.url}/#/auditEvents?filter=${encodeURIComponent(JSON.stringify({}))}`);
-    await city.locator('.MuiFormControl-root').filter({ has: city.locator('input[name="outcome"]') }).getByRole('combobox').click();
+    await city
+      .locator('.MuiFormControl-root')
+      .filter({ has: city.locator('input[name="outcome"]') })
+      .getByRole('combobox')
+      .click();
     await city.getByRole('option', { name: '拒否' }).click();
     await expect.poll(actions).toEqual(['権限のない操作の拒否']);
     await visible(city.getByRole('cell', { name: world.users.staff.loginId, exact: false }));

@@ -18,7 +18,7 @@ describe('CITY in the admin panel', () => {
   it('signs in with password and a TOTP code and sees its role on the home page', async () => {
     await signIn(page, s.server.url, s.world.users.city);
     await visible(page.getByText('役割: 市町村 管理者'));
-    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '部屋一覧', '事業所', 'アカウント', '申請', '同意書の一覧', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'パスワード変更']);
+    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '部屋一覧', '事業所', 'アカウント', '申請', '同意書の一覧', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'FHIR出力', 'パスワード変更']);
     const menu = await menuEntries(page);
     expect(menu).not.toContain('市町村');
   });
@@ -91,7 +91,14 @@ describe('CITY in the admin panel', () => {
     const em = s.server.orm.em.fork();
     const newcomer = await buildUser(em, s.server.secrets, { role: Role.OFFICE, office: s.world.office, status: UserStatus.PENDING, totp: false, name: '新人 看護師' });
     await em.getConnection().execute('update app_user set password_hash = null where id = ?', [newcomer.user.id]);
-    const newCity = await buildUser(em, s.server.secrets, { role: Role.CITY, municipality: s.world.city, status: UserStatus.PENDING, totp: false, jobType: JobType.ADMINISTRATOR, name: '追加 市職員' });
+    const newCity = await buildUser(em, s.server.secrets, {
+      role: Role.CITY,
+      municipality: s.world.city,
+      status: UserStatus.PENDING,
+      totp: false,
+      jobType: JobType.ADMINISTRATOR,
+      name: '追加 市職員',
+    });
     await page.goto(`${s.server.url}/#/`);
     const card = page.getByTestId('pending-accounts');
     await visible(card.getByText('新人 看護師', { exact: false }));
@@ -105,7 +112,10 @@ describe('CITY in the admin panel', () => {
     expect(await page.getByTestId('letter-login-id').innerText()).toBe(newcomer.loginId);
     const code = (await page.getByTestId('letter-activation-code').innerText()).trim();
     const person = new Client(s.server.url);
-    const r = await person.ok(`mutation($l: String!, $c: String!) { activateAccount(loginId: $l, activationCode: $c, newPassword: "newcomer-password-2026") { step } }`, { l: newcomer.loginId, c: code });
+    const r = await person.ok(`mutation($l: String!, $c: String!) { activateAccount(loginId: $l, activationCode: $c, newPassword: "newcomer-password-2026") { step } }`, {
+      l: newcomer.loginId,
+      c: code,
+    });
     expect(r.activateAccount.step).toBe('TOTP_ENROLLMENT');
   });
 });

@@ -31,12 +31,23 @@ describe('date inputs', () => {
       await choose(page, 'municipalityCode', `${world.city.name}（${world.city.prefecture}）`);
       await page.getByRole('radio', { name: '医療機関' }).check();
       for (const [name, value] of [
-        ['input.office.name', '日付テスト診療所'], ['input.office.address', '茨城県水戸市三の丸1-1'], ['input.office.phone', '0292223333'],
-        ['input.office.contactEmail', 'date@example.jp'], ['input.office.corporationName', '医療法人 日付会'], ['input.office.corporationNameKana', 'ひづけかい'],
-        ['input.office.representativeName', '日付 一郎'], ['input.office.representativeNameKana', 'ひづけ いちろう'], ['input.office.corporationAddress', '茨城県水戸市三の丸1-1'],
-        ['input.office.corporationPhone', '029-222-3333'], ['input.staff.0.name', '日付 花子'], ['input.staff.0.nameKana', 'ヒヅケ ハナコ'], ['input.staff.0.pledgedOn', '2026-11-17'],
-        ['applicantName', '日付 一郎'], ['applicantEmail', 'date@example.jp'],
-      ]) await field(page, name).fill(value);
+        ['input.office.name', '日付テスト診療所'],
+        ['input.office.address', '茨城県水戸市三の丸1-1'],
+        ['input.office.phone', '0292223333'],
+        ['input.office.contactEmail', 'date@example.jp'],
+        ['input.office.corporationName', '医療法人 日付会'],
+        ['input.office.corporationNameKana', 'ひづけかい'],
+        ['input.office.representativeName', '日付 一郎'],
+        ['input.office.representativeNameKana', 'ひづけ いちろう'],
+        ['input.office.corporationAddress', '茨城県水戸市三の丸1-1'],
+        ['input.office.corporationPhone', '029-222-3333'],
+        ['input.staff.0.name', '日付 花子'],
+        ['input.staff.0.nameKana', 'ヒヅケ ハナコ'],
+        ['input.staff.0.pledgedOn', '2026-11-17'],
+        ['applicantName', '日付 一郎'],
+        ['applicantEmail', 'date@example.jp'],
+      ])
+        await field(page, name).fill(value);
       await choose(page, 'input.staff.0.jobType', '医師');
       await page.locator('input[type=file]').setInputFiles(pdfFile());
       await page.getByRole('button', { name: '申請する' }).click();

@@ -14,7 +14,12 @@ describe('printable forms', () => {
   it('the city prints an ID stop (様式3) and attaches the sealed scan', { timeout: 120_000 }, async () => {
     const em = s.server.orm.em.fork();
     const who = await buildUser(em, s.server.secrets, { role: Role.OFFICE, office: s.world.office, name: '印刷 停止子' });
-    const app = await buildApplication(em, { office: s.world.office, applicant: s.world.users.officeAdmin.user, type: ApplicationType.ID_STOP, payload: { userIds: [who.user.id], stopDate: null, users: [] } });
+    const app = await buildApplication(em, {
+      office: s.world.office,
+      applicant: s.world.users.officeAdmin.user,
+      type: ApplicationType.ID_STOP,
+      payload: { userIds: [who.user.id], stopDate: null, users: [] },
+    });
 
     const page = await s.open('forms');
     await signIn(page, s.server.url, s.world.users.city);
@@ -24,7 +29,12 @@ describe('printable forms', () => {
     expect(await print.textContent()).toContain('様式3 ID停止依頼書 (印刷用PDF)');
     const [download] = await Promise.all([page.waitForEvent('download'), print.click()]);
     expect(download.suggestedFilename()).toMatch(/^様式3_ID停止依頼書_[0-9A-F]{8}\.pdf$/);
-    expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      fs
+        .readFileSync((await download.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     // the sealed form comes back as a scan, on the same page
     await page.getByTestId('attach-scans-input').setInputFiles({ name: '様式3_押印済み.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% sealed scan\n%%EOF\n') });

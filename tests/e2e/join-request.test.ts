@@ -13,7 +13,13 @@ describe('join requests', () => {
   it('the city sees the note and the permission, and completing says what will happen', { timeout: 120_000 }, async () => {
     const em = s.server.orm.em.fork();
     const helper = await buildUser(em, s.server.secrets, { role: Role.OFFICE, office: s.world.office, name: '参加 予定子' });
-    const room = await buildRoom(em, { municipality: s.world.city, explainingOffice: s.world.office, coveredOffices: [s.world.office], members: [{ user: s.world.users.staff.user }], name: '招待 花子' });
+    const room = await buildRoom(em, {
+      municipality: s.world.city,
+      explainingOffice: s.world.office,
+      coveredOffices: [s.world.office],
+      members: [{ user: s.world.users.staff.user }],
+      name: '招待 花子',
+    });
     const staff = new Client(s.server.url);
     await staff.signIn(s.world.users.staff.loginId, s.world.users.staff.password, s.world.users.staff.totpSecret!);
     await staff.ok(`mutation($i: ApplicationInput!) { submitApplication(type: ROOM_JOIN, input: $i) { id } }`, {

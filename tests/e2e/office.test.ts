@@ -8,7 +8,6 @@ describe('OFFICE accounts in the admin panel', () => {
   const s = panelSuite();
   let page: Page;
 
-
   it('an office admin has the roster and its office in the menu, nothing for municipalities', async () => {
     page = await s.open('office-admin');
     await signIn(page, s.server.url, s.world.users.officeAdmin);

@@ -48,7 +48,10 @@ describe('client validation', () => {
     ];
     for (const [code, validate, rule, good, bad] of cases) {
       const server = (s: string) => (rule instanceof RegExp ? rule.test(s) : rule(s));
-      expect([good, ...bad].map((s) => validate(s, {}, {}) === undefined), code).toEqual([good, ...bad].map(server));
+      expect(
+        [good, ...bad].map((s) => validate(s, {}, {}) === undefined),
+        code,
+      ).toEqual([good, ...bad].map(server));
       expect(validate(bad[0], {}, {}), code).toBe(`app.validation.${code}`);
     }
   });
@@ -134,7 +137,18 @@ describe('API errors → react-admin', async () => {
 
   it('BAD_USER_INPUT becomes form errors by field path, plus the general message', () => {
     const e = apiErrorFrom(
-      [{ message: '入力内容に誤りがあります。', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'loginId', code: 'TAKEN', message: 'すでに使われています。' }, { field: 'nameKana', code: 'KATAKANA', message: 'カタカナで入力してください。' }] } }],
+      [
+        {
+          message: '入力内容に誤りがあります。',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fields: [
+              { field: 'loginId', code: 'TAKEN', message: 'すでに使われています。' },
+              { field: 'nameKana', code: 'KATAKANA', message: 'カタカナで入力してください。' },
+            ],
+          },
+        },
+      ],
       (f) => (f === 'loginId' ? 'account.loginId' : f),
     );
     expect(e.status).toBe(400);

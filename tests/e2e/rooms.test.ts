@@ -267,7 +267,8 @@ describe('patient rooms in the panel', () => {
   it('a request the city returns is corrected and resubmitted by its applicant', async () => {
     const applicant = await buildUser(server.orm.em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, name: '常磐 ケア子' });
     const input = roomCreationInput({ explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: applicant.user }, { user: viewer.user }], name: '千波 湖子' });
-    const submitted = (await (await api(applicant)).ok(`mutation($i: ApplicationInput!) { submitApplication(type: ROOM_CREATION, input: $i) { id version } }`, { i: { roomCreation: input } })).submitApplication;
+    const submitted = (await (await api(applicant)).ok(`mutation($i: ApplicationInput!) { submitApplication(type: ROOM_CREATION, input: $i) { id version } }`, { i: { roomCreation: input } }))
+      .submitApplication;
     const city = await api(world.users.city);
     await city.ok(`mutation($id: ID!, $v: Int!) { returnApplication(id: $id, version: $v, comment: "住所の番地が抜けています。") { state } }`, { id: submitted.id, v: submitted.version });
 

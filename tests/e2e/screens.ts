@@ -92,16 +92,19 @@ export async function settle(page: Page): Promise<void> {
   // a hash change is a same-document navigation, after which the screen's chunk and then its data
   // load (admin/common/lazyScreen.tsx): wait until no request has been in flight for a while
   await networkQuiet(page);
-  await page.locator('.MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+  await page
+    .locator('.MuiLinearProgress-root, .MuiCircularProgress-root, .MuiSkeleton-root')
+    .first()
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => undefined);
   await page.waitForTimeout(250); // transitions (drawer, tabs' indicator, dialogs' fade)
   // a notification still fading in or out is checked once it has settled (or gone): its colours
   // mid-fade are not what anyone reads
   await page
-    .waitForFunction(
-      () => [...document.querySelectorAll('.MuiSnackbarContent-root')].every((e) => getComputedStyle(e).opacity === '1' && getComputedStyle(e).transform === 'none'),
-      undefined,
-      { timeout: 3_000, polling: 100 },
-    )
+    .waitForFunction(() => [...document.querySelectorAll('.MuiSnackbarContent-root')].every((e) => getComputedStyle(e).opacity === '1' && getComputedStyle(e).transform === 'none'), undefined, {
+      timeout: 3_000,
+      polling: 100,
+    })
     .catch(() => undefined);
 }
 
@@ -135,7 +138,10 @@ export async function overflow(page: Page): Promise<{ scrollWidth: number; wides
     const widest = [...document.querySelectorAll<HTMLElement>('body *')]
       .filter((e) => over(e) && ![...e.children].some(over))
       .slice(0, 8)
-      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} width=${Math.round(e.getBoundingClientRect().width)} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').slice(0, 30)}"`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${[...e.classList].slice(0, 3).join('.')} width=${Math.round(e.getBoundingClientRect().width)} right=${Math.round(e.getBoundingClientRect().right)} "${(e.textContent ?? '').slice(0, 30)}"`,
+      );
     return { scrollWidth: document.documentElement.scrollWidth, widest };
   });
 }

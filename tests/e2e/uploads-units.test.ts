@@ -37,7 +37,10 @@ describe('the panel’s upload step', () => {
   it('sends each file to the upload path and hands the mutation their ids', async () => {
     const uploads = await toUploads([file(PNG, '傷.png', 'image/png'), file([...Buffer.from('%PDF-1.7\n')], '様式5.pdf', 'application/pdf')]);
     expect(uploads).toEqual([{ uploadId: expect.any(String) }, { uploadId: expect.any(String) }]);
-    const rows = await server.orm.em.fork().getConnection().execute<{ filename: string }[]>(`select filename from pending_upload where id in (?) order by filename`, [uploads.map((u) => u.uploadId)]);
+    const rows = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ filename: string }[]>(`select filename from pending_upload where id in (?) order by filename`, [uploads.map((u) => u.uploadId)]);
     expect(rows.map((r) => r.filename).sort()).toEqual(['傷.png', '様式5.pdf'].sort());
     // the public page's are anonymous, with the token its mutation presents
     expect(await uploadFile(file(PNG, 'a.png', 'image/png'), { public: true })).toEqual({ uploadId: expect.any(String), claimToken: expect.any(String) });

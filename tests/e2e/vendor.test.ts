@@ -98,10 +98,10 @@ describe('VENDOR in the admin panel', () => {
     await page.getByRole('button', { name: '保存' }).click();
     await visible(page.getByText('作成しました'));
     await visible(page.getByRole('link', { name: officeName }));
-    const [row] = await s.server.orm.em.fork().getConnection().execute(
-      'select u.name, u.status, u.password_hash, u.ict_linkage, o.office_number from app_user u join office o on o.id = u.office_id where u.login_id = ?',
-      ['kango-hanako'],
-    );
+    const [row] = await s.server.orm.em
+      .fork()
+      .getConnection()
+      .execute('select u.name, u.status, u.password_hash, u.ict_linkage, o.office_number from app_user u join office o on o.id = u.office_id where u.login_id = ?', ['kango-hanako']);
     expect(row).toMatchObject({ name: '看護 花子', status: 'PENDING', password_hash: null, ict_linkage: true, office_number: number });
     // VENDOR may stop the account, but never print its activation code (the city does)
     await visible(page.getByRole('button', { name: 'ID停止' }));

@@ -11,7 +11,13 @@ describe('vitals chart', () => {
 
   it('plots readings at their times on fixed axes with the usual range shaded', { timeout: 90_000 }, async () => {
     const em = s.server.orm.em.fork();
-    const room = await buildRoom(em, { municipality: s.world.city, explainingOffice: s.world.office, coveredOffices: [s.world.office], members: [{ user: s.world.users.staff.user }], name: 'グラフ 花子' });
+    const room = await buildRoom(em, {
+      municipality: s.world.city,
+      explainingOffice: s.world.office,
+      coveredOffices: [s.world.office],
+      members: [{ user: s.world.users.staff.user }],
+      name: 'グラフ 花子',
+    });
     const author = s.world.users.staff.user;
     const at = (iso: string) => ({ createdAt: new Date(iso), updatedAt: new Date(iso) });
     await buildPost(em, room, author, { kind: PostKind.CARE_REPORT, title: '訪問看護', body: '朝', vitals: { temperature: 36.6, pulse: 72 }, ...at('2026-11-20T00:30:00Z') });

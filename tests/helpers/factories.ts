@@ -32,10 +32,22 @@ export async function buildMunicipality(em: EntityManager, name = `市${uniq()}`
 
 export async function buildOffice(em: EntityManager, municipality: Municipality, kind = OfficeKind.SERVICE, extra: Partial<Office> = {}): Promise<Office> {
   const o = em.create(Office, {
-    municipality, kind, name: `事業所${uniq()}`, nameKana: 'ジギョウショ', officeNumber: kind === OfficeKind.MEDICAL ? null : digits(10),
-    address: '茨城県水戸市中央1-4-1', phone: '029-232-9110', serviceTypes: kind === OfficeKind.SERVICE ? [ServiceType.HOME_NURSING] : [],
-    corporationName: '株式会社テスト', corporationNameKana: 'カブシキガイシャテスト', representativeName: '代表 太郎', representativeNameKana: 'ダイヒョウ タロウ',
-    corporationAddress: '茨城県水戸市中央1-4-1', corporationPhone: '029-232-9110', contactEmail: 'office@example.jp', ...extra,
+    municipality,
+    kind,
+    name: `事業所${uniq()}`,
+    nameKana: 'ジギョウショ',
+    officeNumber: kind === OfficeKind.MEDICAL ? null : digits(10),
+    address: '茨城県水戸市中央1-4-1',
+    phone: '029-232-9110',
+    serviceTypes: kind === OfficeKind.SERVICE ? [ServiceType.HOME_NURSING] : [],
+    corporationName: '株式会社テスト',
+    corporationNameKana: 'カブシキガイシャテスト',
+    representativeName: '代表 太郎',
+    representativeNameKana: 'ダイヒョウ タロウ',
+    corporationAddress: '茨城県水戸市中央1-4-1',
+    corporationPhone: '029-232-9110',
+    contactEmail: 'office@example.jp',
+    ...extra,
   });
   await em.persistAndFlush(o);
   return o;
@@ -66,11 +78,19 @@ export async function buildUser(em: EntityManager, secrets: SecretBox, o: UserOp
   const totpSecret = o.totp === false ? null : generateSecret();
   const loginId = `u-${uniq()}${uniq()}`;
   const user = em.create(User, {
-    loginId, role: o.role, office: o.office ?? null,
+    loginId,
+    role: o.role,
+    office: o.office ?? null,
     municipality: o.municipality ?? o.office?.municipality ?? null,
-    officeAdmin: o.officeAdmin ?? false, name: o.name ?? `利用者 ${uniq()}`, nameKana: 'リヨウシャ', jobType: o.jobType ?? JobType.NURSE,
-    status: o.status ?? UserStatus.ACTIVE, passwordHash: await passwordHash, mustChangePassword: o.mustChangePassword ?? false,
-    totpSecret: totpSecret ? secrets.seal(totpSecret) : null, totpEnabledAt: totpSecret ? new Date() : null,
+    officeAdmin: o.officeAdmin ?? false,
+    name: o.name ?? `利用者 ${uniq()}`,
+    nameKana: 'リヨウシャ',
+    jobType: o.jobType ?? JobType.NURSE,
+    status: o.status ?? UserStatus.ACTIVE,
+    passwordHash: await passwordHash,
+    mustChangePassword: o.mustChangePassword ?? false,
+    totpSecret: totpSecret ? secrets.seal(totpSecret) : null,
+    totpEnabledAt: totpSecret ? new Date() : null,
   });
   await em.persistAndFlush(user);
   return { user, loginId, password: TEST_PASSWORD, totpSecret };
@@ -98,7 +118,16 @@ export async function buildWorld(em: EntityManager, secrets: SecretBox) {
 /** An application in any state, written directly (the workflow itself is tested through the API). */
 export async function buildApplication(
   em: EntityManager,
-  o: { office: Office; applicant?: User | null; type?: ApplicationType; state?: ApplicationState; channel?: ApplicationChannel; staffNames?: string[]; userIds?: string[]; payload?: Record<string, unknown> },
+  o: {
+    office: Office;
+    applicant?: User | null;
+    type?: ApplicationType;
+    state?: ApplicationState;
+    channel?: ApplicationChannel;
+    staffNames?: string[];
+    userIds?: string[];
+    payload?: Record<string, unknown>;
+  },
 ): Promise<Application> {
   const type = o.type ?? ApplicationType.STAFF_ADDITION;
   const staff = (o.staffNames ?? [`新人 ${uniq()}`]).map((name) => ({ name, nameKana: 'シンジン', jobType: JobType.NURSE, ictLinkage: false, officeAdmin: false, pledgedOn: '2026-11-01' }));
@@ -121,18 +150,35 @@ export async function buildApplication(
 /** A room with its patient and consent; `members` get access from today. */
 export async function buildRoom(
   em: EntityManager,
-  o: { municipality: Municipality; explainingOffice: Office; coveredOffices: Office[]; members: { user: User; permission?: RoomPermission; fromDate?: string; untilDate?: string | null }[]; name?: string },
+  o: {
+    municipality: Municipality;
+    explainingOffice: Office;
+    coveredOffices: Office[];
+    members: { user: User; permission?: RoomPermission; fromDate?: string; untilDate?: string | null }[];
+    name?: string;
+  },
 ): Promise<Room> {
   const patient = em.create(Patient, {
-    municipality: o.municipality, name: o.name ?? `患者 ${uniq()}`, nameKana: 'カンジャ', sex: Sex.FEMALE, birthDate: '1940-03-02',
-    address: '茨城県水戸市中央1-1-1', careLevel: CareLevel.CARE_2, insuredNumber: digits(10),
+    municipality: o.municipality,
+    name: o.name ?? `患者 ${uniq()}`,
+    nameKana: 'カンジャ',
+    sex: Sex.FEMALE,
+    birthDate: '1940-03-02',
+    address: '茨城県水戸市中央1-1-1',
+    careLevel: CareLevel.CARE_2,
+    insuredNumber: digits(10),
   });
   const consent = em.create(Consent, {
-    patient, consentDate: '2026-11-01', signer: ConsentSigner.SELF, explainingOffice: o.explainingOffice, explainingPersonName: '説明 太郎',
+    patient,
+    consentDate: '2026-11-01',
+    signer: ConsentSigner.SELF,
+    explainingOffice: o.explainingOffice,
+    explainingPersonName: '説明 太郎',
     coveredOfficeIds: o.coveredOffices.map((c) => c.id),
   });
   const room = em.create(Room, { municipality: o.municipality, patient, consent, name: patient.name, careReportTitles: ['訪問看護', '訪問介護'] });
-  for (const m of o.members) em.create(RoomMember, { room, user: m.user, permission: m.permission ?? RoomPermission.CONTRIBUTOR, fromDate: m.fromDate ?? '2026-01-01', untilDate: m.untilDate ?? null });
+  for (const m of o.members)
+    em.create(RoomMember, { room, user: m.user, permission: m.permission ?? RoomPermission.CONTRIBUTOR, fromDate: m.fromDate ?? '2026-01-01', untilDate: m.untilDate ?? null });
   await em.flush();
   return room;
 }
@@ -146,8 +192,26 @@ export async function buildPost(em: EntityManager, room: Room, author: User, ove
 /** The fields of a 様式6 + 様式5 application, as the API takes them. */
 export function roomCreationInput(o: { explainingOffice: Office; coveredOffices: Office[]; members: { user: User; permission?: RoomPermission }[]; name?: string }) {
   return {
-    patient: { name: o.name ?? `水戸 花子${uniq()}`, nameKana: 'ミト ハナコ', sex: 'FEMALE', birthDate: '昭和15年3月2日', postalCode: '310-0001', address: '茨城県水戸市三の丸1-1', phone: '029-000-0000', careLevel: 'CARE_2', insuredNumber: digits(10) },
-    consent: { consentDate: '2026-11-01', signer: 'PROXY', proxyName: '水戸 一郎', proxyRelationship: '長男', explainingOfficeId: o.explainingOffice.id, explainingPersonName: '常磐 ケア子', coveredOfficeIds: o.coveredOffices.map((c) => c.id) },
+    patient: {
+      name: o.name ?? `水戸 花子${uniq()}`,
+      nameKana: 'ミト ハナコ',
+      sex: 'FEMALE',
+      birthDate: '昭和15年3月2日',
+      postalCode: '310-0001',
+      address: '茨城県水戸市三の丸1-1',
+      phone: '029-000-0000',
+      careLevel: 'CARE_2',
+      insuredNumber: digits(10),
+    },
+    consent: {
+      consentDate: '2026-11-01',
+      signer: 'PROXY',
+      proxyName: '水戸 一郎',
+      proxyRelationship: '長男',
+      explainingOfficeId: o.explainingOffice.id,
+      explainingPersonName: '常磐 ケア子',
+      coveredOfficeIds: o.coveredOffices.map((c) => c.id),
+    },
     members: o.members.map((m) => ({ userId: m.user.id, permission: m.permission ?? 'CONTRIBUTOR' })),
   };
 }

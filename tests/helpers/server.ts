@@ -21,7 +21,14 @@ export interface TestServer {
 }
 
 export async function startTestServer(overrides: Partial<Config> = {}): Promise<TestServer> {
-  const sql = { count: 0, statements: [] as string[], reset: () => { sql.count = 0; sql.statements = []; } };
+  const sql = {
+    count: 0,
+    statements: [] as string[],
+    reset: () => {
+      sql.count = 0;
+      sql.statements = [];
+    },
+  };
   const base = loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv);
   const { orm } = await createTestDatabase({
     // the runtime pool's statement timeout, as api/app.ts sets it

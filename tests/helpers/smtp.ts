@@ -31,7 +31,13 @@ export async function startSmtpSink(o: { delayMs?: number } = {}): Promise<{ url
         const [head, ...rest] = raw.split(/\r?\n\r?\n/);
         const subjectLine = head.split(/\r?\n(?=\S)/).find((l) => /^subject:/i.test(l)) ?? '';
         const messageId = /^message-id:\s*(\S+)/im.exec(head)?.[1] ?? null;
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, subject: decodeMime(subjectLine.replace(/^subject:\s*/i, '').replace(/\r?\n\s+/g, ' ')), body: decodeBody(head, rest.join('\n\n')), messageId });
+        mails.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw,
+          subject: decodeMime(subjectLine.replace(/^subject:\s*/i, '').replace(/\r?\n\s+/g, ' ')),
+          body: decodeBody(head, rest.join('\n\n')),
+          messageId,
+        });
         if (o.delayMs) setTimeout(() => callback(), o.delayMs);
         else callback();
       });
@@ -50,13 +56,21 @@ export async function startSmtpSink(o: { delayMs?: number } = {}): Promise<{ url
 /** RFC 2047 encoded words (=?UTF-8?B?...?= / =?UTF-8?Q?...?=) → text */
 function decodeMime(value: string): string {
   return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
-    enc.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
+    enc.toLowerCase() === 'b'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : Buffer.from(
+          text.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_x, h) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
   );
 }
 
 function decodeBody(head: string, body: string): string {
   if (/content-transfer-encoding:\s*base64/i.test(head)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/content-transfer-encoding:\s*quoted-printable/i.test(head))
-    return Buffer.from(body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_x, h) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   return body;
 }

@@ -157,18 +157,25 @@ export async function buildSweepWorld(server: TestServer): Promise<SweepWorld> {
   let form1 = (await clients.removed.ok(SUBMIT, { i: form1Input, f: [await upload(clients.removed, scan1)] })).submitApplication;
   form1 = (
     await clients.city.ok(`mutation($id: ID!, $v: Int!, $c: String!) { returnApplication(id: $id, version: $v, comment: $c) { id version } }`, {
-      id: form1.id, v: form1.version, c: `${mk.text('form1', 'returnComment')} ${form1Input.roomCreation.patient.name} 様の被保険者番号をご確認ください`,
+      id: form1.id,
+      v: form1.version,
+      c: `${mk.text('form1', 'returnComment')} ${form1Input.roomCreation.patient.name} 様の被保険者番号をご確認ください`,
     })
   ).returnApplication;
   form1 = (
     await clients.removed.ok(`mutation($id: ID!, $v: Int!, $i: ApplicationInput!, $c: String) { resubmitApplication(id: $id, version: $v, input: $i, comment: $c) { id version } }`, {
-      id: form1.id, v: form1.version, i: form1Input, c: mk.text('form1', 'resubmitComment'),
+      id: form1.id,
+      v: form1.version,
+      i: form1Input,
+      c: mk.text('form1', 'resubmitComment'),
     })
   ).resubmitApplication;
   const created = await clients.city.ok(
     `mutation($id: ID!, $v: Int!, $s: RoomSetupInput!, $c: String) { createRoomFromApplication(applicationId: $id, version: $v, setup: $s, comment: $c) { payload } }`,
     {
-      id: form1.id, v: form1.version, c: mk.text('form1', 'completeComment'),
+      id: form1.id,
+      v: form1.version,
+      c: mk.text('form1', 'completeComment'),
       s: {
         name: mk.text('room1', 'room.name'),
         careReportTitles: ['訪問看護', '訪問介護'],
@@ -187,11 +194,21 @@ export async function buildSweepWorld(server: TestServer): Promise<SweepWorld> {
   // posts in room 1: a note and its correction, a care report with vitals and a photo
   const POST = `mutation($r: ID!, $i: PostInput!) { createPost(roomId: $r, input: $i) { id version } }`;
   const note = (await clients.live.ok(POST, { r: room1, i: { kind: 'NOTE', body: mk.text('room1', 'note.original') } })).createPost;
-  await clients.live.ok(`mutation($id: ID!, $v: Int!, $b: String!) { editPost(id: $id, version: $v, input: { body: $b }) { id } }`, { id: note.id, v: note.version, b: mk.text('room1', 'note.corrected') });
+  await clients.live.ok(`mutation($id: ID!, $v: Int!, $b: String!) { editPost(id: $id, version: $v, input: { body: $b }) { id } }`, {
+    id: note.id,
+    v: note.version,
+    b: mk.text('room1', 'note.corrected'),
+  });
   const photo = markedFile(mk, 'room1', 'photo', 'png');
   await clients.live.ok(POST, {
     r: room1,
-    i: { kind: 'CARE_REPORT', title: '訪問看護', body: `${mk.text('room1', 'careReport.body')} 血圧やや高め`, vitals: { systolic: 152, diastolic: 88, pulse: 72, temperature: 36.8, spo2: 97, weight: 48.5 }, attachments: [await upload(clients.live, photo)] },
+    i: {
+      kind: 'CARE_REPORT',
+      title: '訪問看護',
+      body: `${mk.text('room1', 'careReport.body')} 血圧やや高め`,
+      vitals: { systolic: 152, diastolic: 88, pulse: 72, temperature: 36.8, spo2: 97, weight: 48.5 },
+      attachments: [await upload(clients.live, photo)],
+    },
   });
   await clients.removed.ok(POST, { r: room1, i: { kind: 'NOTE', body: mk.text('room1', 'note.byRemoved') } });
   await clients.stopped.ok(POST, { r: room1, i: { kind: 'NOTE', body: mk.text('room1', 'note.byStopped') } });
@@ -213,17 +230,28 @@ export async function buildSweepWorld(server: TestServer): Promise<SweepWorld> {
   const end3 = (await clients.city.ok(`{ applications(filter: { type: ROOM_END, states: [SUBMITTED] }) { items { id version payload } } }`)).applications.items.find(
     (a: { payload: { roomId: string } }) => a.payload.roomId === room3.room,
   );
-  await clients.city.ok(`mutation($id: ID!, $v: Int!, $c: String) { completeApplication(id: $id, version: $v, comment: $c) { state } }`, { id: end3.id, v: end3.version, c: mk.text('form3', 'completeComment') });
+  await clients.city.ok(`mutation($id: ID!, $v: Int!, $c: String) { completeApplication(id: $id, version: $v, comment: $c) { state } }`, {
+    id: end3.id,
+    v: end3.version,
+    c: mk.text('form3', 'completeComment'),
+  });
 
   // an open 様式6 with its scan, and a withdrawn one, both filed by the live member
   const openScan = markedFile(mk, 'open', 'scan', 'pdf');
   const open = (await clients.live.ok(SUBMIT, { i: roomForm('open', [users.live]), f: [await upload(clients.live, openScan)] })).submitApplication;
   // a second scan added later (its audit event must not carry the file name)
   const openScan2 = markedFile(mk, 'open', 'addedScan', 'png');
-  await clients.live.ok(`mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`, { id: open.id, f: [await upload(clients.live, openScan2)] });
+  await clients.live.ok(`mutation($id: ID!, $f: [AttachmentUpload!]!) { addApplicationAttachments(applicationId: $id, attachments: $f) { id } }`, {
+    id: open.id,
+    f: [await upload(clients.live, openScan2)],
+  });
   const wdScan = markedFile(mk, 'withdrawn', 'scan', 'png');
   const wd = (await clients.live.ok(SUBMIT, { i: roomForm('withdrawn', [users.live]), f: [await upload(clients.live, wdScan)] })).submitApplication;
-  await clients.live.ok(`mutation($id: ID!, $v: Int!, $c: String) { withdrawApplication(id: $id, version: $v, comment: $c) { state } }`, { id: wd.id, v: wd.version, c: mk.text('withdrawn', 'withdrawComment') });
+  await clients.live.ok(`mutation($id: ID!, $v: Int!, $c: String) { withdrawApplication(id: $id, version: $v, comment: $c) { state } }`, {
+    id: wd.id,
+    v: wd.version,
+    c: mk.text('withdrawn', 'withdrawComment'),
+  });
 
   // reporting tokens of the vendor and of the other city
   const token = async (c: Client) => (await c.ok(`mutation { createApiToken(input: { name: "sweep", expiresInDays: 1 }) { secret } }`)).createApiToken.secret as string;
@@ -242,16 +270,33 @@ export async function buildSweepWorld(server: TestServer): Promise<SweepWorld> {
 
   const patient1 = (await sql(`select patient_id from room where id = ?`, [room1]))[0].patient_id as string;
   const labels = new Map<string, string>([
-    [base.city.id, 'municipality1'], [base.otherCity.id, 'municipality2'],
-    [office.id, 'office(members)'], [otherOffice.id, 'office2(members)'], [base.otherCityOffice.id, 'office(other city)'],
-    [room1, 'room1'], [room2.room, 'room2(consent withdrawn)'], [room3.room, 'room3(closed)'],
-    [patient1, 'patient1'], [room2.patient, 'patient2'], [room3.patient, 'patient3'],
-    [form1.id, 'form1(completed)'], [open.id, 'form(open)'], [wd.id, 'form(withdrawn)'], [join1.id, 'join(open)'], [end3.id, 'end(room3)'],
+    [base.city.id, 'municipality1'],
+    [base.otherCity.id, 'municipality2'],
+    [office.id, 'office(members)'],
+    [otherOffice.id, 'office2(members)'],
+    [base.otherCityOffice.id, 'office(other city)'],
+    [room1, 'room1'],
+    [room2.room, 'room2(consent withdrawn)'],
+    [room3.room, 'room3(closed)'],
+    [patient1, 'patient1'],
+    [room2.patient, 'patient2'],
+    [room3.patient, 'patient3'],
+    [form1.id, 'form1(completed)'],
+    [open.id, 'form(open)'],
+    [wd.id, 'form(withdrawn)'],
+    [join1.id, 'join(open)'],
+    [end3.id, 'end(room3)'],
     ...Object.entries(base.users).map(([k, u]) => [u.user.id, `user:${k}`] as [string, string]),
     ...Object.entries(users).map(([k, u]) => [u.user.id, `user:${k}`] as [string, string]),
   ]);
   return {
-    mk, base, users, clients, halfSignedIn, tokens, attacks,
+    mk,
+    base,
+    users,
+    clients,
+    halfSignedIn,
+    tokens,
+    attacks,
     rooms: { room1, room2: room2.room, room3: room3.room },
     patients: { room1: patient1, room2: room2.patient, room3: room3.patient },
     applications: { form1: form1.id, open: open.id, withdrawn: wd.id, join1: join1.id, end3: end3.id },
@@ -346,8 +391,14 @@ async function markedRoom(em: EntityManager, mk: Markers, group: string, municip
   const c = consentFields(mk, group);
   const patient = em.create(Patient, { ...p, sex: Sex.FEMALE, careLevel: CareLevel.CARE_3, municipality });
   const consent = em.create(Consent, {
-    patient, consentDate: '2026-11-01', signer: ConsentSigner.PROXY, proxyName: c.proxyName, proxyRelationship: c.proxyRelationship,
-    explainingOffice: explaining, explainingPersonName: c.explainingPersonName, coveredOfficeIds: covered.map((o) => o.id),
+    patient,
+    consentDate: '2026-11-01',
+    signer: ConsentSigner.PROXY,
+    proxyName: c.proxyName,
+    proxyRelationship: c.proxyRelationship,
+    explainingOffice: explaining,
+    explainingPersonName: c.explainingPersonName,
+    coveredOfficeIds: covered.map((o) => o.id),
   });
   const room = em.create(Room, { municipality, patient, consent, name: mk.text(group, 'room.name'), careReportTitles: ['訪問看護'] });
   em.create(RoomMember, { room, user: member.user.id, permission: RoomPermission.COORDINATOR, fromDate: '2026-01-01', untilDate: null });

@@ -211,7 +211,14 @@ export function prune(sel: Sel[], paths: (string | number)[][]): Sel[] {
           if (path.length === 1) return [];
           return [{ ...n, children: n.children ? drop(n.children, path.slice(1)) : null }];
         });
-  return paths.reduce((acc, p) => drop(acc, p.slice(1).filter((x): x is string => typeof x === 'string')), sel);
+  return paths.reduce(
+    (acc, p) =>
+      drop(
+        acc,
+        p.slice(1).filter((x): x is string => typeof x === 'string'),
+      ),
+    sel,
+  );
 }
 
 /** Argument names that hold a user's id. */

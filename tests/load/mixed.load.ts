@@ -31,7 +31,8 @@ beforeAll(async () => {
   for (let i = 0; i < 200; i++) await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: i % 2 ? world.office : world.otherOffice });
   const members = [world.users.staff.user, world.users.officeAdmin.user];
   const rooms: Room[] = [];
-  for (let i = 0; i < 20; i++) rooms.push(await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: members.map((user) => ({ user })) }));
+  for (let i = 0; i < 20; i++)
+    rooms.push(await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: members.map((user) => ({ user })) }));
   for (const room of rooms) for (let i = 0; i < 50; i++) await buildPost(em.fork(), room, members[i % 2]);
   for (let i = 0; i < 50; i++) await buildApplication(em.fork(), { office: world.office, applicant: world.users.officeAdmin.user });
   const city = new Client(server.url);
@@ -40,11 +41,24 @@ beforeAll(async () => {
   await member.signIn(world.users.staff.loginId, world.users.staff.password, world.users.staff.totpSecret!);
   const room = (i: number) => rooms[i % rooms.length].id;
   ops = [
-    { name: 'users list (CITY)', weight: 3, run: () => city.gql(`{ users(filter: { q: "利用者" }, sort: { field: nameKana, order: ASC }, page: { perPage: 25 }) { total items { name office { name } } } }`) },
+    {
+      name: 'users list (CITY)',
+      weight: 3,
+      run: () => city.gql(`{ users(filter: { q: "利用者" }, sort: { field: nameKana, order: ASC }, page: { perPage: 25 }) { total items { name office { name } } } }`),
+    },
     { name: 'offices list (CITY)', weight: 2, run: () => city.gql(`{ offices { total items { name activeUserCount } } }`) },
     { name: 'rooms list (member)', weight: 2, run: () => member.gql(`{ rooms { total items { name unreadCount } } }`) },
-    { name: 'room + 20 posts (member)', weight: 4, run: (i) => member.gql(`query($r: ID!) { room(id: $r) { name members { person { name } } } posts(roomId: $r, page: { perPage: 20 }) { total items { body readCount author { name } } } }`, { r: room(i) }) },
-    { name: 'create post (member)', weight: 2, run: (i) => member.gql(`mutation($r: ID!, $b: String!) { createPost(roomId: $r, input: { kind: NOTE, body: $b }) { id } }`, { r: room(i), b: `負荷試験 ${i}` }) },
+    {
+      name: 'room + 20 posts (member)',
+      weight: 4,
+      run: (i) =>
+        member.gql(`query($r: ID!) { room(id: $r) { name members { person { name } } } posts(roomId: $r, page: { perPage: 20 }) { total items { body readCount author { name } } } }`, { r: room(i) }),
+    },
+    {
+      name: 'create post (member)',
+      weight: 2,
+      run: (i) => member.gql(`mutation($r: ID!, $b: String!) { createPost(roomId: $r, input: { kind: NOTE, body: $b }) { id } }`, { r: room(i), b: `負荷試験 ${i}` }),
+    },
     { name: 'mark read (member)', weight: 1, run: (i) => member.gql(`mutation($r: ID!) { markPostsRead(roomId: $r) }`, { r: room(i) }) },
     { name: 'applications queue (CITY)', weight: 1, run: () => city.gql(`{ applications(filter: { states: [SUBMITTED] }) { total items { summary } } applicationCounts { state count } }`) },
     { name: 'roster report (CITY)', weight: 1, run: () => city.gql(`{ rosterReport { activeHeadcount } }`) },

@@ -74,7 +74,12 @@ export function pressureAreaPhoto(size = 1): Buffer {
 export function medicationCalendarPhoto(takenThrough: number): Buffer {
   const c = new Canvas(280, 200, [236, 232, 222]);
   c.rect(14, 12, 252, 176, [250, 248, 240]);
-  const colours: Rgb[] = [[240, 180, 170], [250, 220, 150], [170, 210, 170], [170, 190, 230]];
+  const colours: Rgb[] = [
+    [240, 180, 170],
+    [250, 220, 150],
+    [170, 210, 170],
+    [170, 190, 230],
+  ];
   for (let day = 0; day < 7; day++)
     for (let slot = 0; slot < 4; slot++) {
       const x = 22 + day * 35;

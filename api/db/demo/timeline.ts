@@ -31,7 +31,9 @@ export function shiftedClock(shift: () => number): () => void {
   Shifted.prototype = RealDate.prototype;
   Object.assign(Shifted, { now: () => RealDate.now() + shift(), parse: RealDate.parse, UTC: RealDate.UTC });
   globalThis.Date = Shifted as unknown as DateConstructor;
-  return () => void (globalThis.Date = RealDate);
+  return () => {
+    globalThis.Date = RealDate;
+  };
 }
 
 /** Moments of the demo, relative to the day it is loaded (Japan time). */
@@ -182,9 +184,24 @@ export class Timeline {
       ? { id: user.id, loginId: user.loginId, role: user.role, municipalityId: user.municipality?.id ?? null, officeId: user.office?.id ?? null, officeAdmin: user.officeAdmin }
       : null;
     // a signed-in request's context, minus the HTTP objects (the services of these steps use neither)
-    const ctx = buildContext({ em, config, secrets, limits, ip: step.ip, locale: 'ja', session: null, sessionProblem: null, viewer, viaToken: false, req: undefined as never, res: undefined as never });
+    const ctx = buildContext({
+      em,
+      config,
+      secrets,
+      limits,
+      ip: step.ip,
+      locale: 'ja',
+      session: null,
+      sessionProblem: null,
+      viewer,
+      viaToken: false,
+      req: undefined as never,
+      res: undefined as never,
+    });
     const tools: StepTools = {
-      ctx, em, at: step.at,
+      ctx,
+      em,
+      at: step.at,
       upload: async (file) => {
         const stored = await storeUpload(em, file, viewer ? { userId: viewer.id } : { anonymous: true, ip: step.ip }, config.uploads.pendingMinutes);
         return { uploadId: stored.id, claimToken: stored.claimToken ?? null };
