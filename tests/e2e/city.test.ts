@@ -18,7 +18,9 @@ describe('CITY in the admin panel', () => {
   it('signs in with password and a TOTP code and sees its role on the home page', async () => {
     await signIn(page, s.server.url, s.world.users.city);
     await visible(page.getByText('役割: 市町村 管理者'));
-    await expect.poll(() => menuEntries(page)).toEqual(['ホーム', '部屋一覧', '事業所', 'アカウント', '申請', '同意書の一覧', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'FHIR出力', 'パスワード変更']);
+    await expect
+      .poll(() => menuEntries(page))
+      .toEqual(['ホーム', '部屋一覧', '事業所', 'アカウント', '申請', '同意書の一覧', '集計', '監査ログ', 'メール送信履歴', 'APIトークン', 'FHIR出力', 'パスワード変更']);
     const menu = await menuEntries(page);
     expect(menu).not.toContain('市町村');
   });
