@@ -3,7 +3,7 @@
 // finished files download with the session cookie.
 import { useMutation } from '@tanstack/react-query';
 import { Title, useNotify, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Card, CardContent, LinearProgress, Link, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, LinearProgress, Link, Stack, Typography } from '@mui/material';
 import { isApiError } from '../graphql/errors';
 import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
 import { formatDateTime } from '../common/dates';
@@ -41,45 +41,34 @@ export function FhirExportsPage() {
               {translate('app.fhir.start')}
             </Button>
           </Box>
-          {jobs.length === 0 ? (
+          {jobs.length === 0 && !exports.isPending && (
             <Typography variant="body2" color="text.secondary">
-              {exports.isPending ? '' : translate('app.fhir.empty')}
+              {translate('app.fhir.empty')}
             </Typography>
-          ) : (
-            <Box sx={{ overflowX: 'auto' }}>
-              <Table size="small" data-testid="fhir-exports">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{translate('app.fhir.col.createdAt')}</TableCell>
-                    <TableCell>{translate('app.fhir.col.status')}</TableCell>
-                    <TableCell>{translate('app.fhir.col.progress')}</TableCell>
-                    <TableCell>{translate('app.fhir.col.files')}</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {jobs.map((j) => (
-                    <TableRow key={j.id}>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(j.createdAt)}</TableCell>
-                      <TableCell>{translate(`app.fhir.status.${j.status}`)}</TableCell>
-                      <TableCell sx={{ minWidth: 160 }}>
-                        {j.progress} / {j.total}
-                        <LinearProgress variant="determinate" aria-label={translate('app.fhir.col.progress')} value={j.total ? (100 * j.progress) / j.total : j.status === 'DONE' ? 100 : 0} />
-                      </TableCell>
-                      <TableCell>
-                        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }}>
-                          {j.output.map((o) => (
-                            <Link key={o.type} href={`/fhir/exports/${j.id}/${o.type}.ndjson`}>
-                              {o.type} ({o.count})
-                            </Link>
-                          ))}
-                        </Stack>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </Box>
           )}
+          {/* one line per export, newest first: when, how far, and its files once done */}
+          <Stack spacing={2} data-testid="fhir-exports">
+            {jobs.map((j) => (
+              <Box key={j.id} sx={{ borderTop: 1, borderColor: 'divider', pt: 1 }}>
+                <Typography variant="body2">
+                  {formatDateTime(j.createdAt)} ・ {translate(`app.fhir.status.${j.status}`)} ・ {translate('app.fhir.col.progress')} {j.progress} / {j.total}
+                </Typography>
+                <LinearProgress
+                  variant="determinate"
+                  aria-label={translate('app.fhir.col.progress')}
+                  value={j.total ? (100 * j.progress) / j.total : j.status === 'DONE' ? 100 : 0}
+                  sx={{ my: 1, maxWidth: 480 }}
+                />
+                <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+                  {j.output.map((o) => (
+                    <Link key={o.type} href={`/fhir/exports/${j.id}/${o.type}.ndjson`}>
+                      {o.type} ({o.count})
+                    </Link>
+                  ))}
+                </Stack>
+              </Box>
+            ))}
+          </Stack>
         </Stack>
       </CardContent>
     </Card>

@@ -6,7 +6,7 @@ export const fhirJa = {
     start: '出力を開始',
     started: '出力を開始しました',
     empty: 'まだ出力していません。',
-    col: { createdAt: '開始', status: '状態', progress: '進捗 (部屋)', files: 'ファイル' },
+    col: { progress: '進捗 (部屋)' },
     status: { QUEUED: '待機中', RUNNING: '出力中', DONE: '完了', FAILED: '失敗' },
   },
 };
@@ -18,7 +18,7 @@ export const fhirEn: typeof fhirJa = {
     start: 'Start an export',
     started: 'Export started',
     empty: 'No export yet.',
-    col: { createdAt: 'Started', status: 'Status', progress: 'Progress (rooms)', files: 'Files' },
+    col: { progress: 'Progress (rooms)' },
     status: { QUEUED: 'Queued', RUNNING: 'Running', DONE: 'Done', FAILED: 'Failed' },
   },
 };

@@ -113,33 +113,21 @@ function useCitySteps(counts: Map<string, number> | undefined): Step[] | undefin
   const roomCounts = useApiQuery(keys.counts, (dp) => dp.roomCounts()).data;
   const pending = useApiQuery(keys.pending, (dp) => dp.pendingRoomCreations()).data;
   if (!counts || !roomCounts || !pending) return undefined;
-  const steps: Step[] = [];
-  const review = counts.get('SUBMITTED') ?? 0;
-  if (review > 0)
-    steps.push({
-      key: 'review',
-      icon: <RuleIcon color="primary" />,
-      text: translate('layout.next.city_review', { smart_count: review }),
-      actions: [{ label: 'layout.next.open_review', to: applicationsIn(['SUBMITTED']) }],
-    });
-  if (pending.total > 0)
-    steps.push({
-      key: 'rooms',
-      icon: <MeetingRoomIcon color="primary" />,
-      text: translate('layout.next.city_rooms', { smart_count: pending.total }),
-      actions: [{ label: 'layout.next.open_rooms', to: '/rooms' }],
-    });
   const closing = roomCounts.filter((c) => c.status === 'CLOSING').reduce((n, c) => n + c.count, 0);
-  if (closing > 0)
-    steps.push({
-      key: 'closing',
-      icon: <MeetingRoomIcon color="warning" />,
-      text: translate('layout.next.city_closing', { smart_count: closing }),
-      actions: [{ label: 'layout.next.open_rooms', to: '/rooms' }],
-    });
-  const forwarded = counts.get('FORWARDED') ?? 0;
-  if (forwarded > 0) steps.push({ key: 'forwarded', icon: <HourglassEmptyIcon color="action" />, text: translate('layout.next.city_forwarded', { smart_count: forwarded }) });
-  return steps;
+  // what waits for the city, each shown only when there is some
+  const waiting: { key: string; count: number; icon: ReactNode; text: string; action?: { label: string; to: string } }[] = [
+    {
+      key: 'review',
+      count: counts.get('SUBMITTED') ?? 0,
+      icon: <RuleIcon color="primary" />,
+      text: 'layout.next.city_review',
+      action: { label: 'layout.next.open_review', to: applicationsIn(['SUBMITTED']) },
+    },
+    { key: 'rooms', count: pending.total, icon: <MeetingRoomIcon color="primary" />, text: 'layout.next.city_rooms', action: { label: 'layout.next.open_rooms', to: '/rooms' } },
+    { key: 'closing', count: closing, icon: <MeetingRoomIcon color="warning" />, text: 'layout.next.city_closing', action: { label: 'layout.next.open_rooms', to: '/rooms' } },
+    { key: 'forwarded', count: counts.get('FORWARDED') ?? 0, icon: <HourglassEmptyIcon color="action" />, text: 'layout.next.city_forwarded' },
+  ];
+  return waiting.filter((w) => w.count > 0).map((w) => ({ key: w.key, icon: w.icon, text: translate(w.text, { smart_count: w.count }), actions: w.action ? [w.action] : undefined }));
 }
 
 function useVendorSteps(counts: Map<string, number> | undefined): Step[] | undefined {

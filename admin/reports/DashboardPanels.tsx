@@ -6,8 +6,8 @@ import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material
 import InsightsIcon from '@mui/icons-material/Insights';
 import { ApplicationCountsCard } from '../applications/ApplicationCountsCard';
 import { useApiQuery } from '../graphql/useApi';
-import { BarList, RoomMonthsChart } from './charts';
-import { reportKeys, sumBy } from './ReportsPage';
+import { JobTypeBars, RoomMonthsChart } from './charts';
+import { reportKeys } from './ReportsPage';
 
 const KeyFigures = () => {
   const translate = useTranslate();
@@ -36,15 +36,7 @@ const KeyFigures = () => {
             <Typography variant="h4" sx={{ mb: 1 }}>
               {roster.activeHeadcount}
             </Typography>
-            <BarList
-              label={translate('app.reports.chart_label', { title: translate('app.reports.by_job_type') })}
-              items={sumBy(
-                active,
-                (x) => translate(`enums.JobType.${x.jobType}`),
-                (x) => x.count,
-              )}
-              max={6}
-            />
+            <JobTypeBars rows={active} max={6} />
           </Box>
           <Box>
             <Typography variant="subtitle2" sx={{ mb: 1 }}>

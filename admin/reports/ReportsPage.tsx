@@ -6,7 +6,7 @@ import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, 
 import DownloadIcon from '@mui/icons-material/Download';
 import { useApiQuery } from '../graphql/useApi';
 import { isApiError } from '../graphql/errors';
-import { BarList, ColumnChart, RoomMonthsChart, StackedBars, palette } from './charts';
+import { BarList, ColumnChart, JobTypeBars, RoomMonthsChart, StackedBars, palette } from './charts';
 import {
   activityTable,
   applicationCountsTable,
@@ -154,14 +154,7 @@ const RosterSection = () => {
               <Typography variant="subtitle2" sx={{ mb: 1 }}>
                 {translate('app.reports.by_job_type')}
               </Typography>
-              <BarList
-                label={translate('app.reports.chart_label', { title: translate('app.reports.by_job_type') })}
-                items={sumBy(
-                  active,
-                  (x) => translate(`enums.JobType.${x.jobType}`),
-                  (x) => x.count,
-                )}
-              />
+              <JobTypeBars rows={active} />
             </Box>
             <Box>
               <Typography variant="subtitle2" sx={{ mb: 1 }}>

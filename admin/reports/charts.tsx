@@ -113,6 +113,20 @@ export const StackedBars = ({ rows, keys, label }: { rows: { label: string; part
   );
 };
 
+/** Active accounts by job type (the reports page and the home page's key figures). */
+export const JobTypeBars = ({ rows, max }: { rows: { jobType: string; count: number }[]; max?: number }) => {
+  const translate = useTranslate();
+  const byJob = new Map<string, number>();
+  for (const r of rows) byJob.set(r.jobType, (byJob.get(r.jobType) ?? 0) + r.count);
+  return (
+    <BarList
+      label={translate('app.reports.chart_label', { title: translate('app.reports.by_job_type') })}
+      items={[...byJob].map(([jobType, value]) => ({ label: translate(`enums.JobType.${jobType}`), value }))}
+      max={max}
+    />
+  );
+};
+
 /** Rooms opened and closed per month, with the rooms open at each month's end (the reports page and home). */
 export const RoomMonthsChart = ({ months, height }: { months: { month: string; opened: number; closed: number; openAtEnd: number }[]; height?: number }) => {
   const translate = useTranslate();

@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { Title, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
-import { errorCode } from '../graphql/errors';
 import { PersonPicker } from '../directory/PersonPicker';
 import { PatientDetails } from '../patients/PatientHeader';
 import { formatDate, formatDateTime } from '../patients/format';
@@ -18,7 +17,8 @@ import { useApiQuery } from '../graphql/useApi';
 import { coverageWarning } from './MembersPanel';
 import { cleanTitles, TitleListInput } from './TitlesEditor';
 import type { OfficeOption, Person, RoomPermission } from './types';
-import { Field, FieldGrid, FileLink, Loading, RoomNotFound } from './ui';
+import { Field, FieldGrid, FileLink, Loading } from './ui';
+import { RoomLoadError } from './RoomLoadError';
 import { MemberRows } from './MemberRows';
 
 interface Row {
@@ -197,13 +197,7 @@ export const CreateRoomFromApplication = () => {
   const users = useApiQuery(keys.applicants(applicationId), (dp) => dp.roomApplicants(memberIds), { enabled: isRoomCreation && memberIds.length > 0 });
   const offices = useApiQuery(keys.offices(officeIds), (dp) => dp.roomOffices(officeIds), { enabled: isRoomCreation });
 
-  if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
-  if (error)
-    return (
-      <Alert severity="error" sx={{ mt: 2 }}>
-        {(error as Error).message}
-      </Alert>
-    );
+  if (error) return <RoomLoadError error={error} />;
   if (!app) return <Loading />;
   const pending = app.state === 'SUBMITTED' && app.allowedActions.includes('COMPLETE');
   return (

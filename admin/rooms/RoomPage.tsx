@@ -11,7 +11,6 @@ import { Alert, Box, Button, Card, CardContent, Chip, Stack, Tab, Tabs } from '@
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import GroupAddIcon from '@mui/icons-material/GroupAdd';
 import type { Me } from '../auth/authApi';
-import { errorCode } from '../graphql/errors';
 import { PatientHeader } from '../patients/PatientHeader';
 import { formatDateTime } from '../patients/format';
 import { PostForm } from '../posts/PostForm';
@@ -25,7 +24,8 @@ import { MembersPanel } from './MembersPanel';
 import { ClosingRequestDialog, JoinRequestDialog } from './RoomRequests';
 import { RoomTitlesEditor } from './TitlesEditor';
 import type { Room } from './types';
-import { Loading, RoomNotFound, RoomStatusChip } from './ui';
+import { Loading, RoomStatusChip } from './ui';
+import { RoomLoadError } from './RoomLoadError';
 
 type TabName = 'timeline' | 'vitals' | 'members' | 'consent' | 'settings';
 
@@ -137,13 +137,7 @@ export const RoomPage = () => {
   const { id = '' } = useParams();
   const { identity } = useGetIdentity();
   const { data: room, error } = useApiQuery(keys.room(id), (dp) => dp.room(id));
-  if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
-  if (error)
-    return (
-      <Alert severity="error" sx={{ mt: 2 }}>
-        {(error as Error).message}
-      </Alert>
-    );
+  if (error) return <RoomLoadError error={error} />;
   if (!room || !identity) return <Loading />;
   return <RoomView room={room} me={identity as unknown as Me} />;
 };

@@ -33,9 +33,9 @@ import type { RoomCreationInput } from './applicationApi';
 import { fieldErrors, keys, useNotifyError } from './hooks';
 import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
 import type { OfficeOption } from './types';
-import { Loading, RoomNotFound } from './ui';
+import { Loading } from './ui';
+import { RoomLoadError } from './RoomLoadError';
 import { MemberRows, type MemberRow } from './MemberRows';
-import { errorCode } from '../graphql/errors';
 
 const CARE_LEVELS = ['NONE', 'APPLYING', 'SUPPORT_1', 'SUPPORT_2', 'CARE_1', 'CARE_2', 'CARE_3', 'CARE_4', 'CARE_5'] as const;
 const choicesOf = (values: readonly string[], prefix: string) => values.map((id) => ({ id, name: `${prefix}.${id}` }));
@@ -320,13 +320,7 @@ export const RoomRequestResubmit = () => {
   const { data: offices } = useApiQuery(keys.offices(), (dp) => dp.roomOffices());
   // the requested people by id, from the directory (name, office and job type only)
   const { data: directory } = useApiQuery(keys.directory('all'), (dp) => dp.directory({}, 1000), { enabled: !!app });
-  if (error && ['NOT_FOUND', 'FORBIDDEN'].includes(errorCode(error) ?? '')) return <RoomNotFound />;
-  if (error)
-    return (
-      <Alert severity="error" sx={{ mt: 2 }}>
-        {(error as Error).message}
-      </Alert>
-    );
+  if (error) return <RoomLoadError error={error} />;
   if (!me || !app || !offices || !directory) return <Loading />;
   if (app.type !== 'ROOM_CREATION' || !app.allowedActions.includes('RESUBMIT'))
     return (

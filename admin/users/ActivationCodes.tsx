@@ -23,9 +23,11 @@ function usePrintCodes() {
   };
 }
 
-/** A confirm dialog, then the letter: the earlier codes of these accounts stop working. */
-const PrintDialog = ({ open, onClose, onConfirm }: { open: boolean; onClose: () => void; onConfirm: () => Promise<void> }) => {
+/** A confirm dialog, then the letter of these accounts (`summary` heads it; `returnTo` is where it leads back): their earlier codes stop working. */
+const PrintDialog = ({ open, onClose, userIds, summary, returnTo }: { open: boolean; onClose: () => void; userIds: Identifier[]; summary: string; returnTo: string }) => {
   const translate = useTranslate();
+  const print = usePrintCodes();
+  const onConfirm = () => print(userIds, summary, returnTo);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const confirm = async () => {
@@ -62,7 +64,6 @@ const PrintDialog = ({ open, onClose, onConfirm }: { open: boolean; onClose: () 
 export const PrintActivationCodeButton = () => {
   const record = useRecordContext();
   const { canAccess } = useCanAccess({ resource: 'users', action: 'activation_codes', record });
-  const print = usePrintCodes();
   const [open, setOpen] = useState(false);
   if (!record || !canAccess || record.status !== 'PENDING') return null;
   return (
@@ -70,7 +71,7 @@ export const PrintActivationCodeButton = () => {
       <Button label="app.actions.print_codes" onClick={() => setOpen(true)}>
         <PrintIcon />
       </Button>
-      <PrintDialog open={open} onClose={() => setOpen(false)} onConfirm={() => print([record.id], String(record.name), `/users/${record.id}/show`)} />
+      <PrintDialog open={open} onClose={() => setOpen(false)} userIds={[record.id]} summary={String(record.name)} returnTo={`/users/${record.id}/show`} />
     </>
   );
 };
@@ -80,7 +81,6 @@ export const PrintActivationCodesBulkButton = () => {
   const { selectedIds, data } = useListContext();
   const { canAccess } = useCanAccess({ resource: 'users', action: 'activation_codes' });
   const translate = useTranslate();
-  const print = usePrintCodes();
   const [open, setOpen] = useState(false);
   if (!canAccess) return null;
   // the rows the API says this caller may print (the record's allowedActions, when it has them)
@@ -91,17 +91,7 @@ export const PrintActivationCodesBulkButton = () => {
       <Button label="app.actions.print_codes" onClick={() => setOpen(true)}>
         <PrintIcon />
       </Button>
-      <PrintDialog
-        open={open}
-        onClose={() => setOpen(false)}
-        onConfirm={() =>
-          print(
-            pending.map((u) => u.id),
-            translate('app.actions.pending_accounts'),
-            '/users',
-          )
-        }
-      />
+      <PrintDialog open={open} onClose={() => setOpen(false)} userIds={pending.map((u) => u.id)} summary={translate('app.actions.pending_accounts')} returnTo="/users" />
     </>
   );
 };
@@ -117,7 +107,6 @@ export const PendingAccountsCard = () => {
   const { canAccess } = useCanAccess({ resource: 'users', action: 'activation_codes' });
   const enabled = isCity && !!canAccess;
   const { data, total } = useGetList('users', { filter: { status: 'PENDING' }, pagination: { page: 1, perPage: 10 }, sort: { field: 'createdAt', order: 'DESC' } }, { enabled });
-  const print = usePrintCodes();
   const [open, setOpen] = useState(false);
   if (!enabled || !data || data.length === 0) return null;
   const cityAccounts = data.filter((u) => u.role === 'CITY');
@@ -152,17 +141,7 @@ export const PendingAccountsCard = () => {
             <MuiButton onClick={() => navigate(`/users?filter=${encodeURIComponent(JSON.stringify({ status: 'PENDING' }))}`)}>{translate('app.actions.show_pending')}</MuiButton>
           </Stack>
         </Stack>
-        <PrintDialog
-          open={open}
-          onClose={() => setOpen(false)}
-          onConfirm={() =>
-            print(
-              printable.map((u) => u.id),
-              translate('app.actions.pending_accounts'),
-              '/',
-            )
-          }
-        />
+        <PrintDialog open={open} onClose={() => setOpen(false)} userIds={printable.map((u) => u.id)} summary={translate('app.actions.pending_accounts')} returnTo="/" />
       </CardContent>
     </Card>
   );

@@ -37,7 +37,7 @@ describe('FHIR bulk export in the panel', () => {
     // the job runner of a server process: here, the test runs it once
     await runQueuedExports(server.orm, server.url);
     await expect.poll(() => table.getByText('完了').count(), { timeout: 15_000 }).toBe(1);
-    await visible(table.getByText('1 / 1'));
+    await visible(table.getByText('進捗 (部屋) 1 / 1', { exact: false }));
     const link = table.getByRole('link', { name: /^Patient \(1\)$/ });
     const href = await link.getAttribute('href');
     const body = await city.evaluate(async (url) => (await fetch(url!, { credentials: 'same-origin' })).text(), href);
