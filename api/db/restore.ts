@@ -125,9 +125,11 @@ export async function restore(config: Config, file: string, o: { clean?: boolean
       );
     }
     if (existing.length) {
-      // --clean drops only what the dump contains: a table it does not know (a newer schema) would stay and break the next migration
+      // --clean drops and recreates the public schema (restoreReplacing), so tables there that the dump lacks (a month
+      // partition of the audit trail made after the backup, a newer version's table) go too; a table in another schema
+      // would stay behind, beside the restored data
       const known = new Set(inArchive.map((t) => `${t.schema}.${t.name}`));
-      const extra = existing.filter((t) => !known.has(`${t.schema}.${t.name}`));
+      const extra = existing.filter((t) => t.schema !== 'public' && !known.has(`${t.schema}.${t.name}`));
       if (extra.length) {
         throw new Error(
           `Refusing to --clean ${target.label}: it has tables the backup does not contain (${extra.map((t) => t.name).join(', ')}), which pg_restore would leave behind. Restore into a new, empty database instead.`,
