@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
-import { buildApplication, buildOffice, buildUser, buildWorld } from '../helpers/factories.js';
-import { OfficeKind } from '../../api/offices/office.enums.js';
+import { buildListRows, buildWorld } from '../helpers/factories.js';
 import { Role, UserStatus } from '../../api/users/user.enums.js';
 import { User } from '../../api/users/user.entity.js';
 import { Office } from '../../api/offices/office.entity.js';
 import { Application } from '../../api/applications/application.entity.js';
-import { AuditEvent, AuditOutcome } from '../../api/audit/audit-event.entity.js';
-import { Notification, NotificationCategory, NotificationStatus, newMessageId } from '../../api/mail/notification.entity.js';
+import { AuditEvent, } from '../../api/audit/audit-event.entity.js';
+import { Notification, } from '../../api/mail/notification.entity.js';
 
 const SMALL = 2;
 const LARGE = 25;
@@ -30,40 +29,7 @@ beforeAll(async () => {
   server = await startTestServer();
   em = server.orm.em.fork();
   world = await buildWorld(em, server.secrets);
-  const { city, office, otherOffice } = world;
-  for (let i = 0; i < ROWS; i++) await buildOffice(em, city, i % 3 === 0 ? OfficeKind.MEDICAL : OfficeKind.SERVICE);
-  for (let i = 0; i < ROWS; i++) await buildUser(em, server.secrets, { role: Role.OFFICE, office: i % 2 ? office : otherOffice, totp: false });
-  for (let i = 0; i < ROWS; i++) await buildApplication(em, { office: i % 2 ? office : otherOffice, applicant: world.users.officeAdmin.user });
-  await em.insertMany(
-    AuditEvent,
-    Array.from({ length: ROWS }, (_, i) => ({
-      action: 'user.update',
-      outcome: AuditOutcome.SUCCESS,
-      actorId: world.users.city.user.id,
-      actorLoginId: world.users.city.loginId,
-      actorRole: 'CITY',
-      municipalityId: city.id,
-      targetType: 'User',
-      targetId: world.users.staff.user.id,
-      occurredAt: new Date(Date.now() - i * 60_000),
-    })),
-  );
-  for (let i = 0; i < ROWS; i++)
-    em.create(Notification, {
-      municipalityId: city.id,
-      kind: 'post.new',
-      category: NotificationCategory.OTHER,
-      carriesCredential: false,
-      messageId: newMessageId(),
-      to: `n${i}@example.jp`,
-      subject: '新しい書き込み',
-      body: '本文',
-      status: NotificationStatus.SENT,
-      attempts: 1,
-      nextAttemptAt: new Date(),
-      createdAt: new Date(Date.now() - i * 60_000),
-    });
-  await em.flush();
+  await buildListRows(em, server.secrets, world, ROWS);
   for (const k of ['city', 'vendor', 'staff'] as const) {
     as[k] = new Client(server.url);
     await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);

@@ -6,13 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
-import { buildApplication, buildOffice, buildPost, buildRoom, buildUser, buildWorld } from '../helpers/factories.js';
-import { OfficeKind } from '../../api/offices/office.enums.js';
-import { Role } from '../../api/users/user.enums.js';
+import { buildListRows, buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
 import { PostKind, type Post } from '../../api/posts/post.entity.js';
 import type { Room } from '../../api/rooms/room.entity.js';
-import { AuditEvent, AuditOutcome } from '../../api/audit/audit-event.entity.js';
-import { Notification, NotificationCategory, NotificationStatus, newMessageId } from '../../api/mail/notification.entity.js';
+import { AuditEvent, } from '../../api/audit/audit-event.entity.js';
 
 const SMALL = 2;
 const LARGE = 25;
@@ -31,9 +28,7 @@ beforeAll(async () => {
   world = await buildWorld(em, server.secrets);
   const { city, office, otherOffice } = world;
   const { staff, otherOfficeStaff, officeAdmin } = world.users;
-  for (let i = 0; i < ROWS; i++) await buildOffice(em, city, i % 3 === 0 ? OfficeKind.MEDICAL : OfficeKind.SERVICE);
-  for (let i = 0; i < ROWS; i++) await buildUser(em, server.secrets, { role: Role.OFFICE, office: i % 2 ? office : otherOffice, totp: false });
-  for (let i = 0; i < ROWS; i++) await buildApplication(em, { office: i % 2 ? office : otherOffice, applicant: officeAdmin.user });
+  await buildListRows(em, server.secrets, world, ROWS);
   rooms = [];
   for (let i = 0; i < ROWS; i++) {
     rooms.push(
@@ -48,36 +43,6 @@ beforeAll(async () => {
   posts = [];
   for (let i = 0; i < ROWS; i++)
     posts.push(await buildPost(em, rooms[0], i % 2 ? staff.user : otherOfficeStaff.user, { kind: i % 3 ? PostKind.NOTE : PostKind.CARE_REPORT, title: i % 3 ? null : '訪問看護' }));
-  await em.insertMany(
-    AuditEvent,
-    Array.from({ length: ROWS }, (_, i) => ({
-      action: 'user.update',
-      outcome: AuditOutcome.SUCCESS,
-      actorId: world.users.city.user.id,
-      actorLoginId: world.users.city.loginId,
-      actorRole: 'CITY',
-      municipalityId: city.id,
-      targetType: 'User',
-      targetId: staff.user.id,
-      occurredAt: new Date(Date.now() - i * 60_000),
-    })),
-  );
-  for (let i = 0; i < ROWS; i++)
-    em.create(Notification, {
-      municipalityId: city.id,
-      kind: 'post.new',
-      category: NotificationCategory.OTHER,
-      carriesCredential: false,
-      messageId: newMessageId(),
-      to: `n${i}@example.jp`,
-      subject: '新しい書き込み',
-      body: '本文',
-      status: NotificationStatus.SENT,
-      attempts: 1,
-      nextAttemptAt: new Date(),
-      createdAt: new Date(Date.now() - i * 60_000),
-    });
-  await em.flush();
   for (const k of ['city', 'vendor', 'staff'] as const) {
     as[k] = new Client(server.url);
     await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);

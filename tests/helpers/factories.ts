@@ -18,6 +18,8 @@ import { CareLevel, ConsentSigner, Sex } from '../../api/patients/patient.enums.
 import { Room, RoomMember } from '../../api/rooms/room.entity.js';
 import { RoomPermission } from '../../api/rooms/room.enums.js';
 import { Post, PostKind } from '../../api/posts/post.entity.js';
+import { AuditEvent, AuditOutcome } from '../../api/audit/audit-event.entity.js';
+import { Notification, NotificationCategory, NotificationStatus, newMessageId } from '../../api/mail/notification.entity.js';
 
 export const TEST_PASSWORD = 'test-password-2026';
 let passwordHash: Promise<string> | undefined;
@@ -214,4 +216,46 @@ export function roomCreationInput(o: { explainingOffice: Office; coveredOffices:
     },
     members: o.members.map((m) => ({ userId: m.user.id, permission: m.permission ?? 'CONTRIBUTOR' })),
   };
+}
+
+/**
+ * `rows` of each list of the panel beside the world's own (offices, users, applications, audit
+ * events, outbox rows), so that a large page is really full: what the statement-count tests page
+ * through.
+ */
+export async function buildListRows(em: EntityManager, secrets: SecretBox, world: Awaited<ReturnType<typeof buildWorld>>, rows: number): Promise<void> {
+  const { city, office, otherOffice } = world;
+  for (let i = 0; i < rows; i++) await buildOffice(em, city, i % 3 === 0 ? OfficeKind.MEDICAL : OfficeKind.SERVICE);
+  for (let i = 0; i < rows; i++) await buildUser(em, secrets, { role: Role.OFFICE, office: i % 2 ? office : otherOffice, totp: false });
+  for (let i = 0; i < rows; i++) await buildApplication(em, { office: i % 2 ? office : otherOffice, applicant: world.users.officeAdmin.user });
+  await em.insertMany(
+    AuditEvent,
+    Array.from({ length: rows }, (_, i) => ({
+      action: 'user.update',
+      outcome: AuditOutcome.SUCCESS,
+      actorId: world.users.city.user.id,
+      actorLoginId: world.users.city.loginId,
+      actorRole: 'CITY',
+      municipalityId: city.id,
+      targetType: 'User',
+      targetId: world.users.staff.user.id,
+      occurredAt: new Date(Date.now() - i * 60_000),
+    })),
+  );
+  for (let i = 0; i < rows; i++)
+    em.create(Notification, {
+      municipalityId: city.id,
+      kind: 'post.new',
+      category: NotificationCategory.OTHER,
+      carriesCredential: false,
+      messageId: newMessageId(),
+      to: `n${i}@example.jp`,
+      subject: '新しい書き込み',
+      body: '本文',
+      status: NotificationStatus.SENT,
+      attempts: 1,
+      nextAttemptAt: new Date(),
+      createdAt: new Date(Date.now() - i * 60_000),
+    });
+  await em.flush();
 }
