@@ -13,8 +13,8 @@ import { Role, UserStatus } from '../../api/users/user.enums.js';
 import { User } from '../../api/users/user.entity.js';
 import { Office } from '../../api/offices/office.entity.js';
 import { Application } from '../../api/applications/application.entity.js';
-import { AuditEvent, } from '../../api/audit/audit-event.entity.js';
-import { Notification, } from '../../api/mail/notification.entity.js';
+import { AuditEvent } from '../../api/audit/audit-event.entity.js';
+import { Notification } from '../../api/mail/notification.entity.js';
 
 const SMALL = 2;
 const LARGE = 25;

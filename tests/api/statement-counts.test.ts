@@ -9,7 +9,7 @@ import { Client } from '../helpers/client.js';
 import { buildListRows, buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
 import { PostKind, type Post } from '../../api/posts/post.entity.js';
 import type { Room } from '../../api/rooms/room.entity.js';
-import { AuditEvent, } from '../../api/audit/audit-event.entity.js';
+import { AuditEvent } from '../../api/audit/audit-event.entity.js';
 
 const SMALL = 2;
 const LARGE = 25;
