@@ -16,6 +16,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { ActivationLetterEntry, ApplicationPage, ApplicationStateCount, PublicReceipt } from './application.types.js';
 import { AttachmentUpload } from './attachment.js';
 import { RoomSetupInput } from '../rooms/room.inputs.js';
+import { OwnTransactions } from '../db/transaction.js';
 
 const svc = (ctx: Context) => new ApplicationService(ctx);
 
@@ -70,6 +71,10 @@ export class ApplicationResolver {
   }
 
   @Mutation(() => PublicReceipt, { description: 'The public page: a new office applies without an account (rate-limited)' })
+  // the rate-limit slot is taken on a connection of its own before the transaction opens: taken
+  // inside it, 10 simultaneous submissions would hold every pooled connection while each waits for
+  // one more (tests/api/throttling.test.ts, 20 at once)
+  @OwnTransactions('the rate-limit slot is taken before the transaction (ApplicationService.submitPublic)')
   submitPublicRegistration(@Args() args: PublicRegistrationArgs, @Ctx() ctx: Context) {
     return svc(ctx).submitPublic(args);
   }

@@ -28,6 +28,7 @@ import { attachFiles, type AttachmentUpload } from './attachment.js';
 import type { ActivationLetterEntry } from './application.types.js';
 import { issueActivationCodes } from '../auth/activation.js';
 import { takePublicSubmission } from '../http/rate-limits.js';
+import { inTransaction } from '../db/transaction.js';
 import { allowedActions, findTransition, FINAL_STATES } from './application.workflow.js';
 import { applicationPolicy } from './application.policy.js';
 import { readsPatientData } from './patient-data.js';
@@ -188,7 +189,7 @@ export class ApplicationService extends AreaService {
     // one atomic count per address, shared by every API process, taken before any work
     const reservation = await takePublicSubmission(this.ctx.limits, this.ctx.ip);
     try {
-      return await this.storePublic(args);
+      return await inTransaction(this.em, () => this.storePublic(args));
     } catch (e) {
       // refused for its content, nothing stored: a visitor correcting the form keeps the hour's budget
       if (e instanceof AppError && e.code === 'BAD_USER_INPUT') await reservation.refund();

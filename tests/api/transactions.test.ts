@@ -96,14 +96,14 @@ describe('every mutation in one transaction', () => {
 });
 
 describe('the opt-out: sign-in steps keep the record of their failure', () => {
-  it('only the sign-in steps that record failures are marked, each with its reason', async () => {
+  it('only the sign-in steps that record failures, and the public page (its rate-limit slot before the transaction), are marked', async () => {
     const schema = await buildBareSchema();
     const fields = (schema.getMutationType() as GraphQLObjectType).getFields();
     const optedOut = Object.values(fields)
       .filter((f) => f.extensions?.[OWN_TRANSACTIONS])
       .map((f) => f.name)
       .sort();
-    expect(optedOut).toEqual(['activateAccount', 'changePassword', 'confirmTotpEnrollment', 'login', 'useRecoveryCode', 'verifyTotp']);
+    expect(optedOut).toEqual(['activateAccount', 'changePassword', 'confirmTotpEnrollment', 'login', 'submitPublicRegistration', 'useRecoveryCode', 'verifyTotp']);
   });
 
   it('a failed login still commits its audit row and the failure counter', async () => {
