@@ -57,9 +57,19 @@ function passRootsAsReturned(): void {
   for (const param of getMetadataStorage().params) if (param.kind === 'root') param.getType = undefined;
 }
 
+/**
+ * A plain field of an object type (no middleware, no roles: authorization is graphql-shield's)
+ * keeps graphql-js's default resolver. type-graphql would otherwise give each one a resolver of
+ * its own that builds an object per call to read `root[name]`: one per cell of every page.
+ */
+function plainFieldsResolveByDefault(): void {
+  for (const field of getMetadataStorage().fields) if (!field.middlewares?.length && !field.roles?.length && field.simple === undefined) field.simple = true;
+}
+
 /** The schema without authorization or transactions (for printing and for the coverage tests). */
 export function buildBareSchema(): Promise<GraphQLSchema> {
   passRootsAsReturned();
+  plainFieldsResolveByDefault();
   return buildSchema({
     resolvers,
     validate: { forbidUnknownValues: false },

@@ -15,6 +15,7 @@ import { Migration20261130069501 } from './Migration20261130069501.js';
 import { Migration20261130103001 } from './Migration20261130103001.js';
 import { Migration20261130104001 } from './Migration20261130104001.js';
 import { Migration20261130105001 } from './Migration20261130105001.js';
+import { Migration20261130110001 } from './Migration20261130110001.js';
 // Every migration, in order. `npm run migration:create` writes a new file and appends it here.
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124022358', class: Migration20261124022358 },
@@ -33,4 +34,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130103001', class: Migration20261130103001 },
   { name: 'Migration20261130104001', class: Migration20261130104001 },
   { name: 'Migration20261130105001', class: Migration20261130105001 },
+  { name: 'Migration20261130110001', class: Migration20261130110001 },
 ];

@@ -17,6 +17,21 @@ export interface AuditEntry {
   detail?: Record<string, unknown> | null;
 }
 
+/**
+ * A list read's access log, written in the read's own statement (Audit#readLogInsert): one row
+ * per listed row, naming what `columns` (SQL over the listed table's alias) give, or the `empty`
+ * row when nothing was listed (an empty page still leaves its trace).
+ */
+export interface StatementReadLog {
+  action: string;
+  targetType: string;
+  columns: Record<ReadLogColumn, (alias: string) => string>;
+  empty: Omit<AuditEntry, 'action'>;
+}
+export type ReadLogColumn = 'targetId' | 'patientId' | 'roomId' | 'municipalityId';
+/** The hidden column of a page row that carries one of its read-log ids. */
+export const READ_LOG_COLUMN = (c: ReadLogColumn) => `"__log_${c}"`;
+
 export class Audit {
   /** reads waiting for this turn's INSERT (recordRead) */
   private pendingReads: { row: ReturnType<Audit['row']>; resolve: () => void; reject: (e: unknown) => void }[] = [];
@@ -67,6 +82,14 @@ export class Audit {
     return Promise.resolve();
   }
 
+  /**
+   * A read whose log was part of its own statement failed: the whole answer is withheld as when a
+   * logRead row cannot be written (audit/read-log.plugin.ts), not only the field that read.
+   */
+  readLogFailed(e: unknown): void {
+    this.readFailure ??= e;
+  }
+
   /** Settles when every read logged so far is written; rejects with the first failure. */
   async readsWritten(): Promise<void> {
     while (this.outstandingReads.length) {
@@ -89,6 +112,68 @@ export class Audit {
     } catch (e) {
       for (const b of batch) b.reject(e);
     }
+  }
+
+  /**
+   * The access log of a list read written by the read's own statement (read-rows.ts, readPage's
+   * `log`): an INSERT … SELECT of one row per row of the CTE `source` (or, for an empty page, the
+   * one `empty` row), to run as a data-modifying CTE. PostgreSQL runs it to completion with the
+   * statement, so the page and its log commit together, in one round trip instead of two; the rows
+   * are the ones recordRead writes (same columns, same actor and time), with the per-row ids read
+   * from the source's columns.
+   */
+  readLogInsert(source: string, log: StatementReadLog): { sql: string; params: unknown[] } {
+    const base = this.row({ action: log.action, target: { type: log.targetType, id: '' } });
+    const empty = this.row({ ...log.empty, action: log.action });
+    const columns = [
+      'action',
+      'outcome',
+      'actor_id',
+      'actor_login_id',
+      'actor_role',
+      'municipality_id',
+      'office_id',
+      'target_type',
+      'target_id',
+      'patient_id',
+      'room_id',
+      'ip',
+      'detail',
+      'occurred_at',
+    ];
+    const id = (c: ReadLogColumn) => `s.${READ_LOG_COLUMN(c)}`;
+    const sql = `insert into audit_event (${columns.join(', ')})
+      select ?, ?, ?::uuid, ?, ?, coalesce(${id('municipalityId')}, ?::uuid), ?::uuid, ?, ${id('targetId')}, ${id('patientId')}, ${id('roomId')}, ?, null::jsonb, ?::timestamptz
+        from ${source} s
+      union all
+      select ?, ?, ?::uuid, ?, ?, ?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?::jsonb, ?::timestamptz where not exists (select 1 from ${source})`;
+    const params = [
+      base.action,
+      base.outcome,
+      base.actorId,
+      base.actorLoginId,
+      base.actorRole,
+      base.municipalityId,
+      base.officeId,
+      base.targetType,
+      base.ip,
+      base.occurredAt,
+      empty.action,
+      empty.outcome,
+      empty.actorId,
+      empty.actorLoginId,
+      empty.actorRole,
+      empty.municipalityId,
+      empty.officeId,
+      empty.targetType,
+      empty.targetId,
+      empty.patientId,
+      empty.roomId,
+      empty.ip,
+      empty.detail === null ? null : JSON.stringify(empty.detail),
+      empty.occurredAt,
+    ];
+    return { sql, params };
   }
 
   private row(entry: AuditEntry) {

@@ -121,7 +121,7 @@ export class OfficeService extends AreaService {
       });
     }
     // plain rows, the total with the page (api/common/read-rows.ts)
-    return readPage(this.ctx, { entity: Office, where: { $and: where }, paging: findOptions(page, sort, sortColumns), selection });
+    return readPage(this.ctx, { entity: Office, where: { $and: where }, paging: findOptions(page, sort, sortColumns), selection, searched: !!filter?.q?.trim() });
   }
 
   /** The office query: one row in the viewer's scope, or NOT_FOUND (never "exists but forbidden"). */

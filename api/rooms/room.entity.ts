@@ -11,6 +11,7 @@ import { ClosingReason, RoomPermission, RoomStatus } from './room.enums.js';
 @ObjectType()
 @Entity()
 @Index({ properties: ['municipality', 'status'] })
+@Index({ properties: ['municipality', 'updatedAt', 'id'] }) // the rooms page (newest activity first), read backwards
 export class Room extends BaseEntity<'status' | 'careReportTitles'> {
   @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
   municipality!: Ref<Municipality>;

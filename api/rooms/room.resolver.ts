@@ -130,7 +130,7 @@ export class RoomResolver {
 export class RoomMemberResolver {
   @FieldResolver(() => PersonSummary)
   person(@Root() m: MemberView, @Ctx() ctx: Context) {
-    return people(ctx).load(m.user.id);
+    return m.person ?? people(ctx).load(m.user.id);
   }
 
   @FieldResolver(() => Boolean, { description: 'Gives access today' })

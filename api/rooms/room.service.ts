@@ -61,7 +61,39 @@ export const unreadCounts = (ctx: Context) =>
 export type MemberView = Pick<RoomMember, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'permission' | 'fromDate' | 'untilDate' | 'endedReason'> & {
   room: { id: string };
   user: { id: string };
+  /** read with the membership (a room page's members): RoomMember.person answers without a loader */
+  person?: PersonSummary;
 };
+
+/**
+ * A room page's members with their people, as one JSON array per room built by PostgreSQL in the
+ * page's own statement (readPage's `computed`): no second round trip, and RoomMember.person
+ * answers from the row instead of a DataLoader promise per member (~175 on a page of 25 rooms).
+ */
+const membersJson = (room: string) =>
+  `(select coalesce(json_agg(json_build_object(
+      'id', m.id, 'permission', m.permission, 'fromDate', m.from_date, 'untilDate', m.until_date, 'endedReason', m.ended_reason,
+      'version', m.version, 'createdAt', m.created_at, 'updatedAt', m.updated_at, 'userId', m.user_id,
+      'person', json_build_object('id', u.id, 'name', u.name, 'nameKana', u.name_kana, 'jobType', u.job_type, 'officeId', o.id, 'officeName', o.name)
+    ) order by m.from_date, m.id), '[]'::json)
+    from room_member m join app_user u on u.id = m.user_id left join office o on o.id = u.office_id
+   where m.room_id = ${room}.id)`;
+
+type MemberJson = Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { userId: string; createdAt: string; updatedAt: string; person: PersonSummary };
+
+const memberView = (roomId: string, m: MemberJson): MemberView => ({
+  id: m.id,
+  version: m.version,
+  permission: m.permission,
+  fromDate: m.fromDate,
+  untilDate: m.untilDate,
+  endedReason: m.endedReason,
+  room: { id: roomId },
+  user: { id: m.userId },
+  createdAt: new Date(m.createdAt),
+  updatedAt: new Date(m.updatedAt),
+  person: m.person,
+});
 
 const membersByRoom = (ctx: Context) =>
   perRequest(
@@ -156,11 +188,20 @@ export class RoomService extends AreaService {
       where: { $and: where },
       paging: findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns),
       selection: idsOnly,
+      computed: { members: membersJson },
+      searched: !!filter?.q?.trim(),
+      // a room is named after its patient: the list is a read of each listed room's patient,
+      // logged by the page's own statement (an empty page still leaves its trace)
+      log: {
+        action: 'room.list',
+        targetType: 'Room',
+        columns: { targetId: (r) => `${r}.id`, roomId: (r) => `${r}.id`, patientId: (r) => `${r}.patient_id`, municipalityId: (r) => `${r}.municipality_id` },
+        empty: { detail: { roomIds: [] } },
+      },
     });
-    // a room is named after its patient: the list is a read of each listed room's patient (one
-    // row per room, all in the one INSERT of this turn; an empty page still leaves its trace)
-    if (items.length === 0) await this.ctx.audit.logRead({ action: 'room.list', detail: { roomIds: [] } });
-    await Promise.all(items.map((r) => this.ctx.audit.logRead({ action: 'room.list', target: { type: 'Room', id: r.id }, roomId: r.id, patientId: r.patient.id, municipalityId: r.municipality.id })));
+    for (const room of items as (RoomView & { members?: MemberJson[] | MemberView[] })[]) {
+      if (room.members) room.members = (room.members as MemberJson[]).map((m) => memberView(room.id, m));
+    }
     return { items, total };
   }
 
@@ -182,9 +223,9 @@ export class RoomService extends AreaService {
     return consentsById(this.ctx).load(room.consent.id);
   }
 
-  /** The room's members (ended ones included), one query for all the rooms of a request. */
-  members(room: RoomView): Promise<MemberView[]> {
-    return membersByRoom(this.ctx).load(room.id);
+  /** The room's members (ended ones included): read with a room page, else one query for all the rooms of a request. */
+  members(room: RoomView & { members?: MemberView[] }): MemberView[] | Promise<MemberView[]> {
+    return room.members ?? membersByRoom(this.ctx).load(room.id);
   }
 
   /** The viewer's live membership of this room (one query, plain rows, for all the rooms of a request). */

@@ -67,7 +67,7 @@ export class UserService extends AreaService {
       where.push({ [raw((a) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`)]: { $ilike: like } });
     }
     // plain rows, the office (when selected) as JSON in the same statement, the total with the page
-    return readPage(this.ctx, { entity: User, where: { $and: where }, paging: findOptions(page, sort, sortColumns), selection });
+    return readPage(this.ctx, { entity: User, where: { $and: where }, paging: findOptions(page, sort, sortColumns), selection, searched: !!filter?.q?.trim() });
   }
 
   /** The user query: one row in scope, the selected columns only. */

@@ -2,7 +2,7 @@
 // middleware chain around each cell). That mutations still run in one transaction: transactions.test.ts.
 import { describe, expect, it } from 'vitest';
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
-import { buildAppSchema } from '../../api/schema.js';
+import { buildAppSchema, buildBareSchema } from '../../api/schema.js';
 
 describe('per-field wrappers of the application schema', () => {
   it('a plain field of a row answers at once, not through an async middleware chain', async () => {
@@ -18,5 +18,19 @@ describe('per-field wrappers of the application schema', () => {
       const value = f.resolve ? f.resolve({ [field]: 'x' }, {}, {}, info) : 'x';
       expect(value, `${type}.${field}`).toBe('x');
     }
+  });
+
+  it("a plain field keeps graphql-js's default resolver (type-graphql builds one per field otherwise)", async () => {
+    const schema = await buildBareSchema();
+    for (const [type, field] of [
+      ['User', 'name'],
+      ['Office', 'name'],
+      ['Room', 'name'],
+      ['Post', 'body'],
+    ] as const) {
+      expect((schema.getType(type) as GraphQLObjectType).getFields()[field].resolve, `${type}.${field}`).toBeUndefined();
+    }
+    // a FieldResolver keeps its own
+    expect((schema.getType('Room') as GraphQLObjectType).getFields().members.resolve).toBeTypeOf('function');
   });
 });
