@@ -29,6 +29,7 @@ export interface StatementReadLog {
   empty: Omit<AuditEntry, 'action'>;
 }
 export type ReadLogColumn = 'targetId' | 'patientId' | 'roomId' | 'municipalityId';
+const READ_LOG_INSERT_COLUMNS = 'action, outcome, actor_id, actor_login_id, actor_role, municipality_id, office_id, target_type, target_id, patient_id, room_id, ip, detail, occurred_at';
 /** The hidden column of a page row that carries one of its read-log ids. */
 export const READ_LOG_COLUMN = (c: ReadLogColumn) => `"__log_${c}"`;
 
@@ -83,6 +84,18 @@ export class Audit {
   }
 
   /**
+   * One access-log row written by the read's own statement (as readLogInsert), its detail built
+   * there too: `detail` is SQL of a jsonb value (e.g. the ids of the page the statement read).
+   */
+  readLogRowInsert(entry: Omit<AuditEntry, 'detail'>, detail: { sql: string; params: unknown[] }): { sql: string; params: unknown[] } {
+    const r = this.row(entry);
+    return {
+      sql: `insert into audit_event (${READ_LOG_INSERT_COLUMNS}) values (?, ?, ?::uuid, ?, ?, ?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ${detail.sql}, ?::timestamptz)`,
+      params: [r.action, r.outcome, r.actorId, r.actorLoginId, r.actorRole, r.municipalityId, r.officeId, r.targetType, r.targetId, r.patientId, r.roomId, r.ip, ...detail.params, r.occurredAt],
+    };
+  }
+
+  /**
    * A read whose log was part of its own statement failed: the whole answer is withheld as when a
    * logRead row cannot be written (audit/read-log.plugin.ts), not only the field that read.
    */
@@ -125,24 +138,8 @@ export class Audit {
   readLogInsert(source: string, log: StatementReadLog): { sql: string; params: unknown[] } {
     const base = this.row({ action: log.action, target: { type: log.targetType, id: '' } });
     const empty = this.row({ ...log.empty, action: log.action });
-    const columns = [
-      'action',
-      'outcome',
-      'actor_id',
-      'actor_login_id',
-      'actor_role',
-      'municipality_id',
-      'office_id',
-      'target_type',
-      'target_id',
-      'patient_id',
-      'room_id',
-      'ip',
-      'detail',
-      'occurred_at',
-    ];
     const id = (c: ReadLogColumn) => `s.${READ_LOG_COLUMN(c)}`;
-    const sql = `insert into audit_event (${columns.join(', ')})
+    const sql = `insert into audit_event (${READ_LOG_INSERT_COLUMNS})
       select ?, ?, ?::uuid, ?, ?, coalesce(${id('municipalityId')}, ?::uuid), ?::uuid, ?, ${id('targetId')}, ${id('patientId')}, ${id('roomId')}, ?, null::jsonb, ?::timestamptz
         from ${source} s
       union all
@@ -176,7 +173,8 @@ export class Audit {
     return { sql, params };
   }
 
-  private row(entry: AuditEntry) {
+  /** The row record() and recordRead() write (also for statements that insert it themselves: posts/post.service.ts). */
+  row(entry: AuditEntry) {
     const v = this.viewer();
     return {
       action: entry.action,

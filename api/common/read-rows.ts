@@ -23,6 +23,7 @@ import { ReferenceKind, raw, type EntityMetadata, type EntityName, type FilterQu
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Context } from '../context.js';
+import { nativeRows, sqlRows } from '../db/rows.js';
 import { READ_LOG_COLUMN, type ReadLogColumn, type StatementReadLog } from '../audit/audit.js';
 
 /** The fields selected on one object type: field name → its own sub-selection (empty for a leaf). */
@@ -191,7 +192,11 @@ function rowQuery<T extends object>(ctx: Context, req: RowRequest<T>, extra: str
     .select([...selectList(ctx, meta as EntityMetadata, ALIAS, req.selection), ...computedList(req), ...extra].map((s) => raw(s)))
     .where(req.where);
   // execute(…, false): the driver's rows, no entity and no mapping of column names
-  const run = async () => (await qb.execute<Record<string, unknown>[]>('all', false)).map((r) => revive(ctx, meta as EntityMetadata, r));
+  // the driver's rows, no entity and no mapping of column names (api/db/rows.ts: a prepared statement)
+  const run = async () => {
+    const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
+    return (await nativeRows<Record<string, unknown>>(ctx.em, sql, bindings)).map((r) => revive(ctx, meta as EntityMetadata, r));
+  };
   return { qb, run };
 }
 
@@ -216,7 +221,7 @@ export async function readPage<T extends object, R extends object = T>(ctx: Cont
   const total = rows.length
     ? Number(rows[0][TOTAL])
     : req.paging.offset > 0
-      ? Number((await ctx.em.getConnection().execute<{ count: string }[]>(count, [], 'all', ctx.em.getTransactionContext()))[0].count)
+      ? Number((await nativeRows<{ count: string }>(ctx.em, count.toSQL().toNative().sql, count.toSQL().toNative().bindings))[0].count)
       : 0;
   for (const r of rows) delete r[TOTAL];
   return { items: rows as R[], total };
@@ -231,18 +236,12 @@ const meta = <T extends object>(ctx: Context, req: RowRequest<T>) => ctx.em.getM
 async function runLogged(ctx: Context, entity: EntityMetadata, query: { toSQL(): { sql: string; bindings: readonly unknown[] } }, log: StatementReadLog) {
   const page = query.toSQL();
   const insert = ctx.audit.readLogInsert('page', log);
-  const rows = await ctx.em
-    .getConnection()
-    .execute<Record<string, unknown>[]>(
-      `with page as materialized (${page.sql}), logged as (${insert.sql}) select * from page`,
-      [...page.bindings, ...insert.params],
-      'all',
-      ctx.em.getTransactionContext(),
-    )
-    .catch((e: unknown) => {
+  const rows = await sqlRows<Record<string, unknown>>(ctx.em, `with page as materialized (${page.sql}), logged as (${insert.sql}) select * from page`, [...page.bindings, ...insert.params]).catch(
+    (e: unknown) => {
       ctx.audit.readLogFailed(e);
       throw e;
-    });
+    },
+  );
   return rows.map((r) => {
     for (const c of Object.keys(log.columns)) delete r[`__log_${c}`];
     return revive(ctx, entity, r);

@@ -17,6 +17,7 @@ import { endMembershipsOnStop } from '../rooms/memberships.js';
 import { todayInTokyo } from '../common/dates.js';
 import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
+import { sqlArray, sqlRows } from '../db/rows.js';
 import { perRequest } from '../common/per-request.js';
 import { Office } from './office.entity.js';
 import { officePolicy } from './office.policy.js';
@@ -30,10 +31,11 @@ export const activeUserCounts = (ctx: Context) =>
     'activeUserCounts',
     () =>
       new DataLoader<string, number>(async (officeIds) => {
-        const rows = await ctx.em.getConnection().execute<{ office_id: string; n: number }[]>(
+        const rows = await sqlRows<{ office_id: string; n: number }>(
+          ctx.em,
           `select office_id, count(*)::int as n from app_user
-          where office_id in (?) and status = 'ACTIVE' and (stop_date is null or stop_date >= ?) group by office_id`,
-          [officeIds as string[], todayInTokyo()],
+          where office_id = any(?::uuid[]) and status = 'ACTIVE' and (stop_date is null or stop_date >= ?) group by office_id`,
+          [sqlArray(officeIds), todayInTokyo()],
         );
         const byOffice = new Map(rows.map((r) => [r.office_id, r.n]));
         return officeIds.map((id) => byOffice.get(id) ?? 0);

@@ -3,6 +3,7 @@
 // (rooms/room.service.ts reads them through roomToRead and logs each read).
 import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
+import { sqlArray, sqlRows } from '../db/rows.js';
 import { perRequest } from '../common/per-request.js';
 import type { Consent } from './consent.entity.js';
 import type { Patient } from './patient.entity.js';
@@ -42,7 +43,7 @@ function byId<T extends { id: string }, R>(ctx: Context, key: string, sql: strin
     key,
     () =>
       new DataLoader<string, T>(async (ids) => {
-        const rows = await ctx.em.getConnection().execute<R[]>(sql, [ids as string[]], 'all', ctx.em.getTransactionContext());
+        const rows = await sqlRows<R>(ctx.em, sql, [sqlArray(ids)]);
         const found = new Map(rows.map((r) => map(r)).map((v) => [v.id, v]));
         return ids.map((id) => found.get(id) ?? new Error(`no ${key} ${id}`));
       }),
@@ -55,7 +56,7 @@ export const patientsById = (ctx: Context) =>
     'patientsById',
     `select id, to_json(created_at) as "createdAt", to_json(updated_at) as "updatedAt", version, name, name_kana as "nameKana", sex,
             birth_date::text as "birthDate", postal_code as "postalCode", address, phone, care_level as "careLevel", insured_number as "insuredNumber"
-       from patient where id in (?)`,
+       from patient where id = any(?::uuid[])`,
     (r: Timestamps<PatientView>) => withDates(r),
   );
 
@@ -69,7 +70,7 @@ export const consentsById = (ctx: Context) =>
             form_attachment_id as "formAttachmentId", to_json(withdrawn_at) as "withdrawnAt", withdrawal_note as "withdrawalNote",
             (select o.name from office o where o.id = c.explaining_office_id) as "explainingOfficeName",
             coalesce((select array_agg(o.name order by o.name_kana) from office o where o.id = any(c.covered_office_ids::uuid[])), '{}') as "coveredOfficeNames"
-       from consent c where id in (?)`,
+       from consent c where id = any(?::uuid[])`,
     ({
       patientId,
       explainingOfficeId,

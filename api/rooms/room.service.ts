@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
+import { sqlArray, sqlRows } from '../db/rows.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
 import { assertValid, notFound, type FieldError } from '../common/errors.js';
 import { checkVersion } from '../common/entity-errors.js';
@@ -40,12 +41,13 @@ export const unreadCounts = (ctx: Context) =>
     'unreadCounts',
     () =>
       new DataLoader<string, number>(async (roomIds) => {
-        const rows = await ctx.em.getConnection().execute<{ room_id: string; n: number }[]>(
+        const rows = await sqlRows<{ room_id: string; n: number }>(
+          ctx.em,
           `select p.room_id, count(*)::int as n from post p
-          where p.room_id in (?) and p.author_id <> ?
+          where p.room_id = any(?::uuid[]) and p.author_id <> ?
             and not exists (select 1 from post_read r where r.post_id = p.id and r.user_id = ?)
           group by p.room_id`,
-          [roomIds as string[], ctx.viewer!.id, ctx.viewer!.id],
+          [sqlArray(roomIds), ctx.viewer!.id, ctx.viewer!.id],
         );
         const byRoom = new Map(rows.map((r) => [r.room_id, r.n]));
         return roomIds.map((id) => byRoom.get(id) ?? 0);
@@ -105,7 +107,8 @@ const membersByRoom = (ctx: Context) =>
             `person_${keyof PersonSummary}`,
             string | null
           >;
-        const rows = await ctx.em.getConnection().execute<Row[]>(
+        const rows = await sqlRows<Row>(
+          ctx.em,
           // to_json: ISO 8601 text for the timestamps; dates stay 'YYYY-MM-DD' text as in the entity.
           // The person columns come along so that RoomMember.person needs no second round trip.
           `select m.id, m.room_id as "roomId", m.user_id as "userId", m.permission, m.from_date as "fromDate", m.until_date as "untilDate",
@@ -113,10 +116,8 @@ const membersByRoom = (ctx: Context) =>
                 u.id as person_id, u.name as person_name, u.name_kana as "person_nameKana", u.job_type as "person_jobType",
                 o.id as "person_officeId", o.name as "person_officeName"
            from room_member m join app_user u on u.id = m.user_id left join office o on o.id = u.office_id
-          where m.room_id in (?) order by m.from_date, m.id`,
-          [roomIds as string[]],
-          'all',
-          ctx.em.getTransactionContext(),
+          where m.room_id = any(?::uuid[]) order by m.from_date, m.id`,
+          [sqlArray(roomIds)],
         );
         const byRoom = new Map<string, MemberView[]>();
         const persons = people(ctx);
@@ -232,14 +233,10 @@ export class RoomService extends AreaService {
   async myMembership(room: RoomView): Promise<{ permission: RoomPermission } | null> {
     if (!holdsMemberships(this.viewer)) return null;
     const mine = await perRequest(this.ctx, 'myMemberships', async () => {
-      const rows = await this.em
-        .getConnection()
-        .execute<{ roomId: string; permission: RoomPermission }[]>(
-          `select m.room_id as "roomId", m.permission from room_member m where m.user_id = ? and ${liveSql('m')}`,
-          [this.viewer.id, ...liveSqlParams()],
-          'all',
-          this.em.getTransactionContext(),
-        );
+      const rows = await sqlRows<{ roomId: string; permission: RoomPermission }>(this.em, `select m.room_id as "roomId", m.permission from room_member m where m.user_id = ? and ${liveSql('m')}`, [
+        this.viewer.id,
+        ...liveSqlParams(),
+      ]);
       return new Map(rows.map((r) => [r.roomId, { permission: r.permission }]));
     });
     return mine.get(room.id) ?? null;

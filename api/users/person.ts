@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { Context } from '../context.js';
+import { sqlArray, sqlRows } from '../db/rows.js';
 import { perRequest } from '../common/per-request.js';
 import { fieldsSelection, readPage } from '../common/read-rows.js';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -41,13 +42,13 @@ export const people = (ctx: Context) =>
     'people',
     () =>
       new DataLoader<string, PersonSummary>(async (ids) => {
-        const rows = await ctx.em.getConnection().execute<PersonSummary[]>(
+        // inside a mutation's transaction, on its connection: its own rows too
+        const rows = await sqlRows<PersonSummary>(
+          ctx.em,
           `select u.id, u.name, u.name_kana as "nameKana", u.job_type as "jobType", o.id as "officeId", o.name as "officeName"
            from app_user u left join office o on o.id = u.office_id
-          where u.id in (?)`,
-          [ids as string[]],
-          'all',
-          ctx.em.getTransactionContext(), // inside a mutation's transaction, its own rows too
+          where u.id = any(?::uuid[])`,
+          [sqlArray(ids)],
         );
         const byId = new Map(rows.map((r) => [r.id, r]));
         return ids.map((id) => byId.get(id) ?? new Error(`no user ${id}`));

@@ -223,6 +223,29 @@ describe('reads of rooms and posts: plain rows, the page and its total in one st
     expect(pageAndTotal(log, 'post')).toEqual({ withTotal: 1, separateCounts: [] });
   });
 
+  it('a page of posts writes its access-log row (naming the posts it read) in its own statement', async () => {
+    const query = `query($r: ID!, $page: PageInput) { posts(roomId: $r, sort: { field: createdAt, order: DESC }, page: $page, filter: { kind: NOTE }) { items { id } total } }`;
+    const variables = { r: rooms[0].id, page: { page: 2, perPage: 3 } };
+    await as.staff.ok(query, variables);
+    const since = new Date();
+    server.sql.reset();
+    const data = await as.staff.ok(query, variables);
+    const statements = server.sql.statements.filter((s) => !/^(begin|commit)\b|"session"|"app_user"/.test(s));
+    // the room check, then the page with its log: no INSERT of its own
+    expect(statements.filter((s) => /insert into "audit_event"/.test(s))).toEqual([]); // Audit#recordRead's own INSERT
+    expect(statements.filter((s) => /with page as .*insert into audit_event/s.test(s))).toHaveLength(1);
+    const [row] = await em
+      .fork()
+      .getConnection()
+      .execute(`select action, room_id, patient_id, actor_id, detail from audit_event where action = 'post.list' and actor_id = ? and occurred_at >= ? order by occurred_at desc limit 1`, [
+        world.users.staff.user.id,
+        since,
+      ]);
+    expect(row).toMatchObject({ room_id: rooms[0].id, patient_id: rooms[0].patient.id, actor_id: world.users.staff.user.id });
+    expect(row.detail).toEqual({ postIds: data.posts.items.map((p: { id: string }) => p.id), filter: { kind: 'NOTE' } });
+    expect(data.posts.items).toHaveLength(3);
+  });
+
   it('roomVitals: the room check and one statement, whatever the number of care reports', async () => {
     const log = await dataStatements(as.staff, `query($r: ID!) { roomVitals(roomId: $r) { id createdAt title vitals { pulse } author { name } } }`, { r: rooms[0].id });
     expect(log).toHaveLength(2);
