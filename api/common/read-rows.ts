@@ -19,11 +19,11 @@
 // in a correlated subquery on the primary key, recursively for its own selection). Lazy properties
 // (the secrets) are never read. The rows carry the GraphQL field names, so the type's own fields
 // resolve as they are.
-import { ReferenceKind, raw, type EntityMetadata, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import { RawQueryFragment, ReferenceKind, raw, type EntityMetadata, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Context } from '../context.js';
-import { nativeRows, sqlRows } from '../db/rows.js';
+import { nativeRows, toNative } from '../db/rows.js';
 import { READ_LOG_COLUMN, type ReadLogColumn, type StatementReadLog } from '../audit/audit.js';
 
 /** The fields selected on one object type: field name → its own sub-selection (empty for a leaf). */
@@ -203,28 +203,173 @@ function rowQuery<T extends object>(ctx: Context, req: RowRequest<T>, extra: str
 /**
  * One page and its total in ONE statement, as plain rows with the GraphQL type's field names. The
  * total is a scalar subquery over the same scope (`(select count(*) … where <scope>) as __total`;
- * for a search, see PageRequest.searched), not `count(*) over ()`: a window count makes PostgreSQL read and sort every row in scope before
- * it can keep the page (rooms: 6.3 ms against 1.9 ms on the benchmark's dataset), where the
- * subquery is an index count and the page an index scan of its own rows. The rows are typed as the
- * GraphQL type R (the entity T by default) for the resolvers, but carry only the selected fields (and id).
+ * for a search, see PageRequest.searched), not `count(*) over ()`: a window count makes PostgreSQL
+ * read and sort every row in scope before it can keep the page (rooms: 6.3 ms against 1.9 ms on
+ * the benchmark's dataset), where the subquery is an index count and the page an index scan of its
+ * own rows. The rows are typed as the GraphQL type R (the entity T by default) for the resolvers,
+ * but carry only the selected fields (and id).
+ *
+ * The statement is compiled once per shape (compiledPage): the same list, selection and kind of
+ * filters give the same SQL text whatever the values, so only the first request of a shape pays
+ * MikroORM's and knex's building; the others bind their values into the cached text.
  */
 export async function readPage<T extends object, R extends object = T>(ctx: Context, req: PageRequest<T>): Promise<{ items: R[]; total: number }> {
+  const statements = pageStatements(ctx, req);
+  const entity = meta(ctx, req);
+  const rows = req.log
+    ? await runLogged(ctx, entity, statements.page, req.log)
+    : (await nativeRows<Record<string, unknown>>(ctx.em, statements.page.sql, statements.page.params)).map((r) => revive(ctx, entity, r));
+  const total = rows.length ? Number(rows[0][TOTAL]) : req.paging.offset > 0 ? Number((await nativeRows<{ count: string }>(ctx.em, statements.count.sql, statements.count.params))[0].count) : 0;
+  for (const r of rows) delete r[TOTAL];
+  return { items: rows as R[], total };
+}
+
+/** A statement in PostgreSQL's `$n` form and its parameters. */
+interface Statement {
+  sql: string;
+  params: unknown[];
+}
+interface PageStatements {
+  /** the page, its total, and the read-log columns */
+  page: Statement;
+  /** the count alone, for a page past the end */
+  count: Statement;
+}
+
+/** Where a parameter comes from: the n-th value of the where (whereShape), or the page's limit or offset. */
+type Slot = number | 'limit' | 'offset';
+interface CompiledPage {
+  page: { sql: string; slots: Slot[] };
+  count: { sql: string; slots: Slot[] };
+}
+
+/** Compiled page statements by shape (bounded: shapes come from the code's lists and filters). */
+const compiledPages = new Map<string, CompiledPage>();
+const MAX_COMPILED = 2_000;
+
+/** Stand-ins bound while compiling a shape, found again among knex's bindings to learn the slots. */
+const standIn = (n: number) => `\uE000${n}\uE001`; // private-use characters; only ever bound while compiling, never with real values
+const STAND_IN = /^\uE000(\d+)\uE001$/;
+const LIMIT_STAND_IN = 2_000_000_001;
+const OFFSET_STAND_IN = 2_000_000_002;
+
+/**
+ * The page's statements: from the cache for a shape seen before, else built by MikroORM's query
+ * builder with stand-ins for the values (then cached), else (a where a shape cannot stand for, or
+ * a value MikroORM converts) built with the values themselves.
+ */
+function pageStatements<T extends object>(ctx: Context, req: PageRequest<T>): PageStatements {
+  const shape = whereShape(req.where);
+  const key = shape ? pageKey(req, shape.text) : null;
+  if (shape && key) {
+    let compiled = compiledPages.get(key);
+    if (compiled) {
+      // the where's raw() fragments were registered for a build that does not happen: release them
+      for (const k of shape.rawKeys) RawQueryFragment.remove(k);
+    } else {
+      const built = buildPage(ctx, { ...req, where: shape.standIns as FilterQuery<T>, paging: { ...req.paging, limit: LIMIT_STAND_IN, offset: req.paging.offset > 0 ? OFFSET_STAND_IN : 0 } });
+      const page = slotsOf(built.page.params);
+      const count = slotsOf(built.count.params);
+      if (page && count) {
+        compiled = { page: { sql: built.page.sql, slots: page }, count: { sql: built.count.sql, slots: count } };
+        if (compiledPages.size >= MAX_COMPILED) compiledPages.delete(compiledPages.keys().next().value!);
+        compiledPages.set(key, compiled);
+      }
+    }
+    if (compiled) {
+      const bind = (slots: readonly Slot[]) => slots.map((slot) => (slot === 'limit' ? req.paging.limit : slot === 'offset' ? req.paging.offset : shape.values[slot]));
+      return { page: { sql: compiled.page.sql, params: bind(compiled.page.slots) }, count: { sql: compiled.count.sql, params: bind(compiled.count.slots) } };
+    }
+  }
+  return buildPage(ctx, req);
+}
+
+/** Each binding's slot, or null if one is not a stand-in (MikroORM converted a value: not cacheable). */
+function slotsOf(bindings: readonly unknown[]): Slot[] | null {
+  const slots: Slot[] = [];
+  for (const b of bindings) {
+    const m = typeof b === 'string' ? STAND_IN.exec(b) : null;
+    if (m) slots.push(Number(m[1]));
+    else if (b === LIMIT_STAND_IN) slots.push('limit');
+    else if (b === OFFSET_STAND_IN) slots.push('offset');
+    else return null;
+  }
+  return slots;
+}
+
+/** How many page statements were built by the query builder (tests/api/read-rows.test.ts checks the cache). */
+export const pageBuilds = { count: 0 };
+
+/** The page's statements through MikroORM's query builder. */
+function buildPage<T extends object>(ctx: Context, req: PageRequest<T>): PageStatements {
+  pageBuilds.count += 1;
   const logColumns = req.log ? (Object.entries(req.log.columns) as [ReadLogColumn, (a: string) => string][]).map(([c, sql]) => `${sql(ALIAS)} as ${READ_LOG_COLUMN(c)}`) : [];
-  const { qb, run } = rowQuery(ctx, req, [...(req.searched ? [`count(*) over () as ${quote(TOTAL)}`] : []), ...logColumns]);
+  const { qb } = rowQuery(ctx, req, [...(req.searched ? [`count(*) over () as ${quote(TOTAL)}`] : []), ...logColumns]);
   qb.orderBy(req.paging.orderBy).limit(req.paging.limit).offset(req.paging.offset);
   // the count is the page's own query without its columns, order and limit: the same scope, and
   // the where is translated once (a raw() fragment in it can be used only once)
   const query = qb.getKnexQuery();
   const count = query.clone().clearSelect().clearOrder().clear('limit').clear('offset').count({ count: '*' });
   if (!req.searched) query.select(count.clone().as(TOTAL));
-  const rows = req.log ? await runLogged(ctx, meta(ctx, req), query, req.log) : await run();
-  const total = rows.length
-    ? Number(rows[0][TOTAL])
-    : req.paging.offset > 0
-      ? Number((await nativeRows<{ count: string }>(ctx.em, count.toSQL().toNative().sql, count.toSQL().toNative().bindings))[0].count)
-      : 0;
-  for (const r of rows) delete r[TOTAL];
-  return { items: rows as R[], total };
+  const native = (q: { toSQL(): { toNative(): { sql: string; bindings: readonly unknown[] } } }) => {
+    const { sql, bindings } = q.toSQL().toNative();
+    return { sql, params: [...bindings] };
+  };
+  return { page: native(query), count: native(count) };
+}
+
+/** What makes two page requests the same statement: everything but the where's values and the paging's numbers. */
+function pageKey<T extends object>(req: PageRequest<T>, whereText: string): string {
+  const name = typeof req.entity === 'string' ? req.entity : (req.entity as { name: string }).name;
+  const computed = Object.entries(req.computed ?? {})
+    .filter(([field]) => req.selection.has(field))
+    .map(([field, sql]) => `${field}=${sql(ALIAS)}`);
+  const log = req.log ? Object.entries(req.log.columns).map(([c, sql]) => `${c}=${sql(ALIAS)}`) : null;
+  return JSON.stringify([name, selectionKey(req.selection), computed, !!req.searched, log, req.paging.orderBy, req.paging.offset > 0, whereText]);
+}
+
+const selectionKey = (selection: Selection): string => [...selection].map(([k, sub]) => (sub.size ? `${k}{${selectionKey(sub)}}` : k)).join(',');
+
+/**
+ * A where (MikroORM FilterQuery) as its shape, its values and a copy with stand-ins for them. A
+ * value is a string, number or boolean (null is part of the shape: it is `is null` in SQL); an
+ * array's length is part of the shape. Anything else (a Date, an entity, a raw() fragment with
+ * parameters, a query builder) makes the where uncacheable: null.
+ */
+function whereShape(where: unknown): { text: string; values: unknown[]; standIns: unknown; rawKeys: string[] } | null {
+  const values: unknown[] = [];
+  const rawKeys: string[] = [];
+  const walk = (v: unknown): { text: string; standIn: unknown } | null => {
+    if (v === null) return { text: 'N', standIn: null };
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      values.push(v);
+      return { text: `?${typeof v}`, standIn: standIn(values.length - 1) };
+    }
+    if (Array.isArray(v)) {
+      const items = v.map(walk);
+      if (items.some((i) => i === null)) return null;
+      return { text: `[${items.map((i) => i!.text).join(',')}]`, standIn: items.map((i) => i!.standIn) };
+    }
+    if (typeof v !== 'object' || (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)) return null;
+    const parts: string[] = [];
+    const copy: Record<string, unknown> = {};
+    for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+      let keyText = k;
+      if (RawQueryFragment.isKnownFragment(k)) {
+        const fragment = RawQueryFragment.getKnownFragment(k, false);
+        if (!fragment || fragment.params.length) return null;
+        rawKeys.push(k);
+        keyText = `raw(${fragment.sql})`;
+      }
+      const w = walk(child);
+      if (!w) return null;
+      parts.push(`${JSON.stringify(keyText)}:${w.text}`);
+      copy[k] = w.standIn;
+    }
+    return { text: `{${parts.join(',')}}`, standIn: copy };
+  };
+  const shaped = walk(where);
+  return shaped ? { text: shaped.text, values, standIns: shaped.standIn, rawKeys } : null;
 }
 
 const meta = <T extends object>(ctx: Context, req: RowRequest<T>) => ctx.em.getMetadata().get<T>(typeof req.entity === 'string' ? req.entity : (req.entity as { name: string }).name) as EntityMetadata;
@@ -233,10 +378,12 @@ const meta = <T extends object>(ctx: Context, req: RowRequest<T>) => ctx.em.getM
  * The page as a CTE, its access log as a data-modifying CTE over it, one statement. The rows come
  * back in the page's order: a CTE scan returns its rows as the CTE produced them (ORDER BY … LIMIT).
  */
-async function runLogged(ctx: Context, entity: EntityMetadata, query: { toSQL(): { sql: string; bindings: readonly unknown[] } }, log: StatementReadLog) {
-  const page = query.toSQL();
+async function runLogged(ctx: Context, entity: EntityMetadata, page: Statement, log: StatementReadLog) {
   const insert = ctx.audit.readLogInsert('page', log);
-  const rows = await sqlRows<Record<string, unknown>>(ctx.em, `with page as materialized (${page.sql}), logged as (${insert.sql}) select * from page`, [...page.bindings, ...insert.params]).catch(
+  // the INSERT's parameters numbered after the page's
+  const logged = toNative(insert.sql, insert.params);
+  const loggedSql = logged.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + page.params.length}`);
+  const rows = await nativeRows<Record<string, unknown>>(ctx.em, `with page as materialized (${page.sql}), logged as (${loggedSql}) select * from page`, [...page.params, ...logged.values]).catch(
     (e: unknown) => {
       ctx.audit.readLogFailed(e);
       throw e;

@@ -1,0 +1,74 @@
+// api/common/read-rows.ts: a list's statement is compiled once per shape (list, selection, kind
+// of filters) and later requests only bind their values: the right rows for every value, and no
+// query-builder work after the first request of a shape.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+import { Client } from '../helpers/client.js';
+import { buildUser, buildWorld } from '../helpers/factories.js';
+import { pageBuilds } from '../../api/common/read-rows.js';
+import { Role } from '../../api/users/user.enums.js';
+
+let server: TestServer;
+let em: EntityManager;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let city: Client;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  em = server.orm.em.fork();
+  world = await buildWorld(em, server.secrets);
+  for (let i = 0; i < 4; i++) await buildUser(em, server.secrets, { role: Role.OFFICE, office: world.office, totp: false });
+  city = new Client(server.url);
+  await city.signIn(world.users.city.loginId, world.users.city.password, world.users.city.totpSecret!);
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const USERS = `query($filter: UserFilter, $page: PageInput) { users(filter: $filter, page: $page, sort: { field: nameKana, order: ASC }) { total items { id name office { id } } } }`;
+
+describe('a list statement compiled once per shape', () => {
+  it('other values of the same filters: the same statement, each request its own right rows', async () => {
+    await city.ok(USERS, { filter: { officeId: world.office.id }, page: { page: 1, perPage: 10 } }); // compiles the shape
+    const builds = pageBuilds.count;
+    for (const office of [world.office, world.otherOffice, world.office]) {
+      server.sql.reset();
+      const data = await city.ok(USERS, { filter: { officeId: office.id }, page: { page: 1, perPage: 10 } });
+      const expected = await em.fork().getConnection().execute<{ id: string }[]>(`select id from app_user where office_id = ? order by name_kana, id`, [office.id]);
+      expect(data.users.items.map((u: { id: string }) => u.id)).toEqual(expected.map((u) => u.id));
+      expect(data.users.total).toBe(expected.length);
+      for (const u of data.users.items) expect(u.office.id).toBe(office.id);
+    }
+    expect(pageBuilds.count, 'no query builder after the first request of the shape').toBe(builds);
+  });
+
+  it('a search (a raw() expression in the where) is cached too, and finds what each text matches', async () => {
+    const someone = await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: world.office, name: '検索 太郎', totp: false });
+    await city.ok(USERS, { filter: { q: 'zzz-none' }, page: { page: 1, perPage: 10 } });
+    const builds = pageBuilds.count;
+    expect((await city.ok(USERS, { filter: { q: '検索' }, page: { page: 1, perPage: 10 } })).users.items.map((u: { id: string }) => u.id)).toEqual([someone.user.id]);
+    expect((await city.ok(USERS, { filter: { q: 'zzz-none' }, page: { page: 1, perPage: 10 } })).users).toEqual({ total: 0, items: [] });
+    expect(pageBuilds.count).toBe(builds);
+  });
+
+  it('a page past the end, a different page size and offset: bound, not rebuilt; totals stay right', async () => {
+    const all = await city.ok(USERS, { filter: { officeId: world.office.id }, page: { page: 1, perPage: 100 } });
+    await city.ok(USERS, { filter: { officeId: world.office.id }, page: { page: 2, perPage: 1 } }); // the offset shape
+    const builds = pageBuilds.count;
+    const second = await city.ok(USERS, { filter: { officeId: world.office.id }, page: { page: 3, perPage: 1 } });
+    expect(second.users).toEqual({ total: all.users.total, items: [all.users.items[2]] });
+    expect((await city.ok(USERS, { filter: { officeId: world.office.id }, page: { page: 999, perPage: 1 } })).users).toEqual({ total: all.users.total, items: [] });
+    expect(pageBuilds.count).toBe(builds);
+  });
+
+  it('a where it cannot stand for (a date) is built each time, with the same answer as before', async () => {
+    const q = `query($filter: AuditFilter) { auditEvents(filter: $filter, page: { page: 1, perPage: 5 }) { total items { id } } }`;
+    const first = await city.ok(q, { filter: { from: '2020-01-01' } });
+    const builds = pageBuilds.count;
+    const again = await city.ok(q, { filter: { from: '2020-01-01' } });
+    expect(again.auditEvents.total).toBeGreaterThanOrEqual(first.auditEvents.total);
+    expect(pageBuilds.count).toBe(builds + 1);
+  });
+});
