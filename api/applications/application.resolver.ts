@@ -101,8 +101,17 @@ export class ApplicationResolver {
   }
 
   @Mutation(() => Application, { description: 'CITY approves and forwards it to the vendor' })
-  forwardApplication(@Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number, @Arg('comment', () => String, { nullable: true }) comment: string | null, @Ctx() ctx: Context) {
-    return act(ctx, id, version, ApplicationAction.FORWARD, comment);
+  // one write statement after one read, its version and state guarded in its WHERE (ApplicationService.forward):
+  // BEGIN and COMMIT would add two round trips and no safety
+  @OwnTransactions('one guarded write statement (ApplicationService.forward)')
+  forwardApplication(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int) version: number,
+    @Arg('comment', () => String, { nullable: true }) comment: string | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return svc(ctx).forward(id, version, comment, selectionOf(info));
   }
 
   @Mutation(() => Application, { description: 'VENDOR completes an account form (offices and accounts created, or stops scheduled); CITY completes a join or closing request' })

@@ -1,13 +1,18 @@
 // Applications: submission (office admin, city, public page), the state machine's transitions,
 // completion effects and notices, all in one transaction per action.
+import { sqlRows } from '../db/rows.js';
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { AppError, assertValid, forbidden, notFound, validationError } from '../common/errors.js';
+import { randomUUID } from 'node:crypto';
+import { AppError, assertValid, conflict, forbidden, notFound, validationError } from '../common/errors.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
-import { checkVersion, flushOrExplain } from '../common/entity-errors.js';
+import { flushOrExplain } from '../common/entity-errors.js';
 import { readOne, readPage, rowAlways, type Selection } from '../common/read-rows.js';
 import { findOptions, SortOrder } from '../common/list.js';
 import { containsPattern } from '../common/search.js';
-import { enqueueMail } from '../mail/outbox.js';
+import { enqueueMail, enqueueMailSql } from '../mail/outbox.js';
+import { rowSql, SqlValue } from '../common/insert-row.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import type { AuditEntry } from '../audit/audit.js';
 import { applicationArrived, applicationDecided, applicationForwarded } from '../mail/templates.js';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
@@ -30,7 +35,7 @@ import { issueActivationCodes } from '../auth/activation.js';
 import { takePublicSubmission } from '../http/rate-limits.js';
 import { inTransaction } from '../db/transaction.js';
 import { allowedActions, findTransition, FINAL_STATES } from './application.workflow.js';
-import { applicationPolicy } from './application.policy.js';
+import { applicationPolicy, type ApplicationRecord } from './application.policy.js';
 import { readsPatientData } from './patient-data.js';
 import { authorize, is } from '../authz/policy.js';
 
@@ -220,18 +225,9 @@ export class ApplicationService extends AreaService {
    * detects a concurrent action, and the effects, history, audit and notices commit together.
    */
   async transition(id: string, version: number, action: ApplicationAction, comment: string | null | undefined, input?: ApplicationInput, setup?: RoomSetupInput): Promise<Application> {
+    if (action === ApplicationAction.FORWARD) return this.forward(id, version, comment, new Map());
     const app = await this.get(id);
-    const parties = partiesOf(this.viewer, app);
-    if (parties.length === 0) throw forbidden();
-    const t = findTransition(app.type, app.state, action, parties);
-    if (!t) {
-      // the action exists for these parties, just not from this state: someone acted first
-      throw new AppError('INVALID_TRANSITION', { state: app.state });
-    }
-    await checkVersion(this.em, app, version);
-    const text = comment?.trim() || null;
-    if (t.commentRequired && !text) assertValid([{ field: 'comment', code: 'REQUIRED' }]);
-    if (text && text.length > 2000) assertValid([{ field: 'comment', code: 'TOO_LONG' }]);
+    const { t, text } = this.decide(app, version, action, comment);
 
     if (action === ApplicationAction.RESUBMIT) {
       if (!input) assertValid([{ field: 'input', code: 'REQUIRED' }]);
@@ -251,6 +247,71 @@ export class ApplicationService extends AreaService {
     else if (t.to === ApplicationState.COMPLETED) await completeApplication(this.em, this.ctx.audit, app);
     await this.recorded(app, action, from, text);
     return app;
+  }
+
+  /** What every transition decides before it changes anything: the parties, the table's row, the version, the comment. */
+  private decide(app: ApplicationRecord & { version: number }, version: number, action: ApplicationAction, comment: string | null | undefined) {
+    const parties = partiesOf(this.viewer, app);
+    if (parties.length === 0) throw forbidden();
+    const t = findTransition(app.type, app.state, action, parties);
+    if (!t) {
+      // the action exists for these parties, just not from this state: someone acted first
+      throw new AppError('INVALID_TRANSITION', { state: app.state });
+    }
+    if (app.version !== version) throw conflict(); // the version the client last saw
+    const text = comment?.trim() || null;
+    if (t.commentRequired && !text) assertValid([{ field: 'comment', code: 'REQUIRED' }]);
+    if (text && text.length > 2000) assertValid([{ field: 'comment', code: 'TOO_LONG' }]);
+    return { t, text };
+  }
+
+  /**
+   * The city forwards an account form to the vendor: the same decision as transition(), in two
+   * statements and no unit of work (a forward has no effects beyond its records). The row is read
+   * with the resolver's selection (so it is also the answer); then one statement moves the state,
+   * guarded by version and state in its WHERE (0 rows: someone acted first, CONFLICT), and writes
+   * the history event, the audit event and the vendors' mails exactly as recorded() does.
+   * The mutation runs outside the default transaction (application.resolver.ts).
+   */
+  async forward(id: string, version: number, comment: string | null | undefined, selection: Selection): Promise<Application> {
+    const wanted: Selection = new Map([...selection, ...['version', 'summary', 'updatedAt', 'forwardedAt'].map((f) => [f, new Map()] as const)]);
+    const app = await readOne<Application, Application & { version: number }>(this.ctx, { entity: Application, where: { $and: [{ id }, applicationScope(this.viewer)] }, selection: wanted });
+    if (!app) throw notFound();
+    const { t, text } = this.decide(app, version, ApplicationAction.FORWARD, comment);
+    if (t.to !== ApplicationState.FORWARDED || ROOM_TYPES.includes(app.type)) throw new Error('forward() writes no effects: only account forms are forwarded');
+    const now = new Date();
+    const actor = (column: string) => new SqlValue(`select ${column} from app_user where id = ?`, [this.viewer.id]);
+    const event = rowSql(this.em, ApplicationEvent, {
+      id: randomUUID(),
+      application: app.id,
+      action: t.action,
+      fromState: app.state,
+      toState: t.to,
+      actorId: this.viewer.id,
+      actorName: actor('name'),
+      actorRole: actor('role'),
+      comment: text,
+      at: now,
+    });
+    const audit = rowSql(this.em, AuditEvent, this.ctx.audit.row(this.recordEntry(app, `application.${t.action.toLowerCase()}`, app.state, t.to)));
+    const mail = enqueueMailSql(
+      { ...applicationForwarded({ id: app.id, type: app.type, summary: app.summary, hasComment: !!text }, this.ctx.config.publicUrl), municipalityId: app.municipality.id },
+      'v.email',
+      { sql: 'moved cross join app_user v where v.role = ? and v.status = ? and v.email is not null', params: [Role.VENDOR, UserStatus.ACTIVE] },
+      now,
+    );
+    const [row] = await sqlRows<{ n: number }>(
+      this.em,
+      `with moved as (update application set state = ?, forwarded_at = ?::timestamptz, updated_at = ?::timestamptz, version = version + 1
+                       where id = ? and version = ? and state = ? returning id),
+       event as (insert into ${event.table} ${event.columns} select ${event.values} from moved),
+       audit as (insert into ${audit.table} ${audit.columns} select ${audit.values} from moved),
+       mail as (${mail.sql})
+       select count(*)::int as n from moved`,
+      [t.to, now, now, app.id, version, app.state, ...event.params, ...audit.params, ...mail.params],
+    );
+    if (!row.n) throw conflict();
+    return Object.assign(app, { state: t.to, forwardedAt: now, updatedAt: now, version: version + 1 });
   }
 
   /** The credentials letter for the application's new accounts (still PENDING), with fresh activation codes. */
@@ -304,18 +365,16 @@ export class ApplicationService extends AreaService {
       actorRole: actor?.role ?? null,
       comment,
     });
-    this.ctx.audit.record({
-      action: auditAction,
-      target: { type: 'Application', id: app.id },
-      municipalityId: app.municipality.id,
-      officeId: app.office?.id ?? null,
-      detail: { type: app.type, from, to: app.state },
-    });
+    this.ctx.audit.record(this.recordEntry(app, auditAction, from, app.state));
     await this.notify(app, comment);
     await flushOrExplain(this.em, { field: 'officeRegistration.office.officeNumber', code: 'TAKEN' });
   }
 
-  /** Who hears of the new state: the city on arrival, the vendor when forwarded, the applicant on a decision. */
+  private recordEntry(app: Pick<Application, 'id' | 'type' | 'municipality' | 'office'>, action: string, from: ApplicationState | null, to: ApplicationState): AuditEntry {
+    return { action, target: { type: 'Application', id: app.id }, municipalityId: app.municipality.id, officeId: app.office?.id ?? null, detail: { type: app.type, from, to } };
+  }
+
+  /** Who hears of the new state: the city on arrival, the vendor when forwarded (forward()), the applicant on a decision. */
   private async notify(app: Application, comment: string | null): Promise<void> {
     const { publicUrl } = this.ctx.config;
     const info = { id: app.id, type: app.type, summary: app.summary, hasComment: !!comment };
@@ -323,9 +382,6 @@ export class ApplicationService extends AreaService {
     if (app.state === ApplicationState.SUBMITTED) {
       const m = await this.em.findOneOrFail(Municipality, { id: municipalityId });
       if (m.contactEmail) enqueueMail(this.em, { ...applicationArrived(info, publicUrl), to: m.contactEmail, municipalityId });
-    } else if (app.state === ApplicationState.FORWARDED) {
-      const vendors = await this.em.find(User, { role: Role.VENDOR, status: UserStatus.ACTIVE, email: { $ne: null } });
-      for (const vendor of vendors) enqueueMail(this.em, { ...applicationForwarded(info, publicUrl), to: vendor.email!, municipalityId });
     } else if ([ApplicationState.RETURNED, ApplicationState.REJECTED, ApplicationState.COMPLETED].includes(app.state)) {
       enqueueMail(this.em, { ...applicationDecided(info, app.state, publicUrl), to: app.applicantEmail, municipalityId });
     }

@@ -26,7 +26,10 @@ export interface StatementReadLog {
   action: string;
   targetType: string;
   columns: Record<ReadLogColumn, (alias: string) => string>;
-  empty: Omit<AuditEntry, 'action'>;
+  /** each row's detail as SQL of a jsonb value (e.g. the ids of the page the statement read); none by default */
+  detail?: { sql: string; params: unknown[] };
+  /** the row written when the source has no row (a list's empty page); none for a detail read */
+  empty?: Omit<AuditEntry, 'action'>;
 }
 export type ReadLogColumn = 'targetId' | 'patientId' | 'roomId' | 'municipalityId';
 const READ_LOG_INSERT_COLUMNS = 'action, outcome, actor_id, actor_login_id, actor_role, municipality_id, office_id, target_type, target_id, patient_id, room_id, ip, detail, occurred_at';
@@ -137,14 +140,11 @@ export class Audit {
    */
   readLogInsert(source: string, log: StatementReadLog): { sql: string; params: unknown[] } {
     const base = this.row({ action: log.action, target: { type: log.targetType, id: '' } });
-    const empty = this.row({ ...log.empty, action: log.action });
     const id = (c: ReadLogColumn) => `s.${READ_LOG_COLUMN(c)}`;
-    const sql = `insert into audit_event (${READ_LOG_INSERT_COLUMNS})
-      select ?, ?, ?::uuid, ?, ?, coalesce(${id('municipalityId')}, ?::uuid), ?::uuid, ?, ${id('targetId')}, ${id('patientId')}, ${id('roomId')}, ?, null::jsonb, ?::timestamptz
-        from ${source} s
-      union all
-      select ?, ?, ?::uuid, ?, ?, ?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?::jsonb, ?::timestamptz where not exists (select 1 from ${source})`;
-    const params = [
+    let sql = `insert into audit_event (${READ_LOG_INSERT_COLUMNS})
+      select ?, ?, ?::uuid, ?, ?, coalesce(${id('municipalityId')}, ?::uuid), ?::uuid, ?, ${id('targetId')}, ${id('patientId')}, ${id('roomId')}, ?, ${log.detail?.sql ?? 'null::jsonb'}, ?::timestamptz
+        from ${source} s`;
+    const params: unknown[] = [
       base.action,
       base.outcome,
       base.actorId,
@@ -154,22 +154,31 @@ export class Audit {
       base.officeId,
       base.targetType,
       base.ip,
+      ...(log.detail?.params ?? []),
       base.occurredAt,
-      empty.action,
-      empty.outcome,
-      empty.actorId,
-      empty.actorLoginId,
-      empty.actorRole,
-      empty.municipalityId,
-      empty.officeId,
-      empty.targetType,
-      empty.targetId,
-      empty.patientId,
-      empty.roomId,
-      empty.ip,
-      empty.detail === null ? null : JSON.stringify(empty.detail),
-      empty.occurredAt,
     ];
+    if (log.empty) {
+      const e = this.row({ ...log.empty, action: log.action });
+      sql += `
+      union all
+      select ?, ?, ?::uuid, ?, ?, ?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?::jsonb, ?::timestamptz where not exists (select 1 from ${source})`;
+      params.push(
+        e.action,
+        e.outcome,
+        e.actorId,
+        e.actorLoginId,
+        e.actorRole,
+        e.municipalityId,
+        e.officeId,
+        e.targetType,
+        e.targetId,
+        e.patientId,
+        e.roomId,
+        e.ip,
+        e.detail === null ? null : JSON.stringify(e.detail),
+        e.occurredAt,
+      );
+    }
     return { sql, params };
   }
 

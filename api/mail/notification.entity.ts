@@ -32,8 +32,12 @@ registerEnumType(NotificationCategory, { name: 'NotificationCategory' });
  * between the SMTP server's acceptance and our commit is the same message to mail servers and clients.
  */
 export function newMessageId(mailFrom = process.env.MAIL_FROM ?? ''): string {
-  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'zaitaku.localhost';
-  return `<${randomUUID()}@${domain}>`;
+  return `<${randomUUID()}@${messageIdDomain(mailFrom)}>`;
+}
+
+/** The domain of newMessageId (for outbox rows written by SQL: mail/post-notices.ts). */
+export function messageIdDomain(mailFrom = process.env.MAIL_FROM ?? ''): string {
+  return /@([A-Za-z0-9.-]+)>?\s*$/.exec(mailFrom)?.[1] ?? 'zaitaku.localhost';
 }
 
 /**

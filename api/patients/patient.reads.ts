@@ -60,26 +60,49 @@ export const patientsById = (ctx: Context) =>
     (r: Timestamps<PatientView>) => withDates(r),
   );
 
+/** A consent's fields as (alias key, SQL over `c`) pairs: the columns of consentsById and the JSON of consentJson. */
+const consentFields: [string, string][] = [
+  ['id', 'c.id'],
+  ['createdAt', 'c.created_at'],
+  ['updatedAt', 'c.updated_at'],
+  ['version', 'c.version'],
+  ['patientId', 'c.patient_id'],
+  ['consentDate', 'c.consent_date::text'],
+  ['signer', 'c.signer'],
+  ['proxyName', 'c.proxy_name'],
+  ['proxyRelationship', 'c.proxy_relationship'],
+  ['explainingOfficeId', 'c.explaining_office_id'],
+  ['explainingPersonName', 'c.explaining_person_name'],
+  ['coveredOfficeIds', 'c.covered_office_ids::text[]'],
+  ['formAttachmentId', 'c.form_attachment_id'],
+  ['withdrawnAt', 'c.withdrawn_at'],
+  ['withdrawalNote', 'c.withdrawal_note'],
+  ['explainingOfficeName', '(select o.name from office o where o.id = c.explaining_office_id)'],
+  ['coveredOfficeNames', "coalesce((select array_agg(o.name order by o.name_kana) from office o where o.id = any(c.covered_office_ids::uuid[])), '{}')"],
+];
+const TIMESTAMPS = new Set(['createdAt', 'updatedAt', 'withdrawnAt']);
+
+type ConsentRow = Timestamps<Omit<ConsentView, 'patient' | 'explainingOffice' | 'withdrawnAt'>> & { patientId: string; explainingOfficeId: string; withdrawnAt: string | null };
+
+/** A consent row (or its JSON) as reads show it. */
+export const consentView = ({ patientId, explainingOfficeId, withdrawnAt, ...r }: ConsentRow): ConsentView => ({
+  ...withDates(r),
+  withdrawnAt: withdrawnAt ? new Date(withdrawnAt) : null,
+  patient: { id: patientId },
+  explainingOffice: { id: explainingOfficeId },
+});
+
+/**
+ * The consent of the room aliased `room` as one JSON object (for a room's detail read, in the
+ * room's own statement); consentView turns it into what consentsById gives.
+ */
+export const consentJson = (room: string) => `(select json_build_object(${consentFields.map(([k, sql]) => `'${k}', ${sql}`).join(', ')}) from consent c where c.id = ${room}.consent_id)`;
+
 export const consentsById = (ctx: Context) =>
   byId(
     ctx,
     'consentsById',
-    `select id, to_json(created_at) as "createdAt", to_json(updated_at) as "updatedAt", version, patient_id as "patientId",
-            consent_date::text as "consentDate", signer, proxy_name as "proxyName", proxy_relationship as "proxyRelationship",
-            explaining_office_id as "explainingOfficeId", explaining_person_name as "explainingPersonName", covered_office_ids::text[] as "coveredOfficeIds",
-            form_attachment_id as "formAttachmentId", to_json(withdrawn_at) as "withdrawnAt", withdrawal_note as "withdrawalNote",
-            (select o.name from office o where o.id = c.explaining_office_id) as "explainingOfficeName",
-            coalesce((select array_agg(o.name order by o.name_kana) from office o where o.id = any(c.covered_office_ids::uuid[])), '{}') as "coveredOfficeNames"
+    `select ${consentFields.map(([k, sql]) => `${TIMESTAMPS.has(k) ? `to_json(${sql})` : sql} as "${k}"`).join(', ')}
        from consent c where id = any(?::uuid[])`,
-    ({
-      patientId,
-      explainingOfficeId,
-      withdrawnAt,
-      ...r
-    }: Timestamps<Omit<ConsentView, 'patient' | 'explainingOffice' | 'withdrawnAt'>> & { patientId: string; explainingOfficeId: string; withdrawnAt: string | null }) => ({
-      ...withDates(r),
-      withdrawnAt: withdrawnAt ? new Date(withdrawnAt) : null,
-      patient: { id: patientId },
-      explainingOffice: { id: explainingOfficeId },
-    }),
+    consentView,
   );

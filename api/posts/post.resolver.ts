@@ -7,6 +7,7 @@ import { Post, PostAttachment, PostRevision } from './post.entity.js';
 import { ClosingRequestArgs, PostEditInput, PostInput, PostListArgs } from './post.inputs.js';
 import { PostService, postAttachments, readByViewer, readCounts, type PostView } from './post.service.js';
 import { selectionOf } from '../common/read-rows.js';
+import { OwnTransactions } from '../db/transaction.js';
 
 @ObjectType()
 export class PostPage extends PageResult(Post) {}
@@ -22,6 +23,15 @@ export class PostReader {
 
 const svc = (ctx: Context) => new PostService(ctx);
 
+/**
+ * Why createPost and markPostsRead skip the default transaction: each writes in ONE statement,
+ * atomic by itself. markRead reads and decides in that statement; createPost reads the room's
+ * access row first, and its write's WHERE re-checks what the decision read (rooms/room.access.ts
+ * accessUnchanged: CONFLICT if it changed). BEGIN and COMMIT would add two round trips and no
+ * safety. A post with attachments opens its own transaction (PostService.create).
+ */
+const ONE_GUARDED_WRITE = 'one guarded write statement (PostService.create / markRead)';
+
 @Resolver(() => Post)
 export class PostResolver {
   @Query(() => PostPage, { description: 'A room’s notebook and care reports, newest first; filter by kind, title, author or words. Reading it is logged.' })
@@ -35,6 +45,7 @@ export class PostResolver {
   }
 
   @Mutation(() => Post, { description: 'Members with a posting permission, while the room is open and the consent stands' })
+  @OwnTransactions(ONE_GUARDED_WRITE)
   createPost(@Arg('roomId', () => ID) roomId: string, @Arg('input') input: PostInput, @Ctx() ctx: Context) {
     return svc(ctx).create(roomId, input);
   }
@@ -45,6 +56,7 @@ export class PostResolver {
   }
 
   @Mutation(() => Int, { description: 'Marks posts (all of the room’s when postIds is empty) read; returns how many were new' })
+  @OwnTransactions(ONE_GUARDED_WRITE)
   markPostsRead(@Arg('roomId', () => ID) roomId: string, @Arg('postIds', () => [ID], { nullable: true }) postIds: string[] | null, @Ctx() ctx: Context) {
     return svc(ctx).markRead(roomId, postIds);
   }

@@ -1,23 +1,36 @@
 // The contact notebook and care reports: scoped reads (each logged with the patient), posting by
 // members who may, corrections that keep the earlier version, read receipts, closing requests.
+import { randomUUID } from 'node:crypto';
 import DataLoader from 'dataloader';
 import type { Context } from '../context.js';
 import { AreaService } from '../common/area-service.js';
-import { assertValid, forbidden, notFound, type FieldError } from '../common/errors.js';
+import { assertValid, conflict, forbidden, notFound, type FieldError } from '../common/errors.js';
 import { checkVersion } from '../common/entity-errors.js';
 import { findOptions, SortOrder } from '../common/list.js';
 import { containsPattern } from '../common/search.js';
 import { perRequest } from '../common/per-request.js';
 import { claimUploads } from '../uploads/upload.service.js';
 import { ApplicationService } from '../applications/application.service.js';
-import { enqueueMail } from '../mail/outbox.js';
-import { newPostNotice } from '../mail/templates.js';
-import { membersToNotify } from '../mail/post-notices.js';
-import { User } from '../users/user.entity.js';
-import { UserStatus } from '../users/user.enums.js';
-import { Room, RoomMember } from '../rooms/room.entity.js';
-import { RoomStatus } from '../rooms/room.enums.js';
-import { liveOn, readableRoom, roomToRead, writableRoom, type RoomView } from '../rooms/room.access.js';
+import { postNoticeCtes } from '../mail/post-notices.js';
+import type { Room } from '../rooms/room.entity.js';
+import { type RoomPermission, RoomStatus } from '../rooms/room.enums.js';
+import {
+  accessSql,
+  accessUnchanged,
+  knownRoomAccess,
+  membershipDecisionSql,
+  roomAccessSource,
+  roomToRead,
+  roomToWrite,
+  writableRoom,
+  type RoomView,
+  type RoomWriteAccess,
+} from '../rooms/room.access.js';
+import { sqlArray, sqlRows } from '../db/rows.js';
+import { rowSql } from '../common/insert-row.js';
+import { inTransaction } from '../db/transaction.js';
+import { AuditEvent } from '../audit/audit-event.entity.js';
+import type { AuditEntry } from '../audit/audit.js';
 import type { Selection } from '../common/read-rows.js';
 import { people } from '../users/person.js';
 import type { JobType } from '../users/user.enums.js';
@@ -93,7 +106,7 @@ export const readByViewer = (ctx: Context) =>
     'readByViewer',
     () =>
       new DataLoader<string, boolean>(async (postIds) => {
-        const rows = await ctx.em.getConnection().execute<{ post_id: string }[]>(`select post_id from post_read where user_id = ? and post_id in (?)`, [ctx.viewer!.id, postIds as string[]]);
+        const rows = await sqlRows<{ post_id: string }>(ctx.em, `select post_id from post_read where user_id = ? and post_id = any(?::uuid[])`, [ctx.viewer!.id, sqlArray(postIds)]);
         const read = new Set(rows.map((r) => r.post_id));
         return postIds.map((id) => read.has(id));
       }),
@@ -108,12 +121,11 @@ export const postAttachments = (ctx: Context) =>
     'postAttachments',
     () =>
       new DataLoader<string, AttachmentView[]>(async (postIds) => {
-        const rows = await ctx.em.getConnection().execute<(Omit<AttachmentView, 'createdAt'> & { postId: string; createdAt: string })[]>(
+        const rows = await sqlRows<Omit<AttachmentView, 'createdAt'> & { postId: string; createdAt: string }>(
+          ctx.em,
           `select id, post_id as "postId", filename, content_type as "contentType", size, sha256, to_json(created_at) as "createdAt"
-           from post_attachment where post_id in (?) order by created_at, id`,
-          [postIds as string[]],
-          'all',
-          ctx.em.getTransactionContext(),
+           from post_attachment where post_id = any(?::uuid[]) order by created_at, id`,
+          [sqlArray(postIds)],
         );
         const byPost = new Map<string, AttachmentView[]>();
         for (const { postId, createdAt, ...a } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...a, createdAt: new Date(createdAt) }]);
@@ -159,6 +171,12 @@ async function readPosts(
   roomId: string,
   selection: Selection,
   q: { where: ((p: string) => string)[]; params: unknown[]; order: string; page?: { limit: number; offset: number }; limit?: number },
+  /**
+   * The read's access-log row, written by the same statement with the ids of the posts it read:
+   * naming the room as `entry` when the request already checked access to it, else as the room
+   * row of `access` (room.access.ts roomAccessSource), which the statement then checks itself.
+   */
+  log?: { filter: unknown } & ({ entry: Omit<AuditEntry, 'detail'>; access?: undefined } | { access: { sql: string; params: unknown[] }; entry?: undefined }),
 ) {
   const wanted = new Set<string>([...selection.keys(), ...(selection.has('revisions') ? ['editedAt'] : [])]);
   const columns = Object.entries(postColumns)
@@ -166,26 +184,56 @@ async function readPosts(
     .map(([field, sql]) => `, ${sql} as "${field}"`);
   const filters = (p: string) => `${p}.room_id = ? ${q.where.map((w) => `and ${w(p)}`).join(' ')}`;
   const author = selection.has('author');
+  const access = log?.access;
+  const total = q.page ? `(select count(*) from post c where ${filters('c')}) as "total"` : null;
   const outer = [
-    ...(q.page ? [`(select count(*) from post c where ${filters('c')}) as "total"`] : []),
     ...(author ? [`u.name as "authorName", u.name_kana as "authorNameKana", u.job_type as "authorJobType", o.id as "authorOfficeId", o.name as "authorOfficeName"`] : []),
     ...(selection.has('readCount') ? [`(select count(*)::int from post_read r where r.post_id = page.id and r.user_id <> page."authorId") as "readCount"`] : []),
     ...(selection.has('readByMe') ? [`exists (select 1 from post_read r where r.post_id = page.id and r.user_id = ?) as "readByMe"`] : []),
   ];
-  const params = [roomId, ...q.params, ...(q.page ? [q.page.limit, q.page.offset, roomId, ...q.params] : q.limit ? [q.limit] : []), ...(selection.has('readByMe') ? [ctx.viewer!.id] : [])];
-  const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
-    `with page as (
+  const pageParams = [roomId, ...q.params, ...(q.page ? [q.page.limit, q.page.offset] : q.limit ? [q.limit] : [])];
+  const totalParams = q.page ? [roomId, ...q.params] : [];
+  const outerParams = selection.has('readByMe') ? [ctx.viewer!.id] : [];
+  const detail = log && {
+    sql: `jsonb_build_object('postIds', (select coalesce(jsonb_agg(page.id order by page.sort_at ${q.order}, page.id ${q.order}), '[]'::jsonb) from page), 'filter', ?::jsonb)`,
+    params: [JSON.stringify(log.filter)],
+  };
+  const logged = !log
+    ? null
+    : log.access
+      ? ctx.audit.readLogInsert('detail', { action: 'post.list', targetType: 'Room', columns: {} as never, detail })
+      : ctx.audit.readLogRowInsert(log.entry, detail!);
+  const pageCte = `page as (
        select p.id, p.author_id as "authorId", p.created_at as sort_at ${columns.join('')}
-         from post p where ${filters('p')}
-        order by p.created_at ${q.order}, p.id ${q.order} ${q.page ? 'limit ? offset ?' : q.limit ? 'limit ?' : ''}
-     )
-     select page.* ${outer.map((c) => `, ${c}`).join('')}
-       from page ${author ? 'join app_user u on u.id = page."authorId" left join office o on o.id = u.office_id' : ''}
-      order by page.sort_at ${q.order}, page.id ${q.order}`,
-    params,
-    'all',
-    ctx.em.getTransactionContext(),
-  );
+         from post p where ${filters('p')} ${access ? 'and exists (select 1 from detail)' : ''}
+        order by p.created_at ${q.order}, p.id ${q.order} ${q.page ? 'limit ? offset ?' : q.limit ? 'limit ?' : ''})`;
+  const rowsOfPage = (withTotal: boolean) =>
+    `select page.* ${[...(withTotal && total ? [total] : []), ...outer].map((c) => `, ${c}`).join('')}
+       from page ${author ? 'join app_user u on u.id = page."authorId" left join office o on o.id = u.office_id' : ''}`;
+  const loggedCte = logged ? `, logged as (${logged.sql})` : '';
+  // Without a known answer for the room, one statement checks access (the room's row, or none),
+  // reads the page only if it may, logs the read with the room's patient, and answers the total
+  // even for a page past the end; no row at all means NOT_FOUND.
+  const [sql, params] = access
+    ? [
+        `with detail as materialized (${access.sql}), ${pageCte}${loggedCte}
+         select d."total", x.* from (select ${total ?? 'null::bigint as "total"'} from detail) d
+           left join (${rowsOfPage(false)}) x on true
+          order by x.sort_at ${q.order}, x.id ${q.order}`,
+        [...access.params, ...pageParams, ...(logged?.params ?? []), ...totalParams, ...outerParams],
+      ]
+    : [
+        `with ${pageCte}${loggedCte}
+         ${rowsOfPage(true)}
+          order by page.sort_at ${q.order}, page.id ${q.order}`,
+        [...pageParams, ...(logged?.params ?? []), ...totalParams, ...outerParams],
+      ];
+  const found = await sqlRows<Record<string, unknown>>(ctx.em, sql, params).catch((e: unknown) => {
+    if (log) ctx.audit.readLogFailed(e); // no page without its log: the whole answer is withheld
+    throw e;
+  });
+  if (access && found.length === 0) throw notFound();
+  const rows = access ? found.filter((r) => r.id !== null) : found;
   const persons = people(ctx);
   const counts = readCounts(ctx);
   const receipts = readByViewer(ctx);
@@ -206,12 +254,12 @@ async function readPosts(
     if ('readByMe' in r) receipts.prime(r.id as string, r.readByMe as boolean);
     return post as PostView;
   });
-  return { items, total: rows.length ? Number(rows[0].total) : null };
+  return { items, total: found.length ? Number(found[0].total) : null };
 }
 
 const hasVitals = (v: Vitals | null | undefined) => !!v && Object.values(v).some((x) => x !== null && x !== undefined);
 
-function contentChecks(room: Room, kind: PostKind, title: string | null, vitals: Vitals | null | undefined): FieldError[] {
+function contentChecks(room: Pick<Room, 'careReportTitles'>, kind: PostKind, title: string | null, vitals: Vitals | null | undefined): FieldError[] {
   const errors: FieldError[] = [];
   if (kind === PostKind.CARE_REPORT && (!title || !room.careReportTitles.includes(title))) errors.push({ field: 'title', code: 'NOT_A_TITLE' });
   if (kind !== PostKind.CARE_REPORT && title) errors.push({ field: 'title', code: 'NOT_ALLOWED_FOR_KIND' });
@@ -221,7 +269,6 @@ function contentChecks(room: Room, kind: PostKind, title: string | null, vitals:
 
 export class PostService extends AreaService {
   async list({ roomId, filter, sort, page }: PostListArgs, selection: Selection = new Map()): Promise<{ items: PostView[]; total: number }> {
-    const { room } = await roomToRead(this.em, this.viewer, roomId);
     const where: ((p: string) => string)[] = [];
     const params: unknown[] = [];
     const add = (sql: (p: string) => string, ...values: unknown[]) => {
@@ -234,11 +281,20 @@ export class PostService extends AreaService {
     if (filter?.q?.trim()) add((p) => `(${p}.body ilike ? or ${p}.title ilike ?)`, containsPattern(filter.q), containsPattern(filter.q));
     const { limit, offset } = findOptions(page, undefined, {});
     const order = (sort ?? { order: SortOrder.DESC }).order === SortOrder.DESC ? 'desc' : 'asc';
-    const read = await readPosts(this.ctx, room.id, selection, { where, params, order, page: { limit, offset } });
-    // a page past the end has no row to carry the total
-    const total = read.total ?? (offset > 0 ? await this.countPosts(room.id, where, params) : 0);
-    await this.auditRead('post.list', room, { postIds: read.items.map((p) => p.id), filter: filter ?? null });
-    return { items: read.items, total };
+    const q = { where, params, order, page: { limit, offset } };
+    // a room page already asked whether the viewer may see the room: the page and its log row
+    const known = knownRoomAccess(this.em, this.viewer, roomId);
+    if (known) {
+      const { room } = await known;
+      const read = await readPosts(this.ctx, room.id, selection, q, { entry: this.readLogEntry('post.list', room), filter: filter ?? null });
+      // a page past the end has no row to carry the total
+      return { items: read.items, total: read.total ?? (offset > 0 ? await this.countPosts(room.id, where, params) : 0) };
+    }
+    // else the access check, the page, its total and its log row in one statement
+    const access = roomAccessSource(this.viewer, roomId);
+    if (!access) throw notFound();
+    const read = await readPosts(this.ctx, roomId, selection, q, { access, filter: filter ?? null });
+    return { items: read.items, total: read.total ?? 0 };
   }
 
   /** Vitals of the room's care reports, oldest first, for the chart. */
@@ -255,22 +311,77 @@ export class PostService extends AreaService {
     return row.n;
   }
 
-  async create(roomId: string, input: PostInput): Promise<Post> {
-    const { room } = await writableRoom(this.em, this.viewer, roomId);
+  /**
+   * The write the panel sends most, so it is two statements and no unit of work: the room's access
+   * row, decided by roomPolicy (roomToWrite), then one statement that writes everything
+   * (writePost). The mutation runs outside the default transaction (post.resolver.ts): the write
+   * carries accessUnchanged in its WHERE instead. Attachments claim locked uploads and add rows
+   * through the unit of work, so a post with attachments opens its own transaction.
+   */
+  create(roomId: string, input: PostInput): Promise<PostView> {
+    return input.attachments?.length ? inTransaction(this.em, () => this.createPost(roomId, input)) : this.createPost(roomId, input);
+  }
+
+  private async createPost(roomId: string, input: PostInput): Promise<PostView> {
+    const access = await roomToWrite(this.em, this.viewer, roomId);
+    const { room } = access;
     if (input.kind === PostKind.CLOSING_REQUEST) assertValid([{ field: 'kind', code: 'INVALID_VALUE' }]); // requestRoomClosing
     const title = input.title?.trim() || null;
     assertValid(contentChecks(room, input.kind, title, input.vitals));
     const files = await claimUploads(this.em, { userId: this.viewer.id }, input.attachments);
-    const post = this.em.create(Post, { room, author: this.viewer.id, kind: input.kind, title, body: input.body.trim(), vitals: hasVitals(input.vitals) ? { ...input.vitals } : null });
-    for (const f of files) this.em.create(PostAttachment, { post, ...f });
-    // the author has read their own post
-    this.em.create(PostRead, { post, room, user: this.viewer.id });
-    // "recent activity" for room lists; native so that two members posting at once do not collide on the room's version
-    await this.em.nativeUpdate(Room, { id: room.id }, { updatedAt: new Date() });
-    this.auditChange('post.create', room, { postId: post.id, kind: post.kind, attachments: files.length });
-    await this.noticeToMembers(room);
-    await this.em.flush();
+    const now = new Date();
+    const post = {
+      id: randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+      kind: input.kind,
+      title,
+      body: input.body.trim(),
+      vitals: hasVitals(input.vitals) ? { ...input.vitals } : null,
+      closingReason: null,
+      editedAt: null,
+      author: { id: this.viewer.id },
+      room: { id: room.id },
+    } satisfies PostView;
+    await this.writePost(access, post, files.length);
+    for (const f of files) this.em.create(PostAttachment, { post: post.id, ...f }); // flushed when the transaction commits
     return post;
+  }
+
+  /**
+   * One statement of data-modifying CTEs: the post, the author's read receipt, the room's activity
+   * time (native, so two members posting at once do not collide on the room's version), the audit
+   * event (the row audit.record() writes) and the members' notices (mail/post-notices.ts). Nothing
+   * is written unless what roomToWrite decided on still holds: then CONFLICT.
+   */
+  private async writePost(access: RoomWriteAccess, post: PostView & { createdAt: Date }, attachments: number): Promise<void> {
+    const { room } = access;
+    const guard = accessUnchanged(this.viewer, room.id, access);
+    const { author, room: _room, ...columns } = post;
+    const p = rowSql(this.em, Post, { ...columns, room: room.id, author: author.id });
+    const receipt = rowSql(this.em, PostRead, { id: randomUUID(), post: post.id, room: room.id, user: author.id, readAt: post.createdAt });
+    const audit = rowSql(this.em, AuditEvent, this.ctx.audit.row(this.changeEntry('post.create', room, { postId: post.id, kind: post.kind, attachments })));
+    const notices = postNoticeCtes({
+      roomId: room.id,
+      municipalityId: room.municipality.id,
+      authorId: author.id,
+      intervalMinutes: this.ctx.config.postNoticeMinutes,
+      publicUrl: this.ctx.config.publicUrl,
+      now: post.createdAt,
+      written: 'written',
+    });
+    const [row] = await sqlRows<{ n: number }>(
+      this.em,
+      `with written as (insert into ${p.table} ${p.columns} select ${p.values} where ${guard.sql} returning id),
+       receipt as (insert into ${receipt.table} ${receipt.columns} select ${receipt.values} from written),
+       activity as (update room set updated_at = ?::timestamptz where id = ? and exists (select 1 from written)),
+       audit as (insert into ${audit.table} ${audit.columns} select ${audit.values} from written),
+       ${notices.sql}
+       select count(*)::int as n from written`,
+      [...p.params, ...guard.params, ...receipt.params, post.createdAt, room.id, ...audit.params, ...notices.params],
+    );
+    if (!row.n) throw conflict();
   }
 
   /** The author corrects their own post; the earlier version is kept. */
@@ -298,18 +409,34 @@ export class PostService extends AreaService {
     return revisionsByPost(this.ctx).load(post.id);
   }
 
-  /** 既読: marks posts of a room as read by the viewer (members only; the city reads without receipts). */
+  /**
+   * 既読: marks posts of a room as read by the viewer (members only; the city reads without receipts).
+   * One statement, outside the default transaction (post.resolver.ts), as it is sent for every page
+   * a member opens: the room's access row (accessSql) and the receipts, inserted only where
+   * roomPolicy.leavesReadReceipts holds on that row (membershipDecisionSql); the same policy then
+   * decides the answer in TypeScript from the row read.
+   */
   async markRead(roomId: string, postIds: string[] | null | undefined): Promise<number> {
-    const { room, membership } = await readableRoom(this.em, this.viewer, roomId);
-    if (!roomPolicy.leavesReadReceipts(this.viewer, { membership }) || postIds?.length === 0) return 0;
-    const rows = await this.em.execute<{ id: string }[]>(
-      `insert into post_read (id, post_id, room_id, user_id, read_at)
-         select gen_random_uuid(), p.id, p.room_id, ?, now() from post p
-          where p.room_id = ? ${postIds ? 'and p.id in (?)' : ''}
-       on conflict (post_id, user_id) do nothing returning id`,
-      postIds ? [this.viewer.id, room.id, postIds] : [this.viewer.id, room.id],
+    if (postIds?.length === 0) {
+      await roomToRead(this.em, this.viewer, roomId); // nothing to mark, but NOT_FOUND all the same
+      return 0;
+    }
+    const access = accessSql(this.viewer, roomId);
+    if (!access) throw notFound();
+    const leaves = membershipDecisionSql(this.viewer, roomPolicy.leavesReadReceipts, 'a');
+    const [row] = await sqlRows<{ permission: RoomPermission | null; n: number }>(
+      this.em,
+      `with a as (${access.sql}),
+       receipts as (
+         insert into post_read (id, post_id, room_id, user_id, read_at)
+           select gen_random_uuid(), p.id, p.room_id, ?, now() from post p, a
+            where ${leaves.sql} and p.room_id = a.id ${postIds ? 'and p.id = any(?::uuid[])' : ''}
+         on conflict (post_id, user_id) do nothing returning id)
+       select a.permission, (select count(*)::int from receipts) as n from a`,
+      [...access.params, this.viewer.id, ...leaves.params, ...(postIds ? [sqlArray(postIds)] : [])],
     );
-    return rows.length;
+    if (!row) throw notFound();
+    return roomPolicy.leavesReadReceipts(this.viewer, { membership: row.permission ? { permission: row.permission } : null }) ? row.n : 0;
   }
 
   /** 既読 of a post: who read it and when, oldest first (one statement for all the posts of a request). */
@@ -336,24 +463,32 @@ export class PostService extends AreaService {
    * already told about this room within POST_NOTICE_MINUTES gets no second mail.
    */
   private async noticeToMembers(room: Room): Promise<void> {
-    const members = await this.em.find(RoomMember, { room, ...liveOn(), user: { $ne: this.viewer.id } }, { fields: ['user'] });
-    if (!members.length) return;
-    const users = await this.em.find(User, { id: { $in: members.map((m) => m.user.id) }, status: UserStatus.ACTIVE, email: { $ne: null } }, { fields: ['email'] });
-    const due = await membersToNotify(
-      this.em,
-      room.id,
-      users.map((u) => u.id),
-      this.ctx.config.postNoticeMinutes,
-    );
-    const notice = newPostNotice(room.id, this.ctx.config.publicUrl);
-    for (const u of users.filter((u) => due.has(u.id))) enqueueMail(this.em, { ...notice, to: u.email!, municipalityId: room.municipality.id });
+    const { config } = this.ctx;
+    const notices = postNoticeCtes({
+      roomId: room.id,
+      municipalityId: room.municipality.id,
+      authorId: this.viewer.id,
+      intervalMinutes: config.postNoticeMinutes,
+      publicUrl: config.publicUrl,
+      now: new Date(),
+      written: 'written',
+    });
+    await this.em.getConnection().execute(`with written as (select 1), ${notices.sql} select 1`, notices.params, 'all', this.em.getTransactionContext());
+  }
+
+  private readLogEntry(action: string, room: RoomView) {
+    return { action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id };
   }
 
   private auditRead(action: string, room: RoomView, detail: Record<string, unknown>) {
-    return this.ctx.audit.logRead({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id, detail });
+    return this.ctx.audit.logRead({ ...this.readLogEntry(action, room), detail });
   }
 
   private auditChange(action: string, room: Room, detail: Record<string, unknown>) {
-    this.ctx.audit.record({ action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id, detail });
+    this.ctx.audit.record(this.changeEntry(action, room, detail));
+  }
+
+  private changeEntry(action: string, room: Pick<RoomView, 'id' | 'patient' | 'municipality'>, detail: Record<string, unknown>): AuditEntry {
+    return { action, target: { type: 'Room', id: room.id }, roomId: room.id, patientId: room.patient.id, municipalityId: room.municipality.id, detail };
   }
 }

@@ -3,9 +3,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../context.js';
+import { sqlRows } from '../db/rows.js';
 import { AppError, forbidden, notFound } from '../common/errors.js';
+import type { RecordDecision } from '../authz/policy.js';
 import { todayInTokyo } from '../common/dates.js';
-import { roomPolicy } from './room.policy.js';
+import { roomPolicy, type RoomAccessRecord } from './room.policy.js';
 import { Consent } from '../patients/consent.entity.js';
 import { Room, RoomMember } from './room.entity.js';
 import { ClosingReason, RoomPermission, RoomStatus } from './room.enums.js';
@@ -136,21 +138,97 @@ export function roomToRead(em: EntityManager, viewer: Viewer, roomId: string): P
   return answer;
 }
 
+/**
+ * The row of one room the viewer may see, by roomPolicy (none if it may not; null: it sees no room
+ * at all): the room's columns and the viewer's live permission, and with `consent` whether the
+ * consent was withdrawn. Reads, writes and the writes' guards (accessUnchanged) all select it here.
+ */
+export function accessSql(viewer: Viewer, roomId: string, consent = false): { sql: string; params: unknown[] } | null {
+  const withdrawn = consent ? `, (select c.withdrawn_at is not null from consent c where c.id = r.consent_id) as "consentWithdrawn"` : '';
+  if (roomPolicy.readsWholeMunicipality(viewer))
+    return { sql: `select ${roomColumns('r')}, null::text as permission${withdrawn} from room r where r.id = ? and r.municipality_id = ?`, params: [roomId, viewer.municipalityId] };
+  if (roomPolicy.readsAsMember(viewer))
+    return {
+      sql: `select ${roomColumns('r')}, m.permission${withdrawn} from room_member m join room r on r.id = m.room_id
+             where m.room_id = ? and m.user_id = ? and ${liveSql('m')} limit 1`,
+      params: [roomId, viewer.id, ...liveSqlParams()],
+    };
+  return null;
+}
+
 async function findRoomToRead(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomReadAccess> {
-  const run = (sql: string, params: unknown[]) => em.getConnection().execute<(RoomRow & { permission: RoomPermission | null })[]>(sql, params, 'all', em.getTransactionContext());
-  let rows: Awaited<ReturnType<typeof run>>;
-  if (roomPolicy.readsWholeMunicipality(viewer)) {
-    rows = await run(`select ${roomColumns('r')}, null as permission from room r where r.id = ? and r.municipality_id = ?`, [roomId, viewer.municipalityId]);
-  } else if (roomPolicy.readsAsMember(viewer)) {
-    rows = await run(
-      `select ${roomColumns('r')}, m.permission from room_member m join room r on r.id = m.room_id
-        where m.room_id = ? and m.user_id = ? and ${liveSql('m')} limit 1`,
-      [roomId, viewer.id, ...liveSqlParams()],
-    );
-  } else throw notFound();
-  const [row] = rows;
+  const q = accessSql(viewer, roomId);
+  if (!q) throw notFound();
+  const [row] = await em.getConnection().execute<(RoomRow & { permission: RoomPermission | null })[]>(q.sql, q.params, 'all', em.getTransactionContext());
   if (!row) throw notFound();
   return { room: roomView(row), membership: row.permission ? { permission: row.permission } : null };
+}
+
+/**
+ * The access check of roomToRead as SQL for another statement to build on (a CTE): the room's row
+ * if the viewer may see it, with `extra` columns (SQL over the room's alias, by name) and what its
+ * access-log rows name (audit READ_LOG_COLUMN: the room, its patient, its municipality). Null if
+ * the viewer sees no room at all.
+ */
+export function roomAccessSource(viewer: Viewer, roomId: string, extra: Record<string, (room: string) => string> = {}): { sql: string; params: unknown[] } | null {
+  const q = accessSql(viewer, roomId);
+  if (!q) return null;
+  const columns = [
+    ...Object.entries(extra).map(([name, sql]) => `${sql('r')} as "${name}"`),
+    `r.id as "__log_targetId", r.id as "__log_roomId", r.patient_id as "__log_patientId", r.municipality_id as "__log_municipalityId"`,
+  ];
+  return { sql: q.sql.replace(/^\s*select /, `select ${columns.join(', ')}, `), params: q.params };
+}
+
+/** The answer of roomToRead if this request already asked (or is asking) for it. */
+export function knownRoomAccess(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomReadAccess> | undefined {
+  return readAnswers.get(em)?.get(`${viewer.id}|${roomId}`);
+}
+
+/**
+ * roomToRead with more of the room in the same statement (a detail read's members, consent: SQL
+ * over the room's alias, by name) and the read's access-log rows (data-modifying CTEs over the
+ * row, `logs(source)`): one round trip for the check, the data and the log. NOT_FOUND as
+ * roomToRead, and nothing logged then; the answer serves the rest of the request as roomToRead's.
+ */
+export async function roomToReadWith(
+  em: EntityManager,
+  viewer: Viewer,
+  roomId: string,
+  extra: Record<string, (room: string) => string>,
+  logs: (source: string) => { sql: string; params: unknown[] }[],
+): Promise<RoomReadAccess & { extra: Record<string, unknown> }> {
+  const q = roomAccessSource(viewer, roomId, extra);
+  if (!q) throw notFound();
+  const access = q.sql;
+  const inserts = logs('detail');
+  const read = sqlRows<RoomRow & { permission: RoomPermission | null } & Record<string, unknown>>(
+    em,
+    `with detail as materialized (${access})${inserts.map((l, i) => `, logged_${i} as (${l.sql})`).join('')} select * from detail`,
+    [...q.params, ...inserts.flatMap((l) => l.params)],
+  ).then(([row]) => {
+    if (!row) throw notFound();
+    return { room: roomView(row), membership: row.permission ? { permission: row.permission } : null, row };
+  });
+  // the answer for the request's other reads of this room (a room page's posts, resolved alongside)
+  // is this statement's, registered before it runs so that they wait for it instead of asking again
+  const byRoom = readAnswers.get(em) ?? new Map<string, Promise<RoomReadAccess>>();
+  readAnswers.set(em, byRoom);
+  const key = `${viewer.id}|${roomId}`;
+  if (!byRoom.has(key)) byRoom.set(key, read);
+  const { row, ...answer } = await read;
+  return { ...answer, extra: Object.fromEntries(Object.keys(extra).map((name) => [name, row[name]])) };
+}
+
+/**
+ * A roomPolicy decision that reads only the membership, as SQL over an access row `a` (accessSql),
+ * for a write that decides in its own statement (markPostsRead): the permissions (and "none") for
+ * which the policy itself answers yes for this viewer, so the SQL cannot drift from room.policy.ts.
+ */
+export function membershipDecisionSql(viewer: Viewer, decision: RecordDecision<Pick<RoomAccessRecord, 'membership'>>, a: string): { sql: string; params: unknown[] } {
+  const permissions = Object.values(RoomPermission).filter((permission) => decision(viewer, { membership: { permission } }));
+  const parts = [...(permissions.length ? [`${a}.permission in (${permissions.map(() => '?').join(', ')})`] : []), ...(decision(viewer, { membership: null }) ? [`${a}.permission is null`] : [])];
+  return { sql: parts.length ? `(${parts.join(' or ')})` : 'false', params: permissions };
 }
 
 /**
@@ -160,12 +238,56 @@ async function findRoomToRead(em: EntityManager, viewer: Viewer, roomId: string)
 export async function writableRoom(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomAccess> {
   const access = await readableRoom(em, viewer, roomId);
   const consent = await em.findOneOrFail(Consent, { id: access.room.consent.id });
-  const record = { ...access, consentWithdrawn: !!consent.withdrawnAt };
-  if (!roomPolicy.write(viewer, record)) {
-    // why not, in the order the panel explains it
-    if (!roomPolicy.write(viewer, { ...record, room: { status: RoomStatus.ACTIVE }, consentWithdrawn: false })) throw forbidden();
-    if (access.room.status === RoomStatus.CLOSED) throw new AppError('ROOM_READ_ONLY', { reason: 'CLOSED' });
-    throw new AppError('ROOM_READ_ONLY', { reason: 'CONSENT_WITHDRAWN' });
-  }
+  assertWritable(viewer, { ...access, consentWithdrawn: !!consent.withdrawnAt });
   return access;
+}
+
+/** roomPolicy.write, or the error that says why not, in the order the panel explains it. */
+function assertWritable(viewer: Viewer, record: RoomAccessRecord): void {
+  if (roomPolicy.write(viewer, record)) return;
+  if (!roomPolicy.write(viewer, { ...record, room: { status: RoomStatus.ACTIVE }, consentWithdrawn: false })) throw forbidden();
+  if (record.room.status === RoomStatus.CLOSED) throw new AppError('ROOM_READ_ONLY', { reason: 'CLOSED' });
+  throw new AppError('ROOM_READ_ONLY', { reason: 'CONSENT_WITHDRAWN' });
+}
+
+export interface RoomWriteAccess extends RoomReadAccess {
+  consentWithdrawn: boolean;
+}
+
+/**
+ * writableRoom without entities, for writes that are one statement (createPost): the same
+ * decision and errors from one statement of plain columns. The write then carries
+ * accessUnchanged(…) in its WHERE, since no transaction holds what was read.
+ */
+export async function roomToWrite(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomWriteAccess> {
+  const q = accessSql(viewer, roomId, true);
+  if (!q) throw notFound();
+  const [row] = await em.getConnection().execute<(RoomRow & { permission: RoomPermission | null; consentWithdrawn: boolean })[]>(q.sql, q.params, 'all', em.getTransactionContext());
+  if (!row) throw notFound();
+  const access = { room: roomView(row), membership: row.permission ? { permission: row.permission } : null, consentWithdrawn: row.consentWithdrawn };
+  assertWritable(viewer, access);
+  return access;
+}
+
+/**
+ * SQL that is true while what a decision read still holds: the viewer still sees the room with the
+ * same live permission (or none), and, when the decision read them, the same room status and
+ * consent. A write statement outside a transaction puts it in its WHERE: false (a membership
+ * ended, the room closed, the consent withdrawn in between) writes nothing, and the caller
+ * answers CONFLICT, as for any concurrent change.
+ */
+export function accessUnchanged(viewer: Viewer, roomId: string, decided: { membership: { permission: RoomPermission } | null; room?: { status: RoomStatus }; consentWithdrawn?: boolean }) {
+  const q = accessSql(viewer, roomId, decided.consentWithdrawn !== undefined);
+  if (!q) return { sql: 'false', params: [] as unknown[] };
+  const checks = ['a.permission is not distinct from ?'];
+  const params: unknown[] = [...q.params, decided.membership?.permission ?? null];
+  if (decided.room) {
+    checks.push('a.status = ?');
+    params.push(decided.room.status);
+  }
+  if (decided.consentWithdrawn !== undefined) {
+    checks.push('a."consentWithdrawn" = ?');
+    params.push(decided.consentWithdrawn);
+  }
+  return { sql: `exists (select 1 from (${q.sql}) a where ${checks.join(' and ')})`, params };
 }

@@ -44,8 +44,8 @@ export class RoomResolver {
   }
 
   @Query(() => Room)
-  room(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return svc(ctx).get(id);
+  room(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return svc(ctx).get(id, selectionOf(info));
   }
 
   @Query(() => DirectoryPage, { description: 'Active users of the municipality, to invite: name, office and job type only' })

@@ -5,7 +5,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { sqlArray, sqlRows } from '../db/rows.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
-import { assertValid, notFound, type FieldError } from '../common/errors.js';
+import { AppError, assertValid, notFound, type FieldError } from '../common/errors.js';
 import { checkVersion } from '../common/entity-errors.js';
 import { findOptions } from '../common/list.js';
 import { containsPattern } from '../common/search.js';
@@ -19,9 +19,9 @@ import { people, readPeople, type PersonSummary } from '../users/person.js';
 import type { JobType } from '../users/user.enums.js';
 import { Room, RoomMember } from './room.entity.js';
 import { RoomPermission, RoomStatus } from './room.enums.js';
-import { liveSql, liveSqlParams, readableRoom, roomScope, roomToRead, type RoomView } from './room.access.js';
+import { liveSql, liveSqlParams, readableRoom, roomScope, roomToRead, roomToReadWith, type RoomView } from './room.access.js';
 import { readPage, rowAlways, rowNeeds, type Selection } from '../common/read-rows.js';
-import { consentsById, patientsById, type ConsentView, type PatientView } from '../patients/patient.reads.js';
+import { consentJson, consentsById, consentView, patientsById, type ConsentView, type PatientView } from '../patients/patient.reads.js';
 import { holdsMemberships, roomPolicy } from './room.policy.js';
 import { authorize } from '../authz/policy.js';
 import type { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from './room.inputs.js';
@@ -72,16 +72,49 @@ export type MemberView = Pick<RoomMember, 'id' | 'createdAt' | 'updatedAt' | 've
  * page's own statement (readPage's `computed`): no second round trip, and RoomMember.person
  * answers from the row instead of a DataLoader promise per member (~175 on a page of 25 rooms).
  */
-const membersJson = (room: string) =>
-  `(select coalesce(json_agg(json_build_object(
-      'id', m.id, 'permission', m.permission, 'fromDate', m.from_date, 'untilDate', m.until_date, 'endedReason', m.ended_reason,
-      'version', m.version, 'createdAt', m.created_at, 'updatedAt', m.updated_at, 'userId', m.user_id,
-      'person', json_build_object('id', u.id, 'name', u.name, 'nameKana', u.name_kana, 'jobType', u.job_type, 'officeId', o.id, 'officeName', o.name)
-    ) order by m.from_date, m.id), '[]'::json)
+const memberFields: Record<string, string> = {
+  id: 'm.id',
+  permission: 'm.permission',
+  fromDate: 'm.from_date',
+  untilDate: 'm.until_date',
+  endedReason: 'm.ended_reason',
+  version: 'm.version',
+  createdAt: 'm.created_at',
+  updatedAt: 'm.updated_at',
+};
+const personFields: Record<string, string> = { id: 'u.id', name: 'u.name', nameKana: 'u.name_kana', jobType: 'u.job_type', officeId: 'o.id', officeName: 'o.name' };
+/** RoomMember's computed fields and the columns they read */
+const memberNeeds: Record<string, string[]> = { live: ['fromDate', 'untilDate'] };
+
+/**
+ * The members of the room aliased `room` with their people, as one JSON array built by PostgreSQL,
+ * holding only what `selection` (the request's `members { … }`) asks for: the JSON is parsed by
+ * the API and the rows are read by PostgreSQL per listed room, so every key costs on every member.
+ */
+const membersJson = (selection?: Selection) => (room: string) => {
+  const wanted = new Set(selection ? [...selection.keys()].flatMap((f) => [f, ...(memberNeeds[f] ?? [])]) : Object.keys(memberFields));
+  const person = selection ? selection.get('person') : new Map(Object.keys(personFields).map((f) => [f, new Map()]));
+  const pairs = [
+    ...Object.entries(memberFields)
+      .filter(([field]) => wanted.has(field) || field === 'id')
+      .map(([field, sql]) => `'${field}', ${sql}`),
+    `'userId', m.user_id`,
+    ...(person
+      ? [
+          `'person', json_build_object(${Object.entries(personFields)
+            .filter(([f]) => person.has(f) || f === 'id')
+            .map(([f, sql]) => `'${f}', ${sql}`)
+            .join(', ')})`,
+        ]
+      : []),
+  ];
+  return `(select coalesce(json_agg(json_build_object(${pairs.join(', ')}) order by m.from_date, m.id), '[]'::json)
     from room_member m join app_user u on u.id = m.user_id left join office o on o.id = u.office_id
    where m.room_id = ${room}.id)`;
+};
 
-type MemberJson = Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { userId: string; createdAt: string; updatedAt: string; person: PersonSummary };
+/** A member as membersJson builds it: only the selected keys (and id, userId) are there. */
+type MemberJson = Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { userId: string; createdAt?: string; updatedAt?: string; person?: PersonSummary };
 
 const memberView = (roomId: string, m: MemberJson): MemberView => ({
   id: m.id,
@@ -92,8 +125,8 @@ const memberView = (roomId: string, m: MemberJson): MemberView => ({
   endedReason: m.endedReason,
   room: { id: roomId },
   user: { id: m.userId },
-  createdAt: new Date(m.createdAt),
-  updatedAt: new Date(m.updatedAt),
+  createdAt: m.createdAt ? new Date(m.createdAt) : (undefined as never),
+  updatedAt: m.updatedAt ? new Date(m.updatedAt) : (undefined as never),
   person: m.person,
 });
 
@@ -150,6 +183,17 @@ const membersByRoom = (ctx: Context) =>
       }),
   );
 
+/** Reads this request's statements already logged (`action|roomId`): their field resolvers do not log them again. */
+const readsLoggedInStatement = (ctx: Context) => perRequest(ctx, 'readsLoggedInStatement', () => new Set<string>());
+
+/** A room's access-log row names the room, its patient and its municipality (columns of the room's row). */
+const READ_LOG_OF_ROOM = {
+  targetId: (r: string) => `${r}.id`,
+  roomId: (r: string) => `${r}.id`,
+  patientId: (r: string) => `${r}.patient_id`,
+  municipalityId: (r: string) => `${r}.municipality_id`,
+};
+
 /** Checks the people to put in a room: active OFFICE users of its municipality, from covered offices. */
 export async function memberChecks(ctx: Context, municipalityId: string, consent: Pick<Consent, 'coveredOfficeIds'>, members: MemberInput[], prefix: string): Promise<Map<string, User>> {
   const errors: FieldError[] = [];
@@ -189,14 +233,14 @@ export class RoomService extends AreaService {
       where: { $and: where },
       paging: findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns),
       selection: idsOnly,
-      computed: { members: membersJson },
+      computed: { members: membersJson(selection.get('members')) },
       searched: !!filter?.q?.trim(),
       // a room is named after its patient: the list is a read of each listed room's patient,
       // logged by the page's own statement (an empty page still leaves its trace)
       log: {
         action: 'room.list',
         targetType: 'Room',
-        columns: { targetId: (r) => `${r}.id`, roomId: (r) => `${r}.id`, patientId: (r) => `${r}.patient_id`, municipalityId: (r) => `${r}.municipality_id` },
+        columns: READ_LOG_OF_ROOM,
         empty: { detail: { roomIds: [] } },
       },
     });
@@ -206,10 +250,33 @@ export class RoomService extends AreaService {
     return { items, total };
   }
 
-  async get(id: string): Promise<RoomView> {
-    const { room } = await roomToRead(this.em, this.viewer, id);
-    await this.auditRead('room.read', room);
-    return room;
+  /**
+   * A room's detail in one statement: the access check (roomToRead's), and when selected its
+   * members with their people and its consent, with the access-log rows of the room (and of its
+   * consent) written by the same statement. The consent's field resolver then finds it read and
+   * logged; the posts of the room page reuse the access answer.
+   */
+  async get(id: string, selection: Selection = new Map()): Promise<RoomView> {
+    const withMembers = selection.has('members');
+    const withConsent = selection.has('consent');
+    const logged = ['room.read', ...(withConsent ? ['consent.read'] : [])];
+    const { room, extra } = await roomToReadWith(
+      this.em,
+      this.viewer,
+      id,
+      { ...(withMembers ? { members: membersJson(selection.get('members')) } : {}), ...(withConsent ? { consent: consentJson } : {}) },
+      (source) => logged.map((action) => this.ctx.audit.readLogInsert(source, { action, targetType: 'Room', columns: READ_LOG_OF_ROOM })),
+    ).catch((e: unknown) => {
+      if (!(e instanceof AppError)) this.ctx.audit.readLogFailed(e); // no room without its log: the answer is withheld
+      throw e;
+    });
+    const view = room as RoomView & { members?: MemberView[] };
+    if (withMembers) view.members = (extra.members as MemberJson[]).map((m) => memberView(room.id, m));
+    if (withConsent) {
+      consentsById(this.ctx).prime(room.consent.id, consentView(extra.consent as Parameters<typeof consentView>[0]));
+      readsLoggedInStatement(this.ctx).add(`consent.read|${room.id}`);
+    }
+    return view;
   }
 
   async patient(room: RoomView): Promise<PatientView> {
@@ -220,7 +287,7 @@ export class RoomService extends AreaService {
 
   async consent(room: RoomView): Promise<ConsentView> {
     await roomToRead(this.em, this.viewer, room.id);
-    await this.auditRead('consent.read', room);
+    if (!readsLoggedInStatement(this.ctx).has(`consent.read|${room.id}`)) await this.auditRead('consent.read', room);
     return consentsById(this.ctx).load(room.consent.id);
   }
 

@@ -69,6 +69,31 @@ describe('the read log holds the answer back', () => {
     }
   });
 
+  for (const action of ['room.read', 'consent.read', 'post.list']) {
+    it(`if the ${action} row (written by the read's own statement) cannot be written, the whole room page is withheld`, async () => {
+      await refuseAuditOf(action);
+      try {
+        const r = await staff.gql(ROOM_PAGE, { r: room.id });
+        expect(r.status).toBe(500);
+        expect(r.data).toBeUndefined();
+        expect(JSON.stringify(r)).not.toContain('山田');
+        expect(JSON.stringify(r)).not.toContain('audit refused'); // masked
+      } finally {
+        await allowAudit();
+      }
+    });
+  }
+
+  it('a page of posts the caller may not see (checked in the same statement as the page and its log): NOT_FOUND, nothing read, nothing logged', async () => {
+    const outsider = new Client(server.url);
+    await outsider.signIn(world.users.otherOfficeStaff.loginId, world.users.otherOfficeStaff.password, world.users.otherOfficeStaff.totpSecret!);
+    const before = await em.fork().count(AuditEvent, { roomId: room.id, actorId: world.users.otherOfficeStaff.user.id });
+    const r = await outsider.gql(`query($r: ID!) { posts(roomId: $r, page: { page: 1, perPage: 5 }) { total items { id body } } }`, { r: room.id });
+    expect(r.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(r.data).toBeNull();
+    expect(await em.fork().count(AuditEvent, { roomId: room.id, actorId: world.users.otherOfficeStaff.user.id })).toBe(before);
+  });
+
   it('if the patient read row cannot be written, the whole room page is withheld', async () => {
     await refuseAuditOf('patient.read');
     try {
