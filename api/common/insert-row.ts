@@ -3,6 +3,7 @@
 // one em.create + flush would write, and each value is cast to its column's type.
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityClass } from '@mikro-orm/core';
+import { sqlArray } from '../db/rows.js';
 
 export interface RowSql {
   table: string;
@@ -38,7 +39,8 @@ export function rowSql<T extends object>(em: EntityManager, entity: EntityClass<
       continue;
     }
     values.push(`?::${type}`);
-    params.push(type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null));
+    // an array column's value is one parameter (rows.ts would otherwise spread it as an `in (?)` list)
+    params.push(type === 'jsonb' && value !== null && value !== undefined ? JSON.stringify(value) : Array.isArray(value) ? sqlArray(value) : (value ?? null));
   }
   return { table: meta.tableName, columns: `(${columns.join(', ')})`, values: values.join(', '), params };
 }
