@@ -405,10 +405,38 @@ export async function readAll<T extends object, R extends object = T>(ctx: Conte
 
 /** One row (a detail read) or null. */
 export async function readOne<T extends object, R extends object = T>(ctx: Context, req: RowRequest<T>): Promise<R | null> {
-  const { qb, run } = rowQuery(ctx, req);
-  qb.limit(1);
-  return ((await run())[0] as R | undefined) ?? null;
+  const shape = whereShape(req.where);
+  const key = shape ? `one:${pageKey({ ...req, paging: { limit: 1, offset: 0, orderBy: [] } }, shape.text)}` : null;
+  const build = (where: FilterQuery<T>, limit: number) => {
+    const { qb } = rowQuery(ctx, { ...req, where });
+    qb.limit(limit);
+    pageBuilds.count += 1;
+    const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
+    return { sql, params: [...bindings] };
+  };
+  // compiled once per shape, as readPage's statements
+  let statement: Statement | null = null;
+  if (shape && key) {
+    let compiled = compiledOnes.get(key);
+    if (compiled) for (const k of shape.rawKeys) RawQueryFragment.remove(k);
+    else {
+      const built = build(shape.standIns as FilterQuery<T>, LIMIT_STAND_IN);
+      const slots = slotsOf(built.params);
+      if (slots) {
+        compiled = { sql: built.sql, slots };
+        if (compiledOnes.size >= MAX_COMPILED) compiledOnes.delete(compiledOnes.keys().next().value!);
+        compiledOnes.set(key, compiled);
+      }
+    }
+    if (compiled) statement = { sql: compiled.sql, params: compiled.slots.map((slot) => (slot === 'limit' ? 1 : slot === 'offset' ? 0 : shape.values[slot])) };
+  }
+  statement ??= build(req.where, 1);
+  const [row] = await nativeRows<Record<string, unknown>>(ctx.em, statement.sql, statement.params);
+  return row ? (revive(ctx, meta(ctx, req), row) as R) : null;
 }
+
+/** readOne's compiled statements by shape. */
+const compiledOnes = new Map<string, { sql: string; slots: Slot[] }>();
 
 /**
  * A relation of a GraphQL root that is either a plain row (its nested JSON, from readPage/readOne)

@@ -63,6 +63,18 @@ describe('a list statement compiled once per shape', () => {
     expect(pageBuilds.count).toBe(builds);
   });
 
+  it('a detail read (readOne) too: compiled once, each id its own row, an id out of scope none', async () => {
+    const q = `query($id: ID!) { user(id: $id) { id name office { id } } }`;
+    await city.ok(q, { id: world.users.staff.user.id });
+    const builds = pageBuilds.count;
+    for (const u of [world.users.staff.user, world.users.officeAdmin.user, world.users.otherOfficeStaff.user]) {
+      expect((await city.ok(q, { id: u.id })).user).toMatchObject({ id: u.id, name: u.name });
+    }
+    const outside = await city.gql(q, { id: world.users.otherCityStaff.user.id });
+    expect(outside.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+    expect(pageBuilds.count).toBe(builds);
+  });
+
   it('a where it cannot stand for (a date) is built each time, with the same answer as before', async () => {
     const q = `query($filter: AuditFilter) { auditEvents(filter: $filter, page: { page: 1, perPage: 5 }) { total items { id } } }`;
     const first = await city.ok(q, { filter: { from: '2020-01-01' } });
