@@ -123,8 +123,22 @@ export function variableTextProblem(value: unknown): TextProblem | null {
   return null;
 }
 
-/** A string literal in the query text with unstorable text, however it was escaped (\u0000, \u{0}, \u{000000}…). */
+/**
+ * A string literal in the query text with unstorable text, however it was escaped (\u0000, \u{0}, \u{000000}…).
+ * Remembered per document: Apollo keeps each parsed query text and hands the same document to
+ * every request that sends it, so the walk is paid once per query text, not per request.
+ */
+const literalChecked = new WeakMap<DocumentNode, boolean>();
 function literalTextProblem(document: DocumentNode): boolean {
+  let found = literalChecked.get(document);
+  if (found === undefined) {
+    found = walkLiterals(document);
+    literalChecked.set(document, found);
+  }
+  return found;
+}
+
+function walkLiterals(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {

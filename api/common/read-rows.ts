@@ -95,7 +95,16 @@ export function rowAlways(entity: { name: string }, props: readonly string[]): v
 }
 const ALWAYS = '';
 
-const isTimestamp = (meta: EntityMetadata, prop: string) => /^timestamp/.test(meta.properties[prop as never]?.columnTypes?.[0] ?? '');
+/** The timestamp properties of each entity (revive turns their ISO text into Dates), computed once per entity. */
+const timestampProps = new WeakMap<EntityMetadata, Set<string>>();
+const isTimestamp = (meta: EntityMetadata, prop: string) => {
+  let set = timestampProps.get(meta);
+  if (!set) {
+    set = new Set(meta.props.filter((p) => /^timestamp/.test(p.columnTypes?.[0] ?? '')).map((p) => p.name));
+    timestampProps.set(meta, set);
+  }
+  return set.has(prop);
+};
 
 /** The properties to read for a selection: selected columns and relations, what FieldResolvers need, and id. */
 function propsToRead(meta: EntityMetadata, selection: Selection): string[] {
@@ -139,7 +148,8 @@ function selectList(ctx: Context, meta: EntityMetadata, alias: string, selection
 
 /** Timestamps (ISO text from to_json or json_build_object) to Date, nested rows likewise, in place. */
 function revive(ctx: Context, meta: EntityMetadata, row: Record<string, unknown>): Record<string, unknown> {
-  for (const [key, value] of Object.entries(row)) {
+  for (const key in row) {
+    const value = row[key];
     if (typeof value === 'string' && isTimestamp(meta, key)) row[key] = new Date(value);
     else if (value && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date)) {
       const prop = meta.properties[key as never] as EntityMetadata['props'][number] | undefined;
