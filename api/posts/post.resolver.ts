@@ -68,17 +68,17 @@ export class PostResolver {
 
   @FieldResolver(() => PersonSummary)
   author(@Root() post: PostView, @Ctx() ctx: Context) {
-    return people(ctx).load(post.author.id);
+    return post.read?.author ?? people(ctx).load(post.author.id);
   }
 
   @FieldResolver(() => Int, { description: '既読: how many members other than the author have read it' })
   readCount(@Root() post: PostView, @Ctx() ctx: Context) {
-    return readCounts(ctx).load(post.id);
+    return post.read?.readCount ?? readCounts(ctx).load(post.id);
   }
 
   @FieldResolver(() => Boolean)
   readByMe(@Root() post: PostView, @Ctx() ctx: Context) {
-    return readByViewer(ctx).load(post.id);
+    return post.read?.readByMe ?? readByViewer(ctx).load(post.id);
   }
 
   @FieldResolver(() => [PostReader])

@@ -32,7 +32,7 @@ import { inTransaction } from '../db/transaction.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
 import type { AuditEntry } from '../audit/audit.js';
 import type { Selection } from '../common/read-rows.js';
-import { people } from '../users/person.js';
+import { people, type PersonSummary } from '../users/person.js';
 import type { JobType } from '../users/user.enums.js';
 import { roomPolicy } from '../rooms/room.policy.js';
 import { authorize } from '../authz/policy.js';
@@ -141,6 +141,11 @@ export type PostView = Partial<Pick<Post, 'createdAt' | 'updatedAt' | 'version' 
   id: string;
   author: { id: string };
   room: { id: string };
+  /**
+   * Read with the page (readPosts), so that Post.author, readCount and readByMe answer at once from
+   * the row instead of a DataLoader promise each (a page of 20 posts: 60 fewer promises).
+   */
+  read?: { author?: PersonSummary; readCount?: number; readByMe?: boolean };
 };
 
 /** Post's columns by GraphQL field (to_json: timestamps as ISO text, revived below). */
@@ -241,17 +246,27 @@ async function readPosts(
     const post: Record<string, unknown> = { id: r.id, author: { id: r.authorId }, room: { id: roomId } };
     for (const field of Object.keys(postColumns)) if (field in r) post[field] = r[field];
     for (const field of timestamps) if (typeof post[field] === 'string') post[field] = new Date(post[field] as string);
-    if (author)
-      persons.prime(r.authorId as string, {
+    const read: NonNullable<PostView['read']> = {};
+    if (author) {
+      read.author = {
         id: r.authorId as string,
         name: r.authorName as string,
         nameKana: r.authorNameKana as string,
         jobType: r.authorJobType as JobType,
         officeId: r.authorOfficeId as string | null,
         officeName: r.authorOfficeName as string | null,
-      });
-    if ('readCount' in r) counts.prime(r.id as string, r.readCount as number);
-    if ('readByMe' in r) receipts.prime(r.id as string, r.readByMe as boolean);
+      };
+      persons.prime(r.authorId as string, read.author);
+    }
+    if ('readCount' in r) {
+      read.readCount = r.readCount as number;
+      counts.prime(r.id as string, read.readCount);
+    }
+    if ('readByMe' in r) {
+      read.readByMe = r.readByMe as boolean;
+      receipts.prime(r.id as string, read.readByMe);
+    }
+    post.read = read;
     return post as PostView;
   });
   return { items, total: found.length ? Number(found[0].total) : null };

@@ -33,4 +33,15 @@ describe('per-field wrappers of the application schema', () => {
     // a FieldResolver keeps its own
     expect((schema.getType('Room') as GraphQLObjectType).getFields().members.resolve).toBeTypeOf('function');
   });
+
+  it('a post read with its page answers author, readCount and readByMe from the row, not through a loader promise', async () => {
+    const schema = await buildAppSchema();
+    const fields = (schema.getType('Post') as GraphQLObjectType).getFields();
+    const author = { id: 'u1', name: '訪問 看護', nameKana: 'ホウモン カンゴ', jobType: 'NURSE', officeId: null, officeName: null };
+    const row = { id: 'p1', author: { id: 'u1' }, room: { id: 'r1' }, read: { author, readCount: 3, readByMe: true } };
+    const info = (fieldName: string) => ({ parentType: schema.getType('Post'), fieldName, schema, path: { key: fieldName } }) as unknown as GraphQLResolveInfo;
+    expect(fields.author.resolve!(row, {}, {}, info('author'))).toBe(author);
+    expect(fields.readCount.resolve!(row, {}, {}, info('readCount'))).toBe(3);
+    expect(fields.readByMe.resolve!(row, {}, {}, info('readByMe'))).toBe(true);
+  });
 });
