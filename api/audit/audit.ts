@@ -136,9 +136,10 @@ export class Audit {
    * one `empty` row), to run as a data-modifying CTE. PostgreSQL runs it to completion with the
    * statement, so the page and its log commit together, in one round trip instead of two; the rows
    * are the ones recordRead writes (same columns, same actor and time), with the per-row ids read
-   * from the source's columns.
+   * from the source's `__log_…` columns (READ_LOG_COLUMN), which the read adds (readPage's
+   * `log.columns`, rooms/room.access.ts roomAccessSource).
    */
-  readLogInsert(source: string, log: StatementReadLog): { sql: string; params: unknown[] } {
+  readLogInsert(source: string, log: Omit<StatementReadLog, 'columns'>): { sql: string; params: unknown[] } {
     const base = this.row({ action: log.action, target: { type: log.targetType, id: '' } });
     const id = (c: ReadLogColumn) => `s.${READ_LOG_COLUMN(c)}`;
     let sql = `insert into audit_event (${READ_LOG_INSERT_COLUMNS})

@@ -219,17 +219,18 @@ function rowQuery<T extends object>(ctx: Context, req: RowRequest<T>, extra: str
  * own rows. The rows are typed as the GraphQL type R (the entity T by default) for the resolvers,
  * but carry only the selected fields (and id, and the hidden `__total`/`__log_…` columns).
  *
- * The statement is compiled once per shape (pageStatements): the same list, selection and kind of
+ * The statement is compiled once per shape (compiledOnce): the same list, selection and kind of
  * filters give the same SQL text whatever the values, so only the first request of a shape pays
  * MikroORM's and knex's building; the others bind their values into the cached text.
  */
 export async function readPage<T extends object, R extends object = T>(ctx: Context, req: PageRequest<T>): Promise<{ items: R[]; total: number }> {
-  const statements = pageStatements(ctx, req);
+  const [page, count] = compiledOnce('page', req, req.paging, (where, limit, offset) => {
+    const built = buildPage(ctx, { ...req, where, paging: { ...req.paging, limit, offset } });
+    return [built.page, built.count];
+  });
   const entity = meta(ctx, req);
-  const rows = req.log
-    ? await runLogged(ctx, entity, statements.page, req.log)
-    : (await nativeRows<Record<string, unknown>>(ctx.em, statements.page.sql, statements.page.params)).map((r) => revive(ctx, entity, r));
-  const total = rows.length ? Number(rows[0][TOTAL]) : req.paging.offset > 0 ? Number((await nativeRows<{ count: string }>(ctx.em, statements.count.sql, statements.count.params))[0].count) : 0;
+  const rows = req.log ? await runLogged(ctx, entity, page, req.log) : (await nativeRows<Record<string, unknown>>(ctx.em, page.sql, page.params)).map((r) => revive(ctx, entity, r));
+  const total = rows.length ? Number(rows[0][TOTAL]) : req.paging.offset > 0 ? Number((await nativeRows<{ count: string }>(ctx.em, count.sql, count.params))[0].count) : 0;
   return { items: rows as R[], total };
 }
 
@@ -247,13 +248,9 @@ interface PageStatements {
 
 /** Where a parameter comes from: the n-th value of the where (whereShape), or the page's limit or offset. */
 type Slot = number | 'limit' | 'offset';
-interface CompiledPage {
-  page: { sql: string; slots: Slot[] };
-  count: { sql: string; slots: Slot[] };
-}
 
-/** Compiled page statements by shape (bounded: shapes come from the code's lists and filters). */
-const compiledPages = new Map<string, CompiledPage>();
+/** Compiled statements by shape (bounded: shapes come from the code's lists and filters). */
+const compiledStatements = new Map<string, { sql: string; slots: Slot[] }[]>();
 const MAX_COMPILED = 2_000;
 
 /** Stand-ins bound while compiling a shape, found again among knex's bindings to learn the slots. */
@@ -263,34 +260,36 @@ const LIMIT_STAND_IN = 2_000_000_001;
 const OFFSET_STAND_IN = 2_000_000_002;
 
 /**
- * The page's statements: from the cache for a shape seen before, else built by MikroORM's query
- * builder with stand-ins for the values (then cached), else (a where a shape cannot stand for, or
- * a value MikroORM converts) built with the values themselves.
+ * A read's statements (`build` makes them with MikroORM's query builder for a where, limit and
+ * offset), compiled once per shape: from the cache for a shape seen before; else built with
+ * stand-ins for the values and cached; else (a where a shape cannot stand for, or a value
+ * MikroORM converts) built with the values themselves.
  */
-function pageStatements<T extends object>(ctx: Context, req: PageRequest<T>): PageStatements {
+function compiledOnce<T extends object>(
+  kind: string,
+  req: RowRequest<T> & Pick<PageRequest<T>, 'searched' | 'log'>,
+  paging: PageRequest<T>['paging'],
+  build: (where: FilterQuery<T>, limit: number, offset: number) => Statement[],
+): Statement[] {
   const shape = whereShape(req.where);
-  const key = shape ? pageKey(req, shape.text) : null;
-  if (shape && key) {
-    let compiled = compiledPages.get(key);
+  if (shape) {
+    const key = `${kind}:${pageKey({ ...req, paging }, shape.text)}`;
+    let compiled = compiledStatements.get(key);
     if (compiled) {
       // the where's raw() fragments were registered for a build that does not happen: release them
       for (const k of shape.rawKeys) RawQueryFragment.remove(k);
     } else {
-      const built = buildPage(ctx, { ...req, where: shape.standIns as FilterQuery<T>, paging: { ...req.paging, limit: LIMIT_STAND_IN, offset: req.paging.offset > 0 ? OFFSET_STAND_IN : 0 } });
-      const page = slotsOf(built.page.params);
-      const count = slotsOf(built.count.params);
-      if (page && count) {
-        compiled = { page: { sql: built.page.sql, slots: page }, count: { sql: built.count.sql, slots: count } };
-        if (compiledPages.size >= MAX_COMPILED) compiledPages.delete(compiledPages.keys().next().value!);
-        compiledPages.set(key, compiled);
+      const built = build(shape.standIns as FilterQuery<T>, LIMIT_STAND_IN, paging.offset > 0 ? OFFSET_STAND_IN : 0);
+      const slots = built.map((statement) => slotsOf(statement.params));
+      if (slots.every((s) => s !== null)) {
+        compiled = built.map((statement, i) => ({ sql: statement.sql, slots: slots[i]! }));
+        if (compiledStatements.size >= MAX_COMPILED) compiledStatements.delete(compiledStatements.keys().next().value!);
+        compiledStatements.set(key, compiled);
       }
     }
-    if (compiled) {
-      const bind = (slots: readonly Slot[]) => slots.map((slot) => (slot === 'limit' ? req.paging.limit : slot === 'offset' ? req.paging.offset : shape.values[slot]));
-      return { page: { sql: compiled.page.sql, params: bind(compiled.page.slots) }, count: { sql: compiled.count.sql, params: bind(compiled.count.slots) } };
-    }
+    if (compiled) return compiled.map(({ sql, slots }) => ({ sql, params: slots.map((slot) => (slot === 'limit' ? paging.limit : slot === 'offset' ? paging.offset : shape.values[slot])) }));
   }
-  return buildPage(ctx, req);
+  return build(req.where, paging.limit, paging.offset);
 }
 
 /** Each binding's slot, or null if one is not a stand-in (MikroORM converted a value: not cacheable). */
@@ -415,38 +414,16 @@ export async function readAll<T extends object, R extends object = T>(ctx: Conte
 
 /** One row (a detail read) or null. */
 export async function readOne<T extends object, R extends object = T>(ctx: Context, req: RowRequest<T>): Promise<R | null> {
-  const shape = whereShape(req.where);
-  const key = shape ? `one:${pageKey({ ...req, paging: { limit: 1, offset: 0, orderBy: [] } }, shape.text)}` : null;
-  const build = (where: FilterQuery<T>, limit: number) => {
+  const [statement] = compiledOnce('one', req, { limit: 1, offset: 0, orderBy: [] }, (where, limit) => {
     const { qb } = rowQuery(ctx, { ...req, where });
     qb.limit(limit);
     pageBuilds.count += 1;
     const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
-    return { sql, params: [...bindings] };
-  };
-  // compiled once per shape, as readPage's statements
-  let statement: Statement | null = null;
-  if (shape && key) {
-    let compiled = compiledOnes.get(key);
-    if (compiled) for (const k of shape.rawKeys) RawQueryFragment.remove(k);
-    else {
-      const built = build(shape.standIns as FilterQuery<T>, LIMIT_STAND_IN);
-      const slots = slotsOf(built.params);
-      if (slots) {
-        compiled = { sql: built.sql, slots };
-        if (compiledOnes.size >= MAX_COMPILED) compiledOnes.delete(compiledOnes.keys().next().value!);
-        compiledOnes.set(key, compiled);
-      }
-    }
-    if (compiled) statement = { sql: compiled.sql, params: compiled.slots.map((slot) => (slot === 'limit' ? 1 : slot === 'offset' ? 0 : shape.values[slot])) };
-  }
-  statement ??= build(req.where, 1);
+    return [{ sql, params: [...bindings] }];
+  });
   const [row] = await nativeRows<Record<string, unknown>>(ctx.em, statement.sql, statement.params);
   return row ? (revive(ctx, meta(ctx, req), row) as R) : null;
 }
-
-/** readOne's compiled statements by shape. */
-const compiledOnes = new Map<string, { sql: string; slots: Slot[] }>();
 
 /**
  * A relation of a GraphQL root that is either a plain row (its nested JSON, from readPage/readOne)

@@ -203,11 +203,7 @@ async function readPosts(
     sql: `jsonb_build_object('postIds', (select coalesce(jsonb_agg(page.id order by page.sort_at ${q.order}, page.id ${q.order}), '[]'::jsonb) from page), 'filter', ?::jsonb)`,
     params: [JSON.stringify(log.filter)],
   };
-  const logged = !log
-    ? null
-    : log.access
-      ? ctx.audit.readLogInsert('detail', { action: 'post.list', targetType: 'Room', columns: {} as never, detail })
-      : ctx.audit.readLogRowInsert(log.entry, detail!);
+  const logged = !log ? null : log.access ? ctx.audit.readLogInsert('detail', { action: 'post.list', targetType: 'Room', detail }) : ctx.audit.readLogRowInsert(log.entry, detail!);
   const pageCte = `page as (
        select p.id, p.author_id as "authorId", p.created_at as sort_at ${columns.join('')}
          from post p where ${filters('p')} ${access ? 'and exists (select 1 from detail)' : ''}
@@ -488,7 +484,7 @@ export class PostService extends AreaService {
       now: new Date(),
       written: 'written',
     });
-    await this.em.getConnection().execute(`with written as (select 1), ${notices.sql} select 1`, notices.params, 'all', this.em.getTransactionContext());
+    await sqlRows(this.em, `with written as (select 1), ${notices.sql} select 1`, notices.params);
   }
 
   private readLogEntry(action: string, room: RoomView) {

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Viewer } from '../context.js';
 import { sqlRows } from '../db/rows.js';
+import { READ_LOG_COLUMN, type ReadLogColumn } from '../audit/audit.js';
 import { AppError, forbidden, notFound } from '../common/errors.js';
 import type { RecordDecision } from '../authz/policy.js';
 import { todayInTokyo } from '../common/dates.js';
@@ -25,9 +26,7 @@ export const liveSqlParams = (today = todayInTokyo()) => [today, today];
 export async function roomScope(em: EntityManager, viewer: Viewer): Promise<FilterQuery<Room>> {
   if (roomPolicy.readsWholeMunicipality(viewer)) return { municipality: viewer.municipalityId };
   if (!roomPolicy.readsAsMember(viewer)) return { id: null };
-  const rows = await em
-    .getConnection()
-    .execute<{ roomId: string }[]>(`select m.room_id as "roomId" from room_member m where m.user_id = ? and ${liveSql('m')}`, [viewer.id, ...liveSqlParams()], 'all', em.getTransactionContext());
+  const rows = await sqlRows<{ roomId: string }>(em, `select m.room_id as "roomId" from room_member m where m.user_id = ? and ${liveSql('m')}`, [viewer.id, ...liveSqlParams()]);
   return { id: { $in: rows.map((m) => m.roomId) } };
 }
 
@@ -130,11 +129,14 @@ const readAnswers = new WeakMap<EntityManager, Map<string, Promise<RoomReadAcces
  * entity. NOT_FOUND unless the viewer may see the room; one answer per request as above.
  */
 export function roomToRead(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomReadAccess> {
+  return knownRoomAccess(em, viewer, roomId) ?? keepAnswer(em, viewer, roomId, findRoomToRead(em, viewer, roomId));
+}
+
+/** This request's answer for the room, for its other reads of it. */
+function keepAnswer<T extends RoomReadAccess>(em: EntityManager, viewer: Viewer, roomId: string, answer: Promise<T>): Promise<T> {
   const byRoom = readAnswers.get(em) ?? new Map<string, Promise<RoomReadAccess>>();
   readAnswers.set(em, byRoom);
-  const key = `${viewer.id}|${roomId}`;
-  const answer = byRoom.get(key) ?? findRoomToRead(em, viewer, roomId);
-  byRoom.set(key, answer);
+  byRoom.set(`${viewer.id}|${roomId}`, answer);
   return answer;
 }
 
@@ -159,10 +161,18 @@ export function accessSql(viewer: Viewer, roomId: string, consent = false): { sq
 async function findRoomToRead(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomReadAccess> {
   const q = accessSql(viewer, roomId);
   if (!q) throw notFound();
-  const [row] = await em.getConnection().execute<(RoomRow & { permission: RoomPermission | null })[]>(q.sql, q.params, 'all', em.getTransactionContext());
+  const [row] = await sqlRows<RoomRow & { permission: RoomPermission | null }>(em, q.sql, q.params);
   if (!row) throw notFound();
   return { room: roomView(row), membership: row.permission ? { permission: row.permission } : null };
 }
+
+/** What a room's access-log row names (audit READ_LOG_COLUMN): the room, its patient, its municipality (SQL over the room's alias). */
+export const READ_LOG_OF_ROOM: Record<ReadLogColumn, (room: string) => string> = {
+  targetId: (r) => `${r}.id`,
+  roomId: (r) => `${r}.id`,
+  patientId: (r) => `${r}.patient_id`,
+  municipalityId: (r) => `${r}.municipality_id`,
+};
 
 /**
  * The access check of roomToRead as SQL for another statement to build on (a CTE): the room's row
@@ -175,7 +185,7 @@ export function roomAccessSource(viewer: Viewer, roomId: string, extra: Record<s
   if (!q) return null;
   const columns = [
     ...Object.entries(extra).map(([name, sql]) => `${sql('r')} as "${name}"`),
-    `r.id as "__log_targetId", r.id as "__log_roomId", r.patient_id as "__log_patientId", r.municipality_id as "__log_municipalityId"`,
+    ...(Object.entries(READ_LOG_OF_ROOM) as [ReadLogColumn, (r: string) => string][]).map(([c, sql]) => `${sql('r')} as ${READ_LOG_COLUMN(c)}`),
   ];
   return { sql: q.sql.replace(/^\s*select /, `select ${columns.join(', ')}, `), params: q.params };
 }
@@ -212,10 +222,7 @@ export async function roomToReadWith(
   });
   // the answer for the request's other reads of this room (a room page's posts, resolved alongside)
   // is this statement's, registered before it runs so that they wait for it instead of asking again
-  const byRoom = readAnswers.get(em) ?? new Map<string, Promise<RoomReadAccess>>();
-  readAnswers.set(em, byRoom);
-  const key = `${viewer.id}|${roomId}`;
-  if (!byRoom.has(key)) byRoom.set(key, read);
+  if (!knownRoomAccess(em, viewer, roomId)) keepAnswer(em, viewer, roomId, read);
   const { row, ...answer } = await read;
   return { ...answer, extra: Object.fromEntries(Object.keys(extra).map((name) => [name, row[name]])) };
 }
@@ -262,7 +269,7 @@ export interface RoomWriteAccess extends RoomReadAccess {
 export async function roomToWrite(em: EntityManager, viewer: Viewer, roomId: string): Promise<RoomWriteAccess> {
   const q = accessSql(viewer, roomId, true);
   if (!q) throw notFound();
-  const [row] = await em.getConnection().execute<(RoomRow & { permission: RoomPermission | null; consentWithdrawn: boolean })[]>(q.sql, q.params, 'all', em.getTransactionContext());
+  const [row] = await sqlRows<RoomRow & { permission: RoomPermission | null; consentWithdrawn: boolean }>(em, q.sql, q.params);
   if (!row) throw notFound();
   const access = { room: roomView(row), membership: row.permission ? { permission: row.permission } : null, consentWithdrawn: row.consentWithdrawn };
   assertWritable(viewer, access);

@@ -19,7 +19,7 @@ import { people, readPeople, type PersonSummary } from '../users/person.js';
 import type { JobType } from '../users/user.enums.js';
 import { Room, RoomMember } from './room.entity.js';
 import { RoomPermission, RoomStatus } from './room.enums.js';
-import { liveSql, liveSqlParams, readableRoom, roomScope, roomToRead, roomToReadWith, type RoomView } from './room.access.js';
+import { liveSql, liveSqlParams, READ_LOG_OF_ROOM, readableRoom, roomScope, roomToRead, roomToReadWith, type RoomView } from './room.access.js';
 import { readPage, rowAlways, rowNeeds, type Selection } from '../common/read-rows.js';
 import { consentJson, consentsById, consentView, patientsById, type ConsentView, type PatientView } from '../patients/patient.reads.js';
 import { holdsMemberships, roomPolicy } from './room.policy.js';
@@ -116,19 +116,22 @@ const membersJson = (selection?: Selection) => (room: string) => {
 /** A member as membersJson builds it: only the selected keys (and id, userId) are there. */
 type MemberJson = Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { userId: string; createdAt?: string; updatedAt?: string; person?: PersonSummary };
 
-const memberView = (roomId: string, m: MemberJson): MemberView => ({
-  id: m.id,
-  version: m.version,
-  permission: m.permission,
-  fromDate: m.fromDate,
-  untilDate: m.untilDate,
-  endedReason: m.endedReason,
-  room: { id: roomId },
-  user: { id: m.userId },
-  createdAt: m.createdAt ? new Date(m.createdAt) : (undefined as never),
-  updatedAt: m.updatedAt ? new Date(m.updatedAt) : (undefined as never),
-  person: m.person,
-});
+/** Typed as MemberView for the resolvers, though it carries only what was selected (GraphQL reads nothing else). */
+const memberView = (roomId: string, m: MemberJson): MemberView =>
+  ({
+    id: m.id,
+    version: m.version,
+    permission: m.permission,
+    fromDate: m.fromDate,
+    untilDate: m.untilDate,
+    endedReason: m.endedReason,
+    room: { id: roomId },
+    user: { id: m.userId },
+    // only when selected (membersJson reads what the request asks for)
+    ...(m.createdAt ? { createdAt: new Date(m.createdAt) } : {}),
+    ...(m.updatedAt ? { updatedAt: new Date(m.updatedAt) } : {}),
+    person: m.person,
+  }) as MemberView;
 
 const membersByRoom = (ctx: Context) =>
   perRequest(
@@ -185,14 +188,6 @@ const membersByRoom = (ctx: Context) =>
 
 /** Reads this request's statements already logged (`action|roomId`): their field resolvers do not log them again. */
 const readsLoggedInStatement = (ctx: Context) => perRequest(ctx, 'readsLoggedInStatement', () => new Set<string>());
-
-/** A room's access-log row names the room, its patient and its municipality (columns of the room's row). */
-const READ_LOG_OF_ROOM = {
-  targetId: (r: string) => `${r}.id`,
-  roomId: (r: string) => `${r}.id`,
-  patientId: (r: string) => `${r}.patient_id`,
-  municipalityId: (r: string) => `${r}.municipality_id`,
-};
 
 /** Checks the people to put in a room: active OFFICE users of its municipality, from covered offices. */
 export async function memberChecks(ctx: Context, municipalityId: string, consent: Pick<Consent, 'coveredOfficeIds'>, members: MemberInput[], prefix: string): Promise<Map<string, User>> {
@@ -265,7 +260,7 @@ export class RoomService extends AreaService {
       this.viewer,
       id,
       { ...(withMembers ? { members: membersJson(selection.get('members')) } : {}), ...(withConsent ? { consent: consentJson } : {}) },
-      (source) => logged.map((action) => this.ctx.audit.readLogInsert(source, { action, targetType: 'Room', columns: READ_LOG_OF_ROOM })),
+      (source) => logged.map((action) => this.ctx.audit.readLogInsert(source, { action, targetType: 'Room' })),
     ).catch((e: unknown) => {
       if (!(e instanceof AppError)) this.ctx.audit.readLogFailed(e); // no room without its log: the answer is withheld
       throw e;
