@@ -26,7 +26,9 @@ describe('consents register', () => {
 
     // open one: its details, then record the withdrawal from here
     await page.getByText('登録 花子').click();
-    const detail = page.getByTestId('consent-detail');
+    // The panel opens with a height animation; a click that lands before it has finished opening
+    // can miss the button (seen under a loaded CI machine), and no person clicks that fast.
+    const detail = page.locator('.MuiCollapse-entered').getByTestId('consent-detail');
     await visible(detail.getByText(s.world.office.name));
     await detail.getByRole('button', { name: '撤回を記録' }).click();
     await page.getByRole('dialog').getByRole('textbox').fill('ご家族から電話で撤回の申し出');
