@@ -37,18 +37,16 @@ import {
  * readableRoom or the municipality's scope). `baseUrl` prefixes the download links.
  */
 export async function roomResources(em: EntityManager, viewer: Viewer, room: Room, baseUrl: string): Promise<FhirResource[]> {
-  const [patient, consent, members, posts] = await Promise.all([
-    em.findOneOrFail(Patient, { id: room.patient.id }, { populate: ['municipality'] }),
-    em.findOneOrFail(Consent, { id: room.consent.id }),
-    em.find(RoomMember, { room: room.id }, { orderBy: { fromDate: 'asc', createdAt: 'asc' } }),
-    em.find(Post, { room: room.id }, { orderBy: { createdAt: 'asc' } }),
-  ]);
+  // One after another: inside the export's transaction they share one connection, where pg runs
+  // a single statement at a time anyway (and pg 9 refuses overlapping ones).
+  const patient = await em.findOneOrFail(Patient, { id: room.patient.id }, { populate: ['municipality'] });
+  const consent = await em.findOneOrFail(Consent, { id: room.consent.id });
+  const members = await em.find(RoomMember, { room: room.id }, { orderBy: { fromDate: 'asc', createdAt: 'asc' } });
+  const posts = await em.find(Post, { room: room.id }, { orderBy: { createdAt: 'asc' } });
   const postIds = posts.map((p) => p.id);
-  const [revisions, files, form] = await Promise.all([
-    em.find(PostRevision, { post: { $in: posts.filter((p) => p.editedAt).map((p) => p.id) } }, { orderBy: { replacedAt: 'asc' } }),
-    em.find(PostAttachment, { post: { $in: postIds } }, { orderBy: { createdAt: 'asc' } }),
-    consent.formAttachmentId ? readableForm(em, viewer, consent.formAttachmentId) : Promise.resolve(null),
-  ]);
+  const revisions = await em.find(PostRevision, { post: { $in: posts.filter((p) => p.editedAt).map((p) => p.id) } }, { orderBy: { replacedAt: 'asc' } });
+  const files = await em.find(PostAttachment, { post: { $in: postIds } }, { orderBy: { createdAt: 'asc' } });
+  const form = consent.formAttachmentId ? await readableForm(em, viewer, consent.formAttachmentId) : null;
   const userIds = [...new Set([...members.map((m) => m.user.id), ...posts.map((p) => p.author.id)])];
   const users = await em.find(User, { id: { $in: userIds } }, { fields: ['name', 'nameKana', 'jobType', 'jobTypeOther', 'office'] });
   const officeIds = [...new Set([consent.explainingOffice.id, ...consent.coveredOfficeIds, ...users.map((u) => u.office?.id).filter((id): id is string => !!id)])];
