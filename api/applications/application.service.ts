@@ -295,6 +295,7 @@ export class ApplicationService extends AreaService {
     });
     const audit = rowSql(this.em, AuditEvent, this.ctx.audit.row(this.recordEntry(app, `application.${t.action.toLowerCase()}`, app.state, t.to)));
     const mail = enqueueMailSql(
+      this.em,
       { ...applicationForwarded({ id: app.id, type: app.type, summary: app.summary, hasComment: !!text }, this.ctx.config.publicUrl), municipalityId: app.municipality.id },
       'v.email',
       { sql: 'moved cross join app_user v where v.role = ? and v.status = ? and v.email is not null', params: [Role.VENDOR, UserStatus.ACTIVE] },

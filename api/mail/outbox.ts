@@ -1,5 +1,6 @@
 // Queue an e-mail in the caller's unit of work: it is sent only if the action commits.
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { SqlValue, rowSql } from '../common/insert-row.js';
 import { Notification, NotificationCategory, NotificationStatus, messageIdDomain } from './notification.entity.js';
 
 /**
@@ -32,27 +33,26 @@ export function enqueueMail(em: EntityManager, mail: OutgoingMail): Notification
 }
 
 /**
- * enqueueMail as SQL, for a write that is one statement (posts, forwarded applications): the same
- * row, once per row of `from` (the statement's own CTEs and tables), addressed to the SQL
- * expression `to`; the Message-ID made by PostgreSQL on newMessageId's domain.
+ * enqueueMail as SQL, for a write that is one statement (posts, forwarded applications): the row
+ * enqueueMail would write (columns from the entity's metadata, common/insert-row.ts), once per row
+ * of `from` (the statement's own CTEs and tables), addressed to the SQL expression `to`; the
+ * Message-ID made by PostgreSQL on newMessageId's domain.
  */
-export function enqueueMailSql(mail: Omit<OutgoingMail, 'to'>, to: string, from: { sql: string; params: unknown[] }, now = new Date()): { sql: string; params: unknown[] } {
-  return {
-    sql: `insert into notification (id, municipality_id, kind, category, carries_credential, message_id, "to", subject, body, status, attempts, next_attempt_at, created_at)
-          select gen_random_uuid(), ?::uuid, ?, ?, ?, '<' || gen_random_uuid() || '@' || ? || '>', ${to}, ?, ?, ?, 0, ?::timestamptz, ?::timestamptz
-            from ${from.sql}`,
-    params: [
-      mail.municipalityId ?? null,
-      mail.kind,
-      mail.category ?? NotificationCategory.OTHER,
-      mail.carriesCredential ?? false,
-      messageIdDomain(),
-      mail.subject,
-      mail.body,
-      NotificationStatus.PENDING,
-      now,
-      now,
-      ...from.params,
-    ],
-  };
+export function enqueueMailSql(em: EntityManager, mail: Omit<OutgoingMail, 'to'>, to: string, from: { sql: string; params: unknown[] }, now = new Date()): { sql: string; params: unknown[] } {
+  const row = rowSql(em, Notification, {
+    id: new SqlValue('gen_random_uuid()'),
+    municipalityId: mail.municipalityId ?? null,
+    kind: mail.kind,
+    category: mail.category ?? NotificationCategory.OTHER,
+    carriesCredential: mail.carriesCredential ?? false,
+    messageId: new SqlValue(`'<' || gen_random_uuid() || '@' || ? || '>'`, [messageIdDomain()]),
+    to: new SqlValue(to),
+    subject: mail.subject,
+    body: mail.body,
+    status: NotificationStatus.PENDING,
+    attempts: 0,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+  return { sql: `insert into ${row.table} ${row.columns} select ${row.values} from ${from.sql}`, params: [...row.params, ...from.params] };
 }

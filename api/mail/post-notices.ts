@@ -2,6 +2,7 @@
 // were not told about this room within the interval. The statement that claims their slots also
 // queues their mails, so two posts at once cannot both mail the same member, and a post costs no
 // extra round trip for its notices.
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { liveSql, liveSqlParams } from '../rooms/room.access.js';
 import { UserStatus } from '../users/user.enums.js';
 import { enqueueMailSql } from './outbox.js';
@@ -25,8 +26,9 @@ export interface PostNoticeArgs {
  * post_notice upsert that claims each member's slot, and for each claimed slot the outbox row
  * enqueueMail would write for newPostNotice.
  */
-export function postNoticeCtes(a: PostNoticeArgs): { sql: string; params: unknown[] } {
+export function postNoticeCtes(em: EntityManager, a: PostNoticeArgs): { sql: string; params: unknown[] } {
   const mail = enqueueMailSql(
+    em,
     { ...newPostNotice(a.roomId, a.publicUrl), municipalityId: a.municipalityId },
     'm.email',
     { sql: 'notice_due d join notice_members m on m.id = d.user_id', params: [] },

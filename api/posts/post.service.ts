@@ -373,7 +373,7 @@ export class PostService extends AreaService {
     const p = rowSql(this.em, Post, { ...columns, room: room.id, author: author.id });
     const receipt = rowSql(this.em, PostRead, { id: randomUUID(), post: post.id, room: room.id, user: author.id, readAt: post.createdAt });
     const audit = rowSql(this.em, AuditEvent, this.ctx.audit.row(this.changeEntry('post.create', room, { postId: post.id, kind: post.kind, attachments })));
-    const notices = postNoticeCtes({
+    const notices = postNoticeCtes(this.em, {
       roomId: room.id,
       municipalityId: room.municipality.id,
       authorId: author.id,
@@ -475,7 +475,7 @@ export class PostService extends AreaService {
    */
   private async noticeToMembers(room: Room): Promise<void> {
     const { config } = this.ctx;
-    const notices = postNoticeCtes({
+    const notices = postNoticeCtes(this.em, {
       roomId: room.id,
       municipalityId: room.municipality.id,
       authorId: this.viewer.id,

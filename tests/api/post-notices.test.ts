@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRoom, buildWorld } from '../helpers/factories.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
+import { enqueueMail } from '../../api/mail/outbox.js';
+import { newPostNotice } from '../../api/mail/templates.js';
 
 const POST = `mutation($r: ID!, $i: PostInput!) { createPost(roomId: $r, input: $i) { id } }`;
 
@@ -49,5 +51,19 @@ describe('new-post notices', () => {
     await sql(`update post_notice set noticed_at = now() - interval '31 minutes' where room_id = ?`, [roomId]);
     await staff.ok(POST, { r: roomId, i: { kind: 'NOTE', body: '夕方の様子です。' } });
     expect(await mailsTo(world.users.otherOfficeStaff.user.id)).toHaveLength(2);
+  });
+
+  it('queues the row enqueueMail would write for the same notice', async () => {
+    const [byStatement] = await sql(`select * from notification where kind = 'post.created' order by created_at desc limit 1`);
+    const em = server.orm.em.fork();
+    const byEntity = enqueueMail(em, { ...newPostNotice(roomId, server.config.publicUrl), municipalityId: world.city.id, to: byStatement.to });
+    await em.flush();
+    const [written] = await sql(`select * from notification where id = ?`, [byEntity.id]);
+    const { id: _a, message_id: idA, created_at: _c, next_attempt_at: _e, ...rest } = byStatement;
+    const { id: _b, message_id: idB, created_at: _d, next_attempt_at: _f, ...restEntity } = written;
+    expect(rest).toEqual(restEntity);
+    const shape = (id: string) => id.replace(/^<[0-9a-f-]{36}@/, '<uuid@');
+    expect(shape(idA)).toBe(shape(idB));
+    expect(idA).not.toBe(idB);
   });
 });
