@@ -16,6 +16,7 @@ import { Migration20261130103001 } from './Migration20261130103001.js';
 import { Migration20261130104001 } from './Migration20261130104001.js';
 import { Migration20261130105001 } from './Migration20261130105001.js';
 import { Migration20261130110001 } from './Migration20261130110001.js';
+import { Migration20261130120001 } from './Migration20261130120001.js';
 // Every migration, in order. `npm run migration:create` writes a new file and appends it here.
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261124022358', class: Migration20261124022358 },
@@ -35,4 +36,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130104001', class: Migration20261130104001 },
   { name: 'Migration20261130105001', class: Migration20261130105001 },
   { name: 'Migration20261130110001', class: Migration20261130110001 },
+  { name: 'Migration20261130120001', class: Migration20261130120001 },
 ];

@@ -13,6 +13,7 @@ import { JobType, Role, UserStatus } from './user.enums.js';
 @Entity({ tableName: 'app_user' })
 @Index({ properties: ['municipality', 'status'] })
 @Index({ properties: ['office', 'status'] })
+@Index({ properties: ['office', 'municipality'] }) // the users page by office within a CITY's scope
 @Index({ properties: ['municipality', 'name'] })
 @Index({ properties: ['municipality', 'role'] })
 @Index({ properties: ['municipality', 'jobType'] })
