@@ -305,12 +305,8 @@ function slotsOf(bindings: readonly unknown[]): Slot[] | null {
   return slots;
 }
 
-/** How many page statements were built by the query builder (tests/api/read-rows.test.ts checks the cache). */
-export const pageBuilds = { count: 0 };
-
 /** The page's statements through MikroORM's query builder. */
 function buildPage<T extends object>(ctx: Context, req: PageRequest<T>): PageStatements {
-  pageBuilds.count += 1;
   const logColumns = req.log ? (Object.entries(req.log.columns) as [ReadLogColumn, (a: string) => string][]).map(([c, sql]) => `${sql(ALIAS)} as ${READ_LOG_COLUMN(c)}`) : [];
   const { qb } = rowQuery(ctx, req, [...(req.searched ? [`count(*) over () as ${quote(TOTAL)}`] : []), ...logColumns]);
   qb.orderBy(req.paging.orderBy).limit(req.paging.limit).offset(req.paging.offset);
@@ -417,7 +413,6 @@ export async function readOne<T extends object, R extends object = T>(ctx: Conte
   const [statement] = compiledOnce('one', req, { limit: 1, offset: 0, orderBy: [] }, (where, limit) => {
     const { qb } = rowQuery(ctx, { ...req, where });
     qb.limit(limit);
-    pageBuilds.count += 1;
     const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
     return [{ sql, params: [...bindings] }];
   });
