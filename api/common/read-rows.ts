@@ -279,12 +279,16 @@ function compiledOnce<T extends object>(
       // the where's raw() fragments were registered for a build that does not happen: release them
       for (const k of shape.rawKeys) RawQueryFragment.remove(k);
     } else {
+      // building consumes the where's raw() fragments: one more use each, for the build with the
+      // values themselves should this one not be cacheable
+      for (const k of shape.rawKeys) String(RawQueryFragment.getKnownFragment(k, false));
       const built = build(shape.standIns as FilterQuery<T>, LIMIT_STAND_IN, paging.offset > 0 ? OFFSET_STAND_IN : 0);
       const slots = built.map((statement) => slotsOf(statement.params));
       if (slots.every((s) => s !== null)) {
         compiled = built.map((statement, i) => ({ sql: statement.sql, slots: slots[i]! }));
         if (compiledStatements.size >= MAX_COMPILED) compiledStatements.delete(compiledStatements.keys().next().value!);
         compiledStatements.set(key, compiled);
+        for (const k of shape.rawKeys) RawQueryFragment.remove(k);
       }
     }
     if (compiled) return compiled.map(({ sql, slots }) => ({ sql, params: slots.map((slot) => (slot === 'limit' ? paging.limit : slot === 'offset' ? paging.offset : shape.values[slot])) }));

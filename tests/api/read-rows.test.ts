@@ -7,6 +7,9 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildUser, buildWorld } from '../helpers/factories.js';
 import { Role } from '../../api/users/user.enums.js';
+import { RawQueryFragment, raw } from '@mikro-orm/core';
+import { fieldsSelection, readOne } from '../../api/common/read-rows.js';
+import { AuditEvent } from '../../api/audit/audit-event.entity.js';
 
 let server: TestServer;
 let em: EntityManager;
@@ -89,5 +92,21 @@ describe('a list statement compiled once per shape', () => {
     const again = await city.ok(q, { filter: { from: '2020-01-01' } });
     expect(again.auditEvents.total).toBeGreaterThanOrEqual(first.auditEvents.total);
     expect(pageBuilds.count).toBe(builds + 1);
+  });
+
+  it('a value MikroORM converts (jsonb against text) beside a raw() fragment: built with the values, the right row, no fragment left behind', async () => {
+    const [event] = await em
+      .fork()
+      .getConnection()
+      .execute<{ id: string; action: string }[]>(
+        `insert into audit_event (action, outcome, target_type, detail, occurred_at) values ('test.convert', 'SUCCESS', 'Test', '"marker-7f3a"', now()) returning id, action`,
+      );
+    const ctx = { em: em.fork() } as never;
+    const fragments = RawQueryFragment.checkCacheSize();
+    for (let i = 0; i < 3; i++) {
+      const where = { [raw('lower(r.action)')]: 'test.convert', detail: 'marker-7f3a' };
+      expect(await readOne<AuditEvent>(ctx, { entity: AuditEvent, where: where as never, selection: fieldsSelection('id') })).toMatchObject({ id: String(event.id) });
+    }
+    expect(RawQueryFragment.checkCacheSize()).toBe(fragments);
   });
 });
