@@ -201,11 +201,10 @@ function rowQuery<T extends object>(ctx: Context, req: RowRequest<T>, extra: str
     .createQueryBuilder(req.entity, ALIAS)
     .select([...selectList(ctx, meta as EntityMetadata, ALIAS, req.selection), ...computedList(req), ...extra].map((s) => raw(s)))
     .where(req.where);
-  // execute(…, false): the driver's rows, no entity and no mapping of column names
   // the driver's rows, no entity and no mapping of column names (api/db/rows.ts: a prepared statement)
   const run = async () => {
-    const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
-    return (await nativeRows<Record<string, unknown>>(ctx.em, sql, bindings)).map((r) => revive(ctx, meta as EntityMetadata, r));
+    const { sql, params } = statementOf(qb.getKnexQuery());
+    return (await nativeRows<Record<string, unknown>>(ctx.em, sql, params)).map((r) => revive(ctx, meta as EntityMetadata, r));
   };
   return { qb, run };
 }
@@ -238,6 +237,11 @@ export async function readPage<T extends object, R extends object = T>(ctx: Cont
 interface Statement {
   sql: string;
   params: unknown[];
+}
+/** A knex query as a Statement. */
+function statementOf(query: { toSQL(): { toNative(): { sql: string; bindings: readonly unknown[] } } }): Statement {
+  const { sql, bindings } = query.toSQL().toNative();
+  return { sql, params: [...bindings] };
 }
 interface PageStatements {
   /** the page, its total, and the read-log columns */
@@ -319,11 +323,7 @@ function buildPage<T extends object>(ctx: Context, req: PageRequest<T>): PageSta
   const query = qb.getKnexQuery();
   const count = query.clone().clearSelect().clearOrder().clear('limit').clear('offset').count({ count: '*' });
   if (!req.searched) query.select(count.clone().as(TOTAL));
-  const native = (q: { toSQL(): { toNative(): { sql: string; bindings: readonly unknown[] } } }) => {
-    const { sql, bindings } = q.toSQL().toNative();
-    return { sql, params: [...bindings] };
-  };
-  return { page: native(query), count: native(count) };
+  return { page: statementOf(query), count: statementOf(count) };
 }
 
 /** What makes two page requests the same statement: everything but the where's values and the paging's numbers. */
@@ -417,8 +417,7 @@ export async function readOne<T extends object, R extends object = T>(ctx: Conte
   const [statement] = compiledOnce('one', req, { limit: 1, offset: 0, orderBy: [] }, (where, limit) => {
     const { qb } = rowQuery(ctx, { ...req, where });
     qb.limit(limit);
-    const { sql, bindings } = qb.getKnexQuery().toSQL().toNative();
-    return [{ sql, params: [...bindings] }];
+    return [statementOf(qb.getKnexQuery())];
   });
   const [row] = await nativeRows<Record<string, unknown>>(ctx.em, statement.sql, statement.params);
   return row ? (revive(ctx, meta(ctx, req), row) as R) : null;
