@@ -145,13 +145,14 @@ function keepAnswer<T extends RoomReadAccess>(em: EntityManager, viewer: Viewer,
  * at all): the room's columns and the viewer's live permission, and with `consent` whether the
  * consent was withdrawn. Reads, writes and the writes' guards (accessUnchanged) all select it here.
  */
-export function accessSql(viewer: Viewer, roomId: string, consent = false): { sql: string; params: unknown[] } | null {
+export function accessSql(viewer: Viewer, roomId: string, consent = false, columns: readonly string[] = []): { sql: string; params: unknown[] } | null {
+  const first = columns.map((c) => `${c}, `).join('');
   const withdrawn = consent ? `, (select c.withdrawn_at is not null from consent c where c.id = r.consent_id) as "consentWithdrawn"` : '';
   if (roomPolicy.readsWholeMunicipality(viewer))
-    return { sql: `select ${roomColumns('r')}, null::text as permission${withdrawn} from room r where r.id = ? and r.municipality_id = ?`, params: [roomId, viewer.municipalityId] };
+    return { sql: `select ${first}${roomColumns('r')}, null::text as permission${withdrawn} from room r where r.id = ? and r.municipality_id = ?`, params: [roomId, viewer.municipalityId] };
   if (roomPolicy.readsAsMember(viewer))
     return {
-      sql: `select ${roomColumns('r')}, m.permission${withdrawn} from room_member m join room r on r.id = m.room_id
+      sql: `select ${first}${roomColumns('r')}, m.permission${withdrawn} from room_member m join room r on r.id = m.room_id
              where m.room_id = ? and m.user_id = ? and ${liveSql('m')} limit 1`,
       params: [roomId, viewer.id, ...liveSqlParams()],
     };
@@ -163,8 +164,11 @@ async function findRoomToRead(em: EntityManager, viewer: Viewer, roomId: string)
   if (!q) throw notFound();
   const [row] = await sqlRows<RoomRow & { permission: RoomPermission | null }>(em, q.sql, q.params);
   if (!row) throw notFound();
-  return { room: roomView(row), membership: row.permission ? { permission: row.permission } : null };
+  return accessOf(row);
 }
+
+/** roomToRead's answer from an access row (accessSql). */
+const accessOf = (row: RoomRow & { permission: RoomPermission | null }): RoomReadAccess => ({ room: roomView(row), membership: row.permission ? { permission: row.permission } : null });
 
 /** What a room's access-log row names (audit READ_LOG_COLUMN): the room, its patient, its municipality (SQL over the room's alias). */
 export const READ_LOG_OF_ROOM: Record<ReadLogColumn, (room: string) => string> = {
@@ -181,13 +185,10 @@ export const READ_LOG_OF_ROOM: Record<ReadLogColumn, (room: string) => string> =
  * the viewer sees no room at all.
  */
 export function roomAccessSource(viewer: Viewer, roomId: string, extra: Record<string, (room: string) => string> = {}): { sql: string; params: unknown[] } | null {
-  const q = accessSql(viewer, roomId);
-  if (!q) return null;
-  const columns = [
+  return accessSql(viewer, roomId, false, [
     ...Object.entries(extra).map(([name, sql]) => `${sql('r')} as "${name}"`),
     ...(Object.entries(READ_LOG_OF_ROOM) as [ReadLogColumn, (r: string) => string][]).map(([c, sql]) => `${sql('r')} as ${READ_LOG_COLUMN(c)}`),
-  ];
-  return { sql: q.sql.replace(/^\s*select /, `select ${columns.join(', ')}, `), params: q.params };
+  ]);
 }
 
 /** The answer of roomToRead if this request already asked (or is asking) for it. */
@@ -218,7 +219,7 @@ export async function roomToReadWith(
     [...q.params, ...inserts.flatMap((l) => l.params)],
   ).then(([row]) => {
     if (!row) throw notFound();
-    return { room: roomView(row), membership: row.permission ? { permission: row.permission } : null, row };
+    return { ...accessOf(row), row };
   });
   // the answer for the request's other reads of this room (a room page's posts, resolved alongside)
   // is this statement's, registered before it runs so that they wait for it instead of asking again
@@ -271,7 +272,7 @@ export async function roomToWrite(em: EntityManager, viewer: Viewer, roomId: str
   if (!q) throw notFound();
   const [row] = await sqlRows<RoomRow & { permission: RoomPermission | null; consentWithdrawn: boolean }>(em, q.sql, q.params);
   if (!row) throw notFound();
-  const access = { room: roomView(row), membership: row.permission ? { permission: row.permission } : null, consentWithdrawn: row.consentWithdrawn };
+  const access = { ...accessOf(row), consentWithdrawn: row.consentWithdrawn };
   assertWritable(viewer, access);
   return access;
 }
