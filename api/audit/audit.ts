@@ -2,6 +2,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEvent, AuditOutcome } from './audit-event.entity.js';
 import type { Viewer } from '../context.js';
+import { SqlValue, rowSql } from '../common/insert-row.js';
 
 export interface AuditEntry {
   action: string;
@@ -32,7 +33,6 @@ export interface StatementReadLog {
   empty?: Omit<AuditEntry, 'action'>;
 }
 export type ReadLogColumn = 'targetId' | 'patientId' | 'roomId' | 'municipalityId';
-const READ_LOG_INSERT_COLUMNS = 'action, outcome, actor_id, actor_login_id, actor_role, municipality_id, office_id, target_type, target_id, patient_id, room_id, ip, detail, occurred_at';
 /** The hidden column of a page row that carries one of its read-log ids. */
 export const READ_LOG_COLUMN = (c: ReadLogColumn) => `"__log_${c}"`;
 
@@ -91,11 +91,8 @@ export class Audit {
    * there too: `detail` is SQL of a jsonb value (e.g. the ids of the page the statement read).
    */
   readLogRowInsert(entry: Omit<AuditEntry, 'detail'>, detail: { sql: string; params: unknown[] }): { sql: string; params: unknown[] } {
-    const r = this.row(entry);
-    return {
-      sql: `insert into audit_event (${READ_LOG_INSERT_COLUMNS}) values (?, ?, ?::uuid, ?, ?, ?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ${detail.sql}, ?::timestamptz)`,
-      params: [r.action, r.outcome, r.actorId, r.actorLoginId, r.actorRole, r.municipalityId, r.officeId, r.targetType, r.targetId, r.patientId, r.roomId, r.ip, ...detail.params, r.occurredAt],
-    };
+    const r = rowSql(this.em, AuditEvent, { ...this.row(entry), detail: new SqlValue(detail.sql, detail.params) });
+    return { sql: `insert into ${r.table} ${r.columns} values (${r.values})`, params: r.params };
   }
 
   /**
@@ -140,45 +137,23 @@ export class Audit {
    * `log.columns`, rooms/room.access.ts roomAccessSource).
    */
   readLogInsert(source: string, log: Omit<StatementReadLog, 'columns'>): { sql: string; params: unknown[] } {
+    const id = (c: ReadLogColumn) => new SqlValue(`s.${READ_LOG_COLUMN(c)}`);
     const base = this.row({ action: log.action, target: { type: log.targetType, id: '' } });
-    const id = (c: ReadLogColumn) => `s.${READ_LOG_COLUMN(c)}`;
-    let sql = `insert into audit_event (${READ_LOG_INSERT_COLUMNS})
-      select ?, ?, ?::uuid, ?, ?, coalesce(${id('municipalityId')}, ?::uuid), ?::uuid, ?, ${id('targetId')}, ${id('patientId')}, ${id('roomId')}, ?, ${log.detail?.sql ?? 'null::jsonb'}, ?::timestamptz
-        from ${source} s`;
-    const params: unknown[] = [
-      base.action,
-      base.outcome,
-      base.actorId,
-      base.actorLoginId,
-      base.actorRole,
-      base.municipalityId,
-      base.officeId,
-      base.targetType,
-      base.ip,
-      ...(log.detail?.params ?? []),
-      base.occurredAt,
-    ];
+    const each = rowSql(this.em, AuditEvent, {
+      ...base,
+      municipalityId: new SqlValue(`coalesce(s.${READ_LOG_COLUMN('municipalityId')}, ?::uuid)`, [base.municipalityId]),
+      targetId: id('targetId'),
+      patientId: id('patientId'),
+      roomId: id('roomId'),
+      detail: log.detail ? new SqlValue(log.detail.sql, log.detail.params) : null,
+    });
+    let sql = `insert into ${each.table} ${each.columns} select ${each.values} from ${source} s`;
+    const params = [...each.params];
     if (log.empty) {
-      const e = this.row({ ...log.empty, action: log.action });
-      sql += `
-      union all
-      select ?, ?, ?::uuid, ?, ?, ?::uuid, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?::jsonb, ?::timestamptz where not exists (select 1 from ${source})`;
-      params.push(
-        e.action,
-        e.outcome,
-        e.actorId,
-        e.actorLoginId,
-        e.actorRole,
-        e.municipalityId,
-        e.officeId,
-        e.targetType,
-        e.targetId,
-        e.patientId,
-        e.roomId,
-        e.ip,
-        e.detail === null ? null : JSON.stringify(e.detail),
-        e.occurredAt,
-      );
+      // the same keys in the same order (row()), so the same columns
+      const empty = rowSql(this.em, AuditEvent, this.row({ ...log.empty, action: log.action }));
+      sql += ` union all select ${empty.values} where not exists (select 1 from ${source})`;
+      params.push(...empty.params);
     }
     return { sql, params };
   }

@@ -55,6 +55,21 @@ describe('the read log holds the answer back', () => {
     expect(after - before).toBe(4);
   });
 
+  it('the rooms page logs one row per listed room naming its patient, and an empty page one row naming none', async () => {
+    const since = new Date();
+    const listed = (await city.ok(`{ rooms { items { id } } }`)).rooms.items.map((r: { id: string }) => r.id);
+    expect(listed).toContain(room.id);
+    const rows = await em.fork().find(AuditEvent, { action: 'room.list', actorId: world.users.city.user.id, occurredAt: { $gte: since } });
+    expect(rows.map((e) => e.roomId).sort()).toEqual([...listed].sort());
+    const ours = rows.find((e) => e.roomId === room.id)!;
+    expect(ours).toMatchObject({ targetType: 'Room', targetId: room.id, patientId: room.patient.id, municipalityId: world.city.id, actorRole: 'CITY', detail: null });
+
+    const emptySince = new Date();
+    expect((await city.ok(`{ rooms(filter: { q: "該当なし-9c2e" }) { total items { id } } }`)).rooms).toEqual({ total: 0, items: [] });
+    const empty = await em.fork().find(AuditEvent, { action: 'room.list', actorId: world.users.city.user.id, occurredAt: { $gte: emptySince } });
+    expect(empty.map((e) => [e.targetId, e.patientId, e.municipalityId, e.detail])).toEqual([[null, null, world.city.id, { roomIds: [] }]]);
+  });
+
   it('if the room list’s read row cannot be written, no room names are sent', async () => {
     await refuseAuditOf('room.list');
     try {
