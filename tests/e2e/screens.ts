@@ -42,8 +42,19 @@ export async function buildRoomWorld(em: EntityManager, s: PanelSuite) {
     body: '褥瘡の状態を撮影しました（前回より改善）。',
     vitals: { systolic: 132, diastolic: 84, pulse: 72, temperature: 36.6, spo2: 97, weight: 45.5 },
   });
+  // a second apart: attachments are shown in upload order (created_at, then id), and two made in
+  // the same millisecond would fall back to their random ids' order
+  const uploaded = Date.now();
   for (const [i, data] of PNGS.entries()) {
-    em.create(PostAttachment, { post: report, filename: `photo-${i + 1}.png`, contentType: 'image/png', size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data });
+    em.create(PostAttachment, {
+      post: report,
+      filename: `photo-${i + 1}.png`,
+      contentType: 'image/png',
+      size: data.length,
+      sha256: createHash('sha256').update(data).digest('hex'),
+      data,
+      createdAt: new Date(uploaded + i * 1000),
+    });
   }
   await em.flush();
   const application = await buildApplication(em, { office: world.office, applicant: world.users.officeAdmin.user, type: ApplicationType.STAFF_ADDITION, staffNames: ['新人 花子'] });
