@@ -1,3 +1,4 @@
+import { Migration20261130164752 } from './Migration20261130164752.js';
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261124022358 } from './Migration20261124022358.js';
 import { Migration20261124023726 } from './Migration20261124023726.js';
@@ -37,4 +38,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130105001', class: Migration20261130105001 },
   { name: 'Migration20261130110001', class: Migration20261130110001 },
   { name: 'Migration20261130120001', class: Migration20261130120001 },
+  { name: 'Migration20261130164752', class: Migration20261130164752 },
 ];

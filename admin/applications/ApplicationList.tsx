@@ -46,8 +46,8 @@ export const ApplicationList = () => {
       <DataTable rowClick="show" bulkActionButtons={false} sx={tableSx}>
         <DataTable.Col source="submittedAt" sx={noWrap} render={(r) => formatDateTime(r.submittedAt)} />
         <DataTable.Col source="receiptNumber" disableSort sx={noWrap} />
-        <DataTable.Col source="type" sx={noWrap} render={(r) => <TypeLabel type={r.type} />} />
-        <DataTable.Col source="state" sx={noWrap}>
+        <DataTable.Col source="type" sx={noWrap} disableSort render={(r) => <TypeLabel type={r.type} />} />
+        <DataTable.Col source="state" sx={noWrap} disableSort>
           <StateField />
         </DataTable.Col>
         <DataTable.Col source="summary" disableSort />

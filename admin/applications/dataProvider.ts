@@ -41,7 +41,7 @@ function pick(filter: Vars | undefined, keys: string[]): Vars {
   return out;
 }
 
-const APPLICATION_SORT: ApplicationSortField[] = ['submittedAt', 'updatedAt', 'type', 'state'];
+const APPLICATION_SORT: ApplicationSortField[] = ['submittedAt', 'updatedAt'];
 const CONSENT_SORT: ConsentSortField[] = ['consentDate', 'patientNameKana', 'withdrawnAt'];
 const sortField = <F extends string>(fields: F[], field: string | undefined, fallback: F): F => (fields.includes(field as F) ? (field as F) : fallback);
 const sortOrder = (order: string | undefined) => (order === 'ASC' ? 'ASC' : 'DESC') as 'ASC' | 'DESC';

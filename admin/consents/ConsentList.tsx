@@ -155,7 +155,7 @@ export const ConsentList = () => {
         {translate('app.consents.help')}
       </Alert>
       <DataTable bulkActionButtons={false} expand={<Detail />} rowClick="expand" sx={tableSx}>
-        <DataTable.Col source="patientName" />
+        <DataTable.Col source="patientName" disableSort />
         <DataTable.Col source="patientNameKana" />
         <DataTable.Col source="consentDate" sx={noWrap} />
         <DataTable.Col source="signer" disableSort render={(r) => translate(`enums.ConsentSigner.${r.signer}`)} />

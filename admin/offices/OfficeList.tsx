@@ -25,15 +25,15 @@ export const OfficeList = () => {
   return (
     <List filters={filters} sort={{ field: 'nameKana', order: 'ASC' }} exporter={exporter} perPage={25}>
       <DataTable rowClick="show" bulkActionButtons={false} sx={tableSx}>
-        <DataTable.Col source="name" />
+        <DataTable.Col source="name" disableSort />
         <DataTable.Col source="nameKana" />
-        <DataTable.Col source="kind">
+        <DataTable.Col source="kind" disableSort>
           <SelectField source="kind" choices={choices.officeKind} />
         </DataTable.Col>
         <DataTable.Col source="officeNumber" sx={noWrap} />
         {isVendor && <DataTable.Col source="municipality.name" sx={noWrap} label="resources.offices.fields.municipality" disableSort />}
         <DataTable.Col source="phone" sx={noWrap} disableSort />
-        <DataTable.Col source="status" sx={noWrap}>
+        <DataTable.Col source="status" sx={noWrap} disableSort>
           <StatusField enumType="OfficeStatus" />
         </DataTable.Col>
       </DataTable>

@@ -32,20 +32,20 @@ export const UserList = () => {
   return (
     <List title={isOfficeAdmin ? 'app.menu.roster' : undefined} filters={filters} sort={{ field: 'nameKana', order: 'ASC' }} exporter={exporter} perPage={25}>
       <DataTable rowClick="show" bulkActionButtons={isOfficeAdmin ? <RequestIdStopButton /> : <PrintActivationCodesBulkButton />} sx={tableSx}>
-        <DataTable.Col source="name" />
+        <DataTable.Col source="name" disableSort />
         <DataTable.Col source="nameKana" />
         <DataTable.Col source="loginId" sx={noWrap} />
         {!isOfficeAdmin && (
-          <DataTable.Col source="role">
+          <DataTable.Col source="role" disableSort>
             <SelectField source="role" choices={choices.role} />
           </DataTable.Col>
         )}
-        <DataTable.Col source="jobType">
+        <DataTable.Col source="jobType" disableSort>
           <SelectField source="jobType" choices={choices.jobType} />
         </DataTable.Col>
         {!isOfficeAdmin && <DataTable.Col source="office.name" label="resources.users.fields.office" disableSort />}
         {isVendor && <DataTable.Col source="municipality.name" sx={noWrap} label="resources.users.fields.municipality" disableSort />}
-        <DataTable.Col source="status" sx={noWrap}>
+        <DataTable.Col source="status" sx={noWrap} disableSort>
           <StatusField enumType="UserStatus" />
         </DataTable.Col>
         <DataTable.Col source="lastSignInAt" sx={noWrap}>

@@ -26,6 +26,11 @@ registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
 @Index({ properties: ['municipality', 'state', 'submittedAt'] })
 @Index({ properties: ['office', 'state'] })
 @Index({ properties: ['state', 'submittedAt'] })
+// the list's orders (ApplicationSortField), for a CITY's municipality and for VENDOR's forwarded forms
+@Index({ properties: ['municipality', 'submittedAt', 'id'] })
+@Index({ properties: ['municipality', 'updatedAt', 'id'] })
+@Index({ properties: ['submittedAt', 'id'] })
+@Index({ properties: ['updatedAt', 'id'] })
 // 受付番号 search (the id's first 8 characters, as the applicant quotes them)
 @Index({ name: 'application_receipt_number', expression: 'create index "application_receipt_number" on "application" (upper(left(id::text, 8)))' })
 export class Application extends BaseEntity<'state' | 'submittedAt'> {

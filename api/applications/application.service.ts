@@ -49,7 +49,7 @@ const RECEIPT_NUMBER = /^[0-9A-F]{8}$/;
 // data) and what the read-log of a room form names (patient, room in the payload)
 rowAlways(Application, ['type', 'state', 'channel', 'municipality', 'office', 'applicant', 'patientId', 'payload']);
 
-const sortColumns = { submittedAt: 'submittedAt', updatedAt: 'updatedAt', type: 'type', state: 'state' };
+const sortColumns = { submittedAt: 'submittedAt', updatedAt: 'updatedAt' };
 
 export class ApplicationService extends AreaService {
   async list({ filter, sort, page }: ApplicationListArgs, selection: Selection): Promise<{ items: Application[]; total: number }> {

@@ -1,6 +1,7 @@
 // One list convention for every resource (documented in README.md):
 //   things(filter: ThingFilter, sort: ThingSort, page: PageInput): ThingPage { items total }
-// page is 1-based; perPage is capped; sort fields are an enum per resource, each backed by an index.
+// page is 1-based; perPage is capped; sort fields are an enum per resource, each backed by an index for every
+// caller whose scope grows with the data (tests/api/sort-indexes.test.ts).
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './paging.js';
@@ -61,8 +62,12 @@ export function SortInputOf<F extends string>(fieldEnum: object, name: string, d
   return Sort;
 }
 
-/** MikroORM paging and ordering from the list arguments; `id` breaks ties so pages are stable. */
-export function findOptions(page: PageInput | undefined, sort: { field: string; order: SortOrder } | undefined, columns: Record<string, string>) {
+/**
+ * MikroORM paging and ordering from the list arguments; `id` breaks ties so pages are stable, except
+ * after a column in `unique` (unique and never null), which orders the rows alone: so its unique
+ * index serves the order (tests/api/sort-indexes.test.ts).
+ */
+export function findOptions(page: PageInput | undefined, sort: { field: string; order: SortOrder } | undefined, columns: Record<string, string>, unique: readonly string[] = []) {
   const p = page ?? { page: 1, perPage: DEFAULT_PER_PAGE };
   const perPage = Math.min(p.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
   const column = columns[sort?.field ?? ''] ?? Object.values(columns)[0];
@@ -70,7 +75,7 @@ export function findOptions(page: PageInput | undefined, sort: { field: string; 
   return {
     limit: perPage,
     offset: (Math.max(1, p.page ?? 1) - 1) * perPage,
-    orderBy: [{ [column]: order }, { id: order }] as Record<string, 'asc' | 'desc'>[],
+    orderBy: (unique.includes(column) ? [{ [column]: order }] : [{ [column]: order }, { id: order }]) as Record<string, 'asc' | 'desc'>[],
   };
 }
 

@@ -47,8 +47,9 @@ export function messageIdDomain(mailFrom = process.env.MAIL_FROM ?? ''): string 
 @ObjectType()
 @Entity()
 @Index({ properties: ['status', 'nextAttemptAt'] })
-@Index({ properties: ['municipalityId', 'createdAt'] })
-@Index({ properties: ['category', 'createdAt'] })
+// the outbox list, newest first with id breaking ties: a CITY's municipality, VENDOR's categories
+@Index({ properties: ['municipalityId', 'createdAt', 'id'] })
+@Index({ properties: ['category', 'createdAt', 'id'] })
 export class Notification {
   @Field(() => ID)
   @PrimaryKey({ type: 'uuid' })

@@ -7,7 +7,13 @@ import { CredentialsDelivery, OfficeKind, OfficeStatus, ServiceType } from './of
 /** システム利用事業所: the fields of 様式1-2 / 2-2B / 2-2C that describe the office and its corporation. */
 @ObjectType()
 @Entity()
-@Index({ properties: ['municipality', 'name'] })
+// the list's orders (OfficeSortField), for a CITY's municipality and for VENDOR's every office
+@Index({ properties: ['municipality', 'nameKana', 'id'] })
+@Index({ properties: ['municipality', 'officeNumber', 'id'] })
+@Index({ properties: ['municipality', 'createdAt', 'id'] })
+@Index({ properties: ['nameKana', 'id'] })
+@Index({ properties: ['officeNumber', 'id'] })
+@Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['municipality', 'kind'] })
 @Index({ properties: ['municipality', 'status'] })
 // the panel's search box (name, フリガナ: contains) uses a trigram index

@@ -114,12 +114,12 @@ export class OfficeFilter {
   municipalityId?: string | null;
 }
 
+// Only orders an index gives (tests/api/sort-indexes.test.ts). A kind, status or role is a filter, not a sort:
+// ordering thousands of rows by a value few of them differ in needs an index per value's scope for nothing.
+// Names sort by their reading (五十音順, nameKana): the code-point order of kanji means nothing to a reader.
 export enum OfficeSortField {
-  name = 'name',
   nameKana = 'nameKana',
-  kind = 'kind',
   officeNumber = 'officeNumber',
-  status = 'status',
   createdAt = 'createdAt',
 }
 registerEnumType(OfficeSortField, { name: 'OfficeSortField' });

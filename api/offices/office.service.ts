@@ -42,7 +42,7 @@ export const activeUserCounts = (ctx: Context) =>
       }),
   );
 
-const sortColumns = { nameKana: 'nameKana', name: 'name', kind: 'kind', officeNumber: 'officeNumber', status: 'status', createdAt: 'createdAt' };
+const sortColumns = { nameKana: 'nameKana', officeNumber: 'officeNumber', createdAt: 'createdAt' };
 
 const editableFields = [
   'kind',

@@ -21,7 +21,7 @@ registerEnumType(PostKind, { name: 'PostKind' });
 
 @ObjectType()
 @Entity()
-@Index({ properties: ['room', 'createdAt'] })
+@Index({ properties: ['room', 'createdAt', 'id'] }) // a room's pages in order, id breaking ties of the same instant
 @Index({ properties: ['room', 'author'] })
 @Index({ properties: ['room', 'title'] })
 export class Post extends BaseEntity {

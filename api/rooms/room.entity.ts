@@ -12,6 +12,8 @@ import { ClosingReason, RoomPermission, RoomStatus } from './room.enums.js';
 @Entity()
 @Index({ properties: ['municipality', 'status'] })
 @Index({ properties: ['municipality', 'updatedAt', 'id'] }) // the rooms page (newest activity first), read backwards
+@Index({ properties: ['municipality', 'createdAt', 'id'] }) // its other orders (RoomSortField)
+@Index({ properties: ['municipality', 'name', 'id'] })
 export class Room extends BaseEntity<'status' | 'careReportTitles'> {
   @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
   municipality!: Ref<Municipality>;

@@ -30,7 +30,7 @@ import type { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from
 rowAlways(Room, ['patient', 'municipality']);
 rowNeeds(Room, { writable: ['status', 'consent'] });
 
-const sortColumns = { updatedAt: 'updatedAt', createdAt: 'createdAt', name: 'name', status: 'status' };
+const sortColumns = { updatedAt: 'updatedAt', createdAt: 'createdAt', name: 'name' };
 
 const yesterday = () => todayInTokyo(new Date(Date.now() - 86_400_000));
 

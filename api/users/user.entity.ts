@@ -14,7 +14,14 @@ import { JobType, Role, UserStatus } from './user.enums.js';
 @Index({ properties: ['municipality', 'status'] })
 @Index({ properties: ['office', 'status'] })
 @Index({ properties: ['office', 'municipality'] }) // the users page by office within a CITY's scope
-@Index({ properties: ['municipality', 'name'] })
+// the list's orders (UserSortField), for a CITY's municipality and for VENDOR's every account
+@Index({ properties: ['municipality', 'nameKana', 'id'] })
+@Index({ properties: ['municipality', 'loginId'] })
+@Index({ properties: ['municipality', 'lastSignInAt', 'id'] })
+@Index({ properties: ['municipality', 'createdAt', 'id'] })
+@Index({ properties: ['nameKana', 'id'] })
+@Index({ properties: ['lastSignInAt', 'id'] })
+@Index({ properties: ['createdAt', 'id'] })
 @Index({ properties: ['municipality', 'role'] })
 @Index({ properties: ['municipality', 'jobType'] })
 // VENDOR filters across every municipality: PostgreSQL 15 cannot skip the leading column above

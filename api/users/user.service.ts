@@ -31,7 +31,9 @@ import type { ActivationCodeEntry } from './user.types.js';
 /** Which accounts the viewer may see (userPolicy.scope). */
 export const userScope = (viewer: Viewer): FilterQuery<User> => userPolicy.scope(viewer);
 
-const sortColumns = { nameKana: 'nameKana', name: 'name', loginId: 'loginId', jobType: 'jobType', role: 'role', status: 'status', lastSignInAt: 'lastSignInAt', createdAt: 'createdAt' };
+const sortColumns = { nameKana: 'nameKana', loginId: 'loginId', lastSignInAt: 'lastSignInAt', createdAt: 'createdAt' };
+/** unique and never null: orders the accounts alone, so its unique index serves VENDOR's whole list */
+const uniqueSortColumns = ['loginId'];
 export const rosterFields = ['name', 'nameKana', 'jobType', 'jobTypeOther', 'careManagerNumber', 'ictLinkage', 'email', 'officeAdmin'] as const;
 
 /** Rules that depend on the role and the office kind. */
@@ -67,7 +69,7 @@ export class UserService extends AreaService {
       where.push({ [raw((a) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`)]: { $ilike: like } });
     }
     // plain rows, the office (when selected) as JSON in the same statement, the total with the page
-    return readPage(this.ctx, { entity: User, where: { $and: where }, paging: findOptions(page, sort, sortColumns), selection, searched: !!filter?.q?.trim() });
+    return readPage(this.ctx, { entity: User, where: { $and: where }, paging: findOptions(page, sort, sortColumns, uniqueSortColumns), selection, searched: !!filter?.q?.trim() });
   }
 
   /** The user query: one row in scope, the selected columns only. */

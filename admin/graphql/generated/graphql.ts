@@ -49,9 +49,7 @@ export type ApplicationSort = {
 };
 
 export type ApplicationSortField =
-  | 'state'
   | 'submittedAt'
-  | 'type'
   | 'updatedAt';
 
 export type ApplicationState =
@@ -376,7 +374,6 @@ export type RoomSort = {
 export type RoomSortField =
   | 'createdAt'
   | 'name'
-  | 'status'
   | 'updatedAt';
 
 export type RoomStatus =
