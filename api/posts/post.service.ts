@@ -435,16 +435,20 @@ export class PostService extends AreaService {
     const access = accessSql(this.viewer, roomId);
     if (!access) throw notFound();
     const leaves = membershipDecisionSql(this.viewer, roomPolicy.leavesReadReceipts, 'a');
+    // The page's posts are found by id (materialized: at most a page of primary-key lookups),
+    // then checked against the room. Left to itself, the prepared statement's generic plan reads the
+    // room's (room_id, created_at, id) index whole and filters the ids: 2,500 entries for a busy room.
+    const wanted = postIds ? ' wanted as materialized (select id, room_id from post where id = any(?::uuid[])),' : '';
     const [row] = await sqlRows<{ permission: RoomPermission | null; n: number }>(
       this.em,
-      `with a as (${access.sql}),
+      `with a as (${access.sql}),${wanted}
        receipts as (
          insert into post_read (id, post_id, room_id, user_id, read_at)
-           select gen_random_uuid(), p.id, p.room_id, ?, now() from post p, a
-            where ${leaves.sql} and p.room_id = a.id ${postIds ? 'and p.id = any(?::uuid[])' : ''}
+           select gen_random_uuid(), p.id, p.room_id, ?, now() from ${postIds ? 'wanted' : 'post'} p, a
+            where ${leaves.sql} and p.room_id = a.id
          on conflict (post_id, user_id) do nothing returning id)
        select a.permission, (select count(*)::int from receipts) as n from a`,
-      [...access.params, this.viewer.id, ...leaves.params, ...(postIds ? [sqlArray(postIds)] : [])],
+      [...access.params, ...(postIds ? [sqlArray(postIds)] : []), this.viewer.id, ...leaves.params],
     );
     if (!row) throw notFound();
     return roomPolicy.leavesReadReceipts(this.viewer, { membership: row.permission ? { permission: row.permission } : null }) ? row.n : 0;
