@@ -264,8 +264,8 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
   await step(
     'consents',
     `
-    insert into consent (id, created_at, updated_at, version, patient_id, consent_date, signer, proxy_name, proxy_relationship, explaining_office_id, explaining_person_name, covered_office_ids)
-    select pg_temp.uid('consent', t.r), t.created, t.created, 1, pg_temp.uid('patient', t.r), t.created::date,
+    insert into consent (id, created_at, updated_at, version, patient_id, municipality_id, consent_date, signer, proxy_name, proxy_relationship, explaining_office_id, explaining_person_name, covered_office_ids)
+    select pg_temp.uid('consent', t.r), t.created, t.created, 1, pg_temp.uid('patient', t.r), pg_temp.uid('muni', t.muni), t.created::date,
            case when pg_temp.rnd('cs', t.r) < 0.4 then 'PROXY' else 'SELF' end,
            case when pg_temp.rnd('cs', t.r) < 0.4 then '家族 一郎' end, case when pg_temp.rnd('cs', t.r) < 0.4 then '長男' end,
            pg_temp.uid('office', first.office_i), '説明 担当', offices.ids

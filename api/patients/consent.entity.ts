@@ -1,6 +1,7 @@
-import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { BaseEntity } from '../common/base.entity.js';
+import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { Patient } from './patient.entity.js';
 import { ConsentSigner } from './patient.enums.js';
@@ -11,9 +12,23 @@ import { ConsentSigner } from './patient.enums.js';
  */
 @ObjectType()
 @Entity()
+// the register's orders (ConsentSortField) within a municipality; withdrawn ones, latest first, before the rest
+@Index({ properties: ['municipality', 'consentDate', 'id'] })
+@Index({ properties: ['municipality', 'withdrawnAt', 'id'] })
+@Index({
+  name: 'consent_municipality_id_withdrawn_at_desc_index',
+  expression: 'create index "consent_municipality_id_withdrawn_at_desc_index" on "consent" ("municipality_id", "withdrawn_at" desc nulls last, "id" desc)',
+})
 export class Consent extends BaseEntity {
   @ManyToOne(() => Patient, { ref: true, index: true, deleteRule: 'restrict' })
   patient!: Ref<Patient>;
+
+  /**
+   * The patient's municipality, kept on the consent too: the register (同意書の一覧) is scoped by it and
+   * ordered within it by one index, and the table distributes with its tenant (bench/README.md).
+   */
+  @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
+  municipality!: Ref<Municipality>;
 
   /** A calendar date in Japan time */
   @Field()

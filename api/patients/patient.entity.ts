@@ -7,7 +7,7 @@ import { CareLevel, Sex } from './patient.enums.js';
 /** 患者（利用者）: patient data, readable only through a room the caller may see (rooms/room.scope.ts). */
 @ObjectType()
 @Entity()
-@Index({ properties: ['municipality', 'nameKana'] })
+@Index({ properties: ['municipality', 'nameKana', 'id'] }) // the consents register by the patient's reading (id breaking ties)
 export class Patient extends BaseEntity {
   @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
   municipality!: Ref<Municipality>;

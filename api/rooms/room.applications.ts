@@ -140,6 +140,7 @@ async function createRoom(ctx: Context, app: Application, setup: RoomSetupInput 
   const form = await em.findOne(Attachment, { application: app }, { orderBy: { createdAt: 'asc' }, fields: ['id'] });
   const consent = em.create(Consent, {
     patient,
+    municipality: app.municipality,
     consentDate: p.consent.consentDate,
     signer: p.consent.signer,
     proxyName: p.consent.proxyName ?? null,

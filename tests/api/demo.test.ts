@@ -92,6 +92,8 @@ describe('the embedded demo', () => {
     const rooms = Object.fromEntries((await db.query(`select status, count(*)::int as n from room group by status`)).rows.map((r) => [r.status, r.n]));
     expect(rooms).toEqual({ ACTIVE: 4, CLOSING: 1, CLOSED: 1 });
     expect(await count(`select count(*)::int as n from consent where withdrawn_at is not null`)).toBe(1);
+    // the register's scope: each consent carries its patient's municipality, as room creation writes it
+    expect(await count(`select count(*)::int as n from consent c join patient p on p.id = c.patient_id where c.municipality_id is distinct from p.municipality_id`)).toBe(0);
     expect(await count(`select count(distinct o.kind)::int as n from room_member m join app_user u on u.id = m.user_id join office o on o.id = u.office_id`)).toBe(3);
     // posts over the month with vitals, photos, a correction, read receipts by others than the author
     expect(await count(`select count(*)::int as n from post where vitals is not null`)).toBeGreaterThanOrEqual(30);

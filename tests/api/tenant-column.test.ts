@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase } from '../helpers/db.js';
 
 /** Tables with the column. Nullable where a row may belong to no municipality (VENDOR accounts, vendor-wide events and mail). */
-const CARRIES_MUNICIPALITY_ID = ['app_user', 'application', 'audit_event', 'fhir_export', 'notification', 'office', 'patient', 'room'] as const;
+const CARRIES_MUNICIPALITY_ID = ['app_user', 'application', 'audit_event', 'consent', 'fhir_export', 'notification', 'office', 'patient', 'room'] as const;
 
 /** The tenant itself: its id is the municipality id (a reference table under Citus: ~1,700 small rows joined from everywhere). */
 const TENANT_ROOT = 'municipality';
@@ -24,7 +24,6 @@ const REACHED_VIA: Record<string, { column: string; parent: string }> = {
   room_member: { column: 'room_id', parent: 'room' },
   post_revision: { column: 'post_id', parent: 'post' },
   post_attachment: { column: 'post_id', parent: 'post' },
-  consent: { column: 'patient_id', parent: 'patient' },
   application_event: { column: 'application_id', parent: 'application' },
   attachment: { column: 'application_id', parent: 'application' },
   pledge: { column: 'application_id', parent: 'application' },

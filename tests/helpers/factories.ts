@@ -172,6 +172,7 @@ export async function buildRoom(
   });
   const consent = em.create(Consent, {
     patient,
+    municipality: o.municipality,
     consentDate: '2026-11-01',
     signer: ConsentSigner.SELF,
     explainingOffice: o.explainingOffice,

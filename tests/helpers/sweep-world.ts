@@ -392,6 +392,7 @@ async function markedRoom(em: EntityManager, mk: Markers, group: string, municip
   const patient = em.create(Patient, { ...p, sex: Sex.FEMALE, careLevel: CareLevel.CARE_3, municipality });
   const consent = em.create(Consent, {
     patient,
+    municipality,
     consentDate: '2026-11-01',
     signer: ConsentSigner.PROXY,
     proxyName: c.proxyName,
