@@ -5,6 +5,8 @@
 import type { CreateParams, DataProvider, GetListParams, GetManyParams, GetOneParams, RaRecord, UpdateParams } from 'react-admin';
 import type { PanelDataProvider } from '../dataProvider';
 import { request } from '../graphql/client';
+import { listSorts } from '../graphql/buildQuery';
+import { introspectionSchema } from '../graphql/schema';
 import {
   AddApplicationAttachmentsDocument,
   ApplicationDocument,
@@ -41,8 +43,9 @@ function pick(filter: Vars | undefined, keys: string[]): Vars {
   return out;
 }
 
-const APPLICATION_SORT: ApplicationSortField[] = ['submittedAt', 'updatedAt'];
-const CONSENT_SORT: ConsentSortField[] = ['consentDate', 'patientNameKana', 'withdrawnAt'];
+// the orders the API offers, from its schema (a column it cannot sort falls back to the default)
+const APPLICATION_SORT = listSorts(introspectionSchema, 'applications').fields as ApplicationSortField[];
+const CONSENT_SORT = listSorts(introspectionSchema, 'consents').fields as ConsentSortField[];
 const sortField = <F extends string>(fields: F[], field: string | undefined, fallback: F): F => (fields.includes(field as F) ? (field as F) : fallback);
 const sortOrder = (order: string | undefined) => (order === 'ASC' ? 'ASC' : 'DESC') as 'ASC' | 'DESC';
 

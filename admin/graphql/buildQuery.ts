@@ -36,13 +36,19 @@ function apiFilter(schema: IntrospectionSchema, api: ResourceApi, filter: Record
   return out;
 }
 
-/** react-admin's sort → the API's sort enum; a column the API cannot sort falls back to its default. */
-function apiSort(schema: IntrospectionSchema, api: ResourceApi, sort?: ListParams['sort']) {
-  const sortInput = inputType(schema, argType(schema, api.list, 'sort'));
+/** What the API can order a list by (its sort enum) and its default: read from the schema, never copied. */
+export function listSorts(schema: IntrospectionSchema, queryName: string): { fields: string[]; defaultField: string } {
+  const sortInput = inputType(schema, argType(schema, queryName, 'sort'));
   const fieldDef = sortInput.inputFields.find((f) => f.name === 'field')!;
   const enumType = schema.types.find((t) => t.name === namedType(fieldDef.type).name);
-  const values = enumType?.kind === 'ENUM' ? enumType.enumValues.map((v) => v.name) : [];
-  const field = sort && values.includes(sort.field) ? sort.field : (fieldDef.defaultValue ?? values[0]);
+  const fields = enumType?.kind === 'ENUM' ? enumType.enumValues.map((v) => v.name) : [];
+  return { fields, defaultField: fieldDef.defaultValue ?? fields[0] };
+}
+
+/** react-admin's sort → the API's sort enum; a column the API cannot sort falls back to its default. */
+function apiSort(schema: IntrospectionSchema, api: ResourceApi, sort?: ListParams['sort']) {
+  const { fields, defaultField } = listSorts(schema, api.list);
+  const field = sort && fields.includes(sort.field) ? sort.field : defaultField;
   return { field, order: sort?.order === 'DESC' ? 'DESC' : 'ASC' };
 }
 

@@ -85,6 +85,14 @@ describe('data provider queries (buildQuery over the bundled schema)', async () 
   it('falls back to the default sort for a column the API cannot sort', () => {
     const q = build('GET_LIST', 'users', { sort: { field: 'office.name', order: 'ASC' }, pagination: { page: 1, perPage: 25 }, filter: {} });
     expect(q.variables!.sort).toEqual({ field: 'nameKana', order: 'ASC' });
+    // a status is a filter, not an order (api/users/user.inputs.ts): the panel reads that from the schema
+    expect(build('GET_LIST', 'users', { sort: { field: 'status', order: 'DESC' }, pagination: { page: 1, perPage: 25 }, filter: {} }).variables!.sort).toEqual({ field: 'nameKana', order: 'DESC' });
+  });
+
+  it('the hand-written providers (applications, consents) take their orders from the schema too', async () => {
+    const { listSorts } = await import('../../admin/graphql/buildQuery.js');
+    expect(listSorts(introspectionSchema, 'applications')).toEqual({ fields: ['submittedAt', 'updatedAt'], defaultField: 'submittedAt' });
+    expect(listSorts(introspectionSchema, 'consents').fields.sort()).toEqual(['consentDate', 'patientNameKana', 'withdrawnAt']);
   });
 
   it('getMany filters by ids; getManyReference by the target', () => {
