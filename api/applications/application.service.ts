@@ -26,7 +26,7 @@ import type { RoomSetupInput } from '../rooms/room.inputs.js';
 import { Room } from '../rooms/room.entity.js';
 import { RoomStatus, type ClosingReason } from '../rooms/room.enums.js';
 import { completeApplication } from './application.effects.js';
-import type { ApplicationInput, ApplicationListArgs, PublicRegistrationArgs } from './application.inputs.js';
+import { type ApplicationInput, type ApplicationListArgs, ApplicationSortField, type PublicRegistrationArgs } from './application.inputs.js';
 import { checkPayload, checkRegistration } from './application.payload.js';
 import { Pledge, PledgeKind } from './pledge.entity.js';
 import { attachFiles, type AttachmentUpload } from './attachment.js';
@@ -49,8 +49,6 @@ const RECEIPT_NUMBER = /^[0-9A-F]{8}$/;
 // data) and what the read-log of a room form names (patient, room in the payload)
 rowAlways(Application, ['type', 'state', 'channel', 'municipality', 'office', 'applicant', 'patientId', 'payload']);
 
-const sortColumns = { submittedAt: 'submittedAt', updatedAt: 'updatedAt' };
-
 export class ApplicationService extends AreaService {
   async list({ filter, sort, page }: ApplicationListArgs, selection: Selection): Promise<{ items: Application[]; total: number }> {
     const where: FilterQuery<Application>[] = [
@@ -69,7 +67,12 @@ export class ApplicationService extends AreaService {
       where.push({ [raw((a) => `upper(left(${a}.id::text, 8))`)]: receipt });
     } else if (filter?.q?.trim()) where.push({ summary: { $ilike: containsPattern(filter.q) } }, applicationPolicy.patientDataScope(this.viewer));
     // plain rows of the selected columns (and what the policy decides on), the total with the page
-    return readPage(this.ctx, { entity: Application, where: { $and: where }, paging: findOptions(page, sort ?? { field: 'submittedAt', order: SortOrder.DESC }, sortColumns), selection });
+    return readPage(this.ctx, {
+      entity: Application,
+      where: { $and: where },
+      paging: findOptions(page, sort ?? { field: ApplicationSortField.submittedAt, order: SortOrder.DESC }, Object.values(ApplicationSortField)),
+      selection,
+    });
   }
 
   async get(id: string): Promise<Application> {

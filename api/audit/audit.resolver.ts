@@ -62,7 +62,7 @@ export class AuditService extends AreaService {
     if ((f.from && !isValidDate(f.from)) || (f.to && !isValidDate(f.to))) assertValid([{ field: f.from && !isValidDate(f.from) ? 'from' : 'to', code: 'DATE' }]);
     if (f.from) where.push({ occurredAt: { $gte: startOfTokyoDay(f.from) } });
     if (f.to) where.push({ occurredAt: { $lt: new Date(startOfTokyoDay(f.to).getTime() + 86_400_000) } });
-    const paging = findOptions(page, { field: 'occurredAt', order: SortOrder.DESC }, { occurredAt: 'occurredAt' });
+    const paging = findOptions(page, { field: 'occurredAt', order: SortOrder.DESC }, ['occurredAt']);
     const { items, total } = await readPage(this.ctx, { entity: AuditEvent, where: { $and: where }, paging, selection });
     await nameEvents(this.ctx, items);
     return { items, total };

@@ -1,7 +1,10 @@
 // One list convention for every resource (documented in README.md):
 //   things(filter: ThingFilter, sort: ThingSort, page: PageInput): ThingPage { items total }
-// page is 1-based; perPage is capped; sort fields are an enum per resource, each backed by an index for every
-// caller whose scope grows with the data (tests/api/sort-indexes.test.ts).
+// page is 1-based; perPage is capped; sort fields are an enum per resource whose values are the entity's
+// property names, each backed by an index for every caller whose scope grows with the data
+// (tests/api/sort-indexes.test.ts). So an enum offers only orders an index gives: a kind, status or role
+// is a filter, not a sort (ordering thousands of rows by a value few of them differ in would need an
+// index per scope for nothing), and names sort by their reading (nameKana, 五十音順), not by kanji code points.
 import { ArgsType, Field, InputType, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
 import { IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from './paging.js';
@@ -63,14 +66,15 @@ export function SortInputOf<F extends string>(fieldEnum: object, name: string, d
 }
 
 /**
- * MikroORM paging and ordering from the list arguments; `id` breaks ties so pages are stable, except
- * after a column in `unique` (unique and never null), which orders the rows alone: so its unique
- * index serves the order (tests/api/sort-indexes.test.ts).
+ * MikroORM paging and ordering from the list arguments: `fields` are the sort enum's values (entity
+ * property names; the first is the order without a sort). `id` breaks ties so pages are stable, except
+ * after a field in `unique` (unique and never null), which orders the rows alone: so its unique index
+ * serves the order (tests/api/sort-indexes.test.ts).
  */
-export function findOptions(page: PageInput | undefined, sort: { field: string; order: SortOrder } | undefined, columns: Record<string, string>, unique: readonly string[] = []) {
+export function findOptions(page: PageInput | undefined, sort: { field: string; order: SortOrder } | undefined, fields: readonly string[], unique: readonly string[] = []) {
   const p = page ?? { page: 1, perPage: DEFAULT_PER_PAGE };
   const perPage = Math.min(p.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
-  const column = columns[sort?.field ?? ''] ?? Object.values(columns)[0];
+  const column = sort && fields.includes(sort.field) ? sort.field : fields[0];
   const order = sort?.order === SortOrder.DESC ? 'desc' : 'asc';
   return {
     limit: perPage,

@@ -173,7 +173,7 @@ export interface RowRequest<T extends object> {
 }
 
 export interface PageRequest<T extends object> extends RowRequest<T> {
-  /** findOptions(page, sort, columns) of api/common/list.ts: entity property names. */
+  /** findOptions(page, sort, fields) of api/common/list.ts: entity property names. */
   paging: { limit: number; offset: number; orderBy: Record<string, 'asc' | 'desc'>[] };
   /**
    * The where holds a text search (a list's `q`): PostgreSQL must find every match anyway, so the

@@ -62,7 +62,8 @@ export class ConsentRegisterService extends AreaService {
 
     const perPage = Math.min(page?.perPage ?? DEFAULT_PER_PAGE, MAX_PER_PAGE);
     const offset = (Math.max(1, page?.page ?? 1) - 1) * perPage;
-    const scope = `from consent c join room r on r.consent_id = c.id join patient p on p.id = c.patient_id where ${where.join(' and ')}`;
+    const joins = 'consent c join room r on r.consent_id = c.id join patient p on p.id = c.patient_id';
+    const scope = `from ${joins} where ${where.join(' and ')}`;
     // the page reads its own rows in index order and stops; the total is a count over the same scope
     const rows = await sqlRows<Row>(
       this.em,
@@ -73,10 +74,7 @@ export class ConsentRegisterService extends AreaService {
               coalesce((select array_agg(co.name order by co.name_kana) from office co where co.id = any(c.covered_office_ids::uuid[])), '{}') as "coveredOfficeNames",
               c.withdrawn_at as "withdrawnAt", c.withdrawal_note as "withdrawalNote", c.form_attachment_id as "formAttachmentId",
               (select count(*)::int ${scope}) as total
-         from consent c
-         join room r on r.consent_id = c.id
-         join patient p on p.id = c.patient_id
-         join office o on o.id = c.explaining_office_id
+         from ${joins} join office o on o.id = c.explaining_office_id
         where ${where.join(' and ')}
         order by ${orderBy(sort?.field, sort?.order === SortOrder.ASC ? 'asc' : 'desc')}
         limit ? offset ?`,

@@ -39,7 +39,7 @@ class NotificationService extends AreaService {
     if (filter?.status) where.push({ status: filter.status });
     if (filter?.category) where.push({ category: filter.category });
     // plain rows of the selected columns, the total with the page (api/common/read-rows.ts)
-    return readPage(this.ctx, { entity: Notification, where: { $and: where }, paging: findOptions(page, { field: 'createdAt', order: SortOrder.DESC }, { createdAt: 'createdAt' }), selection });
+    return readPage(this.ctx, { entity: Notification, where: { $and: where }, paging: findOptions(page, { field: 'createdAt', order: SortOrder.DESC }, ['createdAt']), selection });
   }
 }
 

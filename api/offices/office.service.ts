@@ -22,7 +22,7 @@ import { perRequest } from '../common/per-request.js';
 import { Office } from './office.entity.js';
 import { officePolicy } from './office.policy.js';
 import { CredentialsDelivery, OfficeKind, OfficeStatus, ServiceType } from './office.enums.js';
-import type { OfficeInput, OfficeListArgs } from './office.inputs.js';
+import { type OfficeInput, type OfficeListArgs, OfficeSortField } from './office.inputs.js';
 
 /** Active accounts per office, one query for all the offices of a request. */
 export const activeUserCounts = (ctx: Context) =>
@@ -41,8 +41,6 @@ export const activeUserCounts = (ctx: Context) =>
         return officeIds.map((id) => byOffice.get(id) ?? 0);
       }),
   );
-
-const sortColumns = { nameKana: 'nameKana', officeNumber: 'officeNumber', createdAt: 'createdAt' };
 
 const editableFields = [
   'kind',
@@ -123,7 +121,7 @@ export class OfficeService extends AreaService {
       });
     }
     // plain rows, the total with the page (api/common/read-rows.ts)
-    return readPage(this.ctx, { entity: Office, where: { $and: where }, paging: findOptions(page, sort, sortColumns), selection, searched: !!filter?.q?.trim() });
+    return readPage(this.ctx, { entity: Office, where: { $and: where }, paging: findOptions(page, sort, Object.values(OfficeSortField)), selection, searched: !!filter?.q?.trim() });
   }
 
   /** The office query: one row in the viewer's scope, or NOT_FOUND (never "exists but forbidden"). */

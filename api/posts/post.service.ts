@@ -290,7 +290,7 @@ export class PostService extends AreaService {
     if (filter?.title) add((p) => `${p}.title = ?`, filter.title);
     if (filter?.authorId) add((p) => `${p}.author_id = ?`, filter.authorId);
     if (filter?.q?.trim()) add((p) => `(${p}.body ilike ? or ${p}.title ilike ?)`, containsPattern(filter.q), containsPattern(filter.q));
-    const { limit, offset } = findOptions(page, undefined, {});
+    const { limit, offset } = findOptions(page, undefined, []);
     const order = (sort ?? { order: SortOrder.DESC }).order === SortOrder.DESC ? 'desc' : 'asc';
     const q = { where, params, order, page: { limit, offset } };
     // a room page already asked whether the viewer may see the room: the page and its log row

@@ -70,8 +70,7 @@ export class RoomFilter {
   status?: RoomStatus | null;
 }
 
-// Only orders an index gives (tests/api/sort-indexes.test.ts). A kind, status or role is a filter, not a sort:
-// ordering thousands of rows by a value few of them differ in needs an index per value's scope for nothing.
+// only orders an index gives, names by their reading (api/common/list.ts)
 export enum RoomSortField {
   createdAt = 'createdAt',
   updatedAt = 'updatedAt',

@@ -7,7 +7,7 @@ import { sqlArray, sqlRows } from '../db/rows.js';
 import { AreaService, exactFilters } from '../common/area-service.js';
 import { AppError, assertValid, notFound, type FieldError } from '../common/errors.js';
 import { checkVersion } from '../common/entity-errors.js';
-import { findOptions } from '../common/list.js';
+import { findOptions, SortOrder } from '../common/list.js';
 import { containsPattern } from '../common/search.js';
 import { isValidDate, todayInTokyo } from '../common/dates.js';
 import { perRequest } from '../common/per-request.js';
@@ -24,13 +24,11 @@ import { readPage, rowAlways, rowNeeds, type Selection } from '../common/read-ro
 import { consentJson, consentsById, consentView, patientsById, type ConsentView, type PatientView } from '../patients/patient.reads.js';
 import { holdsMemberships, roomPolicy } from './room.policy.js';
 import { authorize } from '../authz/policy.js';
-import type { DirectoryArgs, MemberChangeInput, MemberInput, RoomListArgs } from './room.inputs.js';
+import { type DirectoryArgs, type MemberChangeInput, type MemberInput, type RoomListArgs, RoomSortField } from './room.inputs.js';
 
 // what every listed room's read-log row names, and what `writable` decides on (room.policy.ts)
 rowAlways(Room, ['patient', 'municipality']);
 rowNeeds(Room, { writable: ['status', 'consent'] });
-
-const sortColumns = { updatedAt: 'updatedAt', createdAt: 'createdAt', name: 'name' };
 
 const yesterday = () => todayInTokyo(new Date(Date.now() - 86_400_000));
 
@@ -226,7 +224,7 @@ export class RoomService extends AreaService {
     const { items, total } = await readPage<Room, RoomView>(this.ctx, {
       entity: Room,
       where: { $and: where },
-      paging: findOptions(page, sort ?? { field: 'updatedAt', order: 'DESC' as never }, sortColumns),
+      paging: findOptions(page, sort ?? { field: RoomSortField.updatedAt, order: SortOrder.DESC }, Object.values(RoomSortField)),
       selection: idsOnly,
       computed: { members: membersJson(selection.get('members')) },
       searched: !!filter?.q?.trim(),
@@ -388,7 +386,7 @@ export class RoomService extends AreaService {
     if (filter?.officeId) where.push({ office: filter.officeId });
     if (filter?.jobType) where.push({ jobType: filter.jobType });
     if (filter?.q?.trim()) where.push({ $or: [{ name: { $ilike: containsPattern(filter.q) } }, { nameKana: { $ilike: containsPattern(filter.q) } }] });
-    return readPeople(this.ctx, { $and: where }, findOptions(page, undefined, { nameKana: 'nameKana' }));
+    return readPeople(this.ctx, { $and: where }, findOptions(page, undefined, ['nameKana']));
   }
 
   /** Counts only: what VENDOR (and the city, for its municipality) may know of rooms. */

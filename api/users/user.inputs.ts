@@ -86,9 +86,7 @@ export class UserFilter {
   officeAdmin?: boolean | null;
 }
 
-// Only orders an index gives (tests/api/sort-indexes.test.ts). A kind, status or role is a filter, not a sort:
-// ordering thousands of rows by a value few of them differ in needs an index per value's scope for nothing.
-// Names sort by their reading (五十音順, nameKana): the code-point order of kanji means nothing to a reader.
+// only orders an index gives, names by their reading (api/common/list.ts)
 export enum UserSortField {
   nameKana = 'nameKana',
   loginId = 'loginId',

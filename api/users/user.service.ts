@@ -22,7 +22,7 @@ import { Office } from '../offices/office.entity.js';
 import { OfficeKind, OfficeStatus } from '../offices/office.enums.js';
 import { User } from './user.entity.js';
 import { JobType, Role, UserStatus } from './user.enums.js';
-import type { NewAccountInput, UserInput, UserListArgs } from './user.inputs.js';
+import { type NewAccountInput, type UserInput, type UserListArgs, UserSortField } from './user.inputs.js';
 import { accountOf, userPolicy } from './user.policy.js';
 import { cityAccountCreated, cityAccountReset } from './account-mails.js';
 import { enqueueMail } from '../mail/outbox.js';
@@ -31,9 +31,8 @@ import type { ActivationCodeEntry } from './user.types.js';
 /** Which accounts the viewer may see (userPolicy.scope). */
 export const userScope = (viewer: Viewer): FilterQuery<User> => userPolicy.scope(viewer);
 
-const sortColumns = { nameKana: 'nameKana', loginId: 'loginId', lastSignInAt: 'lastSignInAt', createdAt: 'createdAt' };
 /** unique and never null: orders the accounts alone, so its unique index serves VENDOR's whole list */
-const uniqueSortColumns = ['loginId'];
+const uniqueSortFields = [UserSortField.loginId];
 export const rosterFields = ['name', 'nameKana', 'jobType', 'jobTypeOther', 'careManagerNumber', 'ictLinkage', 'email', 'officeAdmin'] as const;
 
 /** Rules that depend on the role and the office kind. */
@@ -69,7 +68,7 @@ export class UserService extends AreaService {
       where.push({ [raw((a) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`)]: { $ilike: like } });
     }
     // plain rows, the office (when selected) as JSON in the same statement, the total with the page
-    return readPage(this.ctx, { entity: User, where: { $and: where }, paging: findOptions(page, sort, sortColumns, uniqueSortColumns), selection, searched: !!filter?.q?.trim() });
+    return readPage(this.ctx, { entity: User, where: { $and: where }, paging: findOptions(page, sort, Object.values(UserSortField), uniqueSortFields), selection, searched: !!filter?.q?.trim() });
   }
 
   /** The user query: one row in scope, the selected columns only. */
