@@ -1,5 +1,6 @@
 // The room on a phone (390×844) and a tablet (1024×768): no screen of the room scrolls sideways
-// (rooms list, every tab of the room page, the post form, the room request form), the members
+// (rooms list, every tab of the room page, the post form, the room request form), nor any list in
+// the city's or VENDOR's menu (a table wider than the phone scrolls inside its card), the members
 // are cards on the phone, photos open in the page's viewer with previous/next (buttons and arrow
 // keys), and the TOTP enrollment offers an otpauth:// link for the phone that shows the QR code.
 // SCREENSHOTS=<dir> keeps screenshots of the screens and of each role's home page for review.
@@ -9,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { panelSuite, visible } from './browser.js';
 import { buildRoomWorld, goTo, overflow, PATIENT, sessions, settle } from './screens.js';
-import { buildUser, type BuiltUser } from '../helpers/factories.js';
+import { buildListRows, buildUser, type BuiltUser } from '../helpers/factories.js';
 import { Role } from '../../api/users/user.enums.js';
 
 const SHOTS = process.env.SCREENSHOTS;
@@ -167,6 +168,26 @@ describe('the room on a phone and a tablet', () => {
         expect(await steps.innerText()).toMatch(text);
         await fits(page, size.width, `${name} home`);
         await shot(page, `home-${name}-${size.width}`);
+      }
+    }
+  });
+
+  // last: its rows change what the home pages above count
+  it('every list in the city’s and VENDOR’s menu fits a phone: a wide table scrolls inside its card', { timeout: 240_000 }, async () => {
+    await buildListRows(s.server.orm.em.fork(), s.server.secrets, s.world, 3);
+    for (const [user, who] of [
+      [s.world.users.city, 'city'],
+      [s.world.users.vendor, 'vendor'],
+    ] as const) {
+      const wide = await openAs(user, `menu-${who}`, '#/');
+      await wide.locator('.RaMenu-open a').first().waitFor();
+      const lists = (await wide.locator('.RaMenu-open a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter((h) => /^#\/\w[\w-]*$/.test(h));
+      expect(lists.length, `${who}'s menu`).toBeGreaterThanOrEqual(4);
+      const page = await openAs(user, `lists-${who}-390`, '#/', PHONE);
+      for (const hash of lists) {
+        await goTo(page, `${s.server.url}/${hash}`);
+        await fits(page, PHONE.width, `${who} ${hash}`);
+        await shot(page, `${who}-390-list-${hash.slice(2)}`);
       }
     }
   });
