@@ -29,8 +29,10 @@ export const theme: RaThemeOptions = {
     ...defaultTheme.components,
     // react-admin writes the empty list's message in the disabled grey (2.7:1)
     RaEmpty: { styleOverrides: { root: ({ theme }: { theme: { palette: { text: { secondary: string } } } }) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
-    // a list wider than a phone scrolls inside its card, not the page (nothing may scroll sideways)
-    RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } } },
+    // a table wider than a phone scrolls inside its card, not the page (nothing may scroll sideways);
+    // the table's own wrapper scrolls, so the bulk-actions bar that slides over the list's actions is not clipped
+    RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 } } } },
+    RaDataTable: { styleOverrides: { root: { '& .RaDataTable-tableWrapper': { overflowX: 'auto' } } } },
     MuiCheckbox: {
       defaultProps: {
         // move a DataTable row checkbox's name from the span (aria-label is not allowed there) to its input
