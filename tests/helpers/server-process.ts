@@ -9,8 +9,12 @@ export interface ServerProcess {
 
 const children: ChildProcess[] = [];
 
-export function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['dist/api/main.js'], { env: { ...process.env, NODE_ENV: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `outDir` is where the calling file compiled the server (`tsc -p . --outDir …`): each file compiles
+ * apart, as test files run in parallel and a compile rewrites the files another's server is loading.
+ */
+export function startServerProcess(env: Record<string, string>, outDir: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [`${outDir}/api/main.js`], { env: { ...process.env, NODE_ENV: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
