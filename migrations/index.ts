@@ -1,3 +1,4 @@
+import { Migration20261130200001 } from './Migration20261130200001.js';
 import { Migration20261130174202 } from './Migration20261130174202.js';
 import { Migration20261130164752 } from './Migration20261130164752.js';
 import type { MigrationObject } from '@mikro-orm/core';
@@ -41,4 +42,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130120001', class: Migration20261130120001 },
   { name: 'Migration20261130164752', class: Migration20261130164752 },
   { name: 'Migration20261130174202', class: Migration20261130174202 },
+  { name: 'Migration20261130200001', class: Migration20261130200001 },
 ];

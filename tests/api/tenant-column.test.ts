@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase } from '../helpers/db.js';
+import { buildMunicipality, buildOffice, buildRoom } from '../helpers/factories.js';
 
 /** Tables with the column. Nullable where a row may belong to no municipality (VENDOR accounts, vendor-wide events and mail). */
 const CARRIES_MUNICIPALITY_ID = ['app_user', 'application', 'audit_event', 'consent', 'fhir_export', 'notification', 'office', 'patient', 'room'] as const;
@@ -114,5 +115,48 @@ describe('tenant column', () => {
       }
       expect(CARRIES_MUNICIPALITY_ID as readonly string[], `${[...chain, parent].join(' → ')}`).toContain(parent);
     }
+  });
+});
+
+// Migration20261130200001: the copies of a patient's municipality cannot disagree with it, whoever writes.
+describe('a room and its consent are in their patient’s municipality', () => {
+  let orm: MikroORM;
+  let room: { id: string; consentId: string; patientId: string; municipalityId: string };
+  let otherCityId: string;
+  const sql = (query: string, params: unknown[] = []) => orm.em.fork().getConnection().execute(query, params);
+  beforeAll(async () => {
+    ({ orm } = await createTestDatabase());
+    const em = orm.em.fork();
+    const city = await buildMunicipality(em);
+    otherCityId = (await buildMunicipality(em)).id;
+    const office = await buildOffice(em, city);
+    const r = await buildRoom(em, { municipality: city, explainingOffice: office, coveredOffices: [office], members: [] });
+    room = { id: r.id, consentId: r.consent.id, patientId: r.patient.id, municipalityId: city.id };
+  });
+  afterAll(() => orm.close(true));
+
+  const refused = /municipality_id is not its patient's municipality/;
+
+  it('a room or consent moved to another municipality is refused', async () => {
+    await expect(sql('update room set municipality_id = ? where id = ?', [otherCityId, room.id])).rejects.toThrow(refused);
+    await expect(sql('update consent set municipality_id = ? where id = ?', [otherCityId, room.consentId])).rejects.toThrow(refused);
+    const [row] = await sql('select (select municipality_id from room where id = ?) as room, (select municipality_id from consent where id = ?) as consent', [room.id, room.consentId]);
+    expect(row).toEqual({ room: room.municipalityId, consent: room.municipalityId });
+  });
+
+  it('a consent written for the patient with another municipality is refused, with its own it is not', async () => {
+    const copy = (municipalityId: string) =>
+      sql(
+        `insert into consent (id, created_at, updated_at, version, patient_id, municipality_id, consent_date, signer, explaining_office_id, explaining_person_name, covered_office_ids)
+         select gen_random_uuid(), created_at, updated_at, 1, patient_id, ?, consent_date, signer, explaining_office_id, explaining_person_name, covered_office_ids from consent where id = ?`,
+        [municipalityId, room.consentId],
+      );
+    await expect(copy(otherCityId)).rejects.toThrow(refused);
+    await expect(copy(room.municipalityId)).resolves.toBeDefined();
+  });
+
+  it('a patient does not change municipality (its rooms and consents would be left behind)', async () => {
+    await expect(sql('update patient set municipality_id = ? where id = ?', [otherCityId, room.patientId])).rejects.toThrow(/a patient does not change municipality/);
+    await expect(sql('update patient set name_kana = name_kana where id = ?', [room.patientId])).resolves.toBeDefined();
   });
 });
