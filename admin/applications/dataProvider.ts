@@ -5,7 +5,7 @@
 import type { CreateParams, DataProvider, GetListParams, GetManyParams, GetOneParams, RaRecord, UpdateParams } from 'react-admin';
 import type { PanelDataProvider } from '../dataProvider';
 import { request } from '../graphql/client';
-import { listSorts } from '../graphql/buildQuery';
+import { apiSort } from '../graphql/buildQuery';
 import { introspectionSchema } from '../graphql/schema';
 import {
   AddApplicationAttachmentsDocument,
@@ -18,6 +18,7 @@ import {
   SubmitApplicationDocument,
   type ApplicationSortField,
   type ConsentSortField,
+  type SortOrder,
 } from '../graphql/generated/graphql';
 import { applicationInput } from './formValues';
 import { toUploads, type FileInputValue } from './files';
@@ -43,11 +44,11 @@ function pick(filter: Vars | undefined, keys: string[]): Vars {
   return out;
 }
 
-// the orders the API offers, from its schema (a column it cannot sort falls back to the default)
-const APPLICATION_SORT = listSorts(introspectionSchema, 'applications').fields as ApplicationSortField[];
-const CONSENT_SORT = listSorts(introspectionSchema, 'consents').fields as ConsentSortField[];
-const sortField = <F extends string>(fields: F[], field: string | undefined, fallback: F): F => (fields.includes(field as F) ? (field as F) : fallback);
-const sortOrder = (order: string | undefined) => (order === 'ASC' ? 'ASC' : 'DESC') as 'ASC' | 'DESC';
+// the orders the API offers, from its schema, as every other list (buildQuery.ts)
+const sortOf = <F extends string>(queryName: string, sort: GetListParams['sort']) => {
+  const s = apiSort(introspectionSchema, queryName, sort);
+  return { field: s.field as F, order: s.order as SortOrder };
+};
 
 interface ResourceHandler {
   getList: (params: GetListParams) => Promise<{ data: RaRecord[]; total: number }>;
@@ -63,7 +64,7 @@ const applications: ResourceHandler = {
   getList: ({ filter, sort, pagination }) =>
     request(ApplicationsDocument, {
       filter: pick(filter, ['q', 'type', 'state', 'states', 'officeId', 'ids']),
-      sort: { field: sortField(APPLICATION_SORT, sort?.field, 'submittedAt'), order: sortOrder(sort?.order) },
+      sort: sortOf<ApplicationSortField>('applications', sort),
       page: page(pagination),
     }).then((d) => listOf(d.applications)),
   getOne: async ({ id }) => ({ data: (await request(ApplicationDocument, { id: String(id) })).application }),
@@ -105,7 +106,7 @@ const consents: ResourceHandler = {
     if (filter?.withdrawn === 'false' || filter?.withdrawn === false) f.withdrawn = false;
     return request(ConsentsDocument, {
       filter: f,
-      sort: { field: sortField(CONSENT_SORT, sort?.field, 'consentDate'), order: sortOrder(sort?.order) },
+      sort: sortOf<ConsentSortField>('consents', sort),
       page: page(pagination),
     }).then((d) => listOf(d.consents));
   },

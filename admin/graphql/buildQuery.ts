@@ -45,11 +45,14 @@ export function listSorts(schema: IntrospectionSchema, queryName: string): { fie
   return { fields, defaultField: fieldDef.defaultValue ?? fields[0] };
 }
 
-/** react-admin's sort → the API's sort enum; a column the API cannot sort falls back to its default. */
-function apiSort(schema: IntrospectionSchema, api: ResourceApi, sort?: ListParams['sort']) {
-  const { fields, defaultField } = listSorts(schema, api.list);
+/**
+ * react-admin's sort → the API's sort input, for the list query `queryName`: a column the API cannot
+ * sort, or no sort, falls back to the schema's defaults (the field's, and ASC for the order).
+ */
+export function apiSort(schema: IntrospectionSchema, queryName: string, sort?: ListParams['sort']) {
+  const { fields, defaultField } = listSorts(schema, queryName);
   const field = sort && fields.includes(sort.field) ? sort.field : defaultField;
-  return { field, order: sort?.order === 'DESC' ? 'DESC' : 'ASC' };
+  return { field, order: sort?.order === 'DESC' ? 'DESC' : 'ASC' } as const;
 }
 
 function apiPage(pagination?: ListParams['pagination']) {
@@ -69,7 +72,7 @@ function listQuery(schema: IntrospectionSchema, api: ResourceApi, params: ListPa
   }
   return {
     query: document,
-    variables: { filter: apiFilter(schema, api, params.filter), sort: apiSort(schema, api, params.sort), page: apiPage(params.pagination) },
+    variables: { filter: apiFilter(schema, api, params.filter), sort: apiSort(schema, api.list, params.sort), page: apiPage(params.pagination) },
     parseResponse: (r) => ({ data: r.data.data.items, total: r.data.data.total }),
   };
 }

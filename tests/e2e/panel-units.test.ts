@@ -90,9 +90,13 @@ describe('data provider queries (buildQuery over the bundled schema)', async () 
   });
 
   it('the hand-written providers (applications, consents) take their orders from the schema too', async () => {
-    const { listSorts } = await import('../../admin/graphql/buildQuery.js');
+    const { listSorts, apiSort } = await import('../../admin/graphql/buildQuery.js');
     expect(listSorts(introspectionSchema, 'applications')).toEqual({ fields: ['submittedAt', 'updatedAt'], defaultField: 'submittedAt' });
     expect(listSorts(introspectionSchema, 'consents').fields.sort()).toEqual(['consentDate', 'patientNameKana', 'withdrawnAt']);
+    // and fall back as every other list does: the schema's default field, ASC unless DESC is asked for
+    expect(apiSort(introspectionSchema, 'applications', { field: 'state', order: 'DESC' })).toEqual({ field: 'submittedAt', order: 'DESC' });
+    expect(apiSort(introspectionSchema, 'consents', undefined)).toEqual({ field: 'consentDate', order: 'ASC' });
+    expect(apiSort(introspectionSchema, 'consents', { field: 'withdrawnAt', order: 'DESC' })).toEqual({ field: 'withdrawnAt', order: 'DESC' });
   });
 
   it('getMany filters by ids; getManyReference by the target', () => {
