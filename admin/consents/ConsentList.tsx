@@ -2,6 +2,7 @@
 // explaining office, the offices covered, withdrawn or not — filtered, exported as CSV, opened
 // under their row with the scanned form, and a withdrawal recorded from there.
 import { useState } from 'react';
+import { ListEmpty } from '../common/ListEmpty';
 import { Link as RouterLink } from 'react-router-dom';
 import { DataTable, List, SelectInput, TextInput, useCanAccess, useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { DateInput } from '../common/DateInput';
@@ -150,7 +151,7 @@ export const ConsentList = () => {
   const translate = useTranslate();
   const exporter = useCsvExporter('consents', exportColumns);
   return (
-    <List filters={Filters()} sort={{ field: 'consentDate', order: 'DESC' }} exporter={exporter} perPage={25}>
+    <List filters={Filters()} sort={{ field: 'consentDate', order: 'DESC' }} exporter={exporter} perPage={25} empty={<ListEmpty />}>
       <Alert severity="info" sx={{ m: 1 }}>
         {translate('app.consents.help')}
       </Alert>

@@ -4,6 +4,8 @@ export const consentsJa = {
   resources: {
     consents: {
       name: '同意書の一覧 |||| 同意書の一覧',
+      empty: '同意書はまだありません。',
+      emptyHint: '部屋ができると、その同意書（様式5）がここに載ります。',
       fields: {
         patientName: '利用者',
         patientNameKana: 'フリガナ',
@@ -51,6 +53,8 @@ export const consentsEn: typeof consentsJa = {
   resources: {
     consents: {
       name: 'Consent |||| Consents',
+      empty: 'No consents yet.',
+      emptyHint: 'When a room is created, its consent (form 5) is listed here.',
       fields: {
         patientName: 'Patient',
         patientNameKana: 'Furigana',

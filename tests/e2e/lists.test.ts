@@ -1,3 +1,4 @@
+// The panel's lists. An empty register says what will appear in it (a new city's first look).
 // A column header that offers to sort (react-admin's sort label) sorts by an order the API offers.
 // The panel marks its unsortable columns by hand (`disableSort`); the API offers only the orders an
 // index serves (api/common/list.ts). A header left sortable by mistake would show an arrow and
@@ -22,9 +23,17 @@ function apiOrders(resource: string): string[] | null {
   return (getNamedType(input.getFields().field.type) as GraphQLEnumType).getValues().map((v) => v.name);
 }
 
-describe('sortable headers', () => {
+describe('lists', () => {
   const s = panelSuite();
   const { openAs } = sessions(s);
+
+  it('the empty consents register says what will appear there, in Japanese and English', { timeout: 60_000 }, async () => {
+    const page = await openAs(s.world.users.city, 'consents-empty', '#/consents');
+    await expect.poll(() => page.locator('.RaEmpty-message').innerText(), { timeout: 15_000 }).toMatch(/^同意書はまだありません。\s*部屋ができると、その同意書（様式5）がここに載ります。$/);
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByRole('menuitem', { name: 'English' }).click();
+    await expect.poll(() => page.locator('.RaEmpty-message').innerText(), { timeout: 15_000 }).toMatch(/^No consents yet\.\s*When a room is created, its consent \(form 5\) is listed here\.$/);
+  });
 
   it('every sortable header of every list in each role’s menu is an order the API offers', { timeout: 240_000 }, async () => {
     const em = s.server.orm.em.fork();
