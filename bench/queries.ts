@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: PostGraphile's answers are untyped JSON; fromPgl maps them to the API's shape, and the run compares both answers (walk) key by key
-// The six requests the panel really sends, written once per target:
+// The seven requests the panel really sends, written once per target:
 //   api — the GraphQL document and variables our panel sends;
 //   raw — the name of a hand-written SQL statement (bench/targets/raw.ts) and its parameters;
 //   pgl — the PostGraphile 4 document that returns the same data, or why there is none;
@@ -21,7 +21,7 @@ export interface BenchParams {
   bigRoomPosts: number;
 }
 
-export type QueryKey = 'users' | 'rooms' | 'room' | 'deepPosts' | 'roster' | 'applications';
+export type QueryKey = 'users' | 'rooms' | 'room' | 'deepPosts' | 'roster' | 'applications' | 'home';
 
 export interface GraphQLBody {
   query: string;
@@ -254,6 +254,17 @@ export const QUERIES: QueryDef[] = [
     }),
     raw: (p) => ({ q: 'applications', params: [p.municipalityId] }),
     pgl: { na: 'needs GROUP BY counts and percentile_cont step durations; PostGraphile 4 cannot express them without a custom SQL function' },
+  },
+  {
+    key: 'home',
+    title: '7. the city’s home page: key figures (headcounts by job type, rooms per month)',
+    shape: 'report',
+    api: () => ({
+      query: `query HomeFigures { rosterReport { activeHeadcount activeByJobType { jobType count } } roomsReport { months { month opened closed openAtEnd } } }`,
+      variables: {},
+    }),
+    raw: (p) => ({ q: 'home', params: [p.municipalityId] }),
+    pgl: { na: 'needs GROUP BY counts with an as-of-today status and running totals per month; PostGraphile 4 has no aggregates without a plugin or a custom SQL function' },
   },
 ];
 

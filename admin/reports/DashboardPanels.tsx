@@ -11,11 +11,10 @@ import { reportKeys } from './ReportsPage';
 
 const KeyFigures = () => {
   const translate = useTranslate();
-  const roster = useApiQuery(reportKeys.roster, (dp) => dp.rosterReport()).data;
-  const rooms = useApiQuery(reportKeys.rooms, (dp) => dp.roomsReport()).data;
-  if (!roster || !rooms) return null;
+  const figures = useApiQuery(reportKeys.home, (dp) => dp.homeFigures()).data;
+  if (!figures) return null;
+  const { rosterReport: roster, roomsReport: rooms } = figures;
   const months = rooms.months.slice(-6);
-  const active = roster.rows.filter((r) => r.status === 'ACTIVE');
   return (
     <Card data-testid="key-figures">
       <CardContent>
@@ -36,7 +35,7 @@ const KeyFigures = () => {
             <Typography variant="h4" sx={{ mb: 1 }}>
               {roster.activeHeadcount}
             </Typography>
-            <JobTypeBars rows={active} max={6} />
+            <JobTypeBars rows={roster.activeByJobType} max={6} />
           </Box>
           <Box>
             <Typography variant="subtitle2" sx={{ mb: 1 }}>

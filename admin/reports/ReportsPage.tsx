@@ -20,9 +20,10 @@ import {
   type ReportTable,
 } from './reportTables';
 
-/** The reports' query keys: the home page's figures share the report page's reads. */
+/** The reports' query keys (home's figures are a read of their own: the headcounts and months alone). */
 export const reportKeys = {
   roster: ['reports', 'roster'],
+  home: ['reports', 'home'],
   rooms: ['reports', 'rooms'],
   applications: ['reports', 'applications'],
   activity: ['reports', 'activity'],
@@ -154,7 +155,7 @@ const RosterSection = () => {
               <Typography variant="subtitle2" sx={{ mb: 1 }}>
                 {translate('app.reports.by_job_type')}
               </Typography>
-              <JobTypeBars rows={active} />
+              <JobTypeBars rows={r.activeByJobType} />
             </Box>
             <Box>
               <Typography variant="subtitle2" sx={{ mb: 1 }}>

@@ -9,6 +9,7 @@ export const reportRules = {
   RosterReport: { '*': readsReports },
   RosterRow: { '*': readsReports },
   StatusCount: { '*': readsReports },
+  JobTypeCount: { '*': readsReports },
   RoomsReport: { '*': readsReports },
   RoomMonth: { '*': readsReports },
   MembersBucket: { '*': readsReports },

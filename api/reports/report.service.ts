@@ -8,6 +8,12 @@ import type { ActivityRow, ApplicationsReport, RoomsReport, RosterReport } from 
 
 const month = (column: string) => `to_char(${column} at time zone 'Asia/Tokyo', 'YYYY-MM')`;
 
+/** An account past its stop date counts as STOPPED as of today (the first parameter). */
+const STATUS_TODAY = `case when u.status = 'ACTIVE' and u.stop_date < ? then 'STOPPED' else u.status end`;
+
+/** Every part of a report: for a caller that is not a GraphQL selection (a job, a test). */
+const ALL: ReadonlySet<string> = new Set(['rows', 'totals', 'activeHeadcount', 'activeByJobType', 'months', 'membersPerRoom', 'roomsPerOffice', 'counts', 'durations']);
+
 export class ReportService extends AreaService {
   /** A WHERE fragment and its parameters for the viewer's scope (report.policy.ts). */
   private scope(kind: ReportRows): SqlScope {
@@ -18,64 +24,92 @@ export class ReportService extends AreaService {
     return this.em.getConnection().execute<T[]>(query, params);
   }
 
-  async roster(): Promise<RosterReport> {
+  /**
+   * The rows by office only when they are asked for (the reports page); home asks for the headcounts
+   * alone, counted by job type and status without the offices (a handful of rows at any size).
+   */
+  async roster(parts: ReadonlySet<string> = ALL): Promise<RosterReport> {
     const [where, params] = this.scope('user');
     const today = todayInTokyo();
+    const byOffice = parts.has('rows');
     const rows = await this.sql<{ municipality_name: string | null; office_id: string | null; office_name: string | null; office_kind: string | null; job_type: string; status: string; n: number }>(
-      `select m.name as municipality_name, o.id as office_id, o.name as office_name, o.kind as office_kind, u.job_type,
-              case when u.status = 'ACTIVE' and u.stop_date < ? then 'STOPPED' else u.status end as status, count(*)::int as n
-         from app_user u left join office o on o.id = u.office_id left join municipality m on m.id = u.municipality_id
-        where ${where}
-        group by 1, 2, 3, 4, 5, 6 order by 1, o.name_kana nulls first, 3, 5, 6`,
+      byOffice
+        ? `select m.name as municipality_name, o.id as office_id, o.name as office_name, o.kind as office_kind, u.job_type,
+                  ${STATUS_TODAY} as status, count(*)::int as n
+             from app_user u left join office o on o.id = u.office_id left join municipality m on m.id = u.municipality_id
+            where ${where}
+            group by 1, 2, 3, 4, 5, 6 order by 1, o.name_kana nulls first, 3, 5, 6`
+        : `select u.job_type, ${STATUS_TODAY} as status, count(*)::int as n from app_user u where ${where} group by 1, 2 order by 1, 2`,
       [today, ...params],
     );
     const totals = new Map<string, number>();
-    for (const r of rows) totals.set(r.status, (totals.get(r.status) ?? 0) + r.n);
+    const activeByJobType = new Map<string, number>();
+    for (const r of rows) {
+      totals.set(r.status, (totals.get(r.status) ?? 0) + r.n);
+      if (r.status === 'ACTIVE') activeByJobType.set(r.job_type, (activeByJobType.get(r.job_type) ?? 0) + r.n);
+    }
     return {
-      rows: rows.map((r) => ({
-        municipalityName: r.municipality_name ?? '—',
-        officeId: r.office_id,
-        officeName: r.office_name,
-        officeKind: r.office_kind as never,
-        jobType: r.job_type as never,
-        status: r.status as never,
-        count: r.n,
-      })),
+      rows: byOffice
+        ? rows.map((r) => ({
+            municipalityName: r.municipality_name ?? '—',
+            officeId: r.office_id,
+            officeName: r.office_name,
+            officeKind: r.office_kind as never,
+            jobType: r.job_type as never,
+            status: r.status as never,
+            count: r.n,
+          }))
+        : [],
       totals: [...totals].map(([status, count]) => ({ status: status as never, count })),
       activeHeadcount: totals.get('ACTIVE') ?? 0,
+      activeByJobType: [...activeByJobType].map(([jobType, count]) => ({ jobType: jobType as never, count })),
     };
   }
 
-  async rooms(): Promise<RoomsReport> {
+  /** Each part only when it is asked for: home shows the months alone. */
+  async rooms(parts: ReadonlySet<string> = ALL): Promise<RoomsReport> {
     const [where, params] = this.scope('room');
     const today = todayInTokyo();
-    const months = await this.sql<{ month: string; opened: number; closed: number; open_at_end: number }>(
-      `with scoped as (select r.* from room r where ${where}),
-            span as (select generate_series(date_trunc('month', min(created_at at time zone 'Asia/Tokyo')), date_trunc('month', now() at time zone 'Asia/Tokyo'), interval '1 month') as m from scoped)
-       select to_char(span.m, 'YYYY-MM') as month,
-              (select count(*)::int from scoped where ${month('created_at')} = to_char(span.m, 'YYYY-MM')) as opened,
-              (select count(*)::int from scoped where closed_at is not null and ${month('closed_at')} = to_char(span.m, 'YYYY-MM')) as closed,
-              (select count(*)::int from scoped where (created_at at time zone 'Asia/Tokyo') < span.m + interval '1 month'
-                                               and (closed_at is null or (closed_at at time zone 'Asia/Tokyo') >= span.m + interval '1 month')) as open_at_end
-         from span order by 1`,
-      params,
-    );
-    const buckets = await this.sql<{ members: number; rooms: number }>(
-      `select members, count(*)::int as rooms from (
-         select r.id, (select count(*)::int from room_member rm where rm.room_id = r.id and rm.from_date <= ? and (rm.until_date is null or rm.until_date >= ?)) as members
-           from room r where r.status <> 'CLOSED' and ${where}) x
-        group by members order by members`,
-      [today, today, ...params],
-    );
+    // One pass over the rooms: opened and closed per month, and the rooms open at a month's end as
+    // the running total of opened minus closed (a room closes after it opens). Counting the open
+    // rooms anew for every month read every room once per month: 64 ms for 1,700 rooms over three
+    // years, 380 ms for 8,300 (bench dataset, scale 1 and 5).
+    const months = parts.has('months')
+      ? await this.sql<{ month: string; opened: number; closed: number; open_at_end: number }>(
+          `with scoped as (select r.created_at at time zone 'Asia/Tokyo' as opened_at, r.closed_at at time zone 'Asia/Tokyo' as closed_at from room r where ${where}),
+                opened as (select date_trunc('month', opened_at) as m, count(*) as n from scoped group by 1),
+                closed as (select date_trunc('month', closed_at) as m, count(*) as n from scoped where closed_at is not null group by 1),
+                span as (select generate_series(date_trunc('month', (select min(opened_at) from scoped)), date_trunc('month', now() at time zone 'Asia/Tokyo'), interval '1 month') as m)
+           select to_char(span.m, 'YYYY-MM') as month, coalesce(o.n, 0)::int as opened, coalesce(c.n, 0)::int as closed,
+                  (sum(coalesce(o.n, 0)) over upto - sum(coalesce(c.n, 0)) over upto)::int as open_at_end
+             from span left join opened o on o.m = span.m left join closed c on c.m = span.m
+           window upto as (order by span.m)
+            order by 1`,
+          params,
+        )
+      : [];
+    // live members per open room, counted in one join (not one subquery per room)
+    const buckets = parts.has('membersPerRoom')
+      ? await this.sql<{ members: number; rooms: number }>(
+          `select members, count(*)::int as rooms from (
+             select r.id, count(rm.id)::int as members
+               from room r left join room_member rm on rm.room_id = r.id and rm.from_date <= ? and (rm.until_date is null or rm.until_date >= ?)
+              where r.status <> 'CLOSED' and ${where} group by r.id) x
+            group by members order by members`,
+          [today, today, ...params],
+        )
+      : [];
     const [ownOffice, ownOfficeParams] = reportPolicy.officeRowScope(this.viewer);
-    const perOffice = await this.sql<{ office_id: string; office_name: string; rooms: number }>(
-      `select o.id as office_id, o.name as office_name, count(distinct r.id)::int as rooms
-         from room r join room_member rm on rm.room_id = r.id join app_user u on u.id = rm.user_id join office o on o.id = u.office_id
-        where r.status <> 'CLOSED' and rm.from_date <= ? and (rm.until_date is null or rm.until_date >= ?) and ${where}
-          and ${ownOffice}
-        group by o.id, o.name, o.name_kana order by rooms desc, o.name_kana, o.name`,
-      [today, today, ...params, ...ownOfficeParams],
-    );
+    const perOffice = parts.has('roomsPerOffice')
+      ? await this.sql<{ office_id: string; office_name: string; rooms: number }>(
+          `select o.id as office_id, o.name as office_name, count(distinct r.id)::int as rooms
+             from room r join room_member rm on rm.room_id = r.id join app_user u on u.id = rm.user_id join office o on o.id = u.office_id
+            where r.status <> 'CLOSED' and rm.from_date <= ? and (rm.until_date is null or rm.until_date >= ?) and ${where}
+              and ${ownOffice}
+            group by o.id, o.name, o.name_kana order by rooms desc, o.name_kana, o.name`,
+          [today, today, ...params, ...ownOfficeParams],
+        )
+      : [];
     return {
       months: months.map((m) => ({ month: m.month, opened: m.opened, closed: m.closed, openAtEnd: m.open_at_end })),
       membersPerRoom: buckets,
@@ -83,12 +117,16 @@ export class ReportService extends AreaService {
     };
   }
 
-  async applications(): Promise<ApplicationsReport> {
+  async applications(parts: ReadonlySet<string> = ALL): Promise<ApplicationsReport> {
     const [where, params] = this.scope('application');
-    const counts = await this.sql<{ type: string; state: string; n: number }>(`select a.type, a.state, count(*)::int as n from application a where ${where} group by 1, 2 order by 1, 2`, params);
+    const counts = parts.has('counts')
+      ? await this.sql<{ type: string; state: string; n: number }>(`select a.type, a.state, count(*)::int as n from application a where ${where} group by 1, 2 order by 1, 2`, params)
+      : [];
     // from the first submission to the first forward / completion, in days
-    const durations = await this.sql<{ type: string; step: string; n: number; median: number; p90: number }>(
-      `with steps as (
+    const durations = !parts.has('durations')
+      ? []
+      : await this.sql<{ type: string; step: string; n: number; median: number; p90: number }>(
+          `with steps as (
          select a.id, a.type,
                 min(e.at) filter (where e.action = 'SUBMIT') as submitted,
                 min(e.at) filter (where e.action = 'FORWARD') as forwarded,
@@ -103,8 +141,8 @@ export class ReportService extends AreaService {
               round(percentile_cont(0.5) within group (order by days)::numeric, 2)::float as median,
               round(percentile_cont(0.9) within group (order by days)::numeric, 2)::float as p90
          from spans group by type, step order by type, step desc`,
-      params,
-    );
+          params,
+        );
     return {
       counts: counts.map((c) => ({ type: c.type as never, state: c.state as never, count: c.n })),
       durations: durations.map((d) => ({ type: d.type as never, step: d.step, count: d.n, medianDays: d.median, p90Days: d.p90 })),

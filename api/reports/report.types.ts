@@ -20,11 +20,18 @@ export class StatusCount {
   @Field(() => Int) count!: number;
 }
 
+@ObjectType()
+export class JobTypeCount {
+  @Field(() => JobType) jobType!: JobType;
+  @Field(() => Int) count!: number;
+}
+
 @ObjectType({ description: '利用者名簿: who uses the system (names are in the users list; this is the headcount)' })
 export class RosterReport {
-  @Field(() => [RosterRow]) rows!: RosterRow[];
+  @Field(() => [RosterRow], { description: 'By office, job type and status: counted only when asked for (one row per office and more)' }) rows!: RosterRow[];
   @Field(() => [StatusCount]) totals!: StatusCount[];
   @Field(() => Int, { description: 'Accounts that can sign in today' }) activeHeadcount!: number;
+  @Field(() => [JobTypeCount], { description: 'Accounts that can sign in today, by job type' }) activeByJobType!: JobTypeCount[];
 }
 
 @ObjectType()

@@ -129,6 +129,29 @@ with counts as (
 select json_build_object('data', json_build_object('applicationsReport', json_build_object(
   'counts', coalesce((select json_agg(json_build_object('type', type, 'state', state, 'count', n) order by type, state) from counts), '[]'),
   'durations', coalesce((select json_agg(json_build_object('type', type, 'step', step, 'count', n, 'medianDays', median, 'p90Days', p90) order by type, step desc) from durations), '[]'))))::text as body`,
+
+  // $1 municipality (the API's ReportService#roster without the rows, and #rooms' months: the home page)
+  home: `
+with active as (
+  select job_type, count(*)::int as n from app_user
+   where municipality_id = $1 and status = 'ACTIVE' and (stop_date is null or stop_date >= (now() at time zone 'Asia/Tokyo')::date)
+   group by 1
+), scoped as (
+  select created_at at time zone 'Asia/Tokyo' as opened_at, closed_at at time zone 'Asia/Tokyo' as closed_at from room where municipality_id = $1
+), opened as (
+  select date_trunc('month', opened_at) as m, count(*) as n from scoped group by 1
+), closed as (
+  select date_trunc('month', closed_at) as m, count(*) as n from scoped where closed_at is not null group by 1
+), months as (
+  select span.m, coalesce(o.n, 0)::int as opened, coalesce(c.n, 0)::int as closed,
+         (sum(coalesce(o.n, 0)) over (order by span.m) - sum(coalesce(c.n, 0)) over (order by span.m))::int as open_at_end
+    from generate_series(date_trunc('month', (select min(opened_at) from scoped)), date_trunc('month', now() at time zone 'Asia/Tokyo'), interval '1 month') as span(m)
+    left join opened o on o.m = span.m left join closed c on c.m = span.m
+)
+select json_build_object('data', json_build_object(
+  'rosterReport', json_build_object('activeHeadcount', coalesce((select sum(n) from active), 0)::int,
+                                    'activeByJobType', coalesce((select json_agg(json_build_object('jobType', job_type, 'count', n) order by job_type) from active), '[]')),
+  'roomsReport', json_build_object('months', coalesce((select json_agg(json_build_object('month', to_char(m, 'YYYY-MM'), 'opened', opened, 'closed', closed, 'openAtEnd', open_at_end) order by m) from months), '[]'))))::text as body`,
 };
 
 /** The audit row as api/audit/audit.ts writes it for the signed-in user (ip: the loopback, as the API sees the runner); `rest`: municipality … detail, then FROM. */

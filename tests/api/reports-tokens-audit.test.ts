@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf } from '../helpers/client.js';
-import { buildApplication, buildPost, buildRoom, buildUser, buildWorld } from '../helpers/factories.js';
+import { buildApplication, buildMunicipality, buildOffice, buildPost, buildRoom, buildUser, buildWorld } from '../helpers/factories.js';
 import { ApplicationState } from '../../api/applications/application.enums.js';
 import { PostKind } from '../../api/posts/post.entity.js';
 import { Role } from '../../api/users/user.enums.js';
@@ -94,6 +94,69 @@ describe('reports (exact figures on a known dataset)', () => {
     expect(new Set(mine.rows.map((x: { officeName: string }) => x.officeName))).toEqual(new Set([world.office.name]));
     expect((await as.vendor.ok(`{ rosterReport { activeHeadcount } }`)).rosterReport.activeHeadcount).toBe(7);
     expect((await as.otherCity.ok(`{ rosterReport { activeHeadcount } }`)).rosterReport.activeHeadcount).toBe(2);
+  });
+
+  it('roster: the active accounts by job type agree with the rows, for every scope', async () => {
+    for (const k of ['city', 'officeAdmin', 'vendor', 'otherCity'] as const) {
+      const r = (await as[k].ok(`{ rosterReport { activeHeadcount activeByJobType { jobType count } rows { jobType status count } } }`)).rosterReport;
+      const fromRows = new Map<string, number>();
+      for (const row of r.rows) if (row.status === 'ACTIVE') fromRows.set(row.jobType, (fromRows.get(row.jobType) ?? 0) + row.count);
+      const byJob = Object.fromEntries(r.activeByJobType.map((j: { jobType: string; count: number }) => [j.jobType, j.count]));
+      expect(byJob, k).toEqual(Object.fromEntries(fromRows));
+      // home asks without the rows: the same figures
+      const home = (await as[k].ok(`{ rosterReport { activeHeadcount activeByJobType { jobType count } } }`)).rosterReport;
+      expect(home, k).toEqual({ activeHeadcount: r.activeHeadcount, activeByJobType: r.activeByJobType });
+    }
+    expect((await as.city.ok(`{ rosterReport { activeByJobType { jobType count } } }`)).rosterReport.activeByJobType).toEqual([
+      { jobType: 'ADMINISTRATOR', count: 1 },
+      { jobType: 'NURSE', count: 3 },
+    ]);
+  });
+
+  it('reports compute only the parts a request selects (home asks for the headcounts and the months)', async () => {
+    const statements = async (query: string) => {
+      await as.city.ok(query); // warm: the session's once-a-minute touch is not counted
+      server.sql.reset();
+      await as.city.ok(query);
+      return server.sql.statements.filter((q) => /\bfrom (app_user|room|application) \w+\b/.test(q));
+    };
+    expect(await statements(`{ roomsReport { months { month } } }`)).toHaveLength(1);
+    expect(await statements(`{ roomsReport { months { month } membersPerRoom { rooms } roomsPerOffice { rooms } } }`)).toHaveLength(3);
+    const headcounts = await statements(`{ rosterReport { activeHeadcount activeByJobType { count } } }`);
+    expect(headcounts).toHaveLength(1);
+    expect(headcounts[0], 'the headcounts are counted without the offices').not.toMatch(/join office/);
+    expect(await statements(`{ applicationsReport { counts { count } } }`)).toHaveLength(1);
+    expect(await statements(`{ applicationsReport { counts { count } durations { count } } }`)).toHaveLength(2);
+  });
+
+  it('rooms: the months agree with counting every room anew for each month, over rooms opened and closed across two years', async () => {
+    // a municipality of its own (the exact figures above stay), read by VENDOR, whose report counts every municipality
+    const town = await buildMunicipality(em.fork());
+    const townOffice = await buildOffice(em.fork(), town);
+    for (let i = 0; i < 24; i++) {
+      const room = await buildRoom(em.fork(), { municipality: town, explainingOffice: townOffice, coveredOffices: [townOffice], members: [] });
+      // opened on day 37·i of a two-year span; every third closed 20·(i mod 5) days later (some within their month)
+      const opened = new Date(Date.UTC(2024, 10, 30, 15 + (i % 9)) + i * 37 * 86_400_000);
+      const closed = i % 3 === 0 ? new Date(opened.getTime() + (i % 5) * 20 * 86_400_000 + 3_600_000) : null;
+      await sql(`update room set created_at = ?, closed_at = ?, status = ? where id = ?`, [opened, closed, closed ? 'CLOSED' : 'ACTIVE', room.id]);
+    }
+    const rooms = await sql(`select created_at, closed_at from room`);
+    const tokyoMonth = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 7);
+    const first = rooms.map((r) => tokyoMonth(new Date(r.created_at))).sort()[0];
+    const months: string[] = [];
+    for (let m = first; m <= tokyoMonth(new Date()); ) {
+      months.push(m);
+      const [y, mo] = m.split('-').map(Number);
+      m = mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}`;
+    }
+    const expected = months.map((month) => ({
+      month,
+      opened: rooms.filter((r) => tokyoMonth(new Date(r.created_at)) === month).length,
+      closed: rooms.filter((r) => r.closed_at && tokyoMonth(new Date(r.closed_at)) === month).length,
+      openAtEnd: rooms.filter((r) => tokyoMonth(new Date(r.created_at)) <= month && !(r.closed_at && tokyoMonth(new Date(r.closed_at)) <= month)).length,
+    }));
+    expect(expected.some((m) => m.closed > 0 && m.opened > 0 && m.openAtEnd > 1)).toBe(true); // the dataset exercises it
+    expect((await as.vendor.ok(`{ roomsReport { months { month opened closed openAtEnd } } }`)).roomsReport.months).toEqual(expected);
   });
 
   it('rooms: opened, closed and open per month; members per room; rooms per office', async () => {

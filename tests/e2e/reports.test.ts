@@ -31,7 +31,9 @@ describe('reports and API tokens in the panel', () => {
   });
 
   it('the city downloads the roster report as CSV: UTF-8 with BOM, Japanese header, the known headcount', async () => {
-    await visible(city.getByTestId('key-figures'));
+    // home's key figures (their own read: headcounts by job type, without the rows by office)
+    const homeByJobType = city.getByTestId('key-figures').getByRole('figure', { name: '職種別 (利用中) のグラフ' });
+    await expect.poll(async () => (await homeByJobType.locator('.MuiBarChart-label').allTextContents()).map(Number).reduce((a, b) => a + b, 0)).toBe(4);
     await city.getByRole('menuitem', { name: '集計' }).click();
     await expect.poll(() => city.getByTestId('active-headcount').innerText()).toBe('4');
     // drawn by MUI X Charts: one bar per job type, each labelled with its count, summing to the headcount

@@ -722,7 +722,12 @@ export type ActivateAccountMutation = { activateAccount: { step: AuthStep } };
 export type RosterReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RosterReportQuery = { rosterReport: { activeHeadcount: number, totals: Array<{ status: UserStatus, count: number }>, rows: Array<{ municipalityName: string, officeId: string | null, officeName: string | null, officeKind: OfficeKind | null, jobType: JobType, status: UserStatus, count: number }> } };
+export type RosterReportQuery = { rosterReport: { activeHeadcount: number, activeByJobType: Array<{ jobType: JobType, count: number }>, totals: Array<{ status: UserStatus, count: number }>, rows: Array<{ municipalityName: string, officeId: string | null, officeName: string | null, officeKind: OfficeKind | null, jobType: JobType, status: UserStatus, count: number }> } };
+
+export type HomeFiguresQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type HomeFiguresQuery = { rosterReport: { activeHeadcount: number, activeByJobType: Array<{ jobType: JobType, count: number }> }, roomsReport: { months: Array<{ month: string, opened: number, closed: number, openAtEnd: number }> } };
 
 export type RoomsReportQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2008,6 +2013,10 @@ export const RosterReportDocument = new TypedDocumentString(`
     query RosterReport {
   rosterReport {
     activeHeadcount
+    activeByJobType {
+      jobType
+      count
+    }
     totals {
       status
       count
@@ -2024,6 +2033,25 @@ export const RosterReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RosterReportQuery, RosterReportQueryVariables>;
+export const HomeFiguresDocument = new TypedDocumentString(`
+    query HomeFigures {
+  rosterReport {
+    activeHeadcount
+    activeByJobType {
+      jobType
+      count
+    }
+  }
+  roomsReport {
+    months {
+      month
+      opened
+      closed
+      openAtEnd
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<HomeFiguresQuery, HomeFiguresQueryVariables>;
 export const RoomsReportDocument = new TypedDocumentString(`
     query RoomsReport {
   roomsReport {
