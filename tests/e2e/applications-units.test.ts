@@ -68,7 +68,12 @@ describe('audit filter and report tables', () => {
   it('roster CSV columns: labels for enums, the no-office row named', () => {
     const t = (key: string) => key.split('.').pop()!;
     const table = rosterTable(
-      { activeHeadcount: 1, totals: [], rows: [{ municipalityName: '水戸市', officeId: null, officeName: null, officeKind: null, jobType: 'ADMINISTRATOR', status: 'ACTIVE', count: 1 }] },
+      {
+        activeHeadcount: 1,
+        activeByJobType: [{ jobType: 'ADMINISTRATOR', count: 1 }],
+        totals: [],
+        rows: [{ municipalityName: '水戸市', officeId: null, officeName: null, officeKind: null, jobType: 'ADMINISTRATOR', status: 'ACTIVE', count: 1 }],
+      },
       t,
     );
     expect(table.columns.map((c) => c.key)).toEqual(['municipality', 'office', 'office_kind', 'job_type', 'status', 'count']);
