@@ -6,22 +6,22 @@
 // generic plan itself, on a room as busy and with the benchmark's statistics, and checks that the
 // page's posts are found by their ids.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
+import { type captureStatements, type PlanNode, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
 
 const BUSY_ROOM_POSTS = 2500;
 
 let server: TestServer;
 let db: pg.Client;
+let tools: Awaited<ReturnType<typeof planTools>>;
 let member: Client;
 let roomId: string;
 let pageIds: string[];
 
-const captured: { text: string; values: unknown[] }[] = [];
-let capturing = false;
-const originalQuery = pg.Client.prototype.query;
+let sql: ReturnType<typeof captureStatements>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -51,26 +51,17 @@ beforeAll(async () => {
   pageIds = page.map((p) => p.id);
   member = new Client(server.url);
   await member.signIn(staff.loginId, staff.password, staff.totpSecret!);
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is overloaded; the spy passes every form through
-  (pg.Client.prototype as any).query = function (this: pg.Client, config: any, ...rest: any[]) {
-    if (capturing && config && typeof config === 'object' && typeof config.text === 'string') captured.push({ text: config.text, values: config.values ?? [] });
-    return (originalQuery as (...args: unknown[]) => unknown).apply(this, [config, ...rest]);
-  };
-  db = (await server.orm.em.getKnex().client.acquireConnection()) as pg.Client;
+  tools = await planTools(server);
+  ({ sql, db } = tools);
 });
 
 afterAll(async () => {
-  pg.Client.prototype.query = originalQuery;
-  if (db) await server.orm.em.getKnex().client.releaseConnection(db);
+  await tools?.close();
   await server?.close();
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: EXPLAIN (FORMAT JSON) is an untyped tree, walked by key
-type PlanNode = any;
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
-
 /** The plan PostgreSQL uses once it stops planning the prepared statement for each run's values. */
-async function genericPlan(statement: { text: string; values: unknown[] }): Promise<PlanNode> {
+async function genericPlan(statement: SentStatement): Promise<PlanNode> {
   await db.query('begin');
   try {
     await db.query('set local plan_cache_mode = force_generic_plan');
@@ -88,17 +79,15 @@ async function genericPlan(statement: { text: string; values: unknown[] }): Prom
 
 it(`markPostsRead finds a page's posts by id in its generic plan, in a room of ${BUSY_ROOM_POSTS} posts`, async () => {
   const mutation = `mutation($r: ID!, $ids: [ID!]) { markPostsRead(roomId: $r, postIds: $ids) }`;
-  captured.length = 0;
-  capturing = true;
-  try {
-    expect((await member.ok<{ markPostsRead: number }>(mutation, { r: roomId, ids: pageIds })).markPostsRead).toBe(20);
-  } finally {
-    capturing = false;
-  }
-  const statement = captured.find((s) => /insert into post_read/i.test(s.text));
+  let marked = 0;
+  const sent = await sql.during(async () => {
+    marked = (await member.ok<{ markPostsRead: number }>(mutation, { r: roomId, ids: pageIds })).markPostsRead;
+  });
+  expect(marked).toBe(20);
+  const statement = sent.find((s) => /insert into post_read/i.test(s.text));
   expect(statement, 'the read receipts statement').toBeDefined();
   const postIndexes = new Set((await db.query(`select indexname from pg_indexes where tablename = 'post'`)).rows.map((r) => r.indexname as string));
-  const plan = nodes(await genericPlan(statement!));
+  const plan = planNodes(await genericPlan(statement!));
   const reads = plan.filter((n) => n['Relation Name'] === 'post' || postIndexes.has(n['Index Name'])).map((n) => `${n['Node Type']}${n['Index Name'] ? ` using ${n['Index Name']}` : ''}`);
   expect(reads.length, 'the plan reads post').toBeGreaterThan(0);
   // post is read through its primary key only: no walk of the room's posts, however many it has

@@ -7,12 +7,13 @@
 // grows with the data (the benchmark's scale 1 → 5). The planner's choice does not depend on how many
 // rows the test database holds, only on whether an index can give the order at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import { buildSchema, type GraphQLEnumType, type GraphQLInputObjectType, getNamedType, isEnumType, isInputObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildListRows, buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
+import { type captureStatements, type PlanNode, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
 
 /**
  * The table each paged list reads, and the callers whose scope grows with the data (an office's own
@@ -55,11 +56,10 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 let roomId: string;
 const as = {} as Record<'city' | 'vendor', Client>;
 let db: pg.Client;
+let tools: Awaited<ReturnType<typeof planTools>>;
 
-/** Statements sent to PostgreSQL, with their values, while `capturing` is set. */
-const captured: { text: string; values: unknown[] }[] = [];
-let capturing = false;
-const originalQuery = pg.Client.prototype.query;
+/** The statements the server sends to PostgreSQL (tests/helpers/sql-plans.ts). */
+let sql: ReturnType<typeof captureStatements>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -73,26 +73,14 @@ beforeAll(async () => {
     as[k] = new Client(server.url);
     await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
   }
-  // biome-ignore lint/suspicious/noExplicitAny: pg's query() is overloaded; the spy passes every form through
-  (pg.Client.prototype as any).query = function (this: pg.Client, config: any, ...rest: any[]) {
-    if (capturing && config && typeof config === 'object' && typeof config.text === 'string') captured.push({ text: config.text, values: config.values ?? [] });
-    else if (capturing && typeof config === 'string') captured.push({ text: config, values: Array.isArray(rest[0]) ? rest[0] : [] });
-    return (originalQuery as (...args: unknown[]) => unknown).apply(this, [config, ...rest]);
-  };
-  // a connection of the test database's own pool, for the EXPLAINs
-  db = (await server.orm.em.getKnex().client.acquireConnection()) as pg.Client;
+  tools = await planTools(server);
+  ({ sql, db } = tools);
 });
 
 afterAll(async () => {
-  pg.Client.prototype.query = originalQuery;
-  if (db) await server.orm.em.getKnex().client.releaseConnection(db);
+  await tools?.close();
   await server?.close();
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: EXPLAIN (FORMAT JSON) is an untyped tree, walked by key
-type PlanNode = any;
-
-const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)];
 
 /**
  * Sorts by a column of `table` (any of its aliases in the plan, partitions included): an order no
@@ -100,14 +88,14 @@ const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)
  * CTE, not the table, and is not one.
  */
 function sortsOver(plan: PlanNode, table: string): string[] {
-  const all = nodes(plan);
+  const all = planNodes(plan);
   const aliases = new Set(all.filter((n) => n['Relation Name'] === table || n['Relation Name']?.startsWith(`${table}_p`)).map((n) => n.Alias));
   return all
     .filter((n) => (n['Node Type'] === 'Sort' || n['Node Type'] === 'Incremental Sort') && n['Sort Key'].some((k: string) => aliases.has(k.split('.')[0])))
     .map((n) => `${n['Node Type']} by ${n['Sort Key'].join(', ')}`);
 }
 
-async function planOf(statement: { text: string; values: unknown[] }): Promise<PlanNode> {
+async function planOf(statement: SentStatement): Promise<PlanNode> {
   await db.query('begin');
   try {
     await db.query('set local enable_sort = off');
@@ -140,14 +128,8 @@ describe('every sort of every list is served by an index', () => {
           const query = `query${vars ? `(${vars})` : ''} { ${list}(${args}) { total items { __typename } } }`;
           const variables = { ...(field ? { sort: { field, order } } : {}), ...(roomArg ? { roomId } : {}) };
           await as[caller].ok(query, variables); // warm: the shape is compiled on the first request
-          captured.length = 0;
-          capturing = true;
-          try {
-            await as[caller].ok(query, variables);
-          } finally {
-            capturing = false;
-          }
-          const pages = captured.filter((s) => /\border by\b/i.test(s.text) && new RegExp(`\\bfrom "?${table}"?\\b`).test(s.text));
+          const sent = await sql.during(() => as[caller].ok(query, variables));
+          const pages = sent.filter((s) => /\border by\b/i.test(s.text) && new RegExp(`\\bfrom "?${table}"?\\b`).test(s.text));
           expect(pages.length, `the page statement of ${list}`).toBeGreaterThan(0);
           const sorts: string[] = [];
           for (const s of pages) sorts.push(...sortsOver(await planOf(s), table)); // one EXPLAIN at a time on the one connection

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSchema, getNamedType, type GraphQLEnumType, type GraphQLInputObjectType } from 'graphql';
 import { panelSuite } from './browser.js';
-import { goTo, sessions, settle } from './screens.js';
+import { goTo, menuLists, sessions, settle } from './screens.js';
 import { buildListRows, buildRoom } from '../helpers/factories.js';
 
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
@@ -50,9 +50,7 @@ describe('lists', () => {
       [s.world.users.staff, 'office staff'],
     ] as const) {
       const page = await openAs(user, `sorts-${who}`, '#/');
-      await page.locator('.RaMenu-open a').first().waitFor();
-      const lists = (await page.locator('.RaMenu-open a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter((h) => /^#\/\w[\w-]*$/.test(h));
-      for (const hash of lists) {
+      for (const hash of await menuLists(page)) {
         const orders = apiOrders(hash.slice(2));
         if (!orders) continue; // not a paged list of the API (the home page, reports, settings)
         // without the list's default filter (the VENDOR's applications open on one state), so its rows show

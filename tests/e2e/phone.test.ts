@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { panelSuite, visible } from './browser.js';
-import { buildRoomWorld, goTo, overflow, PATIENT, sessions, settle } from './screens.js';
+import { buildRoomWorld, goTo, menuLists, overflow, PATIENT, sessions, settle } from './screens.js';
 import { buildListRows, buildUser, type BuiltUser } from '../helpers/factories.js';
 import { Role } from '../../api/users/user.enums.js';
 
@@ -180,8 +180,7 @@ describe('the room on a phone and a tablet', () => {
       [s.world.users.vendor, 'vendor'],
     ] as const) {
       const wide = await openAs(user, `menu-${who}`, '#/');
-      await wide.locator('.RaMenu-open a').first().waitFor();
-      const lists = (await wide.locator('.RaMenu-open a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).filter((h) => /^#\/\w[\w-]*$/.test(h));
+      const lists = await menuLists(wide);
       expect(lists.length, `${who}'s menu`).toBeGreaterThanOrEqual(4);
       const page = await openAs(user, `lists-${who}-390`, '#/', PHONE);
       for (const hash of lists) {

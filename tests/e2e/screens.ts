@@ -92,6 +92,13 @@ export function sessions(s: PanelSuite) {
   return { api, openAs };
 }
 
+/** The lists in the signed-in user's menu (their `#/resource` links), once the menu has rendered. */
+export async function menuLists(page: Page): Promise<string[]> {
+  await page.locator('.RaMenu-open a').first().waitFor();
+  const hrefs = await page.locator('.RaMenu-open a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return hrefs.filter((h) => /^#\/\w[\w-]*$/.test(h));
+}
+
 /** Navigates and waits until the screen has loaded its data. */
 export async function goTo(page: Page, url: string): Promise<void> {
   await page.goto(url);
