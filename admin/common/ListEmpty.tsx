@@ -10,7 +10,7 @@ export const ListEmpty = () => {
   const translate = useTranslate();
   const resource = useResourceContext();
   return (
-    <Box className="RaEmpty-message" sx={{ textAlign: 'center', color: 'text.secondary', mt: 4, mx: 2 }}>
+    <Box data-testid="list-empty" sx={{ textAlign: 'center', color: 'text.secondary', mt: 4, mx: 2 }}>
       <Inbox sx={{ width: '6em', height: '6em' }} />
       <Typography variant="h6" component="p">
         {translate(`resources.${resource}.empty`)}

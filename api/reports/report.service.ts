@@ -11,9 +11,6 @@ const month = (column: string) => `to_char(${column} at time zone 'Asia/Tokyo', 
 /** An account past its stop date counts as STOPPED as of today (the first parameter). */
 const STATUS_TODAY = `case when u.status = 'ACTIVE' and u.stop_date < ? then 'STOPPED' else u.status end`;
 
-/** Every part of a report: for a caller that is not a GraphQL selection (a job, a test). */
-const ALL: ReadonlySet<string> = new Set(['rows', 'totals', 'activeHeadcount', 'activeByJobType', 'months', 'membersPerRoom', 'roomsPerOffice', 'counts', 'durations']);
-
 export class ReportService extends AreaService {
   /** A WHERE fragment and its parameters for the viewer's scope (report.policy.ts). */
   private scope(kind: ReportRows): SqlScope {
@@ -28,7 +25,7 @@ export class ReportService extends AreaService {
    * The rows by office only when they are asked for (the reports page); home asks for the headcounts
    * alone, counted by job type and status without the offices (a handful of rows at any size).
    */
-  async roster(parts: ReadonlySet<string> = ALL): Promise<RosterReport> {
+  async roster(parts: ReadonlySet<string>): Promise<RosterReport> {
     const [where, params] = this.scope('user');
     const today = todayInTokyo();
     const byOffice = parts.has('rows');
@@ -67,7 +64,7 @@ export class ReportService extends AreaService {
   }
 
   /** Each part only when it is asked for: home shows the months alone. */
-  async rooms(parts: ReadonlySet<string> = ALL): Promise<RoomsReport> {
+  async rooms(parts: ReadonlySet<string>): Promise<RoomsReport> {
     const [where, params] = this.scope('room');
     const today = todayInTokyo();
     // One pass over the rooms: opened and closed per month, and the rooms open at a month's end as
@@ -117,15 +114,14 @@ export class ReportService extends AreaService {
     };
   }
 
-  async applications(parts: ReadonlySet<string> = ALL): Promise<ApplicationsReport> {
+  async applications(parts: ReadonlySet<string>): Promise<ApplicationsReport> {
     const [where, params] = this.scope('application');
     const counts = parts.has('counts')
       ? await this.sql<{ type: string; state: string; n: number }>(`select a.type, a.state, count(*)::int as n from application a where ${where} group by 1, 2 order by 1, 2`, params)
       : [];
     // from the first submission to the first forward / completion, in days
-    const durations = !parts.has('durations')
-      ? []
-      : await this.sql<{ type: string; step: string; n: number; median: number; p90: number }>(
+    const durations = parts.has('durations')
+      ? await this.sql<{ type: string; step: string; n: number; median: number; p90: number }>(
           `with steps as (
          select a.id, a.type,
                 min(e.at) filter (where e.action = 'SUBMIT') as submitted,
@@ -142,7 +138,8 @@ export class ReportService extends AreaService {
               round(percentile_cont(0.9) within group (order by days)::numeric, 2)::float as p90
          from spans group by type, step order by type, step desc`,
           params,
-        );
+        )
+      : [];
     return {
       counts: counts.map((c) => ({ type: c.type as never, state: c.state as never, count: c.n })),
       durations: durations.map((d) => ({ type: d.type as never, step: d.step, count: d.n, medianDays: d.median, p90Days: d.p90 })),

@@ -29,10 +29,10 @@ describe('lists', () => {
 
   it('the empty consents register says what will appear there, in Japanese and English', { timeout: 60_000 }, async () => {
     const page = await openAs(s.world.users.city, 'consents-empty', '#/consents');
-    await expect.poll(() => page.locator('.RaEmpty-message').innerText(), { timeout: 15_000 }).toMatch(/^同意書はまだありません。\s*部屋ができると、その同意書（様式5）がここに載ります。$/);
+    await expect.poll(() => page.getByTestId('list-empty').innerText(), { timeout: 15_000 }).toMatch(/^同意書はまだありません。\s*部屋ができると、その同意書（様式5）がここに載ります。$/);
     await page.getByRole('button', { name: '日本語' }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();
-    await expect.poll(() => page.locator('.RaEmpty-message').innerText(), { timeout: 15_000 }).toMatch(/^No consents yet\.\s*When a room is created, its consent \(form 5\) is listed here\.$/);
+    await expect.poll(() => page.getByTestId('list-empty').innerText(), { timeout: 15_000 }).toMatch(/^No consents yet\.\s*When a room is created, its consent \(form 5\) is listed here\.$/);
   });
 
   it('every sortable header of every list in each role’s menu is an order the API offers', { timeout: 240_000 }, async () => {

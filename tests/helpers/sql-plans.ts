@@ -1,6 +1,7 @@
 // For tests that ask PostgreSQL how it runs the API's own statements: capture what the server sends
 // at the pg driver (text and values, as prepared), and walk an EXPLAIN (FORMAT JSON) plan.
 import pg from 'pg';
+import type { TestServer } from './server.js';
 
 export interface SentStatement {
   text: string;
@@ -48,7 +49,7 @@ export const planNodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).fla
  * The capture, and a connection of the test server's own pool for the EXPLAINs (the statements are
  * prepared against its schema); `close` gives both back.
  */
-export async function planTools(server: { orm: { em: { getKnex(): { client: { acquireConnection(): Promise<unknown>; releaseConnection(c: unknown): Promise<unknown> } } } } }) {
+export async function planTools(server: TestServer) {
   const knex = server.orm.em.getKnex().client;
   const db = (await knex.acquireConnection()) as pg.Client;
   const sql = captureStatements();
