@@ -1,3 +1,4 @@
+import { Migration20261201023945 } from './Migration20261201023945.js';
 import { Migration20261130200001 } from './Migration20261130200001.js';
 import { Migration20261130174202 } from './Migration20261130174202.js';
 import { Migration20261130164752 } from './Migration20261130164752.js';
@@ -43,4 +44,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130164752', class: Migration20261130164752 },
   { name: 'Migration20261130174202', class: Migration20261130174202 },
   { name: 'Migration20261130200001', class: Migration20261130200001 },
+  { name: 'Migration20261201023945', class: Migration20261201023945 },
 ];

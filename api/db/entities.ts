@@ -20,6 +20,7 @@ import { PendingUpload } from '../uploads/pending-upload.entity.js';
 import { FhirExport, FhirExportFile } from '../fhir/fhir-export.entity.js';
 import { PostNotice } from '../mail/post-notice.entity.js';
 import { SecretKeyCheck } from '../auth/secret-key-check.entity.js';
+import { RoomMonthCount, UserHeadcount } from '../reports/kept-counts.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
 export const entities = [
@@ -52,4 +53,6 @@ export const entities = [
   SecretKeyCheck,
   FhirExport,
   FhirExportFile,
+  UserHeadcount,
+  RoomMonthCount,
 ];

@@ -30,6 +30,13 @@ export const reportPolicy = {
     return [byOffice, [viewer.officeId]];
   },
 
+  /**
+   * Whole municipalities (CITY its own, VENDOR every one): the counts kept per municipality
+   * (kept-counts.entity.ts) answer that scope, read with scope() under the same aliases. An office
+   * admin's accounts and rooms are counted from the rows themselves.
+   */
+  byMunicipality: anyOf(is.city, is.vendor),
+
   /** Rooms per office: an office admin sees its own office's row, not those of the other members' offices. */
   officeRowScope(viewer: Viewer): SqlScope {
     return is.office(viewer) ? ['o.id = ?', [viewer.officeId]] : ['true', []];

@@ -130,23 +130,20 @@ select json_build_object('data', json_build_object('applicationsReport', json_bu
   'counts', coalesce((select json_agg(json_build_object('type', type, 'state', state, 'count', n) order by type, state) from counts), '[]'),
   'durations', coalesce((select json_agg(json_build_object('type', type, 'step', step, 'count', n, 'medianDays', median, 'p90Days', p90) order by type, step desc) from durations), '[]'))))::text as body`,
 
-  // $1 municipality (the API's ReportService#roster without the rows, and #rooms' months: the home page)
+  // $1 municipality (the API's ReportService#roster without the rows, and #rooms' months: the home
+  // page), from the counts the writes keep (api/reports/kept-counts.entity.ts), as the API reads them
   home: `
 with active as (
-  select job_type, count(*)::int as n from app_user
+  select job_type, sum(n)::int as n from user_headcount
    where municipality_id = $1 and status = 'ACTIVE' and (stop_date is null or stop_date >= (now() at time zone 'Asia/Tokyo')::date)
-   group by 1
-), scoped as (
-  select created_at at time zone 'Asia/Tokyo' as opened_at, closed_at at time zone 'Asia/Tokyo' as closed_at from room where municipality_id = $1
-), opened as (
-  select date_trunc('month', opened_at) as m, count(*) as n from scoped group by 1
-), closed as (
-  select date_trunc('month', closed_at) as m, count(*) as n from scoped where closed_at is not null group by 1
+   group by 1 having sum(n) > 0
+), counted as (
+  select month::timestamp as m, opened, closed from room_month_count where municipality_id = $1
 ), months as (
-  select span.m, coalesce(o.n, 0)::int as opened, coalesce(c.n, 0)::int as closed,
-         (sum(coalesce(o.n, 0)) over (order by span.m) - sum(coalesce(c.n, 0)) over (order by span.m))::int as open_at_end
-    from generate_series(date_trunc('month', (select min(opened_at) from scoped)), date_trunc('month', now() at time zone 'Asia/Tokyo'), interval '1 month') as span(m)
-    left join opened o on o.m = span.m left join closed c on c.m = span.m
+  select span.m, coalesce(c.opened, 0)::int as opened, coalesce(c.closed, 0)::int as closed,
+         (sum(coalesce(c.opened, 0)) over (order by span.m) - sum(coalesce(c.closed, 0)) over (order by span.m))::int as open_at_end
+    from generate_series((select min(m) from counted where opened > 0), date_trunc('month', now() at time zone 'Asia/Tokyo'), interval '1 month') as span(m)
+    left join counted c on c.m = span.m
 )
 select json_build_object('data', json_build_object(
   'rosterReport', json_build_object('activeHeadcount', coalesce((select sum(n) from active), 0)::int,

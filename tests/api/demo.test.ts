@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../helpers/client.js';
-import { killServerProcesses, startServerProcess } from '../helpers/server-process.js';
+import { freePort, killServerProcesses, startServerProcess } from '../helpers/server-process.js';
 import { totpCode } from '../helpers/totp.js';
 import { TRANSITIONS } from '../../api/applications/application.workflow.js';
 import { ApplicationState, ApplicationType } from '../../api/applications/application.enums.js';
@@ -17,11 +17,10 @@ const folders: string[] = [];
 const OUT = 'dist/demo-test'; // compiled apart from dist/ and from the other files' builds (server-process.ts)
 const start = (env: Record<string, string>) => startServerProcess({ DATABASE_URL: '', MIGRATION_DATABASE_URL: '', ...env }, OUT);
 
-function freshEnv(offset: number) {
+async function freshEnv() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitaku-demo-'));
   folders.push(dataDir);
-  const n = (process.pid % 500) + offset;
-  return { DATA_DIR: dataDir, PORT: String(45000 + n), EMBEDDED_PG_PORT: String(52000 + n) };
+  return { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
 }
 
 async function ownerDb(env: { DATA_DIR: string; EMBEDDED_PG_PORT: string }) {
@@ -69,7 +68,7 @@ afterAll(() => {
 
 describe('the embedded demo', () => {
   it('loads a month of work through the services, prints TOTP secrets that sign in, and keeps both across restarts', async () => {
-    const env = freshEnv(0);
+    const env = await freshEnv();
     const first = await start(env);
     const output = first.output();
     const loaded = /Demo data loaded: a month of work in (\d+) steps, ([\d.]+) s/.exec(output);
@@ -160,7 +159,7 @@ describe('the embedded demo', () => {
   }, 400_000);
 
   it('under NODE_ENV=production: no pre-enrolled TOTP and no secrets printed', async () => {
-    const env = freshEnv(250);
+    const env = await freshEnv();
     // production refuses a localhost PUBLIC_URL and the default MAIL_FROM (tests/api/deployment.test.ts)
     const server = await start({
       ...env,

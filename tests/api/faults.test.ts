@@ -14,9 +14,10 @@ import { loadConfig } from '../../api/config.js';
 import { SecretBox } from '../../api/auth/secret-box.js';
 import { Client } from '../helpers/client.js';
 import { buildRoom, buildWorld } from '../helpers/factories.js';
+import { freePort } from '../helpers/server-process.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitaku-faults-'));
-const port = 51000 + (process.pid % 2000);
+let port: number; // PostgreSQL's, the same across its restart
 let pg: EmbeddedDatabase;
 let orm: MikroORM;
 let http: Server;
@@ -24,6 +25,7 @@ let stopServer: () => Promise<void>;
 let url: string;
 
 beforeAll(async () => {
+  port = await freePort();
   pg = await startEmbeddedPostgres(dir, port);
   await ensureDatabase(pg.url(), 'faults');
   orm = await connect(pg.url('faults'), { pool: { min: 0, max: 4 } });

@@ -114,11 +114,11 @@ describe('reports (exact figures on a known dataset)', () => {
   });
 
   it('reports compute only the parts a request selects (home asks for the headcounts and the months)', async () => {
-    const statements = async (query: string) => {
-      await as.city.ok(query); // warm: the session's once-a-minute touch is not counted
+    const statements = async (query: string, who: Client = as.city) => {
+      await who.ok(query); // warm: the session's once-a-minute touch is not counted
       server.sql.reset();
-      await as.city.ok(query);
-      return server.sql.statements.filter((q) => /\bfrom (app_user|room|application) \w+\b/.test(q));
+      await who.ok(query);
+      return server.sql.statements.filter((q) => /\bfrom (app_user|room|application|user_headcount|room_month_count) \w+\b/.test(q));
     };
     expect(await statements(`{ roomsReport { months { month } } }`)).toHaveLength(1);
     expect(await statements(`{ roomsReport { months { month } membersPerRoom { rooms } roomsPerOffice { rooms } } }`)).toHaveLength(3);
@@ -127,6 +127,99 @@ describe('reports (exact figures on a known dataset)', () => {
     expect(headcounts[0], 'the headcounts are counted without the offices').not.toMatch(/join office/);
     expect(await statements(`{ applicationsReport { counts { count } } }`)).toHaveLength(1);
     expect(await statements(`{ applicationsReport { counts { count } durations { count } } }`)).toHaveLength(2);
+    // home's figures for whole municipalities come from the counts the writes keep, not from the rows
+    const home = `{ rosterReport { activeHeadcount activeByJobType { count } } roomsReport { months { month } } }`;
+    for (const who of [as.city, as.vendor]) {
+      const read = await statements(home, who);
+      expect(read.map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1]).sort()).toEqual(['room_month_count', 'user_headcount']);
+    }
+    // an office's are counted from its own accounts and rooms
+    expect((await statements(home, as.officeAdmin)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1]).sort()).toEqual(['app_user', 'room']);
+  });
+
+  it('the kept counts agree with the rows after every kind of write, and report_counts_rebuild() recounts the same', async () => {
+    const town = await buildMunicipality(em.fork());
+    const townOffice = await buildOffice(em.fork(), town);
+    const other = await buildMunicipality(em.fork());
+    const people = [];
+    for (let i = 0; i < 8; i++) people.push((await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: townOffice })).user);
+    const rooms = [];
+    for (let i = 0; i < 6; i++) rooms.push(await buildRoom(em.fork(), { municipality: town, explainingOffice: townOffice, coveredOffices: [townOffice], members: [] }));
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+    // accounts: job type, status, stop date (counted while ACTIVE only), moved to another municipality, deleted
+    await sql(`update app_user set job_type = 'DOCTOR' where id in (?)`, [ids(people.slice(0, 3))]);
+    await sql(`update app_user set status = 'STOPPED', stop_date = '2026-01-31' where id = ?`, [people[3].id]);
+    await sql(`update app_user set stop_date = '2099-03-31' where id in (?)`, [ids(people.slice(4, 6))]);
+    await sql(`update app_user set stop_date = '2020-03-31' where id = ?`, [people[6].id]); // active, past its stop date: STOPPED today
+    await sql(`update app_user set status = 'LOCKED', stop_date = null where id = ?`, [people[5].id]);
+    await sql(`update app_user set last_sign_in_at = now(), name = name || '様' where id in (?)`, [ids(people)]); // counts nothing
+    await sql(`update app_user set municipality_id = ?, office_id = null where id = ?`, [other.id, people[7].id]);
+    await sql(`delete from app_user where id = ?`, [people[0].id]);
+    // several rows in one statement (an import): counted per statement, each key once
+    await sql(
+      `insert into app_user (id, created_at, updated_at, login_id, role, municipality_id, office_id, name, name_kana, job_type, status, stop_date)
+       select gen_random_uuid(), now(), now(), 'bulk-' || g || '-' || left(md5(random()::text), 8), 'OFFICE', ?, ?, '一括 ' || g, 'イッカツ',
+              (array['NURSE', 'NURSE', 'PHARMACIST', 'CARE_WORKER'])[g], (array['ACTIVE', 'ACTIVE', 'PENDING', 'ACTIVE'])[g], case when g = 4 then date '2099-01-31' end
+         from generate_series(1, 4) g`,
+      [town.id, townOffice.id],
+    );
+    await sql(`delete from app_user where id in (?)`, [ids(people.slice(1, 3))]);
+    // rooms: closed, reopened, backdated, moved in time across months, deleted
+    const at = (iso: string) => new Date(iso);
+    await sql(`update room set created_at = ? where id in (?)`, [at('2025-04-30T15:30:00Z'), ids(rooms.slice(0, 3))]); // 2025-05 in Japan
+    await sql(`update room set closed_at = ?, status = 'CLOSED' where id in (?)`, [at('2025-06-30T14:59:00Z'), ids(rooms.slice(1, 3))]); // still June in Japan
+    await sql(`update room set closed_at = null, status = 'ACTIVE' where id = ?`, [rooms[2].id]);
+    await sql(`update room set updated_at = now() where id in (?)`, [ids(rooms)]); // counts nothing
+    await sql(`delete from room_member where room_id in (?)`, [ids(rooms.slice(3))]);
+    await sql(`delete from room where id in (?)`, [ids(rooms.slice(4))]);
+    // several rooms in one statement, across months, one of them closed
+    await sql(
+      `insert into room (id, created_at, updated_at, municipality_id, patient_id, consent_id, name, status, closed_at)
+       select gen_random_uuid(), timestamptz '2025-02-10 12:00+09' + g * interval '20 days', now(), municipality_id, patient_id, consent_id, name, 'ACTIVE',
+              case when g = 2 then timestamptz '2025-06-15 12:00+09' end
+         from room, generate_series(1, 3) g where id = ?`,
+      [rooms[3].id],
+    );
+
+    const keptUsers = `select municipality_id, job_type, status, stop_date::text, sum(n)::int as n from user_headcount where municipality_id in (?) group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`;
+    const countedUsers = `select municipality_id, job_type, status, (case when status = 'ACTIVE' then stop_date end)::text as stop_date, count(*)::int as n from app_user where municipality_id in (?) group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+    const keptRooms = `select municipality_id, month::text, opened, closed from room_month_count where municipality_id in (?) and (opened, closed) <> (0, 0) order by 1, 2`;
+    const countedRooms = `select municipality_id, month::text, sum(o)::int as opened, sum(c)::int as closed from (
+        select municipality_id, date_trunc('month', created_at at time zone 'Asia/Tokyo')::date as month, 1 as o, 0 as c from room
+        union all select municipality_id, date_trunc('month', closed_at at time zone 'Asia/Tokyo')::date, 0, 1 from room where closed_at is not null) r
+      where municipality_id in (?) group by 1, 2 order by 1, 2`;
+    const towns = [[town.id, other.id]];
+    const users = await sql(countedUsers, towns);
+    const roomsByMonth = await sql(countedRooms, towns);
+    expect(users.some((u) => u.stop_date === '2099-03-31') && users.some((u) => u.municipality_id === other.id)).toBe(true); // the writes above show in the rows
+    expect(roomsByMonth).toContainEqual({ municipality_id: town.id, month: '2025-06-01', opened: 0, closed: 2 });
+    expect(roomsByMonth).toContainEqual({ municipality_id: town.id, month: '2025-03-01', opened: 2, closed: 0 });
+    expect(await sql(keptUsers, towns)).toEqual(users);
+    expect(await sql(keptRooms, towns)).toEqual(roomsByMonth);
+
+    // the rebuild (the migration's backfill) counts the same, for every municipality
+    const everyone = `select municipality_id, job_type, status, stop_date::text, sum(n)::int as n from user_headcount group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`;
+    const everyRoom = `select municipality_id, month::text, opened, closed from room_month_count where (opened, closed) <> (0, 0) order by 1, 2`;
+    const [keptAll, keptAllRooms] = [await sql(everyone), await sql(everyRoom)];
+    await sql(`select report_counts_rebuild()`);
+    expect(await sql(everyone)).toEqual(keptAll);
+    expect(await sql(everyRoom)).toEqual(keptAllRooms);
+    expect(await sql(keptUsers, towns)).toEqual(users);
+  });
+
+  it('the kept counts lose no account written concurrently in the same municipality', async () => {
+    const town = await buildMunicipality(em.fork());
+    const townOffice = await buildOffice(em.fork(), town);
+    const [first, second] = [em.fork(), em.fork()];
+    await Promise.all(
+      [first, second].map((fork) =>
+        fork.transactional(async (tx) => {
+          await buildUser(tx, server.secrets, { role: Role.OFFICE, office: townOffice });
+          await new Promise((r) => setTimeout(r, 50)); // both hold their new row before either commits
+        }),
+      ),
+    );
+    expect(await sql(`select sum(n)::int as n from user_headcount where municipality_id = ?`, [town.id])).toEqual([{ n: 2 }]);
   });
 
   it('rooms: the months agree with counting every room anew for each month, over rooms opened and closed across two years', async () => {

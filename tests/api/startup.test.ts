@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../helpers/db.js';
 import { Client } from '../helpers/client.js';
-import { killServerProcesses, startServerProcess } from '../helpers/server-process.js';
+import { freePort, killServerProcesses, startServerProcess } from '../helpers/server-process.js';
 
 const OUT = 'dist/startup-test'; // compiled apart from dist/ and from the other files' builds (server-process.ts)
 const startServer = (env: Record<string, string>) => startServerProcess(env, OUT);
@@ -23,7 +23,7 @@ afterAll(() => {
 describe('npm start', () => {
   it('runs on an embedded PostgreSQL, prints the URL and demo logins, and keeps its data across restarts', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitaku-start-'));
-    const env = { DATA_DIR: dataDir, PORT: String(47000 + (process.pid % 1000)), EMBEDDED_PG_PORT: String(53000 + (process.pid % 1000)) };
+    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) };
     const first = await startServer(env);
     expect(first.output()).toContain(`http://localhost:${env.PORT}/`);
     expect(first.output()).toMatch(/mito-city\s+CITY/);
@@ -54,7 +54,7 @@ describe('npm start', () => {
   it('with DATABASE_URL: migrates, loads no demo data, and create-admin makes the first VENDOR account', async () => {
     const { orm, url } = await createTestDatabase();
     await orm.close(true);
-    const env = { DATABASE_URL: url, PORT: String(48000 + (process.pid % 1000)), SECRET_KEY: 'k'.repeat(40) };
+    const env = { DATABASE_URL: url, PORT: String(await freePort()), SECRET_KEY: 'k'.repeat(40) };
     execFileSync(process.execPath, [`${OUT}/api/db/create-admin.js`], {
       env: { ...process.env, ...env, ADMIN_LOGIN_ID: 'first-admin', ADMIN_NAME: '最初 管理者', ADMIN_NAME_KANA: 'サイショ カンリシャ', ADMIN_PASSWORD: 'first-admin-password-1' },
       stdio: 'pipe',
@@ -73,7 +73,7 @@ describe('npm start', () => {
   it('refuses a blanket TRUST_PROXY at start, with a message saying what to set', async () => {
     // the setting that used to mean "believe X-Forwarded-For from anyone" (other spellings: tests/api/throttling.test.ts)
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitaku-proxy-'));
-    const failed = await startServer({ TRUST_PROXY: '1', DATA_DIR: dataDir, PORT: String(49000 + (process.pid % 1000)), EMBEDDED_PG_PORT: String(52000 + (process.pid % 1000)) }).then(
+    const failed = await startServer({ TRUST_PROXY: '1', DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) }).then(
       async (started) => void (await started.stop()),
       (e: Error) => e.message,
     );

@@ -1,6 +1,7 @@
 // The compiled server as a fresh clone runs it (`node dist/api/main.js`), as a child process:
 // resolves once it prints its GraphQL address (and the lines that follow it), with its output so far.
 import { spawn, type ChildProcess } from 'node:child_process';
+import net, { type AddressInfo } from 'node:net';
 
 export interface ServerProcess {
   output: () => string;
@@ -44,4 +45,27 @@ export function startServerProcess(env: Record<string, string>, outDir: string):
 /** Ends every server this file started (afterAll). */
 export function killServerProcesses(): void {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+}
+
+/**
+ * A port the kernel says is free now, for a server or an embedded PostgreSQL a test starts. Ports
+ * derived from the test's pid (47000 + pid % 1000 …) lay in the kernel's ephemeral range
+ * (32768–60999), where any connection of a test running beside it could already hold one.
+ */
+const handedOut = new Set<number>();
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const probe = net.createServer();
+    await new Promise<void>((resolve, reject) => {
+      probe.once('error', reject);
+      probe.listen(0, resolve); // every address, as the server binds
+    });
+    const { port } = probe.address() as AddressInfo;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    // a server and its PostgreSQL never get the same one
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
 }
