@@ -219,13 +219,12 @@ export async function withClient<T>(url: string, fn: (c: PgClient) => Promise<T>
 
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** Schema fingerprint: a new migration makes a new dataset. */
+/** Schema fingerprint: a new migration, or a migration edited before it lands, makes a new dataset. */
 async function migrationsTag(): Promise<string> {
   const { migrationsList } = await import('../migrations/index.js');
-  return createHash('sha1')
-    .update(migrationsList.map((m) => m.name).join(','))
-    .digest('hex')
-    .slice(0, 8);
+  const hash = createHash('sha1').update(migrationsList.map((m) => m.name).join(','));
+  for (const m of migrationsList) hash.update(fs.readFileSync(new URL(`../migrations/${m.name}.js`, import.meta.url)));
+  return hash.digest('hex').slice(0, 8);
 }
 
 export function templateName(o: Pick<BenchOptions, 'scale' | 'seed'>, tag: string): string {
