@@ -343,12 +343,12 @@ export async function buildDataset(c: Client, o: DatasetOptions, secrets: { pass
     'applications',
     `
     insert into application (id, created_at, updated_at, version, municipality_id, type, state, channel, office_id, applicant_id, applicant_name, applicant_email, summary, payload,
-                             submitted_at, forwarded_at, completed_at)
+                             submitted_at, first_submitted_at, forwarded_at, completed_at)
     select pg_temp.uid('app', a), submitted, submitted, 1, pg_temp.uid('muni', muni), type, state, case when type = 'OFFICE_REGISTRATION' then 'CITY' else 'OFFICE' end,
            case when type = 'OFFICE_REGISTRATION' and state <> 'COMPLETED' then null else pg_temp.uid('office', office_i) end,
            case when type = 'OFFICE_REGISTRATION' then null else applicant end, '申請 担当', 'applicant' || a || '@example.jp',
            '申請 ' || a || ': ' || type, jsonb_build_object('note', '申請 ' || a),
-           submitted, case when state in ('FORWARDED', 'COMPLETED') and type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then t1 end,
+           submitted, submitted, case when state in ('FORWARDED', 'COMPLETED') and type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then t1 end,
            case when state = 'COMPLETED' then t2 end
       from t_app`,
   );
@@ -425,9 +425,9 @@ export async function addApprovalPool(c: Client, municipalityId: string, count: 
         where municipality_id = $1 and role = 'OFFICE' and office_admin and status = 'ACTIVE' order by id limit 1
      ), app as (
        insert into application (id, created_at, updated_at, version, municipality_id, type, state, channel, office_id, applicant_id, applicant_name, applicant_email,
-                                summary, payload, submitted_at)
+                                summary, payload, submitted_at, first_submitted_at)
        select gen_random_uuid(), now() - interval '1 day', now() - interval '1 day', 1, $1, 'STAFF_ADDITION', 'SUBMITTED', 'OFFICE', a.office_id, a.id, a.name,
-              'pool' || i || '@example.jp', 'ベンチマーク 承認待ち ' || i, jsonb_build_object('note', 'bench pool ' || i), now() - interval '1 day'
+              'pool' || i || '@example.jp', 'ベンチマーク 承認待ち ' || i, jsonb_build_object('note', 'bench pool ' || i), now() - interval '1 day', now() - interval '1 day'
          from generate_series(1, $2::int) i cross join applicant a
        returning id, applicant_id, applicant_name, submitted_at
      ), ev as (

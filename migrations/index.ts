@@ -1,3 +1,4 @@
+import { Migration20261201044943 } from './Migration20261201044943.js';
 import { Migration20261201023945 } from './Migration20261201023945.js';
 import { Migration20261130200001 } from './Migration20261130200001.js';
 import { Migration20261130174202 } from './Migration20261130174202.js';
@@ -45,4 +46,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130174202', class: Migration20261130174202 },
   { name: 'Migration20261130200001', class: Migration20261130200001 },
   { name: 'Migration20261201023945', class: Migration20261201023945 },
+  { name: 'Migration20261201044943', class: Migration20261201044943 },
 ];

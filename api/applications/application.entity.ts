@@ -33,7 +33,7 @@ registerEnumType(ApplicationChannel, { name: 'ApplicationChannel' });
 @Index({ properties: ['updatedAt', 'id'] })
 // 受付番号 search (the id's first 8 characters, as the applicant quotes them)
 @Index({ name: 'application_receipt_number', expression: 'create index "application_receipt_number" on "application" (upper(left(id::text, 8)))' })
-export class Application extends BaseEntity<'state' | 'submittedAt'> {
+export class Application extends BaseEntity<'state' | 'submittedAt' | 'firstSubmittedAt'> {
   @ManyToOne(() => Municipality, { ref: true, deleteRule: 'restrict' })
   municipality!: Ref<Municipality>;
 
@@ -89,6 +89,13 @@ export class Application extends BaseEntity<'state' | 'submittedAt'> {
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
   submittedAt: Date = new Date();
+
+  /**
+   * 初回提出: the first submission, which a correction (RESUBMIT moves submittedAt) leaves as it was.
+   * The applications report counts each step's days from it (api/reports/kept-counts.entity.ts).
+   */
+  @Property({ type: 'timestamptz', onCreate: (app: Application) => app.submittedAt })
+  firstSubmittedAt!: Date;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })

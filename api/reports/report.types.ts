@@ -74,8 +74,9 @@ export class StepDuration {
   @Field(() => ApplicationType) type!: ApplicationType;
   @Field({ description: 'FORWARD (submission → forwarded) or COMPLETE (submission → completed)' }) step!: string;
   @Field(() => Int) count!: number;
-  @Field(() => Float) medianDays!: number;
-  @Field(() => Float) p90Days!: number;
+  @Field(() => Float, { description: 'Median of the days from the first submission to the step, each rounded to a tenth of a day (within 0.05 of the exact median)' })
+  medianDays!: number;
+  @Field(() => Float, { description: '90th percentile of the same days' }) p90Days!: number;
 }
 
 @ObjectType()

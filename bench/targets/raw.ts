@@ -104,27 +104,27 @@ select json_build_object('data', json_build_object('rosterReport', json_build_ob
   'totals', coalesce((select json_agg(json_build_object('status', status, 'count', n) order by first_seen) from totals), '[]'),
   'activeHeadcount', coalesce((select n from totals where status = 'ACTIVE'), 0))))::text as body`,
 
-  // $1 municipality (the API's ReportService#applications: both of its statements in one)
+  // $1 municipality (the API's ReportService#applications: both of its statements in one), from the
+  // counts the writes keep (api/reports/kept-counts.entity.ts), as the API reads them
   applications: `
 with counts as (
-  select type, state, count(*)::int as n from application where municipality_id = $1 group by 1, 2
-), steps as (
-  select a.id, a.type,
-         min(e.at) filter (where e.action = 'SUBMIT') as submitted,
-         min(e.at) filter (where e.action = 'FORWARD') as forwarded,
-         min(e.at) filter (where e.action = 'COMPLETE') as completed
-    from application a join application_event e on e.application_id = a.id
-   where a.municipality_id = $1
-   group by a.id, a.type
-), spans as (
-  select type, 'FORWARD' as step, extract(epoch from forwarded - submitted) / 86400 as days from steps where forwarded is not null
-  union all
-  select type, 'COMPLETE', extract(epoch from completed - submitted) / 86400 from steps where completed is not null
+  select type, state, sum(n)::int as n from application_count where municipality_id = $1 group by 1, 2 having sum(n) > 0
+), h as (
+  select type, step, tenths, sum(n) as n from application_step_count where municipality_id = $1 group by 1, 2, 3 having sum(n) > 0
+), c as (
+  select type, step, tenths, n, sum(n) over (partition by type, step order by tenths) - n as before, sum(n) over (partition by type, step) as total from h
+), q as (
+  select distinct type, step, total, p, p * (total - 1) as pos from c cross join (values (0.5), (0.9)) as v(p)
+), v as (
+  select q.type, q.step, q.total, q.p, q.pos - floor(q.pos) as frac,
+         min(c.tenths) filter (where floor(q.pos) >= c.before and floor(q.pos) < c.before + c.n) as lo,
+         min(c.tenths) filter (where ceil(q.pos) >= c.before and ceil(q.pos) < c.before + c.n) as hi
+    from q join c on c.type = q.type and c.step = q.step group by q.type, q.step, q.total, q.p, q.pos
 ), durations as (
-  select type, step, count(*)::int as n,
-         round(percentile_cont(0.5) within group (order by days)::numeric, 2)::float as median,
-         round(percentile_cont(0.9) within group (order by days)::numeric, 2)::float as p90
-    from spans group by type, step
+  select type, step, total::int as n,
+         round(max((lo + frac * (hi - lo)) / 10) filter (where p = 0.5), 2)::float as median,
+         round(max((lo + frac * (hi - lo)) / 10) filter (where p = 0.9), 2)::float as p90
+    from v group by type, step, total
 )
 select json_build_object('data', json_build_object('applicationsReport', json_build_object(
   'counts', coalesce((select json_agg(json_build_object('type', type, 'state', state, 'count', n) order by type, state) from counts), '[]'),

@@ -174,6 +174,16 @@ describe('staff addition, end to end: apply → return → correct → forward �
       'COMPLETE:FORWARDED>COMPLETED',
     ]);
     expect(history[1].comment).toBe('誓約書の日付をご確認ください');
+    // the correction moved submitted_at; the first submission (the report's days count from it) stays
+    const [times] = await sql(
+      `select abs(extract(epoch from a.first_submitted_at - min(e.at) filter (where e.action = 'SUBMIT'))) < 1 as first_is_submit,
+              a.submitted_at > min(e.at) filter (where e.action = 'RESUBMIT') - interval '1 second' and a.submitted_at > a.first_submitted_at as moved,
+              abs(extract(epoch from a.forwarded_at - min(e.at) filter (where e.action = 'FORWARD'))) < 1 as forwarded,
+              abs(extract(epoch from a.completed_at - min(e.at) filter (where e.action = 'COMPLETE'))) < 1 as completed
+         from application a join application_event e on e.application_id = a.id where a.id = ? group by a.id`,
+      [app.id],
+    );
+    expect(times).toEqual({ first_is_submit: true, moved: true, forwarded: true, completed: true });
 
     const [user] = await sql(`select id, login_id, status, password_hash, office_id from app_user where name = '新規 看護師'`);
     expect(user).toMatchObject({ status: 'PENDING', password_hash: null, office_id: world.office.id });

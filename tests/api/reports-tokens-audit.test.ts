@@ -52,16 +52,8 @@ beforeAll(async () => {
   ]) {
     const a = await buildApplication(em.fork(), { office, applicant: officeAdmin.user, state: ApplicationState.COMPLETED });
     const t0 = new Date('2026-10-01T00:00:00Z').getTime();
-    for (const [action, days] of [
-      ['SUBMIT', 0],
-      ['FORWARD', fwd],
-      ['COMPLETE', done],
-    ] as const)
-      await sql(`insert into application_event (id, application_id, action, to_state, actor_name, at) values (gen_random_uuid(), ?, ?, 'SUBMITTED', 'テスト', ?)`, [
-        a.id,
-        action,
-        new Date(t0 + days * 86_400_000),
-      ]);
+    const day = (d: number) => new Date(t0 + d * 86_400_000);
+    await sql(`update application set first_submitted_at = ?, submitted_at = ?, forwarded_at = ?, completed_at = ? where id = ?`, [day(0), day(0), day(fwd), day(done), a.id]);
   }
   await buildApplication(em.fork(), { office: world.otherCityOffice, applicant: world.users.otherCityStaff.user });
 
@@ -118,7 +110,7 @@ describe('reports (exact figures on a known dataset)', () => {
       await who.ok(query); // warm: the session's once-a-minute touch is not counted
       server.sql.reset();
       await who.ok(query);
-      return server.sql.statements.filter((q) => /\bfrom (app_user|room|application|user_headcount|room_month_count) \w+\b/.test(q));
+      return server.sql.statements.filter((q) => /\bfrom (app_user|room|application|user_headcount|room_month_count|application_count|application_step_count) \w+\b/.test(q));
     };
     expect(await statements(`{ roomsReport { months { month } } }`)).toHaveLength(1);
     expect(await statements(`{ roomsReport { months { month } membersPerRoom { rooms } roomsPerOffice { rooms } } }`)).toHaveLength(3);
@@ -135,6 +127,12 @@ describe('reports (exact figures on a known dataset)', () => {
     }
     // an office's are counted from its own accounts and rooms
     expect((await statements(home, as.officeAdmin)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1]).sort()).toEqual(['app_user', 'room']);
+    // so are the applications report's, for whole municipalities; an office's from its applications
+    const applications = `{ applicationsReport { counts { count } durations { count } } }`;
+    for (const who of [as.city, as.vendor]) {
+      expect((await statements(applications, who)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['application_count', 'application_step_count']);
+    }
+    expect((await statements(applications, as.officeAdmin)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['application', 'application']);
   });
 
   it('the kept counts agree with the rows after every kind of write, and report_counts_rebuild() recounts the same', async () => {
@@ -281,6 +279,113 @@ describe('reports (exact figures on a known dataset)', () => {
       { state: 'COMPLETED', count: 2 },
       { state: 'SUBMITTED', count: 1 },
     ]);
+  });
+
+  it('applications: the kept counts agree with the rows after every kind of write, and report_counts_rebuild() recounts the same', async () => {
+    const town = await buildMunicipality(em.fork());
+    const townOffice = await buildOffice(em.fork(), town);
+    const other = await buildMunicipality(em.fork());
+    const apps = [];
+    for (let i = 0; i < 7; i++) apps.push(await buildApplication(em.fork(), { office: townOffice })); // the ORM's inserts
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+    const day = (d: number) => new Date(Date.parse('2026-06-01T00:00:00Z') + d * 86_400_000);
+    await sql(`update application set state = 'FORWARDED', first_submitted_at = ?, forwarded_at = ? where id in (?)`, [day(0), day(1.26), ids(apps.slice(0, 4))]);
+    await sql(`update application set state = 'COMPLETED', completed_at = ? where id in (?)`, [day(3.04), ids(apps.slice(0, 2))]);
+    await sql(`update application set first_submitted_at = ? where id = ?`, [day(-0.5), apps[1].id]); // its days change, its state does not
+    await sql(`update application set type = 'ID_STOP', state = 'RETURNED' where id = ?`, [apps[4].id]);
+    await sql(`update application set municipality_id = ?, office_id = null where id = ?`, [other.id, apps[5].id]);
+    await sql(`update application set summary = summary || '。', updated_at = now(), version = version + 1 where id in (?)`, [ids(apps)]); // counts nothing
+    await sql(`delete from application where id = ?`, [apps[6].id]);
+    // several in one statement (an import), with their steps; then several deleted in one statement
+    await sql(
+      `insert into application (id, created_at, updated_at, version, municipality_id, type, state, channel, office_id, applicant_name, applicant_email, summary, payload,
+                                submitted_at, first_submitted_at, forwarded_at, completed_at)
+       select gen_random_uuid(), now(), now(), 1, ?, (array['STAFF_ADDITION', 'ROOM_CREATION'])[1 + g % 2], case when g % 3 = 0 then 'SUBMITTED' else 'COMPLETED' end, 'CITY', ?,
+              '一括', 'bulk@example.jp', '一括 ' || g, '{}', t, t, case when g % 2 = 1 and g % 3 <> 0 then t + g * interval '7 hours' end,
+              case when g % 3 <> 0 then t + g * interval '1 day' end
+         from generate_series(1, 12) g, (select timestamptz '2026-05-01 09:00+09' as t) t0`,
+      [town.id, townOffice.id],
+    );
+    await sql(`delete from application where municipality_id = ? and summary in ('一括 1', '一括 2', '一括 6')`, [town.id]);
+    // and through the API: a clerk forwards one (a single UPDATE), returns another (the unit of work)
+    const [fwd, ret] = [await buildApplication(em.fork(), { office: townOffice }), await buildApplication(em.fork(), { office: townOffice })];
+    const clerk = new Client(server.url);
+    const c = await buildUser(em.fork(), server.secrets, { role: Role.CITY, municipality: town });
+    await clerk.signIn(c.loginId, c.password, c.totpSecret!);
+    await clerk.ok(`mutation($id: ID!) { forwardApplication(id: $id, version: 1) { state } }`, { id: fwd.id });
+    await clerk.ok(`mutation($id: ID!) { returnApplication(id: $id, version: 1, comment: "確認してください") { state } }`, { id: ret.id });
+
+    const towns = [[town.id, other.id]];
+    const keptCounts = `select municipality_id, type, state, sum(n)::int as n from application_count where municipality_id in (?) group by 1, 2, 3 having sum(n) <> 0 order by 1, 2, 3`;
+    const countedCounts = `select municipality_id, type, state, count(*)::int as n from application where municipality_id in (?) group by 1, 2, 3 order by 1, 2, 3`;
+    const keptSteps = `select municipality_id, type, step, tenths, sum(n)::int as n from application_step_count where municipality_id in (?) group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`;
+    const countedSteps = `select municipality_id, type, step, round(extract(epoch from s.at - first_submitted_at) / 8640)::int as tenths, count(*)::int as n
+        from application cross join lateral (values ('FORWARD', forwarded_at), ('COMPLETE', completed_at)) as s(step, at)
+       where s.at is not null and municipality_id in (?) group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+    const [counts, steps] = [await sql(countedCounts, towns), await sql(countedSteps, towns)];
+    // the writes above show in the rows: days to a tenth, a moved application, the API's forward
+    expect(steps).toContainEqual({ municipality_id: town.id, type: 'STAFF_ADDITION', step: 'FORWARD', tenths: 13, n: 3 });
+    expect(steps).toContainEqual({ municipality_id: town.id, type: 'STAFF_ADDITION', step: 'COMPLETE', tenths: 35, n: 1 });
+    expect(counts).toContainEqual({ municipality_id: other.id, type: 'STAFF_ADDITION', state: 'SUBMITTED', n: 1 });
+    expect(counts).toContainEqual({ municipality_id: town.id, type: 'STAFF_ADDITION', state: 'RETURNED', n: 1 });
+    expect(steps).toContainEqual({ municipality_id: town.id, type: 'STAFF_ADDITION', step: 'FORWARD', tenths: 0, n: 1 }); // the clerk's forward, just now
+    expect(await sql(keptCounts, towns)).toEqual(counts);
+    expect(await sql(keptSteps, towns)).toEqual(steps);
+
+    // the rebuild counts the same, for every municipality
+    const everyCount = `select municipality_id, type, state, n from application_count where n <> 0 order by 1, 2, 3`;
+    const everyStep = `select municipality_id, type, step, tenths, n from application_step_count where n <> 0 order by 1, 2, 3, 4`;
+    const [keptAll, keptAllSteps] = [await sql(everyCount), await sql(everyStep)];
+    await sql(`select report_counts_rebuild()`);
+    expect(await sql(everyCount)).toEqual(keptAll);
+    expect(await sql(everyStep)).toEqual(keptAllSteps);
+  });
+
+  it('applications: the median and 90th percentile are percentile_cont of the days rounded to a tenth, for every scope, within 0.05 of the exact days', async () => {
+    const town = await buildMunicipality(em.fork());
+    const [own, otherOffice] = [await buildOffice(em.fork(), town), await buildOffice(em.fork(), town)];
+    // 600 applications of every type with steps spread over hours to weeks, half of them from one office
+    await sql(
+      `insert into application (id, created_at, updated_at, version, municipality_id, type, state, channel, office_id, applicant_name, applicant_email, summary, payload,
+                                submitted_at, first_submitted_at, forwarded_at, completed_at)
+       select gen_random_uuid(), now(), now(), 1, ?, type, 'COMPLETED', 'CITY', case when g % 2 = 0 then ?::uuid else ?::uuid end, '分布', 'spread@example.jp', '分布 ' || g, '{}', t, t,
+              case when type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP') then t + random() * random() * interval '9 days' end, t + interval '1 day' + random() * interval '30 days'
+         from (select g, (array['OFFICE_REGISTRATION', 'STAFF_ADDITION', 'STAFF_ADDITION', 'ID_STOP', 'ROOM_CREATION', 'ROOM_JOIN'])[1 + g % 6] as type,
+                      timestamptz '2026-03-01 09:00+09' + random() * interval '200 days' as t from generate_series(1, 600) g) x`,
+      [town.id, own.id, otherOffice.id],
+    );
+    const clerk = new Client(server.url);
+    const c = await buildUser(em.fork(), server.secrets, { role: Role.CITY, municipality: town });
+    await clerk.signIn(c.loginId, c.password, c.totpSecret!);
+    const admin = new Client(server.url);
+    const a = await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: own, officeAdmin: true });
+    await admin.signIn(a.loginId, a.password, a.totpSecret!);
+
+    const percentiles = (days: string, scope: string) => `
+      select a.type, s.step, count(*)::int as count,
+             round(percentile_cont(0.5) within group (order by ${days})::numeric, 2)::float as "medianDays",
+             round(percentile_cont(0.9) within group (order by ${days})::numeric, 2)::float as "p90Days"
+        from application a cross join lateral (values ('FORWARD', a.forwarded_at), ('COMPLETE', a.completed_at)) as s(step, at)
+       where s.at is not null and ${scope} group by 1, 2 order by 1, 2 desc`;
+    const rounded = `round(extract(epoch from s.at - a.first_submitted_at) / 8640) / 10`;
+    const exact = `extract(epoch from s.at - a.first_submitted_at) / 86400`;
+    const cases = [
+      { who: clerk, scope: 'a.municipality_id = ?', params: [town.id] }, // the kept counts
+      { who: admin, scope: 'a.office_id = ?', params: [own.id] }, // its office's rows
+      { who: as.vendor, scope: `a.type in ('OFFICE_REGISTRATION', 'STAFF_ADDITION', 'ID_STOP')`, params: [] }, // every municipality's account forms
+    ];
+    for (const { who, scope, params } of cases) {
+      const r = (await who.ok(`{ applicationsReport { durations { type step count medianDays p90Days } } }`)).applicationsReport.durations;
+      expect(r.length, scope).toBeGreaterThanOrEqual(3);
+      expect(r, scope).toEqual(await sql(percentiles(rounded, scope), params));
+      const precise = await sql(percentiles(exact, scope), params);
+      r.forEach((d: { medianDays: number; p90Days: number }, i: number) => {
+        expect(Math.abs(d.medianDays - precise[i].medianDays), scope).toBeLessThanOrEqual(0.051);
+        expect(Math.abs(d.p90Days - precise[i].p90Days), scope).toBeLessThanOrEqual(0.051);
+      });
+    }
+    const town6 = (await clerk.ok(`{ applicationsReport { durations { count } } }`)).applicationsReport.durations;
+    expect(town6.map((d: { count: number }) => d.count).reduce((x: number, y: number) => x + y)).toBe(600 + 400); // every COMPLETE, and FORWARD for the account forms (4 of 6 types drawn)
   });
 
   it('activity: posts and care reports per month per office, counts only', async () => {

@@ -17,8 +17,10 @@ const CARRIES_MUNICIPALITY_ID = [
   'office',
   'patient',
   'room',
-  // the counts the writes keep for the home pages (api/reports/kept-counts.entity.ts): co-located with the rows they count
+  // the counts the writes keep for the home pages and the applications report (api/reports/kept-counts.entity.ts): co-located with the rows they count
   'room_month_count',
+  'application_count',
+  'application_step_count',
   'user_headcount',
 ] as const;
 
