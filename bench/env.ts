@@ -130,7 +130,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   }
   if (!(o.scale > 0) || !Number.isInteger(o.seed) || !(o.duration > 0) || !(o.warmup >= 0) || !(Number.isInteger(o.rounds) && o.rounds >= 1))
     throw new Error('bad --scale/--seed/--duration/--rounds/--warmup');
-  const known = ['users', 'rooms', 'room', 'deepPosts', 'roster', 'applications', 'home'];
+  const known = ['users', 'rooms', 'room', 'deepPosts', 'roster', 'applications', 'home', 'activity'];
   for (const q of o.queries ?? []) if (!known.includes(q)) throw new Error(`unknown query ${q} (${known.join(', ')})`);
   for (const t of o.targets) if (!['api', 'raw', 'postgraphile'].includes(t)) throw new Error(`unknown target ${t}`);
   for (const w of o.writes) if (!['createPost', 'markPostsRead', 'approveApplication'].includes(w)) throw new Error(`unknown write ${w}`);

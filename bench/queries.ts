@@ -1,5 +1,5 @@
 // biome-ignore-all lint/suspicious/noExplicitAny: PostGraphile's answers are untyped JSON; fromPgl maps them to the API's shape, and the run compares both answers (walk) key by key
-// The seven requests the panel really sends, written once per target:
+// The eight requests the panel really sends, written once per target:
 //   api — the GraphQL document and variables our panel sends;
 //   raw — the name of a hand-written SQL statement (bench/targets/raw.ts) and its parameters;
 //   pgl — the PostGraphile 4 document that returns the same data, or why there is none;
@@ -21,7 +21,7 @@ export interface BenchParams {
   bigRoomPosts: number;
 }
 
-export type QueryKey = 'users' | 'rooms' | 'room' | 'deepPosts' | 'roster' | 'applications' | 'home';
+export type QueryKey = 'users' | 'rooms' | 'room' | 'deepPosts' | 'roster' | 'applications' | 'home' | 'activity';
 
 export interface GraphQLBody {
   query: string;
@@ -265,6 +265,17 @@ export const QUERIES: QueryDef[] = [
     }),
     raw: (p) => ({ q: 'home', params: [p.municipalityId] }),
     pgl: { na: 'needs GROUP BY counts with an as-of-today status and running totals per month; PostGraphile 4 has no aggregates without a plugin or a custom SQL function' },
+  },
+  {
+    key: 'activity',
+    title: '8. activity report (activityReport): posts and care reports per month and office',
+    shape: 'report',
+    api: () => ({
+      query: `query Activity { activityReport { month officeId officeName posts careReports } }`,
+      variables: {},
+    }),
+    raw: (p) => ({ q: 'activity', params: [p.municipalityId] }),
+    pgl: { na: 'needs GROUP BY counts per month and office; PostGraphile 4 has no aggregates without a plugin or a custom SQL function' },
   },
 ];
 

@@ -1,3 +1,4 @@
+import { Migration20261201050637 } from './Migration20261201050637.js';
 import { Migration20261201044943 } from './Migration20261201044943.js';
 import { Migration20261201023945 } from './Migration20261201023945.js';
 import { Migration20261130200001 } from './Migration20261130200001.js';
@@ -47,4 +48,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261130200001', class: Migration20261130200001 },
   { name: 'Migration20261201023945', class: Migration20261201023945 },
   { name: 'Migration20261201044943', class: Migration20261201044943 },
+  { name: 'Migration20261201050637', class: Migration20261201050637 },
 ];

@@ -6,8 +6,6 @@ import { todayInTokyo } from '../common/dates.js';
 import { reportPolicy, type ReportRows, type SqlScope } from './report.policy.js';
 import type { ActivityRow, ApplicationsReport, RoomsReport, RosterReport } from './report.types.js';
 
-const month = (column: string) => `to_char(${column} at time zone 'Asia/Tokyo', 'YYYY-MM')`;
-
 /** An account past its stop date counts as STOPPED as of today (the first parameter). */
 const STATUS_TODAY = `case when u.status = 'ACTIVE' and u.stop_date < ? then 'STOPPED' else u.status end`;
 
@@ -177,14 +175,14 @@ export class ReportService extends AreaService {
     };
   }
 
+  /** Posts and care reports per month and office, from the counts the writes keep (kept-counts.entity.ts), for every scope. */
   async activity(): Promise<ActivityRow[]> {
-    const [where, params] = this.scope('post');
+    const [where, params] = this.scope('activity');
     const rows = await this.sql<{ month: string; office_id: string; office_name: string; posts: number; care_reports: number }>(
-      `select ${month('p.created_at')} as month, o.id as office_id, o.name as office_name,
-              count(*)::int as posts, count(*) filter (where p.kind = 'CARE_REPORT')::int as care_reports
-         from post p join room r on r.id = p.room_id join app_user u on u.id = p.author_id join office o on o.id = u.office_id
+      `select to_char(c.month, 'YYYY-MM') as month, o.id as office_id, o.name as office_name, sum(c.posts)::int as posts, sum(c.care_reports)::int as care_reports
+         from post_month_count c join office o on o.id = c.office_id
         where ${where}
-        group by 1, 2, 3, o.name_kana order by 1, o.name_kana, 3`,
+        group by 1, 2, 3, o.name_kana having sum(c.posts) > 0 order by 1, o.name_kana, 3`,
       params,
     );
     return rows.map((r) => ({ month: r.month, officeId: r.office_id, officeName: r.office_name, posts: r.posts, careReports: r.care_reports }));

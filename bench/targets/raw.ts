@@ -149,6 +149,14 @@ select json_build_object('data', json_build_object(
   'rosterReport', json_build_object('activeHeadcount', coalesce((select sum(n) from active), 0)::int,
                                     'activeByJobType', coalesce((select json_agg(json_build_object('jobType', job_type, 'count', n) order by job_type) from active), '[]')),
   'roomsReport', json_build_object('months', coalesce((select json_agg(json_build_object('month', to_char(m, 'YYYY-MM'), 'opened', opened, 'closed', closed, 'openAtEnd', open_at_end) order by m) from months), '[]'))))::text as body`,
+
+  // $1 municipality (the API's ReportService#activity), from the counts the writes keep per office and month
+  activity: `
+select json_build_object('data', json_build_object('activityReport', coalesce((
+  select json_agg(json_build_object('month', month, 'officeId', office_id, 'officeName', office_name, 'posts', posts, 'careReports', care_reports) order by month, name_kana, office_name)
+    from (select to_char(c.month, 'YYYY-MM') as month, o.id as office_id, o.name as office_name, o.name_kana, sum(c.posts)::int as posts, sum(c.care_reports)::int as care_reports
+            from post_month_count c join office o on o.id = c.office_id where c.municipality_id = $1
+           group by 1, 2, 3, 4 having sum(c.posts) > 0) x), '[]')))::text as body`,
 };
 
 /** The audit row as api/audit/audit.ts writes it for the signed-in user (ip: the loopback, as the API sees the runner); `rest`: municipality … detail, then FROM. */

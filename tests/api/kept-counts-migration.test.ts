@@ -1,17 +1,17 @@
 // The migrations that add the kept counts (Migration20261201023945: home's, Migration20261201044943:
-// the applications report's) on a database that already holds accounts, rooms and applications, as
+// the applications report's, Migration20261201050637: the activity report's) on a database that already holds accounts, rooms and applications, as
 // an upgrade meets them: their backfill counts every existing row, and an application's first
 // submission is taken from its history, not from submitted_at (which a correction moved).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createTestDatabase } from '../helpers/db.js';
-import { buildApplication, buildRoom, buildWorld } from '../helpers/factories.js';
+import { buildApplication, buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
 import { ApplicationState } from '../../api/applications/application.enums.js';
 import { SecretBox } from '../../api/auth/secret-box.js';
 
 let orm: MikroORM;
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => orm.em.fork().getConnection().execute<T[]>(q, params);
-const KEPT = ['Migration20261201044943', 'Migration20261201023945']; // newest first
+const KEPT = ['Migration20261201050637', 'Migration20261201044943', 'Migration20261201023945']; // newest first
 
 beforeAll(async () => {
   ({ orm } = await createTestDatabase());
@@ -22,7 +22,8 @@ describe('the kept counts on an existing database', () => {
   it('their migrations count the rows already there, and date each application from its first submission', async () => {
     const em = orm.em.fork();
     const world = await buildWorld(em, new SecretBox('test-secret-key-test-secret-key-0123456789'));
-    await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [] });
+    const room = await buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }] });
+    for (let i = 0; i < 3; i++) await buildPost(em.fork(), room, world.users.staff.user);
     // an application returned and corrected: submitted on day 0, resubmitted on day 3, forwarded on day 4
     const app = await buildApplication(em.fork(), { office: world.office, applicant: world.users.officeAdmin.user, state: ApplicationState.FORWARDED });
     const day = (d: number) => new Date(Date.parse('2026-09-01T00:00:00Z') + d * 86_400_000);

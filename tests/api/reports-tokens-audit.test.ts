@@ -110,7 +110,7 @@ describe('reports (exact figures on a known dataset)', () => {
       await who.ok(query); // warm: the session's once-a-minute touch is not counted
       server.sql.reset();
       await who.ok(query);
-      return server.sql.statements.filter((q) => /\bfrom (app_user|room|application|user_headcount|room_month_count|application_count|application_step_count) \w+\b/.test(q));
+      return server.sql.statements.filter((q) => /\bfrom (app_user|room|application|user_headcount|room_month_count|application_count|application_step_count|post|post_month_count) \w+\b/.test(q));
     };
     expect(await statements(`{ roomsReport { months { month } } }`)).toHaveLength(1);
     expect(await statements(`{ roomsReport { months { month } membersPerRoom { rooms } roomsPerOffice { rooms } } }`)).toHaveLength(3);
@@ -133,6 +133,10 @@ describe('reports (exact figures on a known dataset)', () => {
       expect((await statements(applications, who)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['application_count', 'application_step_count']);
     }
     expect((await statements(applications, as.officeAdmin)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['application', 'application']);
+    // the activity report, for every scope, from the counts kept per office and month (never every post)
+    for (const who of [as.city, as.vendor, as.officeAdmin]) {
+      expect((await statements(`{ activityReport { posts } }`, who)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['post_month_count']);
+    }
   });
 
   it('the kept counts agree with the rows after every kind of write, and report_counts_rebuild() recounts the same', async () => {
@@ -386,6 +390,56 @@ describe('reports (exact figures on a known dataset)', () => {
     }
     const town6 = (await clerk.ok(`{ applicationsReport { durations { count } } }`)).applicationsReport.durations;
     expect(town6.map((d: { count: number }) => d.count).reduce((x: number, y: number) => x + y)).toBe(600 + 400); // every COMPLETE, and FORWARD for the account forms (4 of 6 types drawn)
+  });
+
+  it('activity: the kept counts agree with the posts after every kind of write, an author’s move to another office included, and the rebuild recounts the same', async () => {
+    const town = await buildMunicipality(em.fork());
+    const [clinic, station] = [await buildOffice(em.fork(), town), await buildOffice(em.fork(), town)];
+    const nurse = (await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: clinic })).user;
+    const doctor = (await buildUser(em.fork(), server.secrets, { role: Role.OFFICE, office: station })).user;
+    const clerk = (await buildUser(em.fork(), server.secrets, { role: Role.CITY, municipality: town })).user;
+    const room = await buildRoom(em.fork(), { municipality: town, explainingOffice: clinic, coveredOffices: [clinic, station], members: [{ user: nurse }, { user: doctor }] });
+    const posts = [];
+    for (const [author, kind] of [
+      [nurse, PostKind.CARE_REPORT],
+      [nurse, PostKind.NOTE],
+      [doctor, PostKind.NOTE],
+      [doctor, PostKind.NOTE],
+      [clerk, PostKind.NOTE], // no office: not counted, as the report never counted it
+    ] as const)
+      posts.push(await buildPost(em.fork(), room, author, { kind, title: kind === PostKind.CARE_REPORT ? '訪問看護' : null }));
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+    await sql(`update post set created_at = '2026-07-31T15:30:00Z' where id in (?)`, [ids(posts.slice(0, 2))]); // August in Japan
+    await sql(`update post set kind = 'CARE_REPORT', title = '訪問看護' where id = ?`, [posts[2].id]);
+    await sql(`update post set body = body || '。', edited_at = now() where id in (?)`, [ids(posts)]); // counts nothing
+    // several in one statement, across months; then several deleted in one statement
+    await sql(
+      `insert into post (id, created_at, updated_at, version, room_id, author_id, kind, body)
+       select gen_random_uuid(), timestamptz '2026-05-10 09:00+09' + g * interval '12 days', now(), 1, ?, (array[?, ?]::uuid[])[1 + g % 2], 'NOTE', '一括 ' || g
+         from generate_series(1, 6) g`,
+      [room.id, nurse.id, doctor.id],
+    );
+    await sql(`delete from post_read where post_id in (select id from post where room_id = ? and body in ('一括 1', '一括 2'))`, [room.id]);
+    await sql(`delete from post where room_id = ? and body in ('一括 1', '一括 2')`, [room.id]);
+    const kept = `select office_id, month::text, posts, care_reports from post_month_count where municipality_id = ? and posts <> 0 order by 1, 2`;
+    const counted = `select u.office_id, date_trunc('month', p.created_at at time zone 'Asia/Tokyo')::date::text as month, count(*)::int as posts,
+                            (count(*) filter (where p.kind = 'CARE_REPORT'))::int as care_reports
+                       from post p join room r on r.id = p.room_id join app_user u on u.id = p.author_id
+                      where r.municipality_id = ? and u.office_id is not null group by 1, 2 order by 1, 2`;
+    expect(await sql(counted, [town.id])).toContainEqual({ office_id: clinic.id, month: '2026-08-01', posts: 2, care_reports: 1 }); // the writes show in the rows
+    expect(await sql(kept, [town.id])).toEqual(await sql(counted, [town.id]));
+    // the nurse moves to the station: her posts count there now, as the report has always counted them
+    await sql(`update app_user set office_id = ? where id = ?`, [station.id, nurse.id]);
+    await buildPost(em.fork(), room, nurse);
+    const afterMove = await sql(counted, [town.id]);
+    expect(afterMove.map((r) => r.office_id)).not.toContain(clinic.id);
+    expect(await sql(kept, [town.id])).toEqual(afterMove);
+
+    // the rebuild counts the same, for every municipality
+    const every = `select municipality_id, office_id, month::text, posts, care_reports from post_month_count where posts <> 0 order by 1, 2, 3`;
+    const keptAll = await sql(every);
+    await sql(`select report_counts_rebuild()`);
+    expect(await sql(every)).toEqual(keptAll);
   });
 
   it('activity: posts and care reports per month per office, counts only', async () => {

@@ -17,10 +17,11 @@ const CARRIES_MUNICIPALITY_ID = [
   'office',
   'patient',
   'room',
-  // the counts the writes keep for the home pages and the applications report (api/reports/kept-counts.entity.ts): co-located with the rows they count
+  // the counts the writes keep for the home pages and the reports (api/reports/kept-counts.entity.ts): co-located with the rows they count
   'room_month_count',
   'application_count',
   'application_step_count',
+  'post_month_count',
   'user_headcount',
 ] as const;
 

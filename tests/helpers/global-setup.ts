@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { connect, migrate } from '../../api/db/orm.js';
 import { ensureDatabase, startEmbeddedPostgres } from '../../api/db/embedded.js';
 import { ensureLoginRole, grantRuntimeRights } from '../../api/db/roles.js';
+import { freePort } from './server-process.js';
 
 export const TEMPLATE_DB = 'app_template';
 export const APP_ROLE = 'app_runtime';
@@ -21,8 +22,8 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zaitaku-test-'));
-  const port = 56000 + (process.pid % 4000);
-  const pg = await startEmbeddedPostgres(dir, port);
+  // a port the kernel says is free now (56000 + pid % 4000 lay in the ephemeral range, where any connection could hold it)
+  const pg = await startEmbeddedPostgres(dir, await freePort());
   await ensureDatabase(pg.url(), TEMPLATE_DB);
   const orm = await connect(pg.url(TEMPLATE_DB));
   await migrate(orm);
