@@ -109,10 +109,10 @@ export class ApplicationStepCount {
 }
 
 /**
- * 月別・事業所別の投稿数: posts and care reports per municipality (the room's), office (the author's
- * when writing) and month (Japan time). The activity report read every post of the rooms in scope
- * (209 ms for a municipality of the benchmark's scale 1, with a sequential scan of every
- * municipality's posts); these rows are as many as the report's answer.
+ * 月別・事業所別の投稿数: posts and care reports per municipality (the room's), office (the author's;
+ * an author who moves takes their posts' counts along) and month (Japan time). The activity report
+ * read every post of the rooms in scope (209 ms for a municipality of the benchmark's scale 1, with a
+ * sequential scan of every municipality's posts); these rows are as many as the report's answer.
  */
 @Entity({ tableName: 'post_month_count' })
 @Index({ properties: ['office', 'month'] }) // an office admin's report

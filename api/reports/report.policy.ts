@@ -25,7 +25,7 @@ export const reportPolicy = {
       user: 'u.office_id = ?',
       room: 'exists (select 1 from room_member rm join app_user mu on mu.id = rm.user_id where rm.room_id = r.id and mu.office_id = ?)',
       application: 'a.office_id = ?',
-      activity: 'c.office_id = ?', // the author's office when writing
+      activity: 'c.office_id = ?', // the authors' office
     }[kind];
     return [byOffice, [viewer.officeId]];
   },

@@ -11,24 +11,26 @@ const STATUS_TODAY = `case when u.status = 'ACTIVE' and u.stop_date < ? then 'ST
 
 /**
  * The median and 90th percentile per type and step, as percentile_cont computes them, from how many
- * applications took each number of tenths of a day (`histogram`: type, step, tenths, n): the value at
- * a 0-based rank k is the tenths whose cumulative count first exceeds k, and a percentile lies between
- * the values at the ranks either side of p × (count − 1). The work follows the number of distinct
- * tenths (a few hundred per type), not of applications.
+ * applications took each number of tenths of a day (`histogram`: type, step, tenths, n). With the
+ * counts in order, each row knows the ranks it holds (from `before` to `before + n − 1`, 0-based) and
+ * the step's last rank; a percentile p lies between the values at the ranks either side of p × last,
+ * so one pass over the rows finds both (float8 throughout: numeric cost 3× the time). The work follows
+ * the number of distinct tenths (a few hundred per type), not of applications.
  */
 const stepPercentiles = (histogram: string) => `
   with h as (${histogram}),
-       c as (select type, step, tenths, n, sum(n) over (partition by type, step order by tenths) - n as before, sum(n) over (partition by type, step) as total from h),
-       q as (select distinct type, step, total, p, p * (total - 1) as pos from c cross join (values (0.5), (0.9)) as v(p)),
-       v as (select q.type, q.step, q.total, q.p, q.pos - floor(q.pos) as frac,
-                    min(c.tenths) filter (where floor(q.pos) >= c.before and floor(q.pos) < c.before + c.n) as lo,
-                    min(c.tenths) filter (where ceil(q.pos) >= c.before and ceil(q.pos) < c.before + c.n) as hi
-               from q join c on c.type = q.type and c.step = q.step
-              group by q.type, q.step, q.total, q.p, q.pos)
-  select type, step, total::int as n,
-         round(max((lo + frac * (hi - lo)) / 10) filter (where p = 0.5), 2)::float as median,
-         round(max((lo + frac * (hi - lo)) / 10) filter (where p = 0.9), 2)::float as p90
-    from v group by type, step, total order by type, step desc`;
+       c as (select type, step, tenths, n::float8 as n, (sum(n) over (partition by type, step order by tenths) - n)::float8 as before,
+                    (sum(n) over (partition by type, step) - 1)::float8 as last from h),
+       r as (select type, step, last, 0.5 * last as m, 0.9 * last as p,
+                    min(tenths) filter (where floor(0.5 * last) >= before and floor(0.5 * last) < before + n) as m_lo,
+                    min(tenths) filter (where ceil(0.5 * last) >= before and ceil(0.5 * last) < before + n) as m_hi,
+                    min(tenths) filter (where floor(0.9 * last) >= before and floor(0.9 * last) < before + n) as p_lo,
+                    min(tenths) filter (where ceil(0.9 * last) >= before and ceil(0.9 * last) < before + n) as p_hi
+               from c group by type, step, last)
+  select type, step, (last + 1)::int as n,
+         round(((m_lo + (m - floor(m)) * (m_hi - m_lo)) / 10)::numeric, 2)::float as median,
+         round(((p_lo + (p - floor(p)) * (p_hi - p_lo)) / 10)::numeric, 2)::float as p90
+    from r order by type, step desc`;
 
 export class ReportService extends AreaService {
   /** A WHERE fragment and its parameters for the viewer's scope (report.policy.ts). */

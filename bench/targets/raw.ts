@@ -112,19 +112,20 @@ with counts as (
 ), h as (
   select type, step, tenths, sum(n) as n from application_step_count where municipality_id = $1 group by 1, 2, 3 having sum(n) > 0
 ), c as (
-  select type, step, tenths, n, sum(n) over (partition by type, step order by tenths) - n as before, sum(n) over (partition by type, step) as total from h
-), q as (
-  select distinct type, step, total, p, p * (total - 1) as pos from c cross join (values (0.5), (0.9)) as v(p)
-), v as (
-  select q.type, q.step, q.total, q.p, q.pos - floor(q.pos) as frac,
-         min(c.tenths) filter (where floor(q.pos) >= c.before and floor(q.pos) < c.before + c.n) as lo,
-         min(c.tenths) filter (where ceil(q.pos) >= c.before and ceil(q.pos) < c.before + c.n) as hi
-    from q join c on c.type = q.type and c.step = q.step group by q.type, q.step, q.total, q.p, q.pos
+  select type, step, tenths, n::float8 as n, (sum(n) over (partition by type, step order by tenths) - n)::float8 as before,
+         (sum(n) over (partition by type, step) - 1)::float8 as last from h
+), r as (
+  select type, step, last, 0.5 * last as m, 0.9 * last as p,
+         min(tenths) filter (where floor(0.5 * last) >= before and floor(0.5 * last) < before + n) as m_lo,
+         min(tenths) filter (where ceil(0.5 * last) >= before and ceil(0.5 * last) < before + n) as m_hi,
+         min(tenths) filter (where floor(0.9 * last) >= before and floor(0.9 * last) < before + n) as p_lo,
+         min(tenths) filter (where ceil(0.9 * last) >= before and ceil(0.9 * last) < before + n) as p_hi
+    from c group by type, step, last
 ), durations as (
-  select type, step, total::int as n,
-         round(max((lo + frac * (hi - lo)) / 10) filter (where p = 0.5), 2)::float as median,
-         round(max((lo + frac * (hi - lo)) / 10) filter (where p = 0.9), 2)::float as p90
-    from v group by type, step, total
+  select type, step, (last + 1)::int as n,
+         round(((m_lo + (m - floor(m)) * (m_hi - m_lo)) / 10)::numeric, 2)::float as median,
+         round(((p_lo + (p - floor(p)) * (p_hi - p_lo)) / 10)::numeric, 2)::float as p90
+    from r
 )
 select json_build_object('data', json_build_object('applicationsReport', json_build_object(
   'counts', coalesce((select json_agg(json_build_object('type', type, 'state', state, 'count', n) order by type, state) from counts), '[]'),
