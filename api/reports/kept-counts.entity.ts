@@ -9,10 +9,10 @@ import { ApplicationState, ApplicationType } from '../applications/application.e
 // many accounts, rooms and applications a municipality has: counting the rows themselves grew 4.4×
 // (home) and 5× (applications) from the benchmark's scale 1 to scale 5. The activity report's
 // counts per office and month cost what its answer does, not what every post would.
-// Triggers on app_user, room, application and post keep them in the writing transaction, whoever writes (the API, the
-// demo seed, the benchmark's set-based dataset); report_counts_rebuild() recounts them from the rows
-// (the migration's backfill). The application only reads them (api/reports/report.service.ts).
-// Rows whose count fell to 0 stay; the reports skip them.
+// Triggers on app_user, room, application and post keep them in the writing transaction, whoever
+// writes (the API, the demo seed, the benchmark's set-based dataset); report_counts_rebuild()
+// recounts them from the rows (the migrations' backfill). The application only reads them
+// (api/reports/report.service.ts). Rows whose count fell to 0 stay; the reports skip them.
 
 /** 職種別・状態別の人数: accounts per municipality (none for VENDOR's own), job type, status and ID stop date. */
 @Entity({ tableName: 'user_headcount' })

@@ -33,7 +33,8 @@ export const reportPolicy = {
   /**
    * Whole municipalities (CITY its own, VENDOR every one): the counts kept per municipality
    * (kept-counts.entity.ts) answer that scope, read with scope() under the same aliases. An office
-   * admin's accounts and rooms are counted from the rows themselves.
+   * admin's accounts, rooms and applications are counted from the rows themselves (the activity
+   * counts are kept per office too, so every scope reads them).
    */
   byMunicipality: anyOf(is.city, is.vendor),
 
