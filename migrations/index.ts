@@ -1,4 +1,5 @@
 import { Migration20261201050637 } from './Migration20261201050637.js';
+import { Migration20261201090001 } from './Migration20261201090001.js';
 import { Migration20261201044943 } from './Migration20261201044943.js';
 import { Migration20261201023945 } from './Migration20261201023945.js';
 import { Migration20261130200001 } from './Migration20261130200001.js';
@@ -49,4 +50,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201023945', class: Migration20261201023945 },
   { name: 'Migration20261201044943', class: Migration20261201044943 },
   { name: 'Migration20261201050637', class: Migration20261201050637 },
+  { name: 'Migration20261201090001', class: Migration20261201090001 },
 ];

@@ -10,7 +10,9 @@ import { ApplicationState, ApplicationType } from '../applications/application.e
 // (home) and 5× (applications) from the benchmark's scale 1 to scale 5. The activity report's
 // counts per office and month cost what its answer does, not what every post would.
 // Triggers on app_user, room, application and post keep them in the writing transaction, whoever
-// writes (the API, the demo seed, the benchmark's set-based dataset); report_counts_rebuild()
+// writes (the API, the demo seed, the benchmark's set-based dataset), each locking the count rows it
+// changes in key order so that crossing writers wait instead of deadlocking (Migration20261201090001,
+// tests/api/kept-counts-locking.test.ts); report_counts_rebuild()
 // recounts them from the rows (the migrations' backfill). The application only reads them
 // (api/reports/report.service.ts). Rows whose count fell to 0 stay; the reports skip them.
 

@@ -11,7 +11,7 @@ import { SecretBox } from '../../api/auth/secret-box.js';
 
 let orm: MikroORM;
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => orm.em.fork().getConnection().execute<T[]>(q, params);
-const KEPT = ['Migration20261201050637', 'Migration20261201044943', 'Migration20261201023945']; // newest first
+const KEPT = ['Migration20261201090001', 'Migration20261201050637', 'Migration20261201044943', 'Migration20261201023945']; // newest first (090001: their update triggers, in key order)
 
 beforeAll(async () => {
   ({ orm } = await createTestDatabase());
