@@ -19,6 +19,8 @@ export interface BenchParams {
   /** query 4: the municipality's busiest room (at least 2,020 posts, for page 101 of 20) */
   bigRoomId: string;
   bigRoomPosts: number;
+  /** query 8: the municipality's latest month with posts (YYYY-MM), the month the reports page opens on */
+  activityMonth: string;
 }
 
 export type QueryKey = 'users' | 'rooms' | 'room' | 'deepPosts' | 'roster' | 'applications' | 'home' | 'activity';
@@ -235,11 +237,14 @@ export const QUERIES: QueryDef[] = [
   },
   {
     key: 'roster',
-    title: '5. roster report (rosterReport)',
+    title: '5. roster report: the headcounts and the first page of offices (rosterReport, rosterOffices)',
     shape: 'report',
     api: () => ({
-      query: `query Roster { rosterReport { rows { municipalityName officeId officeName officeKind jobType status count } totals { status count } activeHeadcount } }`,
-      variables: {},
+      query: `query Roster($page: PageInput) {
+  rosterReport { totals { status count } activeHeadcount activeByJobType { jobType count } }
+  rosterOffices(page: $page) { total items { municipalityName officeId officeName officeKind counts { jobType status count } } }
+}`,
+      variables: { page: { page: 1, perPage: 25 } },
     }),
     raw: (p) => ({ q: 'roster', params: [p.municipalityId] }),
     pgl: { na: 'needs GROUP BY counts with an as-of-today status; PostGraphile 4 has no aggregates without a plugin (@graphile/pg-aggregates) or a custom SQL function' },
@@ -268,13 +273,16 @@ export const QUERIES: QueryDef[] = [
   },
   {
     key: 'activity',
-    title: '8. activity report (activityReport): posts and care reports per month and office',
+    title: '8. activity report: the months, and the latest month’s first page of offices (activityMonths, activityOffices)',
     shape: 'report',
-    api: () => ({
-      query: `query Activity { activityReport { month officeId officeName posts careReports } }`,
-      variables: {},
+    api: (p) => ({
+      query: `query Activity($month: String!, $page: PageInput) {
+  activityMonths { month posts careReports }
+  activityOffices(month: $month, page: $page) { total items { month officeId officeName posts careReports } }
+}`,
+      variables: { month: p.activityMonth, page: { page: 1, perPage: 25 } },
     }),
-    raw: (p) => ({ q: 'activity', params: [p.municipalityId] }),
+    raw: (p) => ({ q: 'activity', params: [p.municipalityId, p.activityMonth] }),
     pgl: { na: 'needs GROUP BY counts per month and office; PostGraphile 4 has no aggregates without a plugin or a custom SQL function' },
   },
 ];
@@ -329,5 +337,6 @@ export async function discoverParams(db: import('pg').Client): Promise<BenchPara
   const median = rooms[Math.floor(rooms.length / 2)];
   const busiest = rooms[rooms.length - 1];
   if (busiest.n < 2020) throw new Error(`the busiest room has ${busiest.n} posts; page 101 of 20 needs 2,020`);
-  return { cityLoginId: 'bench-city-1', municipalityId: m, officeId: office, q, roomId: median.id, roomPosts: median.n, bigRoomId: busiest.id, bigRoomPosts: busiest.n };
+  const activityMonth = (await db.query<{ m: string }>(`select to_char(max(month), 'YYYY-MM') as m from post_month_total where municipality_id = $1 and posts > 0`, [m])).rows[0].m;
+  return { cityLoginId: 'bench-city-1', municipalityId: m, officeId: office, q, roomId: median.id, roomPosts: median.n, bigRoomId: busiest.id, bigRoomPosts: busiest.n, activityMonth };
 }

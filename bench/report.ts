@@ -251,7 +251,7 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
     '',
   );
   out.push(
-    `Requests as the CITY user of one municipality. Query 1: the municipality's biggest office, q = "${r.params.q}" (its commonest family name); query 3: a room with ${r.params.roomPosts} posts (the median room); query 4: the busiest room (${r.params.bigRoomPosts} posts).`,
+    `Requests as the CITY user of one municipality. Query 1: the municipality's biggest office, q = "${r.params.q}" (its commonest family name); query 3: a room with ${r.params.roomPosts} posts (the median room); query 4: the busiest room (${r.params.bigRoomPosts} posts); query 8: the month ${r.params.activityMonth} (the latest with posts).`,
     '',
   );
 

@@ -79,7 +79,7 @@ end $$;`);
 
 }
 
-const POSTS_REBUILD = `
+export const POSTS_REBUILD = `
   delete from post_month_count;
   insert into post_month_count (municipality_id, office_id, month, posts, care_reports)
     select r.municipality_id, u.office_id, date_trunc('month', p.created_at at time zone 'Asia/Tokyo')::date, count(*), count(*) filter (where p.kind = 'CARE_REPORT')
@@ -87,7 +87,7 @@ const POSTS_REBUILD = `
      where u.office_id is not null group by 1, 2, 3;`;
 
 // report_counts_rebuild() as Migration20261201044943 left it, with the posts' counts ($POSTS) or without
-const REBUILD = `create or replace function report_counts_rebuild() returns void language plpgsql as $$
+export const REBUILD = `create or replace function report_counts_rebuild() returns void language plpgsql as $$
 declare
   m uuid;
 begin

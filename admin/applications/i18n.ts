@@ -292,10 +292,11 @@ export const workflowJa = {
       title: '集計',
       csv: 'CSV出力',
       roster: '利用者名簿 (アカウント数)',
-      roster_help: '事業所・職種・状態ごとのアカウント数です。停止日を過ぎたアカウントは「ID停止」に数えます。',
+      roster_help:
+        '事業所・職種・状態ごとのアカウント数です。停止日を過ぎたアカウントは「ID停止」に数えます。表は事業所をフリガナ順に25件ずつ表示します。CSV出力には全事業所と、事業所に属さないアカウント (市・システム管理) が入ります。',
       active_headcount: '利用中のアカウント',
       by_job_type: '職種別 (利用中)',
-      by_office: '事業所別 (利用中)',
+      by_office: '事業所別',
       by_status: '状態別',
       rooms: '部屋',
       rooms_help: '月ごとの部屋の開設・終了と、月末時点で開いている部屋の数です。',
@@ -306,7 +307,8 @@ export const workflowJa = {
       applications_help: '種類・状態ごとの申請数と、各段階にかかった日数 (中央値・90パーセンタイル) です。',
       durations: '処理日数',
       activity: '利用状況 (投稿数)',
-      activity_help: '月ごと・事業所ごとの連絡帳とケアレポートの投稿数です (件数のみ)。',
+      activity_help:
+        '月ごと・事業所ごとの連絡帳とケアレポートの投稿数です (件数のみ)。表は選んだ月の事業所をフリガナ順に25件ずつ表示します。CSV出力にはすべての月と事業所が入ります。',
       col: {
         municipality: '市町村',
         office: '事業所',
@@ -688,10 +690,11 @@ export const workflowEn: WorkflowMessages = {
       title: 'Reports',
       csv: 'CSV',
       roster: 'Roster (accounts)',
-      roster_help: 'Accounts by office, job type and status. Accounts past their stop date count as stopped.',
+      roster_help:
+        'Accounts by office, job type and status. Accounts past their stop date count as stopped. The table shows 25 offices at a time, by reading; the CSV holds every office and the accounts without one (city and system staff).',
       active_headcount: 'Active accounts',
       by_job_type: 'By job type (active)',
-      by_office: 'By office (active)',
+      by_office: 'By office',
       by_status: 'By status',
       rooms: 'Rooms',
       rooms_help: 'Rooms opened and closed per month, and rooms open at the end of each month.',
@@ -702,7 +705,7 @@ export const workflowEn: WorkflowMessages = {
       applications_help: 'Applications by type and state, and the days each step took (median and 90th percentile).',
       durations: 'Days per step',
       activity: 'Activity (posts)',
-      activity_help: 'Notebook posts and care reports per month and office (counts only).',
+      activity_help: 'Notebook posts and care reports per month and office (counts only). The table shows the chosen month, 25 offices at a time, by reading; the CSV holds every month and office.',
       col: {
         municipality: 'Municipality',
         office: 'Office',

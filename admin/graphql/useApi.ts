@@ -42,7 +42,7 @@ const retry = (failures: number, error: unknown) => failures < 2 && !['NOT_FOUND
 export function useApiQuery<T>(
   queryKey: QueryKey,
   read: (dataProvider: PanelDataProvider) => Promise<T>,
-  options: Pick<UseQueryOptions<T, Error, T, QueryKey>, 'enabled' | 'staleTime' | 'refetchInterval'> = {},
+  options: Pick<UseQueryOptions<T, Error, T, QueryKey>, 'enabled' | 'staleTime' | 'refetchInterval' | 'placeholderData'> = {},
 ) {
   const dataProvider = usePanelDataProvider();
   return useQuery({ queryKey, queryFn: () => read(dataProvider), retry, refetchOnWindowFocus: false, ...options });

@@ -1,12 +1,13 @@
 // 集計 (CITY: its municipality; VENDOR: all, counts only; office admin: its office): the roster
 // headcount, rooms, applications and activity, each as charts and tables with a CSV download.
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TextField, Typography } from '@mui/material';
+import { keepPreviousData } from '@tanstack/react-query';
 import DownloadIcon from '@mui/icons-material/Download';
-import { useApiQuery } from '../graphql/useApi';
+import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
 import { isApiError } from '../graphql/errors';
-import { BarList, ColumnChart, JobTypeBars, RoomMonthsChart, StackedBars, palette } from './charts';
+import { ColumnChart, JobTypeBars, RoomMonthsChart, StackedBars, palette } from './charts';
 import {
   activityTable,
   applicationCountsTable,
@@ -15,8 +16,8 @@ import {
   membersTable,
   roomMonthsTable,
   roomsPerOfficeTable,
+  rosterPageRows,
   rosterTable,
-  type ActivityRow,
   type ReportTable,
 } from './reportTables';
 
@@ -38,16 +39,27 @@ const stateColors: Record<string, string> = {
   WITHDRAWN: '#9e9e9e',
 };
 
-export const CsvButton = <R,>({ table }: { table: ReportTable<R> }) => {
+/** `everything`: the rows of the whole table when the page shows only a part of it (fetched on the click). */
+export const CsvButton = <R,>({ table, everything }: { table: ReportTable<R>; everything?: () => Promise<R[]> }) => {
   const translate = useTranslate();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    if (!everything) return downloadTable(table, translate);
+    setBusy(true);
+    try {
+      downloadTable({ ...table, rows: await everything() }, translate);
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Button size="small" startIcon={<DownloadIcon />} onClick={() => downloadTable(table, translate)} disabled={table.rows.length === 0} data-testid={`csv-${table.id}`}>
+    <Button size="small" startIcon={<DownloadIcon />} onClick={download} disabled={busy || table.rows.length === 0} data-testid={`csv-${table.id}`}>
       {translate('app.reports.csv')}
     </Button>
   );
 };
 
-export const DataTableView = <R,>({ table, title }: { table: ReportTable<R>; title?: string }) => {
+export const DataTableView = <R,>({ table, title, everything, footer }: { table: ReportTable<R>; title?: string; everything?: () => Promise<R[]>; footer?: ReactNode }) => {
   const translate = useTranslate();
   return (
     <Box>
@@ -55,7 +67,7 @@ export const DataTableView = <R,>({ table, title }: { table: ReportTable<R>; tit
         <Typography variant="subtitle2" sx={{ flex: 1 }}>
           {translate(title ?? `app.reports.${table.id}`)}
         </Typography>
-        <CsvButton table={table} />
+        <CsvButton table={table} everything={everything} />
       </Stack>
       {table.rows.length === 0 ? (
         <Typography variant="body2" color="text.secondary">
@@ -88,6 +100,7 @@ export const DataTableView = <R,>({ table, title }: { table: ReportTable<R>; tit
           </Table>
         </Box>
       )}
+      {footer}
     </Box>
   );
 };
@@ -115,17 +128,53 @@ const TwoColumns = ({ children }: { children: ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3, alignItems: 'start' }}>{children}</Box>
 );
 
-/** Sums of `value` by `key` over rows. */
-export function sumBy<R>(rows: R[], key: (r: R) => string, value: (r: R) => number): { label: string; value: number }[] {
-  const m = new Map<string, number>();
-  for (const r of rows) m.set(key(r), (m.get(key(r)) ?? 0) + value(r));
-  return [...m].map(([label, v]) => ({ label, value: v }));
-}
+/** Offices per page of the tables by office (roster, activity). */
+const OFFICES_PER_PAGE = 25;
+
+/** The pages of a table by office, when there is more than one. */
+const OfficePages = ({ total, page, onPage, testId }: { total: number; page: number; onPage: (page: number) => void; testId: string }) => {
+  const translate = useTranslate();
+  if (total <= OFFICES_PER_PAGE) return null;
+  return (
+    <TablePagination
+      component="div"
+      count={total}
+      page={page - 1}
+      rowsPerPage={OFFICES_PER_PAGE}
+      rowsPerPageOptions={[]}
+      labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
+      getItemAriaLabel={(type) => translate(`ra.navigation.${type === 'next' ? 'next' : type === 'previous' ? 'previous' : type === 'first' ? 'first' : 'last'}`)}
+      onPageChange={(_e, p) => onPage(p + 1)}
+      data-testid={testId}
+    />
+  );
+};
+
+/**
+ * The roster by office, a page of offices at a time (rosterOffices: its cost does not grow with the
+ * municipality); the CSV holds the whole table, read when it is asked for.
+ */
+const RosterOfficesTable = () => {
+  const translate = useTranslate();
+  const dataProvider = usePanelDataProvider();
+  const [page, setPage] = useState(1);
+  const { data, error } = useApiQuery([...reportKeys.roster, 'offices', page], (dp) => dp.rosterOffices({ page, perPage: OFFICES_PER_PAGE }), {
+    placeholderData: keepPreviousData, // the table stays while the next page loads
+  });
+  if (!data) return <Loading error={error} />;
+  return (
+    <DataTableView
+      title="app.reports.by_office"
+      table={rosterTable(rosterPageRows(data), translate)}
+      everything={() => dataProvider.rosterExport()}
+      footer={<OfficePages total={data.total} page={page} onPage={setPage} testId="roster-pages" />}
+    />
+  );
+};
 
 const RosterSection = () => {
   const translate = useTranslate();
   const { data: r, error } = useApiQuery(reportKeys.roster, (dp) => dp.rosterReport());
-  const active = r?.rows.filter((x) => x.status === 'ACTIVE') ?? [];
   return (
     <Section title="app.reports.roster" help="app.reports.roster_help" testId="report-roster">
       {!r ? (
@@ -150,29 +199,13 @@ const RosterSection = () => {
               </Box>
             ))}
           </Stack>
-          <TwoColumns>
-            <Box>
-              <Typography variant="subtitle2" sx={{ mb: 1 }}>
-                {translate('app.reports.by_job_type')}
-              </Typography>
-              <JobTypeBars rows={r.activeByJobType} />
-            </Box>
-            <Box>
-              <Typography variant="subtitle2" sx={{ mb: 1 }}>
-                {translate('app.reports.by_office')}
-              </Typography>
-              <BarList
-                color={palette[2]}
-                label={translate('app.reports.chart_label', { title: translate('app.reports.by_office') })}
-                items={sumBy(
-                  active,
-                  (x) => x.officeName ?? translate('app.reports.no_office'),
-                  (x) => x.count,
-                )}
-              />
-            </Box>
-          </TwoColumns>
-          <DataTableView table={rosterTable(r, translate)} />
+          <Box sx={{ maxWidth: 720 }}>
+            <Typography variant="subtitle2" sx={{ mb: 1 }}>
+              {translate('app.reports.by_job_type')}
+            </Typography>
+            <JobTypeBars rows={r.activeByJobType} />
+          </Box>
+          <RosterOfficesTable />
         </Stack>
       )}
     </Section>
@@ -226,28 +259,72 @@ const ApplicationsSection = () => {
   );
 };
 
-const ActivitySection = () => {
+/** A month's posts by office, a page of offices at a time; the CSV holds every month and office. */
+const ActivityOfficesTable = ({ months }: { months: string[] }) => {
   const translate = useTranslate();
-  const { data: rows, error } = useApiQuery(reportKeys.activity, (dp) => dp.activityReport());
-  const months = [...new Set((rows ?? []).map((x) => x.month))].sort().slice(-12);
-  const total = (m: string, f: (x: ActivityRow) => number) => (rows ?? []).filter((x) => x.month === m).reduce((n, x) => n + f(x), 0);
+  const dataProvider = usePanelDataProvider();
+  const [month, setMonth] = useState(months[months.length - 1]);
+  const [page, setPage] = useState(1);
+  const { data, error } = useApiQuery([...reportKeys.activity, 'offices', month, page], (dp) => dp.activityOffices(month, { page, perPage: OFFICES_PER_PAGE }), {
+    placeholderData: keepPreviousData,
+  });
   return (
-    <Section title="app.reports.activity" help="app.reports.activity_help" testId="report-activity">
-      {!rows ? (
+    <Stack spacing={1}>
+      <TextField
+        select
+        size="small"
+        label={translate('app.reports.col.month')}
+        value={month}
+        onChange={(e) => {
+          setMonth(e.target.value);
+          setPage(1);
+        }}
+        sx={{ width: 160 }}
+        slotProps={{ select: { native: true } }}
+        data-testid="activity-month"
+      >
+        {[...months].reverse().map((m) => (
+          <option key={m} value={m}>
+            {m}
+          </option>
+        ))}
+      </TextField>
+      {!data ? (
         <Loading error={error} />
       ) : (
+        <DataTableView
+          table={activityTable(data.items)}
+          everything={() => dataProvider.activityReport()}
+          footer={<OfficePages total={data.total} page={page} onPage={setPage} testId="activity-pages" />}
+        />
+      )}
+    </Stack>
+  );
+};
+
+const ActivitySection = () => {
+  const translate = useTranslate();
+  const { data: months, error } = useApiQuery([...reportKeys.activity, 'months'], (dp) => dp.activityMonths());
+  const last = months?.slice(-12) ?? [];
+  return (
+    <Section title="app.reports.activity" help="app.reports.activity_help" testId="report-activity">
+      {!months ? (
+        <Loading error={error} />
+      ) : months.length === 0 ? (
+        <Typography variant="body2" color="text.secondary">
+          {translate('app.reports.empty')}
+        </Typography>
+      ) : (
         <Stack spacing={3}>
-          {months.length > 0 && (
-            <ColumnChart
-              label={translate('app.reports.chart_label', { title: translate('app.reports.activity') })}
-              categories={months}
-              series={[
-                { name: translate('app.reports.col.notes'), values: months.map((m) => total(m, (x) => x.posts - x.careReports)), color: palette[0] },
-                { name: translate('app.reports.col.care_reports'), values: months.map((m) => total(m, (x) => x.careReports)), color: palette[1] },
-              ]}
-            />
-          )}
-          <DataTableView table={activityTable(rows)} />
+          <ColumnChart
+            label={translate('app.reports.chart_label', { title: translate('app.reports.activity') })}
+            categories={last.map((m) => m.month)}
+            series={[
+              { name: translate('app.reports.col.notes'), values: last.map((m) => m.posts - m.careReports), color: palette[0] },
+              { name: translate('app.reports.col.care_reports'), values: last.map((m) => m.careReports), color: palette[1] },
+            ]}
+          />
+          <ActivityOfficesTable months={months.map((m) => m.month)} />
         </Stack>
       )}
     </Section>

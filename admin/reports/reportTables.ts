@@ -1,11 +1,13 @@
 // The four reports (rosterReport, roomsReport, applicationsReport, activityReport) as tables:
 // the same columns on the page and in the CSV files (UTF-8 with BOM, Japanese headers).
 import { downloadCsvWithBom, toCsv } from '../common/csv';
-import type { ActivityReportQuery, ApplicationsReportQuery, RoomsReportQuery, RosterReportQuery } from '../graphql/generated/graphql';
+import type { ActivityReportQuery, ApplicationsReportQuery, RoomsReportQuery, RosterExportQuery, RosterOfficesQuery, RosterReportQuery } from '../graphql/generated/graphql';
 
 // The reports' shapes are the generated result types of reports.graphql.
 export type RosterReport = RosterReportQuery['rosterReport'];
-export type RosterRow = RosterReport['rows'][number];
+export type RosterOfficePage = RosterOfficesQuery['rosterOffices'];
+/** A row of the roster table: an office's accounts of one job type and status (none for an office without accounts). */
+export type RosterRow = Omit<RosterExportQuery['rosterReport']['rows'][number], 'jobType' | 'status'> & Partial<Pick<RosterExportQuery['rosterReport']['rows'][number], 'jobType' | 'status'>>;
 export type RoomsReport = RoomsReportQuery['roomsReport'];
 export type ApplicationsReport = ApplicationsReportQuery['applicationsReport'];
 export type ActivityRow = ActivityReportQuery['activityReport'][number];
@@ -28,16 +30,21 @@ export interface ReportTable<R> {
 
 const num = (n: number) => Math.round(n * 10) / 10;
 
-export function rosterTable(r: RosterReport, t: Translate): ReportTable<RosterRow> {
+/** A page of offices as roster rows: a row per job type and status, one with no count for an office without accounts. */
+export function rosterPageRows(page: RosterOfficePage): RosterRow[] {
+  return page.items.flatMap(({ counts, ...office }) => (counts.length === 0 ? [{ ...office, count: 0 }] : counts.map((c) => ({ ...office, jobType: c.jobType, status: c.status, count: c.count }))));
+}
+
+export function rosterTable(rows: RosterRow[], t: Translate): ReportTable<RosterRow> {
   return {
     id: 'roster',
-    rows: r.rows,
+    rows,
     columns: [
       { key: 'municipality', value: (x) => x.municipalityName },
       { key: 'office', value: (x) => x.officeName ?? t('app.reports.no_office') },
       { key: 'office_kind', value: (x) => (x.officeKind ? t(`enums.OfficeKind.${x.officeKind}`) : '') },
-      { key: 'job_type', value: (x) => t(`enums.JobType.${x.jobType}`) },
-      { key: 'status', value: (x) => t(`enums.UserStatus.${x.status}`) },
+      { key: 'job_type', value: (x) => (x.jobType ? t(`enums.JobType.${x.jobType}`) : '') },
+      { key: 'status', value: (x) => (x.status ? t(`enums.UserStatus.${x.status}`) : '') },
       { key: 'count', value: (x) => x.count, numeric: true },
     ],
   };

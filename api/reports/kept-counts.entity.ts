@@ -137,3 +137,27 @@ export class PostMonthCount {
   @Property({ type: 'integer' })
   careReports!: number;
 }
+
+/**
+ * 月別の投稿数: posts and care reports in a municipality's rooms per month (Japan time), whoever wrote
+ * them: the activity chart's months. Summing post_month_count over every office of a municipality
+ * would grow with its offices (the reports page shows the months at every visit; the offices a page
+ * at a time).
+ */
+@Entity({ tableName: 'post_month_total' })
+export class PostMonthTotal {
+  [PrimaryKeyProp]?: ['municipality', 'month'];
+
+  @ManyToOne(() => Municipality, { ref: true, primary: true, deleteRule: 'restrict' })
+  municipality!: Ref<Municipality>;
+
+  /** the first day of the month */
+  @PrimaryKey({ type: 'date' })
+  month!: string;
+
+  @Property({ type: 'integer' })
+  posts!: number;
+
+  @Property({ type: 'integer' })
+  careReports!: number;
+}

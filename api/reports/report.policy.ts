@@ -8,8 +8,8 @@ import { ACCOUNT_TYPES } from '../applications/application.enums.js';
 /** A SQL condition and its parameters. */
 export type SqlScope = [string, unknown[]];
 
-/** The tables a report reads, by the alias its query gives them (u app_user, r room, a application, c post_month_count). */
-export type ReportRows = 'user' | 'room' | 'application' | 'activity';
+/** The tables a report reads, by the alias its query gives them (u app_user, o office, r room, a application, c post_month_count). */
+export type ReportRows = 'user' | 'office' | 'room' | 'application' | 'activity';
 
 export const reportPolicy = {
   read: anyOf(is.city, is.vendor, is.officeAdmin),
@@ -18,11 +18,12 @@ export const reportPolicy = {
   scope(viewer: Viewer, kind: ReportRows): SqlScope {
     if (is.vendor(viewer)) return kind === 'application' ? [`a.type in (${ACCOUNT_TYPES.map(() => '?').join(', ')})`, [...ACCOUNT_TYPES]] : ['true', []];
     if (is.city(viewer)) {
-      const column = { user: 'u.municipality_id', room: 'r.municipality_id', application: 'a.municipality_id', activity: 'c.municipality_id' }[kind];
+      const column = { user: 'u.municipality_id', office: 'o.municipality_id', room: 'r.municipality_id', application: 'a.municipality_id', activity: 'c.municipality_id' }[kind];
       return [`${column} = ?`, [viewer.municipalityId]];
     }
     const byOffice = {
       user: 'u.office_id = ?',
+      office: 'o.id = ?',
       room: 'exists (select 1 from room_member rm join app_user mu on mu.id = rm.user_id where rm.room_id = r.id and mu.office_id = ?)',
       application: 'a.office_id = ?',
       activity: 'c.office_id = ?', // the authors' office

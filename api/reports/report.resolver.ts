@@ -1,8 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { PageInput } from '../common/list.js';
 import { selectionOf } from '../common/read-rows.js';
 import type { Context } from '../context.js';
-import { ActivityRow, ApplicationsReport, RoomsReport, RosterReport } from './report.types.js';
+import { ActivityMonth, ActivityOfficePage, ActivityRow, ApplicationsReport, RoomsReport, RosterOfficePage, RosterReport } from './report.types.js';
+import { ActivityOfficesArgs } from './report.inputs.js';
 import { ReportService } from './report.service.js';
 
 /** The parts of a report the request selects: each costs its own statement, so only those are computed. */
@@ -15,6 +17,11 @@ export class ReportResolver {
     return new ReportService(ctx).roster(parts(info));
   }
 
+  @Query(() => RosterOfficePage, { description: 'A page of offices (by フリガナ) with their accounts by job type and status: the roster report by office' })
+  rosterOffices(@Ctx() ctx: Context, @Arg('page', () => PageInput, { nullable: true }) page?: PageInput) {
+    return new ReportService(ctx).rosterOffices(page);
+  }
+
   @Query(() => RoomsReport, { description: 'Rooms opened and closed per month, members per room, rooms per office' })
   roomsReport(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return new ReportService(ctx).rooms(parts(info));
@@ -25,8 +32,22 @@ export class ReportResolver {
     return new ReportService(ctx).applications(parts(info));
   }
 
-  @Query(() => [ActivityRow], { description: 'Posts and care reports per month per office (counts only)' })
+  @Query(() => [ActivityRow], {
+    description: 'Posts and care reports per month per office, every office and month at once (the CSV export; counts only): the page reads activityMonths and activityOffices',
+  })
   activityReport(@Ctx() ctx: Context) {
     return new ReportService(ctx).activity();
+  }
+
+  @Query(() => [ActivityMonth], { description: 'Posts and care reports per month in the rooms in scope (counts only)' })
+  activityMonths(@Ctx() ctx: Context) {
+    return new ReportService(ctx).activityMonths();
+  }
+
+  @Query(() => ActivityOfficePage, {
+    description: 'A page of offices (by フリガナ; a CITY its municipality’s) with their posts and care reports in a month, 0 for none (counts only)',
+  })
+  activityOffices(@Ctx() ctx: Context, @Args() { month, page }: ActivityOfficesArgs) {
+    return new ReportService(ctx).activityOffices(month, page);
   }
 }

@@ -5,9 +5,20 @@ import { reportPolicy } from './report.policy.js';
 const readsReports = policyRule('reports.read', reportPolicy.read);
 
 export const reportRules = {
-  Query: { rosterReport: readsReports, roomsReport: readsReports, applicationsReport: readsReports, activityReport: readsReports },
+  Query: {
+    rosterReport: readsReports,
+    rosterOffices: readsReports,
+    roomsReport: readsReports,
+    applicationsReport: readsReports,
+    activityReport: readsReports,
+    activityMonths: readsReports,
+    activityOffices: readsReports,
+  },
   RosterReport: { '*': readsReports },
   RosterRow: { '*': readsReports },
+  RosterOfficePage: { '*': readsReports },
+  RosterOffice: { '*': readsReports },
+  RosterCount: { '*': readsReports },
   StatusCount: { '*': readsReports },
   JobTypeCount: { '*': readsReports },
   RoomsReport: { '*': readsReports },
@@ -18,4 +29,6 @@ export const reportRules = {
   ApplicationCount: { '*': readsReports },
   StepDuration: { '*': readsReports },
   ActivityRow: { '*': readsReports },
+  ActivityMonth: { '*': readsReports },
+  ActivityOfficePage: { '*': readsReports },
 };

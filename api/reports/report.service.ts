@@ -4,7 +4,8 @@
 import { AreaService } from '../common/area-service.js';
 import { todayInTokyo } from '../common/dates.js';
 import { reportPolicy, type ReportRows, type SqlScope } from './report.policy.js';
-import type { ActivityRow, ApplicationsReport, RoomsReport, RosterReport } from './report.types.js';
+import type { ActivityMonth, ActivityOfficePage, ActivityRow, ApplicationsReport, RoomsReport, RosterOfficePage, RosterReport } from './report.types.js';
+import { findOptions, type PageInput } from '../common/list.js';
 
 /** An account past its stop date counts as STOPPED as of today (the first parameter). */
 const STATUS_TODAY = `case when u.status = 'ACTIVE' and u.stop_date < ? then 'STOPPED' else u.status end`;
@@ -85,6 +86,53 @@ export class ReportService extends AreaService {
       activeHeadcount: totals.get('ACTIVE') ?? 0,
       activeByJobType: [...activeByJobType].map(([jobType, count]) => ({ jobType: jobType as never, count })),
     };
+  }
+
+  /** The total a page of offices carries on its rows; past the last page, where there is no row, one count of its own. */
+  private async officeTotal(rows: { total: number }[], offset: number, [where, params]: SqlScope): Promise<number> {
+    if (rows.length > 0) return rows[0].total;
+    if (offset === 0) return 0;
+    return (await this.sql<{ n: number }>(`select count(*)::int as n from office o where ${where}`, params))[0].n;
+  }
+
+  /**
+   * A page of the viewer's offices by フリガナ, each with its accounts by job type and status, and how
+   * many offices there are, in one statement: the offices' index gives the page (no office is
+   * counted but those on it), app_user's (office_id, status) index their accounts. So the page costs
+   * the same however many offices the municipality has; only the total counts them all (index only).
+   */
+  async rosterOffices(page: PageInput | undefined): Promise<RosterOfficePage> {
+    const [where, params] = this.scope('office');
+    const { limit, offset } = findOptions(page, undefined, ['nameKana']);
+    const rows = await this.sql<{
+      office_id: string;
+      office_name: string;
+      office_kind: string;
+      municipality_name: string;
+      total: number;
+      job_type: string | null;
+      status: string | null;
+      n: number | null;
+    }>(
+      `with page as (
+         select o.id, o.name, o.kind, o.name_kana, o.municipality_id, count(*) over () as total
+           from office o where ${where} order by o.name_kana, o.id limit ? offset ?)
+       select p.id as office_id, p.name as office_name, p.kind as office_kind, m.name as municipality_name, p.total::int as total, c.job_type, c.status, c.n
+         from page p join municipality m on m.id = p.municipality_id
+         left join lateral (select u.job_type, ${STATUS_TODAY} as status, count(*)::int as n from app_user u where u.office_id = p.id group by 1, 2) c on true
+        order by p.name_kana, p.id, c.job_type, c.status`,
+      [...params, limit, offset, todayInTokyo()],
+    );
+    const items = new Map<string, RosterOfficePage['items'][number]>();
+    for (const r of rows) {
+      let office = items.get(r.office_id);
+      if (!office) {
+        office = { officeId: r.office_id, officeName: r.office_name, officeKind: r.office_kind as never, municipalityName: r.municipality_name, counts: [] };
+        items.set(r.office_id, office);
+      }
+      if (r.job_type) office.counts.push({ jobType: r.job_type as never, status: r.status as never, count: r.n ?? 0 });
+    }
+    return { items: [...items.values()], total: await this.officeTotal(rows, offset, [where, params]) };
   }
 
   /** Each part only when it is asked for: home shows the months alone. */
@@ -188,5 +236,44 @@ export class ReportService extends AreaService {
       params,
     );
     return rows.map((r) => ({ month: r.month, officeId: r.office_id, officeName: r.office_name, posts: r.posts, careReports: r.care_reports }));
+  }
+
+  /**
+   * Posts and care reports per month: whole municipalities from the totals kept per municipality and
+   * month (post_month_total, a row per month whatever the number of offices), an office from its own
+   * counts (post_month_count). Both under the activity scope's alias c.
+   */
+  async activityMonths(): Promise<ActivityMonth[]> {
+    const [where, params] = this.scope('activity');
+    const table = reportPolicy.byMunicipality(this.viewer) ? 'post_month_total' : 'post_month_count';
+    const rows = await this.sql<{ month: string; posts: number; care_reports: number }>(
+      `select to_char(c.month, 'YYYY-MM') as month, sum(c.posts)::int as posts, sum(c.care_reports)::int as care_reports
+         from ${table} c where ${where} group by c.month having sum(c.posts) > 0 order by c.month`,
+      params,
+    );
+    return rows.map((r) => ({ month: r.month, posts: r.posts, careReports: r.care_reports }));
+  }
+
+  /**
+   * A page of the viewer's offices by フリガナ with their posts in `month` (YYYY-MM) in the rooms in
+   * scope, and how many offices there are, in one statement: as rosterOffices, the page comes from the
+   * offices' index and each office's counts from post_month_count's (office_id, month) index.
+   */
+  async activityOffices(month: string, page: PageInput | undefined): Promise<ActivityOfficePage> {
+    const [offices, officeParams] = this.scope('office');
+    const [counted, countedParams] = this.scope('activity');
+    const { limit, offset } = findOptions(page, undefined, ['nameKana']);
+    const rows = await this.sql<{ office_id: string; office_name: string; total: number; posts: number; care_reports: number }>(
+      `with page as (
+         select o.id, o.name, o.name_kana, count(*) over () as total
+           from office o where ${offices} order by o.name_kana, o.id limit ? offset ?)
+       select p.id as office_id, p.name as office_name, p.total::int as total,
+              coalesce(sum(c.posts), 0)::int as posts, coalesce(sum(c.care_reports), 0)::int as care_reports
+         from page p left join post_month_count c on c.office_id = p.id and c.month = ?::date and ${counted}
+        group by p.id, p.name, p.name_kana, p.total order by p.name_kana, p.id`,
+      [...officeParams, limit, offset, `${month}-01`, ...countedParams],
+    );
+    const items = rows.map((r) => ({ month, officeId: r.office_id, officeName: r.office_name, posts: r.posts, careReports: r.care_reports }));
+    return { items, total: await this.officeTotal(rows, offset, [offices, officeParams]) };
   }
 }

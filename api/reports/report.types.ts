@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PageResult } from '../common/list.js';
 import { OfficeKind } from '../offices/office.enums.js';
 import { JobType, UserStatus } from '../users/user.enums.js';
 import { ApplicationState, ApplicationType } from '../applications/application.enums.js';
@@ -15,6 +16,25 @@ export class RosterRow {
 }
 
 @ObjectType()
+export class RosterCount {
+  @Field(() => JobType) jobType!: JobType;
+  @Field(() => UserStatus, { description: 'as of today: an account past its stop date counts as STOPPED' }) status!: UserStatus;
+  @Field(() => Int) count!: number;
+}
+
+@ObjectType({ description: 'An office and its accounts by job type and status (a page of offices: rosterOffices)' })
+export class RosterOffice {
+  @Field() municipalityName!: string;
+  @Field(() => ID) officeId!: string;
+  @Field() officeName!: string;
+  @Field(() => OfficeKind) officeKind!: OfficeKind;
+  @Field(() => [RosterCount], { description: 'Empty for an office with no accounts' }) counts!: RosterCount[];
+}
+
+@ObjectType()
+export class RosterOfficePage extends PageResult(RosterOffice) {}
+
+@ObjectType()
 export class StatusCount {
   @Field(() => UserStatus) status!: UserStatus;
   @Field(() => Int) count!: number;
@@ -28,7 +48,10 @@ export class JobTypeCount {
 
 @ObjectType({ description: '利用者名簿: who uses the system (names are in the users list; this is the headcount)' })
 export class RosterReport {
-  @Field(() => [RosterRow], { description: 'By office, job type and status: counted only when asked for (one row per office and more)' }) rows!: RosterRow[];
+  @Field(() => [RosterRow], {
+    description: 'By office, job type and status, every office at once (the CSV export): counted only when asked for, at a cost that follows the number of offices; the page reads rosterOffices',
+  })
+  rows!: RosterRow[];
   @Field(() => [StatusCount]) totals!: StatusCount[];
   @Field(() => Int, { description: 'Accounts that can sign in today' }) activeHeadcount!: number;
   @Field(() => [JobTypeCount], { description: 'Accounts that can sign in today, by job type' }) activeByJobType!: JobTypeCount[];
@@ -85,6 +108,13 @@ export class ApplicationsReport {
   @Field(() => [StepDuration]) durations!: StepDuration[];
 }
 
+@ObjectType({ description: 'Posts in the rooms in scope in a month: counts only, never content' })
+export class ActivityMonth {
+  @Field({ description: 'YYYY-MM (Japan time)' }) month!: string;
+  @Field(() => Int) posts!: number;
+  @Field(() => Int) careReports!: number;
+}
+
 @ObjectType({ description: 'Posts per month per office: counts only, never content' })
 export class ActivityRow {
   @Field() month!: string;
@@ -93,3 +123,6 @@ export class ActivityRow {
   @Field(() => Int) posts!: number;
   @Field(() => Int) careReports!: number;
 }
+
+@ObjectType()
+export class ActivityOfficePage extends PageResult(ActivityRow) {}

@@ -84,25 +84,35 @@ select json_build_object('data', json_build_object('posts', json_build_object(
       from page p join app_user u on u.id = p.author_id left join office o on o.id = u.office_id), '[]'),
   'total', (select count(*) from post p where p.room_id = (select id from r)))))::text as body`,
 
-  // $1 municipality (the API's ReportService#roster, its ordering, and its totals in first-seen order)
+  // $1 municipality: the reports page's roster (the API's ReportService#roster without the rows: its
+  // headcounts from the counts the writes keep, totals in first-seen order; and #rosterOffices: the
+  // first page of 25 offices by フリガナ with their accounts, and how many offices there are)
   roster: `
-with grouped as (
-  select m.name as municipality_name, o.id as office_id, o.name as office_name, o.kind as office_kind, u.job_type,
-         case when u.status = 'ACTIVE' and u.stop_date < (now() at time zone 'Asia/Tokyo')::date then 'STOPPED' else u.status end as status,
-         count(*)::int as n, o.name_kana
-    from app_user u left join office o on o.id = u.office_id left join municipality m on m.id = u.municipality_id
-   where u.municipality_id = $1
-   group by 1, 2, 3, 4, 5, 6, o.name_kana
+with headcount as (
+  select job_type, case when status = 'ACTIVE' and stop_date < (now() at time zone 'Asia/Tokyo')::date then 'STOPPED' else status end as status, sum(n)::int as n
+    from user_headcount where municipality_id = $1 group by 1, 2 having sum(n) > 0
 ), numbered as (
-  select *, row_number() over (order by municipality_name, name_kana nulls first, office_name, job_type, status) as rn from grouped
+  select *, row_number() over (order by job_type, status) as rn from headcount
 ), totals as (
   select status, sum(n)::int as n, min(rn) as first_seen from numbered group by status
+), page as (
+  select o.id, o.name, o.kind, o.name_kana, o.municipality_id, count(*) over () as total
+    from office o where o.municipality_id = $1 order by o.name_kana, o.id limit 25
+), offices as (
+  select p.*, m.name as municipality_name,
+         coalesce((select json_agg(json_build_object('jobType', c.job_type, 'status', c.status, 'count', c.n) order by c.job_type, c.status)
+                     from (select u.job_type, case when u.status = 'ACTIVE' and u.stop_date < (now() at time zone 'Asia/Tokyo')::date then 'STOPPED' else u.status end as status, count(*)::int as n
+                             from app_user u where u.office_id = p.id group by 1, 2) c), '[]') as counts
+    from page p join municipality m on m.id = p.municipality_id
 )
-select json_build_object('data', json_build_object('rosterReport', json_build_object(
-  'rows', coalesce((select json_agg(json_build_object('municipalityName', coalesce(municipality_name, '—'), 'officeId', office_id, 'officeName', office_name,
-                                                      'officeKind', office_kind, 'jobType', job_type, 'status', status, 'count', n) order by rn) from numbered), '[]'),
-  'totals', coalesce((select json_agg(json_build_object('status', status, 'count', n) order by first_seen) from totals), '[]'),
-  'activeHeadcount', coalesce((select n from totals where status = 'ACTIVE'), 0))))::text as body`,
+select json_build_object('data', json_build_object(
+  'rosterReport', json_build_object(
+    'totals', coalesce((select json_agg(json_build_object('status', status, 'count', n) order by first_seen) from totals), '[]'),
+    'activeHeadcount', coalesce((select n from totals where status = 'ACTIVE'), 0),
+    'activeByJobType', coalesce((select json_agg(json_build_object('jobType', job_type, 'count', n) order by rn) from numbered where status = 'ACTIVE'), '[]')),
+  'rosterOffices', json_build_object(
+    'total', coalesce((select total from page limit 1), 0)::int,
+    'items', coalesce((select json_agg(json_build_object('municipalityName', municipality_name, 'officeId', id, 'officeName', name, 'officeKind', kind, 'counts', counts) order by name_kana, id) from offices), '[]'))))::text as body`,
 
   // $1 municipality (the API's ReportService#applications: both of its statements in one), from the
   // counts the writes keep (api/reports/kept-counts.entity.ts), as the API reads them
@@ -151,13 +161,25 @@ select json_build_object('data', json_build_object(
                                     'activeByJobType', coalesce((select json_agg(json_build_object('jobType', job_type, 'count', n) order by job_type) from active), '[]')),
   'roomsReport', json_build_object('months', coalesce((select json_agg(json_build_object('month', to_char(m, 'YYYY-MM'), 'opened', opened, 'closed', closed, 'openAtEnd', open_at_end) order by m) from months), '[]'))))::text as body`,
 
-  // $1 municipality (the API's ReportService#activity), from the counts the writes keep per office and month
+  // $1 municipality, $2 month (YYYY-MM): the reports page's activity (the API's
+  // ReportService#activityMonths from the totals kept per month, and #activityOffices: the month's
+  // first page of 25 offices by フリガナ with their counts, and how many offices there are)
   activity: `
-select json_build_object('data', json_build_object('activityReport', coalesce((
-  select json_agg(json_build_object('month', month, 'officeId', office_id, 'officeName', office_name, 'posts', posts, 'careReports', care_reports) order by month, name_kana, office_name)
-    from (select to_char(c.month, 'YYYY-MM') as month, o.id as office_id, o.name as office_name, o.name_kana, sum(c.posts)::int as posts, sum(c.care_reports)::int as care_reports
-            from post_month_count c join office o on o.id = c.office_id where c.municipality_id = $1
-           group by 1, 2, 3, 4 having sum(c.posts) > 0) x), '[]')))::text as body`,
+with months as (
+  select to_char(month, 'YYYY-MM') as month, sum(posts)::int as posts, sum(care_reports)::int as care_reports
+    from post_month_total where municipality_id = $1 group by month having sum(posts) > 0
+), page as (
+  select o.id, o.name, o.name_kana, count(*) over () as total from office o where o.municipality_id = $1 order by o.name_kana, o.id limit 25
+), offices as (
+  select p.id, p.name, p.name_kana, coalesce(sum(c.posts), 0)::int as posts, coalesce(sum(c.care_reports), 0)::int as care_reports
+    from page p left join post_month_count c on c.office_id = p.id and c.month = ($2 || '-01')::date and c.municipality_id = $1
+   group by 1, 2, 3
+)
+select json_build_object('data', json_build_object(
+  'activityMonths', coalesce((select json_agg(json_build_object('month', month, 'posts', posts, 'careReports', care_reports) order by month) from months), '[]'),
+  'activityOffices', json_build_object(
+    'total', coalesce((select total from page limit 1), 0)::int,
+    'items', coalesce((select json_agg(json_build_object('month', $2::text, 'officeId', id, 'officeName', name, 'posts', posts, 'careReports', care_reports) order by name_kana, id) from offices), '[]'))))::text as body`,
 };
 
 /** The audit row as api/audit/audit.ts writes it for the signed-in user (ip: the loopback, as the API sees the runner); `rest`: municipality … detail, then FROM. */

@@ -88,6 +88,33 @@ describe('reports (exact figures on a known dataset)', () => {
     expect((await as.otherCity.ok(`{ rosterReport { activeHeadcount } }`)).rosterReport.activeHeadcount).toBe(2);
   });
 
+  it('roster by office: a page of offices by フリガナ with their accounts, the total, each scope', async () => {
+    const q = `query($page: PageInput) { rosterOffices(page: $page) { total items { municipalityName officeId officeName officeKind counts { jobType status count } } } }`;
+    const page = async (who: Client, n: number, perPage: number) => (await who.ok(q, { page: { page: n, perPage } })).rosterOffices;
+    const byKana = [world.office, world.otherOffice].sort((a, b) => (a.nameKana < b.nameKana ? -1 : a.nameKana > b.nameKana ? 1 : a.id < b.id ? -1 : 1));
+    const counts = {
+      [world.office.id]: [
+        { jobType: 'NURSE', status: 'ACTIVE', count: 2 },
+        { jobType: 'NURSE', status: 'STOPPED', count: 1 }, // the leaver past their stop date
+      ],
+      [world.otherOffice.id]: [{ jobType: 'NURSE', status: 'ACTIVE', count: 1 }],
+    };
+    const expected = byKana.map((o) => ({ municipalityName: '水戸市', officeId: o.id, officeName: o.name, officeKind: o.kind, counts: counts[o.id] }));
+    expect(await page(as.city, 1, 25)).toEqual({ total: 2, items: expected });
+    // one office per page: the second page holds the second office, past the end none but the total
+    expect(await page(as.city, 2, 1)).toEqual({ total: 2, items: [expected[1]] });
+    expect(await page(as.city, 3, 1)).toEqual({ total: 2, items: [] });
+    // an office admin: its own office; the other city: its office; the vendor: every office
+    expect(await page(as.officeAdmin, 1, 25)).toEqual({ total: 1, items: [expected.find((o) => o.officeId === world.office.id)] });
+    expect((await page(as.otherCity, 1, 25)).items.map((o: { officeId: string }) => o.officeId)).toEqual([world.otherCityOffice.id]);
+    expect((await page(as.vendor, 1, 25)).total).toBe(3);
+    // office staff who are not admins read no report
+    expect(codesOf(await as.staff.gql(q, { page: { page: 1, perPage: 25 } }))).toContain('FORBIDDEN');
+    // a page size past the limit is refused before any SQL (by the cost limit, or the page's own)
+    expect(codesOf(await as.city.gql(q, { page: { page: 1, perPage: 5000 } }))).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(codesOf(await as.city.gql(q, { page: { page: 0, perPage: 25 } }))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('roster: the active accounts by job type agree with the rows, for every scope', async () => {
     for (const k of ['city', 'officeAdmin', 'vendor', 'otherCity'] as const) {
       const r = (await as[k].ok(`{ rosterReport { activeHeadcount activeByJobType { jobType count } rows { jobType status count } } }`)).rosterReport;
@@ -110,7 +137,9 @@ describe('reports (exact figures on a known dataset)', () => {
       await who.ok(query); // warm: the session's once-a-minute touch is not counted
       server.sql.reset();
       await who.ok(query);
-      return server.sql.statements.filter((q) => /\bfrom (app_user|room|application|user_headcount|room_month_count|application_count|application_step_count|post|post_month_count) \w+\b/.test(q));
+      return server.sql.statements.filter((q) =>
+        /\bfrom (app_user|room|application|user_headcount|room_month_count|application_count|application_step_count|post|post_month_count|post_month_total) \w+\b/.test(q),
+      );
     };
     expect(await statements(`{ roomsReport { months { month } } }`)).toHaveLength(1);
     expect(await statements(`{ roomsReport { months { month } membersPerRoom { rooms } roomsPerOffice { rooms } } }`)).toHaveLength(3);
@@ -137,6 +166,11 @@ describe('reports (exact figures on a known dataset)', () => {
     for (const who of [as.city, as.vendor, as.officeAdmin]) {
       expect((await statements(`{ activityReport { posts } }`, who)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['post_month_count']);
     }
+    // its months for whole municipalities from the totals kept per month (not a row per office), an office's from its own counts
+    for (const who of [as.city, as.vendor]) {
+      expect((await statements(`{ activityMonths { posts } }`, who)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['post_month_total']);
+    }
+    expect((await statements(`{ activityMonths { posts } }`, as.officeAdmin)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['post_month_count']);
   });
 
   it('the kept counts agree with the rows after every kind of write, and report_counts_rebuild() recounts the same', async () => {
@@ -428,18 +462,28 @@ describe('reports (exact figures on a known dataset)', () => {
                       where r.municipality_id = ? and u.office_id is not null group by 1, 2 order by 1, 2`;
     expect(await sql(counted, [town.id])).toContainEqual({ office_id: clinic.id, month: '2026-08-01', posts: 2, care_reports: 1 }); // the writes show in the rows
     expect(await sql(kept, [town.id])).toEqual(await sql(counted, [town.id]));
+    // the months' totals: every post of the town's rooms, the clerk's too
+    const keptTotals = `select month::text, posts, care_reports from post_month_total where municipality_id = ? and posts <> 0 order by 1`;
+    const countedTotals = `select date_trunc('month', p.created_at at time zone 'Asia/Tokyo')::date::text as month, count(*)::int as posts,
+                                  (count(*) filter (where p.kind = 'CARE_REPORT'))::int as care_reports
+                             from post p join room r on r.id = p.room_id where r.municipality_id = ? group by 1 order by 1`;
+    expect(await sql(countedTotals, [town.id])).toContainEqual({ month: '2026-08-01', posts: 2, care_reports: 1 });
+    expect(await sql(keptTotals, [town.id])).toEqual(await sql(countedTotals, [town.id]));
     // the nurse moves to the station: her posts count there now, as the report has always counted them
     await sql(`update app_user set office_id = ? where id = ?`, [station.id, nurse.id]);
     await buildPost(em.fork(), room, nurse);
     const afterMove = await sql(counted, [town.id]);
     expect(afterMove.map((r) => r.office_id)).not.toContain(clinic.id);
     expect(await sql(kept, [town.id])).toEqual(afterMove);
+    expect(await sql(keptTotals, [town.id])).toEqual(await sql(countedTotals, [town.id]));
 
     // the rebuild counts the same, for every municipality
     const every = `select municipality_id, office_id, month::text, posts, care_reports from post_month_count where posts <> 0 order by 1, 2, 3`;
-    const keptAll = await sql(every);
+    const everyTotal = `select municipality_id, month::text, posts, care_reports from post_month_total where posts <> 0 order by 1, 2`;
+    const [keptAll, keptAllTotals] = [await sql(every), await sql(everyTotal)];
     await sql(`select report_counts_rebuild()`);
     expect(await sql(every)).toEqual(keptAll);
+    expect(await sql(everyTotal)).toEqual(keptAllTotals);
   });
 
   it('activity: posts and care reports per month per office, counts only', async () => {
@@ -452,6 +496,41 @@ describe('reports (exact figures on a known dataset)', () => {
     );
     expect((await as.officeAdmin.ok(`{ activityReport { officeName posts } }`)).activityReport).toEqual([{ officeName: world.office.name, posts: 2 }]);
     expect(codesOf(await as.staff.gql(`{ activityReport { posts } }`))).toEqual(['FORBIDDEN']);
+  });
+
+  it('activity by month, and a month’s offices a page at a time (0 for an office without posts), each scope', async () => {
+    const months = `{ activityMonths { month posts careReports } }`;
+    expect((await as.city.ok(months)).activityMonths).toEqual([{ month: '2026-10', posts: 3, careReports: 1 }]);
+    expect((await as.officeAdmin.ok(months)).activityMonths).toEqual([{ month: '2026-10', posts: 2, careReports: 1 }]);
+    expect((await as.otherCity.ok(months)).activityMonths).toEqual([]);
+    const vendorMonths = (await as.vendor.ok(months)).activityMonths;
+    expect(vendorMonths.find((m: { month: string }) => m.month === '2026-10')).toEqual({ month: '2026-10', posts: 3, careReports: 1 });
+
+    const q = `query($month: String!, $page: PageInput) { activityOffices(month: $month, page: $page) { total items { month officeId officeName posts careReports } } }`;
+    const offices = async (who: Client, month: string, page = 1, perPage = 25) => (await who.ok(q, { month, page: { page, perPage } })).activityOffices;
+    const byKana = [world.office, world.otherOffice].sort((a, b) => (a.nameKana < b.nameKana ? -1 : a.nameKana > b.nameKana ? 1 : a.id < b.id ? -1 : 1));
+    const october = { [world.office.id]: [2, 1], [world.otherOffice.id]: [1, 0] };
+    expect(await offices(as.city, '2026-10')).toEqual({
+      total: 2,
+      items: byKana.map((o) => ({ month: '2026-10', officeId: o.id, officeName: o.name, posts: october[o.id][0], careReports: october[o.id][1] })),
+    });
+    // another month: every office, each with 0
+    expect((await offices(as.city, '2026-09')).items.map((o: { posts: number }) => o.posts)).toEqual([0, 0]);
+    expect((await offices(as.city, '2026-10', 2, 1)).items.map((o: { officeId: string }) => o.officeId)).toEqual([byKana[1].id]);
+    expect(await offices(as.city, '2026-10', 3, 1)).toEqual({ total: 2, items: [] });
+    expect(await offices(as.officeAdmin, '2026-10')).toEqual({
+      total: 1,
+      items: [{ month: '2026-10', officeId: world.office.id, officeName: world.office.name, posts: 2, careReports: 1 }],
+    });
+    expect((await offices(as.otherCity, '2026-10')).items).toEqual([{ month: '2026-10', officeId: world.otherCityOffice.id, officeName: world.otherCityOffice.name, posts: 0, careReports: 0 }]);
+    expect((await offices(as.vendor, '2026-10')).total).toBe((await sql(`select count(*)::int as n from office`))[0].n); // every municipality's
+    // a month that is not YYYY-MM is refused in the user's language, before any SQL
+    for (const month of ['2026-13', '2026-1', "2026-10' or 1=1"]) {
+      const r = await as.city.gql(q, { month, page: { page: 1, perPage: 25 } });
+      expect(codesOf(r), month).toEqual(['BAD_USER_INPUT']);
+    }
+    expect(codesOf(await as.staff.gql(q, { month: '2026-10' }))).toEqual(['FORBIDDEN']);
+    expect(codesOf(await as.staff.gql(months))).toEqual(['FORBIDDEN']);
   });
 });
 

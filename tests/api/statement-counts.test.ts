@@ -87,12 +87,24 @@ const Q = {
   directory: `query($page: PageInput) { directory(page: $page) { total items { id name nameKana jobType officeName } } }`,
   consents: `query($page: PageInput) { consents(page: $page) { total items { id roomName patientName consentDate explainingOfficeName coveredOfficeNames withdrawnAt } } }`,
   notifications: `query($page: PageInput) { notifications(page: $page) { total items { id kind to subject status attempts createdAt } } }`,
+  activityOffices: `query($page: PageInput) { activityOffices(month: "2026-10", page: $page) { total items { month officeId officeName posts careReports } } }`,
+  rosterOffices: `query($page: PageInput) { rosterOffices(page: $page) { total items { officeId officeName officeKind municipalityName counts { jobType status count } } } }`,
 };
 
 describe(`SQL statements per request do not grow with the page size (${SMALL} vs ${LARGE} rows)`, () => {
   it('offices (CITY and VENDOR)', async () => {
     await expectFlat(as.city, Q.offices);
     await expectFlat(as.vendor, Q.offices);
+  });
+
+  it('the roster by office, its accounts counted in the page’s statement (CITY and VENDOR)', async () => {
+    expect(await expectFlat(as.city, Q.rosterOffices)).toBe(1);
+    expect(await expectFlat(as.vendor, Q.rosterOffices)).toBe(1);
+  });
+
+  it('a month’s activity by office (CITY and VENDOR)', async () => {
+    expect(await expectFlat(as.city, Q.activityOffices)).toBe(1);
+    expect(await expectFlat(as.vendor, Q.activityOffices)).toBe(1);
   });
 
   it('users with office and municipality (CITY and VENDOR)', async () => {

@@ -22,6 +22,7 @@ const CARRIES_MUNICIPALITY_ID = [
   'application_count',
   'application_step_count',
   'post_month_count',
+  'post_month_total',
   'user_headcount',
 ] as const;
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { applicationInput, formValuesFromPayload, registrationInput } from '../../admin/applications/formValues.js';
 import { auditFilter } from '../../admin/audit/queries.js';
-import { rosterTable } from '../../admin/reports/reportTables.js';
+import { rosterPageRows, rosterTable } from '../../admin/reports/reportTables.js';
 import { workflowEn, workflowJa } from '../../admin/applications/i18n.js';
 
 const row = {
@@ -67,17 +67,33 @@ describe('audit filter and report tables', () => {
 
   it('roster CSV columns: labels for enums, the no-office row named', () => {
     const t = (key: string) => key.split('.').pop()!;
-    const table = rosterTable(
-      {
-        activeHeadcount: 1,
-        activeByJobType: [{ jobType: 'ADMINISTRATOR', count: 1 }],
-        totals: [],
-        rows: [{ municipalityName: '水戸市', officeId: null, officeName: null, officeKind: null, jobType: 'ADMINISTRATOR', status: 'ACTIVE', count: 1 }],
-      },
-      t,
-    );
+    const table = rosterTable([{ municipalityName: '水戸市', officeId: null, officeName: null, officeKind: null, jobType: 'ADMINISTRATOR', status: 'ACTIVE', count: 1 }], t);
     expect(table.columns.map((c) => c.key)).toEqual(['municipality', 'office', 'office_kind', 'job_type', 'status', 'count']);
     expect(table.columns.map((c) => c.value(table.rows[0]))).toEqual(['水戸市', 'no_office', '', 'ADMINISTRATOR', 'ACTIVE', 1]);
+  });
+
+  it('a page of offices as roster rows: a row per job type and status, an office without accounts in one row', () => {
+    const office = { municipalityName: '水戸市', officeId: 'o1', officeName: '訪問看護A', officeKind: 'SERVICE' as const };
+    const rows = rosterPageRows({
+      total: 2,
+      items: [
+        {
+          ...office,
+          counts: [
+            { jobType: 'NURSE', status: 'ACTIVE', count: 2 },
+            { jobType: 'NURSE', status: 'STOPPED', count: 1 },
+          ],
+        },
+        { ...office, officeId: 'o2', officeName: '空の事業所', counts: [] },
+      ],
+    } as never);
+    expect(rows.map((r) => [r.officeName, r.jobType ?? null, r.status ?? null, r.count])).toEqual([
+      ['訪問看護A', 'NURSE', 'ACTIVE', 2],
+      ['訪問看護A', 'NURSE', 'STOPPED', 1],
+      ['空の事業所', null, null, 0],
+    ]);
+    const t = (key: string) => key.split('.').pop()!;
+    expect(rosterTable(rows, t).columns.map((c) => c.value(rows[2]))).toEqual(['水戸市', '空の事業所', 'SERVICE', '', '', 0]);
   });
 
   it('the English messages have the Japanese keys', () => {

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { buildApplication, buildRoom, buildWorld } from '../helpers/factories.js';
+import { buildApplication, buildOffice, buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
+import { PostKind } from '../../api/posts/post.entity.js';
 import { ApplicationState } from '../../api/applications/application.enums.js';
 import { absent, adminDist, visible } from './browser.js';
 import { launchPeople, type People } from './applications-browser.js';
@@ -80,6 +81,82 @@ describe('reports and API tokens in the panel', () => {
     await visible(admin.getByTestId('table-roster').getByText(world.office.name));
     await absent(admin.getByText(world.otherOffice.name));
   });
+
+  it('the roster table shows 25 offices at a time by フリガナ, pages to the rest, and its CSV still holds every office', async () => {
+    const em = server.orm.em.fork();
+    for (let i = 0; i < 26; i++) await buildOffice(em, world.city, undefined, { nameKana: `カ${String(i).padStart(2, '0')}` });
+    const names = (await em.getConnection().execute<{ name: string }[]>(`select name from office where municipality_id = ? order by name_kana, id`, [world.city.id])).map((o) => o.name);
+    expect(names).toHaveLength(28);
+    await city.getByRole('menuitem', { name: '集計' }).click();
+    await city.reload();
+    const table = city.getByTestId('table-roster');
+    const pages = city.getByTestId('roster-pages');
+    await visible(pages.getByText('1-25 件 / 全 28 件'));
+    await visible(table.getByText(names[0], { exact: true }));
+    await visible(table.getByText(names[24], { exact: true }));
+    await absent(table.getByText(names[25], { exact: true }));
+    // an office without accounts is listed all the same, its count 0
+    await visible(table.getByRole('row').filter({ hasText: names[0] }).getByRole('cell', { name: '0', exact: true }));
+    await city.waitForTimeout(20_000); // a person reads the page before turning it
+    await pages.getByRole('button', { name: '次のページへ' }).click();
+    await visible(pages.getByText('26-28 件 / 全 28 件'));
+    await visible(table.getByText(names[27], { exact: true }));
+    await absent(table.getByText(names[0], { exact: true }));
+    await pages.getByRole('button', { name: '前のページへ' }).click();
+    await visible(table.getByText(names[0], { exact: true }));
+    // the CSV is the whole table, read on the click: the offices with accounts, whatever the page
+    const [download] = await Promise.all([city.waitForEvent('download'), city.getByTestId('csv-roster').click()]);
+    const lines = fs
+      .readFileSync((await download.path())!)
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n');
+    expect(lines).toContain(`"水戸市","${world.office.name}","サービス事業所","看護師","利用中","2"`);
+    expect(lines).toContain(`"水戸市","${world.otherOffice.name}","医療機関","看護師","利用中","1"`);
+  }, 90_000);
+
+  it('activity: the months as a chart, the latest month’s offices a page at a time, another month chosen, the CSV whole', async () => {
+    const em = server.orm.em.fork();
+    const room = await buildRoom(em, { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }] });
+    await buildPost(em.fork(), room, world.users.staff.user, { kind: PostKind.CARE_REPORT, title: '訪問看護' });
+    await buildPost(em.fork(), room, world.users.staff.user);
+    const earlier = await buildPost(em.fork(), room, world.users.staff.user);
+    await em.getConnection().execute(`update post set created_at = '2026-06-15T09:00:00+09:00' where id = ?`, [earlier.id]);
+    const thisMonth = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 7);
+
+    await city.getByRole('menuitem', { name: '集計' }).click();
+    await city.reload();
+    const activity = city.getByTestId('report-activity');
+    const chart = activity.getByRole('figure', { name: '利用状況 (投稿数) のグラフ' });
+    await visible(chart);
+    await expect.poll(() => chart.locator('.MuiBarChart-element').count()).toBeGreaterThan(0);
+    // the latest month is chosen; the first page holds the offices added above (カ… before ジ…), each with 0
+    const month = activity.getByTestId('activity-month').locator('select');
+    await expect.poll(() => month.inputValue()).toBe(thisMonth);
+    const table = activity.getByTestId('table-activity');
+    const row = (name: string) => table.getByRole('row').filter({ hasText: name });
+    const pages = activity.getByTestId('activity-pages');
+    await visible(pages.getByText('1-25 件 / 全 28 件'));
+    await absent(row(world.office.name));
+    await city.waitForTimeout(20_000); // a person reads before turning the page
+    await pages.getByRole('button', { name: '次のページへ' }).click();
+    // the service office's two posts, one a care report, on its row
+    await expect.poll(async () => (await row(world.office.name).getByRole('cell').allInnerTexts()).slice(2)).toEqual(['2', '1']);
+    // another month starts again at its first page
+    await month.selectOption('2026-06');
+    await visible(pages.getByText('1-25 件 / 全 28 件'));
+    await pages.getByRole('button', { name: '次のページへ' }).click();
+    await expect.poll(async () => (await row(world.office.name).getByRole('cell').allInnerTexts()).slice(2)).toEqual(['1', '0']);
+    // the CSV: every month and office with posts, read on the click
+    const [download] = await Promise.all([city.waitForEvent('download'), activity.getByTestId('csv-activity').click()]);
+    const lines = fs
+      .readFileSync((await download.path())!)
+      .subarray(3)
+      .toString('utf8')
+      .split('\r\n');
+    expect(lines).toContain(`"2026-06","${world.office.name}","1","0"`);
+    expect(lines).toContain(`"${thisMonth}","${world.office.name}","2","1"`);
+  }, 90_000);
 
   it('an API token is shown once, reads with the owner’s scope, and stops working when revoked', async () => {
     await city.getByRole('menuitem', { name: 'APIトークン' }).click();

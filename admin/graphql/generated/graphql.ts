@@ -722,7 +722,19 @@ export type ActivateAccountMutation = { activateAccount: { step: AuthStep } };
 export type RosterReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RosterReportQuery = { rosterReport: { activeHeadcount: number, activeByJobType: Array<{ jobType: JobType, count: number }>, totals: Array<{ status: UserStatus, count: number }>, rows: Array<{ municipalityName: string, officeId: string | null, officeName: string | null, officeKind: OfficeKind | null, jobType: JobType, status: UserStatus, count: number }> } };
+export type RosterReportQuery = { rosterReport: { activeHeadcount: number, activeByJobType: Array<{ jobType: JobType, count: number }>, totals: Array<{ status: UserStatus, count: number }> } };
+
+export type RosterOfficesQueryVariables = Exact<{
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type RosterOfficesQuery = { rosterOffices: { total: number, items: Array<{ municipalityName: string, officeId: string, officeName: string, officeKind: OfficeKind, counts: Array<{ jobType: JobType, status: UserStatus, count: number }> }> } };
+
+export type RosterExportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RosterExportQuery = { rosterReport: { rows: Array<{ municipalityName: string, officeId: string | null, officeName: string | null, officeKind: OfficeKind | null, jobType: JobType, status: UserStatus, count: number }> } };
 
 export type HomeFiguresQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -743,6 +755,19 @@ export type ActivityReportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ActivityReportQuery = { activityReport: Array<{ month: string, officeId: string, officeName: string, posts: number, careReports: number }> };
+
+export type ActivityMonthsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ActivityMonthsQuery = { activityMonths: Array<{ month: string, posts: number, careReports: number }> };
+
+export type ActivityOfficesQueryVariables = Exact<{
+  month: string;
+  page?: PageInput | null | undefined;
+}>;
+
+
+export type ActivityOfficesQuery = { activityOffices: { total: number, items: Array<{ month: string, officeId: string, officeName: string, posts: number, careReports: number }> } };
 
 export type SubmitRoomCreationMutationVariables = Exact<{
   input: ApplicationInput;
@@ -2021,6 +2046,30 @@ export const RosterReportDocument = new TypedDocumentString(`
       status
       count
     }
+  }
+}
+    `) as unknown as TypedDocumentString<RosterReportQuery, RosterReportQueryVariables>;
+export const RosterOfficesDocument = new TypedDocumentString(`
+    query RosterOffices($page: PageInput) {
+  rosterOffices(page: $page) {
+    total
+    items {
+      municipalityName
+      officeId
+      officeName
+      officeKind
+      counts {
+        jobType
+        status
+        count
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RosterOfficesQuery, RosterOfficesQueryVariables>;
+export const RosterExportDocument = new TypedDocumentString(`
+    query RosterExport {
+  rosterReport {
     rows {
       municipalityName
       officeId
@@ -2032,7 +2081,7 @@ export const RosterReportDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<RosterReportQuery, RosterReportQueryVariables>;
+    `) as unknown as TypedDocumentString<RosterExportQuery, RosterExportQueryVariables>;
 export const HomeFiguresDocument = new TypedDocumentString(`
     query HomeFigures {
   rosterReport {
@@ -2102,6 +2151,29 @@ export const ActivityReportDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ActivityReportQuery, ActivityReportQueryVariables>;
+export const ActivityMonthsDocument = new TypedDocumentString(`
+    query ActivityMonths {
+  activityMonths {
+    month
+    posts
+    careReports
+  }
+}
+    `) as unknown as TypedDocumentString<ActivityMonthsQuery, ActivityMonthsQueryVariables>;
+export const ActivityOfficesDocument = new TypedDocumentString(`
+    query ActivityOffices($month: String!, $page: PageInput) {
+  activityOffices(month: $month, page: $page) {
+    total
+    items {
+      month
+      officeId
+      officeName
+      posts
+      careReports
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActivityOfficesQuery, ActivityOfficesQueryVariables>;
 export const SubmitRoomCreationDocument = new TypedDocumentString(`
     mutation SubmitRoomCreation($input: ApplicationInput!, $attachments: [AttachmentUpload!]) {
   submitApplication(type: ROOM_CREATION, input: $input, attachments: $attachments) {
