@@ -178,7 +178,9 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
       .join(', ')}`,
   );
   const params = await withClient(cluster.url(RUN_DB), (c) => discoverParams(c));
-  log(`params: office ${params.officeId} q=${params.q}, room ${params.roomId} (${params.roomPosts} posts), busy room ${params.bigRoomId} (${params.bigRoomPosts} posts), activity month ${params.activityMonth}`);
+  log(
+    `params: office ${params.officeId} q=${params.q}, room ${params.roomId} (${params.roomPosts} posts), busy room ${params.bigRoomId} (${params.bigRoomPosts} posts), activity month ${params.activityMonth}`,
+  );
   const targets: TargetProcess[] = [];
   try {
     const wanted = o.targets as TargetName[];

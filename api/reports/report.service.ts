@@ -4,7 +4,7 @@
 import { AreaService } from '../common/area-service.js';
 import { todayInTokyo } from '../common/dates.js';
 import { reportPolicy, type ReportRows, type SqlScope } from './report.policy.js';
-import type { ActivityMonth, ActivityOfficePage, ActivityRow, ApplicationsReport, RoomsReport, RosterOfficePage, RosterReport } from './report.types.js';
+import type { ActivityMonth, ActivityOfficePage, ActivityRow, ApplicationsReport, RoomsReport, RosterCount, RosterOfficePage, RosterReport } from './report.types.js';
 import { findOptions, type PageInput } from '../common/list.js';
 
 /** An account past its stop date counts as STOPPED as of today (the first parameter). */
@@ -104,35 +104,20 @@ export class ReportService extends AreaService {
   async rosterOffices(page: PageInput | undefined): Promise<RosterOfficePage> {
     const [where, params] = this.scope('office');
     const { limit, offset } = findOptions(page, undefined, ['nameKana']);
-    const rows = await this.sql<{
-      office_id: string;
-      office_name: string;
-      office_kind: string;
-      municipality_name: string;
-      total: number;
-      job_type: string | null;
-      status: string | null;
-      n: number | null;
-    }>(
+    // a row per office (its counts as JSON), in the index's order: nothing sorts the offices
+    const rows = await this.sql<{ office_id: string; office_name: string; office_kind: string; municipality_name: string; total: number; counts: RosterCount[] }>(
       `with page as (
          select o.id, o.name, o.kind, o.name_kana, o.municipality_id, count(*) over () as total
            from office o where ${where} order by o.name_kana, o.id limit ? offset ?)
-       select p.id as office_id, p.name as office_name, p.kind as office_kind, m.name as municipality_name, p.total::int as total, c.job_type, c.status, c.n
+       select p.id as office_id, p.name as office_name, p.kind as office_kind, m.name as municipality_name, p.total::int as total,
+              coalesce((select json_agg(json_build_object('jobType', c.job_type, 'status', c.status, 'count', c.n) order by c.job_type, c.status)
+                          from (select u.job_type, ${STATUS_TODAY} as status, count(*)::int as n from app_user u where u.office_id = p.id group by 1, 2) c), '[]') as counts
          from page p join municipality m on m.id = p.municipality_id
-         left join lateral (select u.job_type, ${STATUS_TODAY} as status, count(*)::int as n from app_user u where u.office_id = p.id group by 1, 2) c on true
-        order by p.name_kana, p.id, c.job_type, c.status`,
+        order by p.name_kana, p.id`,
       [...params, limit, offset, todayInTokyo()],
     );
-    const items = new Map<string, RosterOfficePage['items'][number]>();
-    for (const r of rows) {
-      let office = items.get(r.office_id);
-      if (!office) {
-        office = { officeId: r.office_id, officeName: r.office_name, officeKind: r.office_kind as never, municipalityName: r.municipality_name, counts: [] };
-        items.set(r.office_id, office);
-      }
-      if (r.job_type) office.counts.push({ jobType: r.job_type as never, status: r.status as never, count: r.n ?? 0 });
-    }
-    return { items: [...items.values()], total: await this.officeTotal(rows, offset, [where, params]) };
+    const items = rows.map((r) => ({ officeId: r.office_id, officeName: r.office_name, officeKind: r.office_kind as never, municipalityName: r.municipality_name, counts: r.counts }));
+    return { items, total: await this.officeTotal(rows, offset, [where, params]) };
   }
 
   /** Each part only when it is asked for: home shows the months alone. */
@@ -267,10 +252,10 @@ export class ReportService extends AreaService {
       `with page as (
          select o.id, o.name, o.name_kana, count(*) over () as total
            from office o where ${offices} order by o.name_kana, o.id limit ? offset ?)
-       select p.id as office_id, p.name as office_name, p.total::int as total,
-              coalesce(sum(c.posts), 0)::int as posts, coalesce(sum(c.care_reports), 0)::int as care_reports
-         from page p left join post_month_count c on c.office_id = p.id and c.month = ?::date and ${counted}
-        group by p.id, p.name, p.name_kana, p.total order by p.name_kana, p.id`,
+       select p.id as office_id, p.name as office_name, p.total::int as total, coalesce(c.posts, 0)::int as posts, coalesce(c.care_reports, 0)::int as care_reports
+         from page p cross join lateral (
+           select sum(c.posts) as posts, sum(c.care_reports) as care_reports from post_month_count c where c.office_id = p.id and c.month = ?::date and ${counted}) c
+        order by p.name_kana, p.id`,
       [...officeParams, limit, offset, `${month}-01`, ...countedParams],
     );
     const items = rows.map((r) => ({ month, officeId: r.office_id, officeName: r.office_name, posts: r.posts, careReports: r.care_reports }));

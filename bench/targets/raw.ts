@@ -171,9 +171,10 @@ with months as (
 ), page as (
   select o.id, o.name, o.name_kana, count(*) over () as total from office o where o.municipality_id = $1 order by o.name_kana, o.id limit 25
 ), offices as (
-  select p.id, p.name, p.name_kana, coalesce(sum(c.posts), 0)::int as posts, coalesce(sum(c.care_reports), 0)::int as care_reports
-    from page p left join post_month_count c on c.office_id = p.id and c.month = ($2 || '-01')::date and c.municipality_id = $1
-   group by 1, 2, 3
+  select p.id, p.name, p.name_kana, coalesce(c.posts, 0)::int as posts, coalesce(c.care_reports, 0)::int as care_reports
+    from page p cross join lateral (
+      select sum(c.posts) as posts, sum(c.care_reports) as care_reports from post_month_count c
+       where c.office_id = p.id and c.month = ($2 || '-01')::date and c.municipality_id = $1) c
 )
 select json_build_object('data', json_build_object(
   'activityMonths', coalesce((select json_agg(json_build_object('month', month, 'posts', posts, 'careReports', care_reports) order by month) from months), '[]'),

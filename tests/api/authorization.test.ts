@@ -547,8 +547,18 @@ function table(): Row[] {
       request: async () => ({ query: `{ auditEvents(page: { perPage: 5 }) { total items { action outcome } } }` }),
       expect: signedInOnly({ city: 'ok', otherCity: 'ok', vendor: 'ok' }),
     },
-    ...(['rosterReport { activeHeadcount }', 'roomsReport { months { month } }', 'applicationsReport { counts { count } }', 'activityReport { posts }'] as const).map((q) => ({
-      op: q.split(' ')[0],
+    ...(
+      [
+        'rosterReport { activeHeadcount }',
+        'rosterOffices { total items { officeName } }',
+        'roomsReport { months { month } }',
+        'applicationsReport { counts { count } }',
+        'activityReport { posts }',
+        'activityMonths { posts }',
+        'activityOffices(month: "2026-10") { total items { officeName posts } }',
+      ] as const
+    ).map((q) => ({
+      op: q.split(/[ (]/)[0],
       request: async () => ({ query: `{ ${q} }` }),
       expect: signedInOnly({ officeAdmin: 'ok', city: 'ok', otherCity: 'ok', vendor: 'ok' }),
     })),

@@ -15,6 +15,12 @@ let em: EntityManager;
 let world: Awaited<ReturnType<typeof buildWorld>>;
 const as = {} as Record<'staff' | 'officeAdmin' | 'city' | 'otherCity' | 'vendor', Client>;
 const sql = (q: string, params: unknown[] = []) => em.fork().getConnection().execute(q, params);
+/** Offices as the reports page them: by フリガナ, then id. */
+const byKanaThenId = <T extends { nameKana?: string | null; id: string }>(xs: T[]) =>
+  [...xs].sort((a, b) => {
+    const [x, y] = [a.nameKana ?? '', b.nameKana ?? ''];
+    return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : 1;
+  });
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -91,7 +97,7 @@ describe('reports (exact figures on a known dataset)', () => {
   it('roster by office: a page of offices by フリガナ with their accounts, the total, each scope', async () => {
     const q = `query($page: PageInput) { rosterOffices(page: $page) { total items { municipalityName officeId officeName officeKind counts { jobType status count } } } }`;
     const page = async (who: Client, n: number, perPage: number) => (await who.ok(q, { page: { page: n, perPage } })).rosterOffices;
-    const byKana = [world.office, world.otherOffice].sort((a, b) => (a.nameKana < b.nameKana ? -1 : a.nameKana > b.nameKana ? 1 : a.id < b.id ? -1 : 1));
+    const byKana = byKanaThenId([world.office, world.otherOffice]);
     const counts = {
       [world.office.id]: [
         { jobType: 'NURSE', status: 'ACTIVE', count: 2 },
@@ -508,7 +514,7 @@ describe('reports (exact figures on a known dataset)', () => {
 
     const q = `query($month: String!, $page: PageInput) { activityOffices(month: $month, page: $page) { total items { month officeId officeName posts careReports } } }`;
     const offices = async (who: Client, month: string, page = 1, perPage = 25) => (await who.ok(q, { month, page: { page, perPage } })).activityOffices;
-    const byKana = [world.office, world.otherOffice].sort((a, b) => (a.nameKana < b.nameKana ? -1 : a.nameKana > b.nameKana ? 1 : a.id < b.id ? -1 : 1));
+    const byKana = byKanaThenId([world.office, world.otherOffice]);
     const october = { [world.office.id]: [2, 1], [world.otherOffice.id]: [1, 0] };
     expect(await offices(as.city, '2026-10')).toEqual({
       total: 2,

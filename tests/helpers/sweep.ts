@@ -244,6 +244,12 @@ function idsFor(ids: WorldIds, kind: string): { id: string; label: string }[] {
   return tail ? ids[tail] : Object.values(ids).flat();
 }
 
+/** Required text arguments with a format of their own, by name: a value of that format (others get ""). */
+const STRING_SAMPLES: Record<string, () => string> = {
+  /** YYYY-MM: this month in Japan, when the world's posts were written (activityOffices) */
+  month: () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Tokyo' }).slice(0, 7),
+};
+
 const isPageInput = (t: GraphQLInputType) => {
   const n = getNamedType(t);
   return isInputObjectType(n) && 'perPage' in n.getFields() && 'page' in n.getFields();
@@ -262,7 +268,10 @@ function sampleValues(type: GraphQLInputType, name: string, returnType: string, 
   if (isEnumType(named)) return named.getValues().map((v) => ({ value: v.value, label: v.name }));
   if (named.name === 'Int' || named.name === 'Float') return [{ value: 1, label: '1' }];
   if (named.name === 'Boolean') return [true, false].map((b) => ({ value: b, label: String(b) }));
-  if (named.name === 'String') return [{ value: '', label: '""' }];
+  if (named.name === 'String') {
+    const sample = STRING_SAMPLES[name]?.() ?? '';
+    return [{ value: sample, label: JSON.stringify(sample) }];
+  }
   if (isInputObjectType(named)) {
     // required fields only, each with its first sample
     const obj: Record<string, unknown> = {};
