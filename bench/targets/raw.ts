@@ -96,8 +96,7 @@ with headcount as (
 ), totals as (
   select status, sum(n)::int as n, min(rn) as first_seen from numbered group by status
 ), page as (
-  select o.id, o.name, o.kind, o.name_kana, o.municipality_id, count(*) over () as total
-    from office o where o.municipality_id = $1 order by o.name_kana, o.id limit 25
+  select o.id, o.name, o.kind, o.name_kana, o.municipality_id from office o where o.municipality_id = $1 order by o.name_kana, o.id limit 25
 ), offices as (
   select p.*, m.name as municipality_name,
          coalesce((select json_agg(json_build_object('jobType', c.job_type, 'status', c.status, 'count', c.n) order by c.job_type, c.status)
@@ -111,7 +110,7 @@ select json_build_object('data', json_build_object(
     'activeHeadcount', coalesce((select n from totals where status = 'ACTIVE'), 0),
     'activeByJobType', coalesce((select json_agg(json_build_object('jobType', job_type, 'count', n) order by rn) from numbered where status = 'ACTIVE'), '[]')),
   'rosterOffices', json_build_object(
-    'total', coalesce((select total from page limit 1), 0)::int,
+    'total', (select count(*) from office o where o.municipality_id = $1)::int,
     'items', coalesce((select json_agg(json_build_object('municipalityName', municipality_name, 'officeId', id, 'officeName', name, 'officeKind', kind, 'counts', counts) order by name_kana, id) from offices), '[]'))))::text as body`,
 
   // $1 municipality (the API's ReportService#applications: both of its statements in one), from the
@@ -169,7 +168,7 @@ with months as (
   select to_char(month, 'YYYY-MM') as month, sum(posts)::int as posts, sum(care_reports)::int as care_reports
     from post_month_total where municipality_id = $1 group by month having sum(posts) > 0
 ), page as (
-  select o.id, o.name, o.name_kana, count(*) over () as total from office o where o.municipality_id = $1 order by o.name_kana, o.id limit 25
+  select o.id, o.name, o.name_kana from office o where o.municipality_id = $1 order by o.name_kana, o.id limit 25
 ), offices as (
   select p.id, p.name, p.name_kana, coalesce(c.posts, 0)::int as posts, coalesce(c.care_reports, 0)::int as care_reports
     from page p cross join lateral (
@@ -179,7 +178,7 @@ with months as (
 select json_build_object('data', json_build_object(
   'activityMonths', coalesce((select json_agg(json_build_object('month', month, 'posts', posts, 'careReports', care_reports) order by month) from months), '[]'),
   'activityOffices', json_build_object(
-    'total', coalesce((select total from page limit 1), 0)::int,
+    'total', (select count(*) from office o where o.municipality_id = $1)::int,
     'items', coalesce((select json_agg(json_build_object('month', $2::text, 'officeId', id, 'officeName', name, 'posts', posts, 'careReports', care_reports) order by name_kana, id) from offices), '[]'))))::text as body`,
 };
 
