@@ -293,6 +293,7 @@ const ActivityOfficesTable = ({ months }: { months: string[] }) => {
         <Loading error={error} />
       ) : (
         <DataTableView
+          title="app.reports.by_office"
           table={activityTable(data.items)}
           everything={() => dataProvider.activityReport()}
           footer={<OfficePages total={data.total} page={page} onPage={setPage} testId="activity-pages" />}

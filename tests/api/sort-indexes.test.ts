@@ -137,7 +137,7 @@ describe('every sort of every list is served by an index', () => {
           const sorts: string[] = [];
           for (const s of pages) sorts.push(...sortsOver(await planOf(s), table)); // one EXPLAIN at a time on the one connection
           if (KNOWN_UNSERVED.has(name)) expect(sorts.length, `${name} is listed as not served by an index, but is: take it off KNOWN_UNSERVED`).toBeGreaterThan(0);
-          else expect(sorts, pages.map((s) => s.text).join("\n")).toEqual([]);
+          else expect(sorts, pages.map((s) => s.text).join('\n')).toEqual([]);
         });
       }
     }
