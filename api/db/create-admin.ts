@@ -48,8 +48,10 @@ function terminalInput(): Input {
 /** Reads a line in raw mode, echoing nothing (the password must not appear on screen or in a scrollback). */
 function readHidden(prompt: string): Promise<string> {
   const stdin = process.stdin;
-  process.stdout.write(prompt);
+  // echo off before the prompt shows: a password typed (or pasted) the moment the prompt appears
+  // was echoed by the terminal, still in cooked mode (seen by tests/api/deployment.test.ts under load)
   stdin.setRawMode(true);
+  process.stdout.write(prompt);
   stdin.resume();
   stdin.setEncoding('utf8');
   return new Promise((resolve) => {
