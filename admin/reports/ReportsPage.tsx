@@ -1,11 +1,12 @@
 // 集計 (CITY: its municipality; VENDOR: all, counts only; office admin: its office): the roster
 // headcount, rooms, applications and activity, each as charts and tables with a CSV download.
 import { useState, type ReactNode } from 'react';
-import { Title, useTranslate } from 'react-admin';
+import { Title, useNotify, useTranslate } from 'react-admin';
 import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TextField, Typography } from '@mui/material';
 import { keepPreviousData } from '@tanstack/react-query';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
+import { paginationLabels } from '../common/paginationLabels';
 import { isApiError } from '../graphql/errors';
 import { ColumnChart, JobTypeBars, RoomMonthsChart, StackedBars, palette } from './charts';
 import {
@@ -42,12 +43,16 @@ const stateColors: Record<string, string> = {
 /** `everything`: the rows of the whole table when the page shows only a part of it (fetched on the click). */
 export const CsvButton = <R,>({ table, everything }: { table: ReportTable<R>; everything?: () => Promise<R[]> }) => {
   const translate = useTranslate();
+  const notify = useNotify();
   const [busy, setBusy] = useState(false);
   const download = async () => {
     if (!everything) return downloadTable(table, translate);
     setBusy(true);
     try {
       downloadTable({ ...table, rows: await everything() }, translate);
+    } catch (error) {
+      // the whole table is read on the click: say why there is no file (the API's message, in the user's language)
+      notify(isApiError(error) ? error.message : 'ra.notification.http_error', { type: 'error' });
     } finally {
       setBusy(false);
     }
@@ -142,8 +147,7 @@ const OfficePages = ({ total, page, onPage, testId }: { total: number; page: num
       page={page - 1}
       rowsPerPage={OFFICES_PER_PAGE}
       rowsPerPageOptions={[]}
-      labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
-      getItemAriaLabel={(type) => translate(`ra.navigation.${type === 'next' ? 'next' : type === 'previous' ? 'previous' : type === 'first' ? 'first' : 'last'}`)}
+      {...paginationLabels(translate)}
       onPageChange={(_e, p) => onPage(p + 1)}
       data-testid={testId}
     />

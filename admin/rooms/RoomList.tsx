@@ -33,6 +33,7 @@ import { downloadCsvWithBom, toCsv } from '../common/csv';
 import { formatDateTime } from '../patients/format';
 import type { RoomListParams } from './api';
 import { usePanelDataProvider } from '../graphql/useApi';
+import { paginationLabels } from '../common/paginationLabels';
 import { keys } from './hooks';
 import { useApiQuery } from '../graphql/useApi';
 import { DefaultTitlesDialog } from './TitlesEditor';
@@ -204,9 +205,7 @@ const CityRoomList = ({ me }: { me: Me }) => {
           page={params.page - 1}
           rowsPerPage={params.perPage}
           rowsPerPageOptions={[10, 25, 50, 100]}
-          labelRowsPerPage={translate('ra.navigation.page_rows_per_page')}
-          labelDisplayedRows={({ from, to, count }) => translate('ra.navigation.page_range_info', { offsetBegin: from, offsetEnd: to, total: count })}
-          getItemAriaLabel={(type) => translate(`ra.navigation.${type === 'next' ? 'next' : type === 'previous' ? 'previous' : type === 'first' ? 'first' : 'last'}`)}
+          {...paginationLabels(translate)}
           onPageChange={(_e, page) => setParams((p) => ({ ...p, page: page + 1 }))}
           onRowsPerPageChange={(e) => setParams((p) => ({ ...p, perPage: Number(e.target.value), page: 1 }))}
         />
