@@ -6,7 +6,8 @@
 // It resumes at the session's current step when reloaded.
 import { useCallback, useEffect, useState } from 'react';
 import { useLogin, useNotify, useTranslate } from 'react-admin';
-import { Alert, Box, CircularProgress, Link, Stack } from '@mui/material';
+import { Alert, Box, Link, Stack } from '@mui/material';
+import { Spinner } from '../common/Spinner';
 import { authApi, type AuthStep } from './authApi';
 import { AuthCard } from './AuthCard';
 import { takeSignOutReason } from './signOutReason';
@@ -92,7 +93,7 @@ export const LoginPage = () => {
         {notice && view.name === 'password' && <Alert severity="warning">{translate(notice)}</Alert>}
         {view.name === 'loading' && (
           <Box sx={{ display: 'flex', justifyContent: 'center', py: 4 }}>
-            <CircularProgress />
+            <Spinner />
           </Box>
         )}
         {view.name === 'password' && <PasswordStep onStep={goTo} />}

@@ -8,7 +8,8 @@
 // never by a static import from App.tsx, the menu or an area's index.ts (that would pull it back
 // into the sign-in page's bundle; tests/e2e/panel-size.test.ts measures it).
 import { type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { Box, CircularProgress } from '@mui/material';
+import { Box } from '@mui/material';
+import { Spinner } from './Spinner';
 
 // biome-ignore lint/suspicious/noExplicitAny: a screen takes whatever props its route gives it
 type AnyComponent = ComponentType<any>;
@@ -21,7 +22,7 @@ export function lazyScreen<M extends Record<K, AnyComponent>, K extends keyof M 
 /** A small spinner while a screen's chunk loads (outside react-admin's layout). */
 export const ScreenLoading = () => (
   <Box sx={{ display: 'flex', justifyContent: 'center', p: 4 }}>
-    <CircularProgress size={32} />
+    <Spinner size={32} />
   </Box>
 );
 

@@ -3,6 +3,7 @@ import { Layout as RaLayout } from 'react-admin';
 import { AppBar } from './AppBar';
 import { Menu } from './Menu';
 import { IdleSignOut } from '../auth/IdleSignOut';
+import { NamedProgress } from '../common/Spinner';
 
 // On a phone or a narrow tablet the page is never wider than the screen: react-admin's layout is
 // at least as wide as its content (min-width: fit-content) and the content column, a flex item,
@@ -11,8 +12,10 @@ import { IdleSignOut } from '../auth/IdleSignOut';
 const contentShrinks = { minWidth: { xs: 0, md: 'fit-content' }, '& .RaLayout-content': { minWidth: 0 } };
 
 export const Layout = ({ children }: { children: ReactNode }) => (
-  <RaLayout appBar={AppBar} menu={Menu} sx={contentShrinks}>
-    <IdleSignOut />
-    {children}
-  </RaLayout>
+  <NamedProgress>
+    <RaLayout appBar={AppBar} menu={Menu} sx={contentShrinks}>
+      <IdleSignOut />
+      {children}
+    </RaLayout>
+  </NamedProgress>
 );

@@ -2,7 +2,8 @@
 // headcount, rooms, applications and activity, each as charts and tables with a CSV download.
 import { useState, type ReactNode } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
-import { Alert, Box, Button, Card, CardContent, CircularProgress, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TextField, Typography } from '@mui/material';
+import { Spinner } from '../common/Spinner';
+import { Alert, Box, Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TablePagination, TableRow, TextField, Typography } from '@mui/material';
 import { keepPreviousData } from '@tanstack/react-query';
 import DownloadIcon from '@mui/icons-material/Download';
 import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
@@ -127,7 +128,7 @@ const Section = ({ title, help, children, testId }: { title: string; help: strin
   );
 };
 
-const Loading = ({ error }: { error: unknown }) => (error ? <Alert severity="error">{isApiError(error) ? error.message : String(error)}</Alert> : <CircularProgress size={24} />);
+const Loading = ({ error }: { error: unknown }) => (error ? <Alert severity="error">{isApiError(error) ? error.message : String(error)}</Alert> : <Spinner size={24} />);
 
 const TwoColumns = ({ children }: { children: ReactNode }) => (
   <Box sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) minmax(0, 1fr)' }, gap: 3, alignItems: 'start' }}>{children}</Box>

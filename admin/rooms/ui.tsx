@@ -2,25 +2,9 @@
 // labelled values, a loading line, the not-found page and the frame of their dialogs.
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
+import { Spinner } from '../common/Spinner';
 import { Link as RouterLink } from 'react-router-dom';
-import {
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Chip,
-  CircularProgress,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-  type ButtonProps,
-  type TextFieldProps,
-} from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TextField, Typography, type ButtonProps, type TextFieldProps } from '@mui/material';
 import type { RoomPermission, RoomStatus } from './types';
 
 const statusColor: Record<RoomStatus, 'success' | 'warning' | 'default'> = { ACTIVE: 'success', CLOSING: 'warning', CLOSED: 'default' };
@@ -67,7 +51,7 @@ export const Loading = () => {
   const translate = useTranslate();
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', p: 3 }}>
-      <CircularProgress size={20} />
+      <Spinner size={20} />
       <Typography>{translate('rooms.common.loading')}</Typography>
     </Stack>
   );

@@ -4,6 +4,7 @@
 // read, its first bytes against that type before the rest is, and the size as it arrives: past the
 // limit the request is answered 413 at once and not read further. At most the limit is ever held
 // in memory. The file then waits as a PendingUpload until a mutation claims it by id.
+import type { Socket } from 'node:net';
 import express, { type Request, type Response, type Router } from 'express';
 import cookieParser from 'cookie-parser';
 import busboy from 'busboy';
@@ -92,14 +93,30 @@ function receive(req: Request, maxBytes: number): Promise<Received> {
   });
 }
 
+/** How long a refused upload's connection stays half-open, for the client to read the answer. */
+const LINGER_MS = 10_000;
+
+/**
+ * Node closes a `Connection: close` socket the moment the answer is written (`socket.destroySoon`).
+ * With the unread rest of the body in the kernel's buffer, that close is a TCP reset, and a client
+ * still sending meets the reset before it reads the answer: it shows "connection reset" instead of
+ * our message. So such a connection closes as web servers close it ("lingering close"): our side
+ * ends with the answer, the rest of the body is still never read (the client stalls on a full
+ * window), and the socket goes LINGER_MS later. Node has no option for this, hence the override.
+ */
+function closeLingering(socket: Socket): void {
+  socket.destroySoon = function (this: Socket) {
+    this.end();
+    setTimeout(() => this.destroy(), LINGER_MS).unref();
+  };
+}
+
 function send(req: Request, res: Response, locale: Locale, refusal: Refusal): void {
   if (res.headersSent) return;
   // a body not read to its end is not read at all: the connection closes after this answer
   if (!req.complete) {
     res.setHeader('Connection', 'close');
-    // Node closes after the answer; should the client keep the socket open, it is closed for it.
-    // Not at once: a reset would throw away the answer a busy client has not read yet.
-    res.once('finish', () => setTimeout(() => req.socket?.destroy(), 10_000).unref());
+    if (req.socket) closeLingering(req.socket);
   }
   const fields = (refusal.extra.fields as { field: string; code: keyof typeof fieldMessages }[] | undefined)?.map((f) => ({ ...f, message: fieldMessages[f.code][locale] }));
   res.status(refusal.status).json({ errors: [{ message: errorMessages[refusal.code][locale], extensions: { code: refusal.code, ...refusal.extra, ...(fields ? { fields } : {}) } }] });

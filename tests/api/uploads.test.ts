@@ -2,6 +2,7 @@
 // they stream in, an oversized body is answered and cut off long before it ends, anonymous uploads
 // count against the public page's limit, and an upload is attached once, by its uploader only.
 import http from 'node:http';
+import net from 'node:net';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -79,7 +80,7 @@ function streamUpload(o: { path: string; cookie?: string | null; contentType: st
       }
       for (let i = 0; i < 750 && !answered; i++) await sleep(20); // up to 15 s: the answer may be slow on a loaded machine
       req.destroy();
-      resolve({ status, body: text ? JSON.parse(text) : null, writtenAtAnswer, written, stoppedReading: cut || stalled });
+      resolve({ status, body: text ? JSON.parse(text) : { errors: [{ extensions: { code: `no answer body (status ${status})` } }] }, writtenAtAnswer, written, stoppedReading: cut || stalled });
     })();
   });
 }
@@ -155,6 +156,47 @@ describe('POST /uploads: type', () => {
     expect([r.status, r.body.errors[0].extensions.code]).toEqual([415, 'FILE_TYPE']);
     expect(r.writtenAtAnswer).toBeLessThan(24 * 1024 * 1024);
     expect(r.stoppedReading).toBe(true);
+  });
+});
+
+describe('POST /uploads: the refusal reaches a client still sending', () => {
+  // A client that is busy sending when the refusal comes (a browser uploading a big file) reads the
+  // answer only later. Closing at once would reset the connection, and a reset client loses the
+  // answer it has not read: it would show "connection reset" instead of the message.
+  it('half-closes after the answer instead of resetting: a client that reads late still gets the message', async () => {
+    const { port } = new URL(server.url);
+    const socket = net.connect(Number(port), '127.0.0.1');
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    socket.pause(); // busy sending: nothing read yet
+    let error: string | null = null;
+    socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code ?? e.message));
+    const boundary = `----zaitaku${randomUUID()}`;
+    const chunk = (b: Buffer | string) => {
+      const data = Buffer.from(b);
+      socket.write(`${data.length.toString(16)}\r\n`);
+      socket.write(data);
+      socket.write('\r\n');
+    };
+    socket.write(
+      `POST /uploads HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nCookie: ${as.staff.cookieHeader}\r\nContent-Type: multipart/form-data; boundary=${boundary}\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
+    chunk(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.png"\r\nContent-Type: image/png\r\n\r\n%PDF-1.7\n`);
+    chunk(randomBytes(2 * 1024 * 1024)); // far more than the server reads before it refuses
+    await new Promise((r) => setTimeout(r, 1_500)); // the refusal is written meanwhile
+    chunk(randomBytes(64 * 1024)); // still sending
+    socket.resume();
+    let text = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (d: string) => (text += d));
+    const ended = await new Promise<boolean>((resolve) => {
+      socket.once('end', () => resolve(true));
+      socket.once('close', () => resolve(false));
+      setTimeout(() => resolve(false), 5_000);
+    });
+    socket.destroy();
+    expect({ error, ended, status: text.split('\r\n')[0] }).toEqual({ error: null, ended: true, status: 'HTTP/1.1 415 Unsupported Media Type' });
+    expect(text).toMatch(/connection: close/i);
+    expect(text).toContain('"code":"FILE_TYPE"');
   });
 });
 

@@ -154,6 +154,33 @@ describe('accessibility (axe-core)', () => {
     expect(report(f)).toBe('');
   });
 
+  it('while a screen loads: every spinner says what it is (読み込み中)', { timeout: 90_000 }, async () => {
+    // The walks above look at screens once they have settled; a person also sees them loading.
+    // The API's answers are held back, so the spinners stay while axe looks.
+    const page = await openAs(s.world.users.city, 'a11y-loading');
+    await visible(page.getByText('ようこそ'));
+    await page.route('**/graphql', async (route) => {
+      await new Promise((r) => setTimeout(r, 4_000));
+      await route.continue().catch(() => undefined);
+    });
+    await page.evaluate(() => {
+      window.location.hash = '#/reports';
+    });
+    const progress = page.getByRole('progressbar');
+    const unnamed = async () => (await progress.count()) - (await page.getByRole('progressbar', { name: '読み込み中' }).count());
+    await progress.nth(1).waitFor(); // the top bar's spinner and the report's
+    const f = await audit(page, 'city #/reports loading');
+    const onReports = await unnamed();
+    // an account's page: its office (a reference field) loads after the account, under a bar
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `#/users/${ids.staff}/show`);
+    await page.locator('.MuiLinearProgress-root').waitFor({ timeout: 20_000 });
+    f.push(...(await audit(page, 'city account loading')));
+    expect({ findings: report(f), unnamed: [onReports, await unnamed()] }).toEqual({ findings: '', unnamed: [0, 0] });
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+  });
+
   it('without signing in: the sign-in page, 新規登録申請, 利用開始', { timeout: 120_000 }, async () => {
     const page = await openAs(null, 'a11y-public', '#/login');
     const f: Finding[] = [];

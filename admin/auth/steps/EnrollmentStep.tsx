@@ -2,7 +2,8 @@
 // shows this screen and so cannot scan it, or the key as text), confirm with a code.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslate } from 'react-admin';
-import { Alert, Box, Button, CircularProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { Spinner } from '../../common/Spinner';
 import PhonelinkLockIcon from '@mui/icons-material/PhonelinkLock';
 import { authApi, type AuthStep, type TotpEnrollment } from '../authApi';
 import { useStepSubmit } from '../useStepSubmit';
@@ -29,7 +30,7 @@ export const EnrollmentStep = ({ onEnrolled }: { onEnrolled: (recoveryCodes: str
     else setCode('');
   };
 
-  if (!enrollment) return error ? <Alert severity="error">{error.message}</Alert> : <CircularProgress />;
+  if (!enrollment) return error ? <Alert severity="error">{error.message}</Alert> : <Spinner />;
 
   return (
     <form onSubmit={submit} noValidate>
