@@ -113,6 +113,21 @@ describe('reports and API tokens in the panel', () => {
       .split('\r\n');
     expect(lines).toContain(`"水戸市","${world.office.name}","サービス事業所","看護師","利用中","2"`);
     expect(lines).toContain(`"水戸市","${world.otherOffice.name}","医療機関","看護師","利用中","1"`);
+
+    // the whole table cannot be read (the database is away at that moment): no file, and the page says why
+    const message = 'データベースに接続できません。しばらくしてから再度お試しください。';
+    await city.route('**/graphql', (route) =>
+      route.request().postDataJSON()?.operationName === 'RosterExport'
+        ? route.fulfill({ status: 503, json: { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] } })
+        : route.continue(),
+    );
+    let downloads = 0;
+    city.on('download', () => downloads++);
+    await city.getByTestId('csv-roster').click();
+    await visible(city.getByRole('alert').getByText(message));
+    await expect.poll(() => city.getByTestId('csv-roster').isEnabled()).toBe(true); // and the button can be tried again
+    expect(downloads).toBe(0);
+    await city.unrouteAll();
   }, 90_000);
 
   it('activity: the months as a chart, the latest month’s offices a page at a time, another month chosen, the CSV whole', async () => {
