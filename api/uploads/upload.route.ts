@@ -2,8 +2,8 @@
 // page, anonymous and rate-limited): one file per multipart/form-data request, streamed through
 // busboy. The declared type is checked against the accepted list before any byte of the file is
 // read, its first bytes against that type before the rest is, and the size as it arrives: past the
-// limit the request is answered 413 at once and not read further. At most the limit is ever held
-// in memory. The file then waits as a PendingUpload until a mutation claims it by id.
+// limit the request is answered 413 at once; of the rest, at most a file's size is read and dropped
+// (closeLingering), none is kept. At most the limit is ever held in memory. The file then waits as a PendingUpload until a mutation claims it by id.
 import type { Socket } from 'node:net';
 import express, { type Request, type Response, type Router } from 'express';
 import cookieParser from 'cookie-parser';
@@ -97,26 +97,35 @@ function receive(req: Request, maxBytes: number): Promise<Received> {
 const LINGER_MS = 10_000;
 
 /**
- * Node closes a `Connection: close` socket the moment the answer is written (`socket.destroySoon`).
- * With the unread rest of the body in the kernel's buffer, that close is a TCP reset, and a client
- * still sending meets the reset before it reads the answer: it shows "connection reset" instead of
- * our message. So such a connection closes as web servers close it ("lingering close"): our side
- * ends with the answer, the rest of the body is still never read (the client stalls on a full
- * window), and the socket goes LINGER_MS later. Node has no option for this, hence the override.
+ * The rest of a refused body is not wanted, but closing at once is no better: Node closes a
+ * `Connection: close` socket the moment the answer is written (`socket.destroySoon`), and with
+ * unread bytes in the kernel's buffer that close is a TCP reset. A client still sending meets the
+ * reset and may lose the answer it has not read yet ("connection reset" instead of our message).
+ * So such a connection closes as web servers close it ("lingering close"): our side ends with the
+ * answer; what the client still sends is read and dropped up to `dropBytes` (a file the panel
+ * allows, so a browser finishes its upload and reads the answer at once); past that nothing is read
+ * (the client stalls on a full window) and the socket goes LINGER_MS later. Node has no option for
+ * this, hence the override of destroySoon on this one socket.
  */
-function closeLingering(socket: Socket): void {
-  socket.destroySoon = function (this: Socket) {
+function closeLingering(req: Request, dropBytes: number): void {
+  let dropped = 0;
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > dropBytes) req.pause();
+  });
+  req.resume();
+  req.socket.destroySoon = function (this: Socket) {
     this.end();
     setTimeout(() => this.destroy(), LINGER_MS).unref();
   };
 }
 
-function send(req: Request, res: Response, locale: Locale, refusal: Refusal): void {
+function send(req: Request, res: Response, locale: Locale, refusal: Refusal, dropBytes: number): void {
   if (res.headersSent) return;
-  // a body not read to its end is not read at all: the connection closes after this answer
+  // the rest of a body not read to its end is dropped (up to dropBytes): the connection closes after this answer
   if (!req.complete) {
     res.setHeader('Connection', 'close');
-    if (req.socket) closeLingering(req.socket);
+    if (req.socket) closeLingering(req, dropBytes);
   }
   const fields = (refusal.extra.fields as { field: string; code: keyof typeof fieldMessages }[] | undefined)?.map((f) => ({ ...f, message: fieldMessages[f.code][locale] }));
   res.status(refusal.status).json({ errors: [{ message: errorMessages[refusal.code][locale], extensions: { code: refusal.code, ...refusal.extra, ...(fields ? { fields } : {}) } }] });
@@ -126,6 +135,9 @@ export function uploadRoutes(orm: MikroORM, config: Config): Router {
   const router = express.Router();
   const { maxBytes, pendingMinutes } = config.uploads;
   const limits = rateLimitsFor(orm, config);
+
+  // what a refused upload may still send and have dropped: a file the panel allows (see closeLingering)
+  const dropBytes = maxBytes + MULTIPART_OVERHEAD;
 
   const handle = (anonymous: boolean) => async (req: Request, res: Response) => {
     const locale = localeFromHeader(req.get('accept-language'));
@@ -159,10 +171,10 @@ export function uploadRoutes(orm: MikroORM, config: Config): Router {
       const stored = await storeUpload(em, file, owner, pendingMinutes);
       res.status(201).setHeader('Cache-Control', 'no-store').json(stored);
     } catch (e) {
-      if (e instanceof Refusal) return send(req, res, locale, e);
-      if (isDatabaseUnavailable(e)) return send(req, res, locale, new Refusal(503, 'SERVICE_UNAVAILABLE'));
+      if (e instanceof Refusal) return send(req, res, locale, e, dropBytes);
+      if (isDatabaseUnavailable(e)) return send(req, res, locale, new Refusal(503, 'SERVICE_UNAVAILABLE'), dropBytes);
       console.error('[uploads] unexpected error:', e);
-      send(req, res, locale, new Refusal(500, 'INTERNAL_SERVER_ERROR'));
+      send(req, res, locale, new Refusal(500, 'INTERNAL_SERVER_ERROR'), dropBytes);
     }
   };
 
