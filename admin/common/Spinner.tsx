@@ -1,7 +1,7 @@
 // MUI's spinners and bars are progressbars, and a progressbar must say what it is (axe-core's
 // aria-progressbar-name). Ours are <Spinner>; react-admin's own (the top bar's spinner, the bars of
 // reference fields) get the same name from <NamedProgress> around the layout. "読み込み中" / "Loading".
-import type { ReactNode } from 'react';
+import { type ReactNode, useCallback } from 'react';
 import { CircularProgress, ThemeProvider, type Theme } from '@mui/material';
 import { useTranslate } from 'react-admin';
 
@@ -12,13 +12,17 @@ export const Spinner = ({ size }: { size?: number }) => <CircularProgress size={
 /** The panel's theme, with every MUI progressbar inside named in the current language. */
 export const NamedProgress = ({ children }: { children: ReactNode }) => {
   const label = useLoadingLabel();
-  const named = (outer: Theme): Theme => ({
-    ...outer,
-    components: {
-      ...outer.components,
-      MuiCircularProgress: { ...outer.components?.MuiCircularProgress, defaultProps: { ...outer.components?.MuiCircularProgress?.defaultProps, 'aria-label': label } },
-      MuiLinearProgress: { ...outer.components?.MuiLinearProgress, defaultProps: { ...outer.components?.MuiLinearProgress?.defaultProps, 'aria-label': label } },
-    },
-  });
+  // the same function while the language stays: a new one would make a new theme on every render
+  const named = useCallback(
+    (outer: Theme): Theme => ({
+      ...outer,
+      components: {
+        ...outer.components,
+        MuiCircularProgress: { ...outer.components?.MuiCircularProgress, defaultProps: { ...outer.components?.MuiCircularProgress?.defaultProps, 'aria-label': label } },
+        MuiLinearProgress: { ...outer.components?.MuiLinearProgress, defaultProps: { ...outer.components?.MuiLinearProgress?.defaultProps, 'aria-label': label } },
+      },
+    }),
+    [label],
+  );
   return <ThemeProvider theme={named}>{children}</ThemeProvider>;
 };
