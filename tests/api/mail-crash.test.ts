@@ -78,54 +78,48 @@ const until = async (check: () => Promise<boolean> | boolean, ms: number, what: 
 };
 
 describe('mail outbox under kill -9', () => {
-  // six sender processes started and killed: about 50 s on 2 cores, more on a loaded CI machine
-  it(
-    'sends every mail, with its stored Message-ID, frees a killed sender’s claim at once, and resends at most the mail in flight',
-    { timeout: 180_000 },
-    async () => {
-      const releaseMs: number[] = [];
-      for (let crash = 0; crash < CRASHES; crash++) {
-        const t0 = performance.now();
-        const child = startSender();
-        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-        // kill it while it sends. By default at the worst moment: within a few ms of a mail reaching
-        // the SMTP server, before or after its 250 and our commit. MAIL_KILL=random: at any moment of
-        // the next 1.5 s of sending, as a crash in practice would.
-        const seen = sink.mails.length;
-        const more = 1 + Math.floor(Math.random() * 10);
-        await until(() => sink.mails.length >= Math.min(seen + (process.env.MAIL_KILL === 'random' ? 1 : more), MAILS), 60_000, 'the sender to send');
-        await new Promise((r) => setTimeout(r, process.env.MAIL_KILL === 'random' ? Math.random() * 1500 : Math.random() * 6));
-        child.kill('SIGKILL');
-        await exited;
-        const killedAt = performance.now();
-        await until(async () => (await claimedRows()) === 0, 30_000, 'the killed sender’s claim to be released');
-        releaseMs.push(performance.now() - killedAt);
-        console.log(`[mail-crash] round ${crash}: ${Math.round(killedAt - t0)} ms alive, ${sink.mails.length} received`);
-      }
-      // one more, left running, sends the rest
-      const last = startSender();
-      await until(async () => (await sql<{ n: number }>(`select count(*)::int as n from notification where status <> 'SENT'`))[0].n === 0, 120_000, 'the outbox to drain');
-      last.kill('SIGKILL');
+  it('sends every mail, with its stored Message-ID, frees a killed sender’s claim at once, and resends at most the mail in flight', async () => {
+    const releaseMs: number[] = [];
+    for (let crash = 0; crash < CRASHES; crash++) {
+      const t0 = performance.now();
+      const child = startSender();
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      // kill it while it sends. By default at the worst moment: within a few ms of a mail reaching
+      // the SMTP server, before or after its 250 and our commit. MAIL_KILL=random: at any moment of
+      // the next 1.5 s of sending, as a crash in practice would.
+      const seen = sink.mails.length;
+      const more = 1 + Math.floor(Math.random() * 10);
+      await until(() => sink.mails.length >= Math.min(seen + (process.env.MAIL_KILL === 'random' ? 1 : more), MAILS), 60_000, 'the sender to send');
+      await new Promise((r) => setTimeout(r, process.env.MAIL_KILL === 'random' ? Math.random() * 1500 : Math.random() * 6));
+      child.kill('SIGKILL');
+      await exited;
+      const killedAt = performance.now();
+      await until(async () => (await claimedRows()) === 0, 30_000, 'the killed sender’s claim to be released');
+      releaseMs.push(performance.now() - killedAt);
+      console.log(`[mail-crash] round ${crash}: ${Math.round(killedAt - t0)} ms alive, ${sink.mails.length} received`);
+    }
+    // one more, left running, sends the rest
+    const last = startSender();
+    await until(async () => (await sql<{ n: number }>(`select count(*)::int as n from notification where status <> 'SENT'`))[0].n === 0, 120_000, 'the outbox to drain');
+    last.kill('SIGKILL');
 
-      const rows = await sql<{ message_id: string; attempts: number }>(`select message_id, attempts from notification`);
-      const ids = new Set(rows.map((r) => r.message_id));
-      expect(ids.size).toBe(MAILS);
-      for (const id of ids) expect(id).toMatch(/^<[0-9a-f-]{36}@[a-z0-9.-]+>$/);
-      // every mail arrived, and with the Message-ID stored for its row
-      const received = new Map<string, number>();
-      for (const m of sink.mails) received.set(m.messageId!, (received.get(m.messageId!) ?? 0) + 1);
-      expect([...received.keys()].filter((id) => !ids.has(id))).toEqual([]);
-      expect(received.size).toBe(MAILS);
-      const duplicates = sink.mails.length - received.size;
-      // a crash can resend only the one mail its transaction held
-      expect(duplicates).toBeLessThanOrEqual(CRASHES);
-      console.log(
-        `[mail-crash] ${MAILS} mails, ${CRASHES} × kill -9 mid-send: ${sink.mails.length} delivered, ${duplicates} duplicate(s) (same Message-ID); ` +
-          `claim free ${Math.round(Math.min(...releaseMs))}–${Math.round(Math.max(...releaseMs))} ms after the process died`,
-      );
-      // no lease to wait out: the row lock goes with the connection
-      expect(Math.max(...releaseMs)).toBeLessThan(5_000);
-    },
-    300_000,
-  );
+    const rows = await sql<{ message_id: string; attempts: number }>(`select message_id, attempts from notification`);
+    const ids = new Set(rows.map((r) => r.message_id));
+    expect(ids.size).toBe(MAILS);
+    for (const id of ids) expect(id).toMatch(/^<[0-9a-f-]{36}@[a-z0-9.-]+>$/);
+    // every mail arrived, and with the Message-ID stored for its row
+    const received = new Map<string, number>();
+    for (const m of sink.mails) received.set(m.messageId!, (received.get(m.messageId!) ?? 0) + 1);
+    expect([...received.keys()].filter((id) => !ids.has(id))).toEqual([]);
+    expect(received.size).toBe(MAILS);
+    const duplicates = sink.mails.length - received.size;
+    // a crash can resend only the one mail its transaction held
+    expect(duplicates).toBeLessThanOrEqual(CRASHES);
+    console.log(
+      `[mail-crash] ${MAILS} mails, ${CRASHES} × kill -9 mid-send: ${sink.mails.length} delivered, ${duplicates} duplicate(s) (same Message-ID); ` +
+        `claim free ${Math.round(Math.min(...releaseMs))}–${Math.round(Math.max(...releaseMs))} ms after the process died`,
+    );
+    // no lease to wait out: the row lock goes with the connection
+    expect(Math.max(...releaseMs)).toBeLessThan(5_000);
+  }, 300_000);
 });
