@@ -18,6 +18,7 @@ import consents from './consents';
 import { publicRoutes, workflowRoutes } from './applications/routes';
 import { roomRoutes } from './rooms';
 import { lazyScreen } from './common/lazyScreen';
+import { PanelLoadingPage } from './common/Spinner';
 import { lazyDataProvider } from './common/lazyDataProvider';
 import type { PanelDataProvider } from './dataProvider';
 
@@ -39,6 +40,7 @@ export const App = () => (
     i18nProvider={i18nProvider}
     loginPage={LoginPage}
     layout={Layout}
+    loading={PanelLoadingPage}
     dashboard={Dashboard}
     theme={theme}
     requireAuth
