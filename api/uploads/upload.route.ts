@@ -3,7 +3,8 @@
 // busboy. The declared type is checked against the accepted list before any byte of the file is
 // read, its first bytes against that type before the rest is, and the size as it arrives: past the
 // limit the request is answered 413 at once; of the rest, at most a file's size is read and dropped
-// (closeLingering), none is kept. At most the limit is ever held in memory. The file then waits as a PendingUpload until a mutation claims it by id.
+// (closeLingering), none is kept. At most the limit is ever held in memory. The file then waits as
+// a PendingUpload until a mutation claims it by id.
 import type { Socket } from 'node:net';
 import express, { type Request, type Response, type Router } from 'express';
 import cookieParser from 'cookie-parser';

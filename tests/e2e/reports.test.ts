@@ -122,11 +122,13 @@ describe('reports and API tokens in the panel', () => {
         : route.continue(),
     );
     let downloads = 0;
-    city.on('download', () => downloads++);
+    const counted = () => downloads++;
+    city.on('download', counted);
     await city.getByTestId('csv-roster').click();
     await visible(city.getByRole('alert').getByText(message));
     await expect.poll(() => city.getByTestId('csv-roster').isEnabled()).toBe(true); // and the button can be tried again
     expect(downloads).toBe(0);
+    city.off('download', counted);
     await city.unrouteAll();
   }, 90_000);
 
