@@ -61,8 +61,11 @@ export const PersonPicker = ({ label, exclude = [], onPick, offices, warning, ke
   const q = useDebounced(input);
   const filter = { q: q.trim() || undefined, officeId: officeId || undefined };
   const { data, isFetching } = useApiQuery(keys.directory(filter), (dp) => dp.directory(filter, 20), { staleTime: 30_000 });
-  const options = data?.items ?? [];
-  const more = (data?.total ?? 0) - options.length;
+  // only the matches of what is typed now: while the search waits for typing to pause, the list of
+  // the previous text (or of the whole directory) would change under the pointer as it is clicked
+  const current = q === input;
+  const options = current ? (data?.items ?? []) : [];
+  const more = current ? (data?.total ?? 0) - options.length : 0;
 
   return (
     <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ width: '100%' }}>
@@ -87,7 +90,7 @@ export const PersonPicker = ({ label, exclude = [], onPick, offices, warning, ke
         sx={{ flex: 1, minWidth: 260 }}
         options={options}
         value={value}
-        loading={isFetching}
+        loading={isFetching || !current}
         filterOptions={(x) => x}
         getOptionLabel={(p) => `${p.name}（${p.officeName ?? ''}）`}
         getOptionDisabled={(p) => exclude.includes(p.id)}

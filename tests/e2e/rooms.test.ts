@@ -61,6 +61,9 @@ describe('patient rooms in the panel', () => {
   };
   const pickPerson = async (label: string, name: string) => {
     await page.getByRole('combobox', { name: label }).fill(name);
+    // at once, before the search has caught up: only matches of what is typed are offered, nothing
+    // that changes under the pointer (the previous list was shown there, and a click could miss)
+    expect((await page.getByRole('option').allInnerTexts()).filter((t) => !t.includes(name))).toEqual([]);
     await page.getByRole('option', { name: new RegExp(name) }).click();
   };
 
