@@ -31,20 +31,7 @@ $$;`);
     // Adds applications (n 1) to the counts or takes them out (n -1), one upsert per key in key order
     // (a bulk import touches each count once; two writers take the rows' locks in the same order).
     // The rows come as JSON because a trigger cannot hand its transition table to a function.
-    this.addSql(`create function application_counts_add(rows jsonb) returns void language sql as $$
-  insert into application_count as c (municipality_id, type, state, n)
-    select r.municipality_id, r.type, r.state, sum(r.n)
-      from jsonb_to_recordset(rows) as r(municipality_id uuid, type text, state text, n int)
-     group by 1, 2, 3 having sum(r.n) <> 0 order by 1, 2, 3
-    on conflict (municipality_id, type, state) do update set n = c.n + excluded.n;
-  insert into application_step_count as c (municipality_id, type, step, tenths, n)
-    select r.municipality_id, r.type, s.step, application_step_tenths(r.first_submitted_at, s.at), sum(r.n)
-      from jsonb_to_recordset(rows) as r(municipality_id uuid, type text, first_submitted_at timestamptz, forwarded_at timestamptz, completed_at timestamptz, n int)
-      cross join lateral (values ('FORWARD', r.forwarded_at), ('COMPLETE', r.completed_at)) as s(step, at)
-     where s.at is not null
-     group by 1, 2, 3, 4 having sum(r.n) <> 0 order by 1, 2, 3, 4
-    on conflict (municipality_id, type, step, tenths) do update set n = c.n + excluded.n;
-$$;`);
+    this.addSql(COUNTS_ADD);
     this.addSql(`create function application_counts_keep() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
@@ -114,3 +101,19 @@ begin
     perform application_counts_add((select jsonb_agg(application_counted(a) || '{"n": 1}') from application a where a.municipality_id = m));
   end loop;
 end $$;`;
+
+// application_counts_add() as this migration defines it (Migration20261201142133 puts it back on the way down)
+export const COUNTS_ADD = `create function application_counts_add(rows jsonb) returns void language sql as $$
+  insert into application_count as c (municipality_id, type, state, n)
+    select r.municipality_id, r.type, r.state, sum(r.n)
+      from jsonb_to_recordset(rows) as r(municipality_id uuid, type text, state text, n int)
+     group by 1, 2, 3 having sum(r.n) <> 0 order by 1, 2, 3
+    on conflict (municipality_id, type, state) do update set n = c.n + excluded.n;
+  insert into application_step_count as c (municipality_id, type, step, tenths, n)
+    select r.municipality_id, r.type, s.step, application_step_tenths(r.first_submitted_at, s.at), sum(r.n)
+      from jsonb_to_recordset(rows) as r(municipality_id uuid, type text, first_submitted_at timestamptz, forwarded_at timestamptz, completed_at timestamptz, n int)
+      cross join lateral (values ('FORWARD', r.forwarded_at), ('COMPLETE', r.completed_at)) as s(step, at)
+     where s.at is not null
+     group by 1, 2, 3, 4 having sum(r.n) <> 0 order by 1, 2, 3, 4
+    on conflict (municipality_id, type, step, tenths) do update set n = c.n + excluded.n;
+$$;`;

@@ -59,7 +59,7 @@ end $$;`);
 
 }
 
-const TOTALS_REBUILD = `
+export const TOTALS_REBUILD = `
   delete from post_month_total;
   insert into post_month_total (municipality_id, month, posts, care_reports)
     select r.municipality_id, date_trunc('month', p.created_at at time zone 'Asia/Tokyo')::date, count(*), count(*) filter (where p.kind = 'CARE_REPORT')

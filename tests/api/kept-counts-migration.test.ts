@@ -1,6 +1,7 @@
 // The migrations that add the kept counts (Migration20261201023945: home's, Migration20261201044943:
 // the applications report's, Migration20261201050637 and Migration20261201090002: the activity report's;
-// Migration20261201090001: their update triggers in key order) on a database that already holds
+// Migration20261201090001: their update triggers in key order; Migration20261201142133: the durations by
+// whole day) on a database that already holds
 // accounts, rooms, posts and applications, as an upgrade meets them (down, then up again): their backfill counts every existing row, and an application's first
 // submission is taken from its history, not from submitted_at (which a correction moved).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ import { SecretBox } from '../../api/auth/secret-box.js';
 
 let orm: MikroORM;
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => orm.em.fork().getConnection().execute<T[]>(q, params);
-const KEPT = ['Migration20261201090002', 'Migration20261201090001', 'Migration20261201050637', 'Migration20261201044943', 'Migration20261201023945']; // newest first (090001: their update triggers, in key order; 090002: the activity's months)
+const KEPT = ['Migration20261201142133', 'Migration20261201090002', 'Migration20261201090001', 'Migration20261201050637', 'Migration20261201044943', 'Migration20261201023945']; // newest first (090001: their update triggers, in key order; 090002: the activity's months; 142133: the durations by day)
 
 beforeAll(async () => {
   ({ orm } = await createTestDatabase());
@@ -77,6 +78,10 @@ describe('the kept counts on an existing database', () => {
     expect(await sql(`select type, step, tenths, n from application_step_count where n <> 0 order by step desc`)).toEqual([
       { type: 'STAFF_ADDITION', step: 'FORWARD', tenths: 40, n: 1 },
       { type: 'STAFF_ADDITION', step: 'COMPLETE', tenths: 25, n: 1 },
+    ]);
+    expect(await sql(`select type, step, days, n from application_step_day_count where n <> 0 order by step desc`)).toEqual([
+      { type: 'STAFF_ADDITION', step: 'FORWARD', days: 4, n: 1 },
+      { type: 'STAFF_ADDITION', step: 'COMPLETE', days: 2, n: 1 },
     ]);
   });
 });

@@ -9,6 +9,7 @@ import { ApplicationState } from '../../api/applications/application.enums.js';
 import { PostKind } from '../../api/posts/post.entity.js';
 import { Role } from '../../api/users/user.enums.js';
 import { todayInTokyo } from '../../api/common/dates.js';
+import { planNodes, planTools, type PlanNode } from '../helpers/sql-plans.js';
 
 let server: TestServer;
 let em: EntityManager;
@@ -144,7 +145,7 @@ describe('reports (exact figures on a known dataset)', () => {
       server.sql.reset();
       await who.ok(query);
       return server.sql.statements.filter((q) =>
-        /\bfrom (app_user|room|application|user_headcount|room_month_count|application_count|application_step_count|post|post_month_count|post_month_total) \w+\b/.test(q),
+        /\bfrom (app_user|room|application|user_headcount|room_month_count|application_count|application_step_count|application_step_day_count|post|post_month_count|post_month_total) \w+\b/.test(q),
       );
     };
     expect(await statements(`{ roomsReport { months { month } } }`)).toHaveLength(1);
@@ -165,7 +166,7 @@ describe('reports (exact figures on a known dataset)', () => {
     // so are the applications report's, for whole municipalities; an office's from its applications
     const applications = `{ applicationsReport { counts { count } durations { count } } }`;
     for (const who of [as.city, as.vendor]) {
-      expect((await statements(applications, who)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['application_count', 'application_step_count']);
+      expect((await statements(applications, who)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['application_count', 'application_step_day_count']);
     }
     expect((await statements(applications, as.officeAdmin)).map((q) => q.match(/\bfrom (\w+) \w+\b/)?.[1])).toEqual(['application', 'application']);
     // the activity report, for every scope, from the counts kept per office and month (never every post)
@@ -366,7 +367,10 @@ describe('reports (exact figures on a known dataset)', () => {
     const countedSteps = `select municipality_id, type, step, round(extract(epoch from s.at - first_submitted_at) / 8640)::int as tenths, count(*)::int as n
         from application cross join lateral (values ('FORWARD', forwarded_at), ('COMPLETE', completed_at)) as s(step, at)
        where s.at is not null and municipality_id in (?) group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
-    const [counts, steps] = [await sql(countedCounts, towns), await sql(countedSteps, towns)];
+    // the same by whole day (the report finds its percentiles' days there)
+    const keptDays = `select municipality_id, type, step, days, sum(n)::int as n from application_step_day_count where municipality_id in (?) group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`;
+    const countedDays = `select municipality_id, type, step, floor(tenths / 10.0)::int as days, sum(n)::int as n from (${countedSteps}) s group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+    const [counts, steps, days] = [await sql(countedCounts, towns), await sql(countedSteps, towns), await sql(countedDays, towns)];
     // the writes above show in the rows: days to a tenth, a moved application, the API's forward
     expect(steps).toContainEqual({ municipality_id: town.id, type: 'STAFF_ADDITION', step: 'FORWARD', tenths: 13, n: 3 });
     expect(steps).toContainEqual({ municipality_id: town.id, type: 'STAFF_ADDITION', step: 'COMPLETE', tenths: 35, n: 1 });
@@ -375,14 +379,18 @@ describe('reports (exact figures on a known dataset)', () => {
     expect(steps).toContainEqual({ municipality_id: town.id, type: 'STAFF_ADDITION', step: 'FORWARD', tenths: 0, n: 1 }); // the clerk's forward, just now
     expect(await sql(keptCounts, towns)).toEqual(counts);
     expect(await sql(keptSteps, towns)).toEqual(steps);
+    expect(days).toContainEqual({ municipality_id: town.id, type: 'STAFF_ADDITION', step: 'FORWARD', days: 1, n: 4 }); // 1.3 days ×3, 1.8 (moved) ×1
+    expect(await sql(keptDays, towns)).toEqual(days);
 
     // the rebuild counts the same, for every municipality
     const everyCount = `select municipality_id, type, state, n from application_count where n <> 0 order by 1, 2, 3`;
     const everyStep = `select municipality_id, type, step, tenths, n from application_step_count where n <> 0 order by 1, 2, 3, 4`;
-    const [keptAll, keptAllSteps] = [await sql(everyCount), await sql(everyStep)];
+    const everyDay = `select municipality_id, type, step, days, n from application_step_day_count where n <> 0 order by 1, 2, 3, 4`;
+    const [keptAll, keptAllSteps, keptAllDays] = [await sql(everyCount), await sql(everyStep), await sql(everyDay)];
     await sql(`select report_counts_rebuild()`);
     expect(await sql(everyCount)).toEqual(keptAll);
     expect(await sql(everyStep)).toEqual(keptAllSteps);
+    expect(await sql(everyDay)).toEqual(keptAllDays);
   });
 
   it('applications: the median and 90th percentile are percentile_cont of the days rounded to a tenth, for every scope, within 0.05 of the exact days', async () => {
@@ -430,6 +438,25 @@ describe('reports (exact figures on a known dataset)', () => {
     }
     const town6 = (await clerk.ok(`{ applicationsReport { durations { count } } }`)).applicationsReport.durations;
     expect(town6.map((d: { count: number }) => d.count).reduce((x: number, y: number) => x + y)).toBe(600 + 400); // every COMPLETE, and FORWARD for the account forms (4 of 6 types drawn)
+
+    // From the kept counts, the durations read the tenths of the days holding the four ranks alone (ten
+    // a day at most), not every tenth of the spread: PostgreSQL's own row counts for the statement sent.
+    const tools = await planTools(server);
+    try {
+      const sent = await tools.sql.during(() => clerk.ok(`{ applicationsReport { durations { count } } }`));
+      const durations = sent.find((q) => /\bapplication_step_count\b/.test(q.text));
+      expect(durations, 'the durations statement').toBeDefined();
+      const explained = await tools.db.query({ text: `explain (analyze, format json) ${durations!.text}`, values: durations!.values });
+      const nodes = planNodes((explained.rows[0]['QUERY PLAN'] as PlanNode[])[0].Plan);
+      const tenthsRead = nodes.filter((n) => n['Relation Name'] === 'application_step_count').reduce((t, n) => t + n['Actual Rows'] * n['Actual Loops'], 0);
+      const [{ tenths }] = await sql(`select count(*)::int as tenths from application_step_count where municipality_id = ? and n <> 0`, [town.id]);
+      const groups = town6.length; // (type, step) pairs
+      expect(tenths, 'the spread fills many tenths').toBeGreaterThan(40 * groups);
+      expect(tenthsRead).toBeGreaterThan(0);
+      expect(tenthsRead, `${tenthsRead} of ${tenths} tenths read`).toBeLessThanOrEqual(10 * 4 * groups);
+    } finally {
+      await tools.close();
+    }
   });
 
   it('activity: the kept counts agree with the posts after every kind of write, an author’s move to another office included, and the rebuild recounts the same', async () => {

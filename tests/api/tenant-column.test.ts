@@ -21,6 +21,7 @@ const CARRIES_MUNICIPALITY_ID = [
   'room_month_count',
   'application_count',
   'application_step_count',
+  'application_step_day_count',
   'post_month_count',
   'post_month_total',
   'user_headcount',
