@@ -30,6 +30,8 @@ export const userPolicy = {
     if (is.city(viewer)) return { municipality: viewer.municipalityId };
     return viewer.officeAdmin ? { office: viewer.officeId } : { id: viewer.id };
   },
+  /** The scope lies within one office (an office account's): its search need not look further. */
+  withinOneOffice: (viewer: Viewer): boolean => !is.vendor(viewer) && !is.city(viewer),
 
   /** ID発行: login ID, role and where the account belongs; the account starts PENDING, without any secret. */
   create: is.vendor,

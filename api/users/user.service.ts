@@ -64,8 +64,15 @@ export class UserService extends AreaService {
     ];
     if (filter?.q?.trim()) {
       const like = containsPattern(filter.q);
-      // the same expression as the trigram index app_user_search_trgm, so the index serves it
-      where.push({ [raw((a) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`)]: { $ilike: like } });
+      // Across a municipality (or the country) the search is the trigram index app_user_search_trgm's
+      // own expression, so the index serves it. Within one office (the filter's, or an office admin's
+      // roster) it is the same text through concat_ws, which that index does not serve: PostgreSQL
+      // then reads the office's own rows (a few hundred at most) and filters them, where a bitmap with
+      // the trigram index would read every account of the table with that name (the benchmark's users
+      // query, scale 1 → 5: SQL 0.76 → 1.84 ms with the index, 0.22 → 0.18 ms without).
+      const oneOffice = !!filter.officeId || userPolicy.withinOneOffice(this.viewer);
+      const text = oneOffice ? (a: string) => `concat_ws(' ', ${a}.name, ${a}.name_kana, ${a}.login_id)` : (a: string) => `(${a}.name || ' ' || ${a}.name_kana || ' ' || ${a}.login_id)`;
+      where.push({ [raw(text)]: { $ilike: like } });
     }
     // plain rows, the office (when selected) as JSON in the same statement, the total with the page
     return readPage(this.ctx, { entity: User, where: { $and: where }, paging: findOptions(page, sort, Object.values(UserSortField), uniqueSortFields), selection, searched: !!filter?.q?.trim() });
