@@ -17,29 +17,26 @@ export class Migration20261201142133 extends Migration {
 
     this.addSql(`create index "application_step_count_type_step_tenths_index" on "application_step_count" ("type", "step", "tenths");`);
 
+    // each application's steps with their tenths, read by both inserts below
+    this.addSql(`create function application_steps(rows jsonb) returns table (municipality_id uuid, type text, step text, tenths int, n int) language sql stable as $$
+  select r.municipality_id, r.type, s.step, application_step_tenths(r.first_submitted_at, s.at), r.n
+    from jsonb_to_recordset(rows) as r(municipality_id uuid, type text, first_submitted_at timestamptz, forwarded_at timestamptz, completed_at timestamptz, n int)
+    cross join lateral (values ('FORWARD', r.forwarded_at), ('COMPLETE', r.completed_at)) as s(step, at)
+   where s.at is not null;
+$$;`);
     this.addSql(`create or replace function application_counts_add(rows jsonb) returns void language sql as $$
   insert into application_count as c (municipality_id, type, state, n)
     select r.municipality_id, r.type, r.state, sum(r.n)
       from jsonb_to_recordset(rows) as r(municipality_id uuid, type text, state text, n int)
      group by 1, 2, 3 having sum(r.n) <> 0 order by 1, 2, 3
     on conflict (municipality_id, type, state) do update set n = c.n + excluded.n;
-  with steps as (
-    select r.municipality_id, r.type, s.step, application_step_tenths(r.first_submitted_at, s.at) as tenths, r.n
-      from jsonb_to_recordset(rows) as r(municipality_id uuid, type text, first_submitted_at timestamptz, forwarded_at timestamptz, completed_at timestamptz, n int)
-      cross join lateral (values ('FORWARD', r.forwarded_at), ('COMPLETE', r.completed_at)) as s(step, at)
-     where s.at is not null)
   insert into application_step_count as c (municipality_id, type, step, tenths, n)
-    select municipality_id, type, step, tenths, sum(n) from steps
-     group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
+    select s.municipality_id, s.type, s.step, s.tenths, sum(s.n) from application_steps(rows) s
+     group by 1, 2, 3, 4 having sum(s.n) <> 0 order by 1, 2, 3, 4
     on conflict (municipality_id, type, step, tenths) do update set n = c.n + excluded.n;
-  with steps as (
-    select r.municipality_id, r.type, s.step, floor(application_step_tenths(r.first_submitted_at, s.at) / 10.0)::int as days, r.n
-      from jsonb_to_recordset(rows) as r(municipality_id uuid, type text, first_submitted_at timestamptz, forwarded_at timestamptz, completed_at timestamptz, n int)
-      cross join lateral (values ('FORWARD', r.forwarded_at), ('COMPLETE', r.completed_at)) as s(step, at)
-     where s.at is not null)
   insert into application_step_day_count as c (municipality_id, type, step, days, n)
-    select municipality_id, type, step, days, sum(n) from steps
-     group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4
+    select s.municipality_id, s.type, s.step, floor(s.tenths / 10.0)::int, sum(s.n) from application_steps(rows) s
+     group by 1, 2, 3, 4 having sum(s.n) <> 0 order by 1, 2, 3, 4
     on conflict (municipality_id, type, step, days) do update set n = c.n + excluded.n;
 $$;`);
 
@@ -50,6 +47,7 @@ $$;`);
   override async down(): Promise<void> {
     this.addSql(`drop function application_counts_add(jsonb);`);
     this.addSql(COUNTS_ADD);
+    this.addSql(`drop function application_steps(jsonb);`);
     this.addSql(REBUILD.replace('$POSTS', POSTS_REBUILD + TOTALS_REBUILD));
 
     this.addSql(`drop table if exists "application_step_day_count" cascade;`);
