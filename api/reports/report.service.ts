@@ -46,8 +46,8 @@ const keptStepHistogram = (scope: string) => `
   with d as (select a.type, a.step, a.days, sum(a.n)::float8 as n from application_step_day_count a where ${scope} group by 1, 2, 3 having sum(a.n) > 0),
        dc as (select type, step, days, n, sum(n) over (partition by type, step order by days) - n as before,
                      sum(n) over (partition by type, step) - 1 as last from d),
-       dw as (select *, floor(0.5 * last) between before and before + n - 1 or ceil(0.5 * last) between before and before + n - 1
-                     or floor(0.9 * last) between before and before + n - 1 or ceil(0.9 * last) between before and before + n - 1 as holds_rank from dc)
+       dw as (select *, exists (select from unnest(array[floor(0.5 * last), ceil(0.5 * last), floor(0.9 * last), ceil(0.9 * last)]) k
+                                 where k >= before and k < before + n) as holds_rank from dc)
   select type, step, days * 10 as tenths, n from dw where not holds_rank
   union all
   select w.type, w.step, t.tenths, t.n
