@@ -61,3 +61,24 @@ export function foreignShare(a: CpuSnapshot | null, b: CpuSnapshot | null): numb
   if (capacity <= 0) return null;
   return Math.max(0, Math.min(1, (b.busy - a.busy - (b.own - a.own)) / capacity));
 }
+
+/**
+ * CPU time of every PostgreSQL process (the postmaster, its backends and what ended under it), in
+ * ms: the database's share of a request, which the target's own process.cpuUsage does not see.
+ */
+export function postgresCpuMs(): number | null {
+  if (process.platform !== 'linux') return null;
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) !== 'postgres') continue;
+      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // the process ended meanwhile: its time is in its parent's
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}

@@ -29,6 +29,8 @@ export interface LoadResult {
   mismatches: number;
   /** CPU time (user + system) the target process spent per request during the run, in ms */
   cpuMsPerRequest?: number;
+  /** CPU time of PostgreSQL's processes per request during the run, in ms (every connection's, the target's alone while it runs) */
+  pgCpuMsPerRequest?: number;
 }
 
 /** One load run with its raw samples (kept out of the JSON results). */
@@ -36,6 +38,8 @@ export interface LoadRun extends LoadResult {
   latencies: number[];
   /** the target process's CPU time during the run (set by the runner) */
   cpuMs?: number;
+  /** PostgreSQL's CPU time during the run (set by the runner) */
+  pgCpuMs?: number;
 }
 
 export async function once(baseUrl: string, r: HttpRequest): Promise<{ status: number; text: string; bytes: number }> {
@@ -130,5 +134,6 @@ export function combine(runs: LoadRun[]): LoadResult {
     timeouts: sum('timeouts'),
     mismatches: sum('mismatches'),
     ...(runs.every((r) => r.cpuMs !== undefined) && latencies.length ? { cpuMsPerRequest: runs.reduce((n, r) => n + r.cpuMs!, 0) / latencies.length } : {}),
+    ...(runs.every((r) => r.pgCpuMs !== undefined) && latencies.length ? { pgCpuMsPerRequest: runs.reduce((n, r) => n + r.pgCpuMs!, 0) / latencies.length } : {}),
   };
 }

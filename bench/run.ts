@@ -14,7 +14,7 @@ import { evaluateTargets, markdown, type BenchResults, type Measurement, type Sc
 import { checkWrites, Ledger, markerOf, prepareWrites, WRITE_TITLES, writeBody, type WriteKey, type WriteParams, type WriteTarget } from './writes.js';
 import type { Cluster } from './env.js';
 import { runExplain } from './explain.js';
-import { cpuSnapshot, foreignShare } from './cpu.js';
+import { cpuSnapshot, foreignShare, postgresCpuMs } from './cpu.js';
 import { createRequire } from 'node:module';
 
 const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
@@ -67,6 +67,11 @@ async function dbTimePerRequest(t: TargetProcess, r: HttpRequest, db: PgClient):
     await once(t.url, r);
     const captured = (await t.stats()).captured ?? [];
     await t.capture(false);
+    // BENCH_DUMP_SQL=<folder>: each target's statements of one request, to EXPLAIN them by hand
+    if (process.env.BENCH_DUMP_SQL && i === 0) {
+      fs.mkdirSync(process.env.BENCH_DUMP_SQL, { recursive: true });
+      fs.writeFileSync(path.join(process.env.BENCH_DUMP_SQL, `${t.name}-${Date.now()}.json`), JSON.stringify(captured, null, 1));
+    }
     let ms = 0;
     for (const s of captured) {
       if (!/^\s*(select|insert|update|delete|with)\b/i.test(s.text)) continue;
@@ -142,8 +147,11 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
       for (const r of ready) {
         await level();
         const cpuBefore = (await r.t.stats()).cpuUs;
+        const pgBefore = postgresCpuMs();
         const run = await load(r.t.url, r.req, c, o.duration / o.rounds, r.req.answered ? undefined : r.m.bodyBytes);
         run.cpuMs = ((await r.t.stats()).cpuUs - cpuBefore) / 1000;
+        const pgAfter = postgresCpuMs();
+        if (pgBefore !== null && pgAfter !== null) run.pgCpuMs = pgAfter - pgBefore;
         runs.get(r)!.push(run);
       }
     }
@@ -151,7 +159,7 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
       const x = combine(runs.get(r)!);
       r.m.load!.push(x);
       log(
-        `    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s, CPU ${x.cpuMsPerRequest?.toFixed(2) ?? '–'} ms/req${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`,
+        `    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s, CPU ${x.cpuMsPerRequest?.toFixed(2) ?? '–'} ms/req (PostgreSQL ${x.pgCpuMsPerRequest?.toFixed(2) ?? '–'})${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`,
       );
     }
   }

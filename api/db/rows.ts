@@ -47,46 +47,60 @@ function statementName(text: string): string | undefined {
   return name;
 }
 
+/** A `?` statement cut at its placeholders, with its `$n` text when no list is expanded. */
+interface Placeholders {
+  /** the text between the placeholders: one more than there are placeholders */
+  pieces: string[];
+  text: string;
+  name: string | undefined;
+}
+
+/** By `?` text (bounded as the names are): a read's text is cut once, not on every request. */
+const cut = new Map<string, Placeholders>();
+
+function placeholdersOf(sql: string): Placeholders {
+  const known = cut.get(sql);
+  if (known) return known;
+  const pieces: string[] = [];
+  let from = 0;
+  let quote: string | null = null;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    if (quote) {
+      if (c === quote) quote = null;
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '?') {
+      if (sql[i + 1] === '?') throw new Error('rows.ts: ?? bindings are not supported');
+      pieces.push(sql.slice(from, i));
+      from = i + 1;
+    }
+  }
+  pieces.push(sql.slice(from));
+  const text = pieces.reduce((t, piece, n) => `${t}$${n}${piece}`);
+  const parsed = { pieces, text, name: statementName(text) };
+  if (cut.size < MAX_NAMES) cut.set(sql, parsed);
+  return parsed;
+}
+
 /**
  * `?` placeholders (knex's convention, used across the code) to `$n`; an array value fills an
  * `in (?)` list as knex does (one parameter per element). `?` inside a quoted literal or
  * identifier is left alone; knex's `??` identifier binding is not supported here.
  */
 export function toNative(sql: string, params: readonly unknown[]): Native {
-  let text = '';
-  const values: unknown[] = [];
-  let next = 0;
-  let quote: string | null = null;
-  let expanded = false;
-  for (let i = 0; i < sql.length; i++) {
-    const c = sql[i];
-    if (quote) {
-      if (c === quote) quote = null;
-      text += c;
-      continue;
-    }
-    if (c === "'" || c === '"') {
-      quote = c;
-      text += c;
-      continue;
-    }
-    if (c !== '?') {
-      text += c;
-      continue;
-    }
-    if (sql[i + 1] === '?') throw new Error('rows.ts: ?? bindings are not supported');
-    if (next >= params.length) throw new Error(`rows.ts: more placeholders than the ${params.length} parameters`);
-    const value = params[next++];
-    if (value instanceof SqlArray) text += `$${values.push([...value.values])}`;
-    else if (Array.isArray(value)) {
-      expanded = true;
-      if (value.length === 0) text += 'null';
-      else text += value.map((v) => `$${values.push(v)}`).join(', ');
-    } else text += `$${values.push(value)}`;
-  }
-  if (next !== params.length) throw new Error(`rows.ts: ${params.length} parameters for ${next} placeholders`);
+  const { pieces, text, name } = placeholdersOf(sql);
+  if (params.length !== pieces.length - 1) throw new Error(`rows.ts: ${params.length} parameters for ${pieces.length - 1} placeholders`);
+  if (!params.some((value) => Array.isArray(value))) return { text, values: params.map((value) => (value instanceof SqlArray ? [...value.values] : value)), name };
   // a list's length changes the text: those stay unnamed rather than fill the cache with lengths
-  return { text, values, name: expanded ? undefined : statementName(text) };
+  const values: unknown[] = [];
+  let expanded = pieces[0];
+  params.forEach((value, i) => {
+    if (value instanceof SqlArray) expanded += `$${values.push([...value.values])}`;
+    else if (Array.isArray(value)) expanded += value.length === 0 ? 'null' : value.map((v) => `$${values.push(v)}`).join(', ');
+    else expanded += `$${values.push(value)}`;
+    expanded += pieces[i + 1];
+  });
+  return { text: expanded, values };
 }
 
 /** Rows of SQL already in PostgreSQL's `$n` form (a query builder's toSQL().toNative()). */
