@@ -91,6 +91,11 @@ export class TargetProcess {
     return this.call({ type: 'capture', on } as Omit<ToChild, 'id'>);
   }
 
+  /** Starts the process's CPU profiler (a file), or stops it and writes the profile there (null). */
+  profile(file: string | null): Promise<ChildStats> {
+    return this.call({ type: 'profile', file } as Omit<ToChild, 'id'>);
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));

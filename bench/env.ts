@@ -37,6 +37,8 @@ export interface BenchOptions {
   writes: string[];
   /** --scales 1,5: the read queries again at each of these scales, and how their cost grows; null = only --scale */
   scales: number[] | null;
+  /** seconds of a CPU profile of the API process per throughput query (users, rooms, room, deepPosts), at the highest concurrency; 0 = none */
+  profileSeconds: number;
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
@@ -57,6 +59,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     statementSamples: 10,
     writes: ['createPost', 'markPostsRead', 'approveApplication'],
     scales: null,
+    profileSeconds: 5,
   };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
@@ -104,6 +107,9 @@ export function parseArgs(argv: string[]): BenchOptions {
         break;
       case '--no-explain':
         o.explain = false;
+        break;
+      case '--profile-seconds':
+        o.profileSeconds = Number(value());
         break;
       case '--pg-port':
         o.pgPort = Number(value());

@@ -9,8 +9,9 @@ import { pathToFileURL } from 'node:url';
 import { BENCH_PASSWORD, BENCH_SECRET_KEY, RUN_DB, cpuProbe, machine, parseArgs, prepareDatabase, signIn, startCluster, totpSecretFor, withClient, type BenchOptions, type PgClient } from './env.js';
 import { TargetProcess, type TargetName } from './child.js';
 import { combine, load, once, type HttpRequest, type LoadRun } from './load.js';
-import { discoverParams, QUERIES, sameData, type BenchParams, type Paging, type QueryDef } from './queries.js';
-import { evaluateTargets, markdown, type BenchResults, type Measurement, type ScaleRun, type StatementCounts, type WriteResult } from './report.js';
+import { discoverParams, QUERIES, sameData, type BenchParams, type Paging, type QueryDef, type QueryKey } from './queries.js';
+import { summarizeProfile } from './profile.js';
+import { evaluateTargets, markdown, PGL_MIN_RATIO, type BenchResults, type Measurement, type ScaleRun, type StatementCounts, type WriteResult } from './report.js';
 import { checkWrites, Ledger, markerOf, prepareWrites, WRITE_TITLES, writeBody, type WriteKey, type WriteParams, type WriteTarget } from './writes.js';
 import type { Cluster } from './env.js';
 import { runExplain } from './explain.js';
@@ -129,7 +130,7 @@ async function prepare(o: BenchOptions, t: TargetProcess, q: QueryDef, p: BenchP
  * each round every target process collects its garbage and PostgreSQL checkpoints. A target's
  * figures pool the latencies of its rounds.
  */
-async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[], db: PgClient): Promise<number | null> {
+async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[], db: PgClient, profile = false): Promise<number | null> {
   const before = cpuSnapshot();
   const level = async () => {
     for (const x of all) await x.gc();
@@ -161,6 +162,20 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
       log(
         `    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s, CPU ${x.cpuMsPerRequest?.toFixed(2) ?? '–'} ms/req (PostgreSQL ${x.pgCpuMsPerRequest?.toFixed(2) ?? '–'})${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`,
       );
+    }
+  }
+  // what the API spends its CPU on at the highest concurrency, in a load of its own (the profiler
+  // slows it: its figures are not kept), for the throughput report's "what limits it"
+  if (profile && o.profileSeconds > 0) {
+    for (const r of ready) {
+      if (r.t.name !== 'api' || PGL_MIN_RATIO[r.m.query as QueryKey] === undefined) continue;
+      await level();
+      const dir = path.join(o.dataDir, 'profiles');
+      fs.mkdirSync(dir, { recursive: true });
+      await r.t.profile(path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${r.m.query}.cpuprofile`));
+      await load(r.t.url, r.req, Math.max(...o.concurrency), o.profileSeconds);
+      const { profileFile } = await r.t.profile(null);
+      if (profileFile) r.m.profile = summarizeProfile(path.relative(process.cwd(), profileFile), o.profileSeconds);
     }
   }
   for (const r of ready) {
@@ -233,7 +248,7 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
           measurements.push(m);
           if (prepared) ready.push(prepared);
         }
-        foreignCpu[q.key] = await loadAll(o, targets, ready, db);
+        foreignCpu[q.key] = await loadAll(o, targets, ready, db, full);
       }
       const writes = full && o.writes.length ? await measureWrites(o, targets, db, params.municipalityId, cookie) : null;
       return { dataset, params, idleRssMb, explain, queries, measurements, foreignCpu, writes };

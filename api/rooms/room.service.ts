@@ -115,8 +115,8 @@ const membersJson = (selection?: Selection) => (room: string) => {
 type MemberJson = Omit<MemberView, 'room' | 'user' | 'createdAt' | 'updatedAt'> & { userId: string; createdAt?: string; updatedAt?: string; person?: PersonSummary };
 
 /** Typed as MemberView for the resolvers, though it carries only what was selected (GraphQL reads nothing else). */
-const memberView = (roomId: string, m: MemberJson): MemberView =>
-  ({
+const memberView = (roomId: string, m: MemberJson): MemberView => {
+  const view = {
     id: m.id,
     version: m.version,
     permission: m.permission,
@@ -125,11 +125,14 @@ const memberView = (roomId: string, m: MemberJson): MemberView =>
     endedReason: m.endedReason,
     room: { id: roomId },
     user: { id: m.userId },
-    // only when selected (membersJson reads what the request asks for)
-    ...(m.createdAt ? { createdAt: new Date(m.createdAt) } : {}),
-    ...(m.updatedAt ? { updatedAt: new Date(m.updatedAt) } : {}),
     person: m.person,
-  }) as MemberView;
+  } as MemberView;
+  // only when selected (membersJson reads what the request asks for); assigned, not spread: a
+  // page of rooms makes one of these per member
+  if (m.createdAt) view.createdAt = new Date(m.createdAt);
+  if (m.updatedAt) view.updatedAt = new Date(m.updatedAt);
+  return view;
+};
 
 const membersByRoom = (ctx: Context) =>
   perRequest(

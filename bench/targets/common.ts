@@ -1,6 +1,8 @@
 // The child-process side of every benchmark target: counts the SQL statements the process sends
 // (at the pg driver, so MikroORM, the raw handler and PostGraphile are counted the same way),
 // samples its RSS, optionally captures statements for EXPLAIN, and answers the runner over IPC.
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import { createRequire } from 'node:module';
 
 export interface TargetConfig {
@@ -17,7 +19,13 @@ export interface CapturedStatement {
   values: unknown[];
 }
 
-export type ToChild = { type: 'stats'; id: number } | { type: 'resetPeak'; id: number } | { type: 'capture'; id: number; on: boolean } | { type: 'gc'; id: number } | { type: 'stop'; id: number };
+export type ToChild =
+  | { type: 'stats'; id: number }
+  | { type: 'resetPeak'; id: number }
+  | { type: 'capture'; id: number; on: boolean }
+  | { type: 'gc'; id: number }
+  | { type: 'stop'; id: number }
+  | { type: 'profile'; id: number; file: string | null };
 
 export interface ChildStats {
   /** statements sent since the process started */
@@ -29,6 +37,8 @@ export interface ChildStats {
   peakRss: number;
   /** statements captured since capture was switched on (cleared when switched on) */
   captured?: CapturedStatement[];
+  /** the CPU profile written when profiling was switched off */
+  profileFile?: string;
 }
 
 export type FromChild = { type: 'ready'; port: number } | { type: 'reply'; id: number; stats?: ChildStats } | { type: 'error'; message: string };
@@ -106,6 +116,10 @@ export function serveRunner(counter: ReturnType<typeof instrumentPg>, onStop: ()
         (globalThis as { gc?: () => void }).gc?.();
         send({ type: 'reply', id: m.id, stats: stats() });
         break;
+      case 'profile':
+        // a file: start profiling, into that file when switched off; null: stop and write it
+        send({ type: 'reply', id: m.id, stats: { ...stats(), ...(await profiler(m.file)) } });
+        break;
       case 'stop':
         await onStop().catch(() => undefined);
         send({ type: 'reply', id: m.id });
@@ -115,6 +129,27 @@ export function serveRunner(counter: ReturnType<typeof instrumentPg>, onStop: ()
   // the runner went away: do not linger
   process.on('disconnect', () => process.exit(0));
   return { ready: (port) => send({ type: 'ready', port }) };
+}
+
+/** This process's V8 CPU profiler, through the inspector protocol (no restart, no --cpu-prof). */
+let profiling: { session: Session; file: string } | null = null;
+async function profiler(file: string | null): Promise<{ profileFile?: string }> {
+  const post = (session: Session, method: string) => new Promise<unknown>((resolve, reject) => session.post(method, (err, result) => (err ? reject(err) : resolve(result))));
+  if (file) {
+    const session = new Session();
+    session.connect();
+    await post(session, 'Profiler.enable');
+    await post(session, 'Profiler.start');
+    profiling = { session, file };
+    return {};
+  }
+  if (!profiling) return {};
+  const { session, file: into } = profiling;
+  profiling = null;
+  const { profile } = (await post(session, 'Profiler.stop')) as { profile: unknown };
+  session.disconnect();
+  fs.writeFileSync(into, JSON.stringify(profile));
+  return { profileFile: into };
 }
 
 export function fail(e: unknown): never {
