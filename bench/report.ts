@@ -72,7 +72,8 @@ export const PGL_MIN_RATIO: Partial<Record<QueryKey, number>> = { users: 1, room
 function cpuSplit(api: LoadResult, pgl: LoadResult): string {
   if (api.cpuMsPerRequest === undefined || pgl.cpuMsPerRequest === undefined || api.pgCpuMsPerRequest === undefined || pgl.pgCpuMsPerRequest === undefined) return '';
   const total = (x: LoadResult) => x.cpuMsPerRequest! + x.pgCpuMsPerRequest!;
-  return `; CPU per request, the target's process + PostgreSQL's: API ${f2(api.cpuMsPerRequest)} + ${f2(api.pgCpuMsPerRequest)} = ${f2(total(api))} ms, PostGraphile ${f2(pgl.cpuMsPerRequest)} + ${f2(pgl.pgCpuMsPerRequest)} = ${f2(total(pgl))} ms (the gap: ${f2(api.cpuMsPerRequest - pgl.cpuMsPerRequest)} ms in the process, ${f2(api.pgCpuMsPerRequest - pgl.pgCpuMsPerRequest)} ms in PostgreSQL)`;
+  const gap = (ms: number) => `${f2(Math.abs(ms))} ms ${ms >= 0 ? 'more' : 'less'}`;
+  return `; CPU per request, the target's process + PostgreSQL's: API ${f2(api.cpuMsPerRequest)} + ${f2(api.pgCpuMsPerRequest)} = ${f2(total(api))} ms, PostGraphile ${f2(pgl.cpuMsPerRequest)} + ${f2(pgl.pgCpuMsPerRequest)} = ${f2(total(pgl))} ms (the API's: ${gap(api.cpuMsPerRequest - pgl.cpuMsPerRequest)} in the process, ${gap(api.pgCpuMsPerRequest - pgl.pgCpuMsPerRequest)} in PostgreSQL)`;
 }
 
 export const WRITE_LIMIT = 3;
