@@ -15,13 +15,13 @@ export interface CpuSnapshot {
   own: number;
 }
 
-function readProcStat(pid: string): { ppid: number; ticks: number } | null {
+function readProcStat(pid: string): { comm: string; ppid: number; ticks: number } | null {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
     // after "pid (comm) ": state ppid ... utime stime cutime cstime [0-based 11..14]; the children's
     // times count too (PostgreSQL backends that ended are added to the postmaster's cutime/cstime)
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
+    return { comm: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null;
   }
@@ -71,14 +71,8 @@ export function postgresCpuMs(): number | null {
   let ticks = 0;
   for (const pid of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
-    try {
-      const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')) !== 'postgres') continue;
-      const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    } catch {
-      // the process ended meanwhile: its time is in its parent's
-    }
+    const stat = readProcStat(pid); // null: the process ended meanwhile, its time is in its parent's
+    if (stat?.comm === 'postgres') ticks += stat.ticks;
   }
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
