@@ -17,6 +17,8 @@ export interface ProfileSummary {
   seconds: number;
   /** sampled time not idle, in ms */
   busyMs: number;
+  /** requests answered while it was taken (set by the runner), for ms per request */
+  requests?: number;
   /** share of the busy time by who runs the code, largest first */
   shares: { what: string; share: number }[];
   /** the functions with the most time of their own, largest first */
@@ -39,6 +41,10 @@ const GROUPS: [string, (f: CpuProfile['nodes'][number]['callFrame']) => boolean]
   ],
   ['MikroORM, knex and the pool', (f) => /\/node_modules\/(@mikro-orm|knex|tarn)\//.test(f.url)],
   ['the API’s own code (api/)', (f) => f.url.includes('/dist/api/')],
+  [
+    'PostGraphile’s own code (postgraphile, graphile-build, pg-sql2)',
+    (f) => /\/node_modules\/(postgraphile|postgraphile-core|graphile-build|graphile-build-pg|graphile-utils|pg-sql2|@graphile)\//.test(f.url),
+  ],
   ['other packages', (f) => f.url.includes('/node_modules/')],
   ['Node.js (http, streams, promises, async context)', (f) => f.url.startsWith('node:') || f.functionName === 'runMicrotasks'],
 ];
@@ -82,4 +88,33 @@ export function profileLine(p: ProfileSummary): string {
     .filter((s) => s.share >= 0.005)
     .map((s) => `${s.what} ${pct(s.share)}`)
     .join(', ')}; most time of their own: ${p.top.map((t) => `${t.fn} ${pct(t.share)}`).join(', ')}`;
+}
+
+/** The groups that are each server's own code, compared as one. */
+const OWN_CODE = /^(the API’s own code|PostGraphile’s own code)/;
+
+/**
+ * Where the API spends more CPU per request than PostGraphile, group by group, from the two
+ * profiles taken at the same load: ms per request (busy time ÷ requests answered meanwhile), the
+ * largest excess first. Null without the requests of either.
+ */
+export function profileComparison(api: ProfileSummary, pgl: ProfileSummary): string | null {
+  if (!api.requests || !pgl.requests) return null;
+  const perRequest = (p: ProfileSummary) => {
+    const ms = new Map<string, number>();
+    for (const s of p.shares) {
+      const what = OWN_CODE.test(s.what) ? 'the server’s own code' : s.what;
+      ms.set(what, (ms.get(what) ?? 0) + (s.share * p.busyMs) / p.requests!);
+    }
+    return ms;
+  };
+  const a = perRequest(api);
+  const b = perRequest(pgl);
+  const rows = [...new Set([...a.keys(), ...b.keys()])].map((what) => ({ what, api: a.get(what) ?? 0, pgl: b.get(what) ?? 0 })).sort((x, y) => y.api - y.pgl - (x.api - x.pgl));
+  const ms = (n: number) => n.toFixed(2);
+  const total = (m: Map<string, number>) => [...m.values()].reduce((n, x) => n + x, 0);
+  return `sampled CPU per request, API ${ms(total(a))} ms vs PostGraphile ${ms(total(b))} ms (profiles at the same load; \`${pgl.file}\`), by who runs the code, the largest excess first: ${rows
+    .filter((r) => r.api >= 0.005 || r.pgl >= 0.005)
+    .map((r) => `${r.what} ${ms(r.api)} vs ${ms(r.pgl)} (${r.api >= r.pgl ? '+' : '−'}${ms(Math.abs(r.api - r.pgl))})`)
+    .join(', ')}`;
 }

@@ -9,6 +9,7 @@
 export interface BenchParams {
   /** the CITY user the benchmark signs in as, and its municipality */
   cityLoginId: string;
+  cityUserId: string;
   municipalityId: string;
   /** query 1: the municipality's biggest office and the commonest family name (katakana) in it */
   officeId: string;
@@ -33,6 +34,8 @@ export interface GraphQLBody {
 export interface RawBody {
   q: QueryKey;
   params: unknown[];
+  /** also write the access-log rows the API writes (bench/targets/raw.ts RAW_LOGGED_SQL); the signed-in user's id is the last parameter */
+  logged?: boolean;
 }
 
 /** Page parameters; `undefined` = the panel's own page size. */
@@ -324,7 +327,7 @@ export function sameData(a: unknown, b: unknown): { same: boolean; where?: strin
 
 /** The parameters of the six requests, chosen from the dataset deterministically. */
 export async function discoverParams(db: import('pg').Client): Promise<BenchParams> {
-  const city = (await db.query<{ municipality_id: string }>(`select municipality_id from app_user where login_id = 'bench-city-1'`)).rows[0];
+  const city = (await db.query<{ id: string; municipality_id: string }>(`select id, municipality_id from app_user where login_id = 'bench-city-1'`)).rows[0];
   if (!city) throw new Error('the dataset has no bench-city-1 account');
   const m = city.municipality_id;
   const office = (
@@ -338,5 +341,16 @@ export async function discoverParams(db: import('pg').Client): Promise<BenchPara
   const busiest = rooms[rooms.length - 1];
   if (busiest.n < 2020) throw new Error(`the busiest room has ${busiest.n} posts; page 101 of 20 needs 2,020`);
   const activityMonth = (await db.query<{ m: string }>(`select to_char(max(month), 'YYYY-MM') as m from post_month_total where municipality_id = $1 and posts > 0`, [m])).rows[0].m;
-  return { cityLoginId: 'bench-city-1', municipalityId: m, officeId: office, q, roomId: median.id, roomPosts: median.n, bigRoomId: busiest.id, bigRoomPosts: busiest.n, activityMonth };
+  return {
+    cityLoginId: 'bench-city-1',
+    cityUserId: city.id,
+    municipalityId: m,
+    officeId: office,
+    q,
+    roomId: median.id,
+    roomPosts: median.n,
+    bigRoomId: busiest.id,
+    bigRoomPosts: busiest.n,
+    activityMonth,
+  };
 }

@@ -1,6 +1,6 @@
 // The results as data (JSON) and as a Markdown report: the figures, the ratios, the targets.
 import type { LoadResult } from './load.js';
-import { profileLine, type ProfileSummary } from './profile.js';
+import { profileComparison, profileLine, type ProfileSummary } from './profile.js';
 import type { BenchParams, QueryDef, QueryKey } from './queries.js';
 import type { Machine, BenchOptions } from './env.js';
 import { BIG_TABLE_ROWS, describeScans, type ExplainResult } from './explain.js';
@@ -34,6 +34,8 @@ export interface Measurement {
   peakRssMb?: number;
   /** the API process's CPU profile under this query's load (throughput queries only) */
   profile?: ProfileSummary;
+  /** raw only, for a throughput query that logs: the same statement also writing the API's access-log rows (RAW_LOGGED_SQL) */
+  withAccessLog?: Measurement & { accessLogRows?: { api: number; raw: number } };
 }
 
 export interface TargetCheck {
@@ -74,6 +76,29 @@ function cpuSplit(api: LoadResult, pgl: LoadResult): string {
   const total = (x: LoadResult) => x.cpuMsPerRequest! + x.pgCpuMsPerRequest!;
   const gap = (ms: number) => `${f2(Math.abs(ms))} ms ${ms >= 0 ? 'more' : 'less'}`;
   return `; CPU per request, the target's process + PostgreSQL's: API ${f2(api.cpuMsPerRequest)} + ${f2(api.pgCpuMsPerRequest)} = ${f2(total(api))} ms, PostGraphile ${f2(pgl.cpuMsPerRequest)} + ${f2(pgl.pgCpuMsPerRequest)} = ${f2(total(pgl))} ms (the API's: ${gap(api.cpuMsPerRequest - pgl.cpuMsPerRequest)} in the process, ${gap(api.pgCpuMsPerRequest - pgl.pgCpuMsPerRequest)} in PostgreSQL)`;
+}
+
+/**
+ * The most any server can serve of a read that commits its access log before answering: raw SQL
+ * writing the same rows in its one statement (bench/targets/raw.ts RAW_LOGGED_SQL), measured in
+ * the same rounds. Below the limit, the log itself (PostgreSQL's work for its rows), not the
+ * API, keeps the target out of reach on this machine.
+ */
+function accessLogCeiling(raw: Measurement | undefined, api: LoadResult, pgl: LoadResult, min: number, c: number): string | null {
+  const logged = raw?.withAccessLog;
+  if (!logged) return null;
+  if (logged.error) return `the ceiling with its access log: not measured (${logged.error})`;
+  const withLog = atC(logged, c);
+  const without = atC(raw, c);
+  if (!withLog || !without) return null;
+  const share = withLog.rps / pgl.rps;
+  const rows = logged.accessLogRows?.raw ?? 0;
+  const logMs = withLog.pgCpuMsPerRequest !== undefined && without.pgCpuMsPerRequest !== undefined ? withLog.pgCpuMsPerRequest - without.pgCpuMsPerRequest : undefined;
+  return (
+    `the ceiling with its access log: raw SQL writing the same ${rows} access-log row${rows === 1 ? '' : 's'} in its one statement serves ${f1(withLog.rps)} req/s = ${f2(share)}× PostGraphile ` +
+    `(without them ${f1(without.rps)} req/s; the rows cost PostgreSQL ${f2(logMs)} ms of CPU per request); the API serves ${f2(api.rps / withLog.rps)}× of that ceiling` +
+    (share < min ? ` — the ceiling itself is under ${min}×: no server that commits this read's access log before it answers reaches the limit here` : '')
+  );
 }
 
 export const WRITE_LIMIT = 3;
@@ -177,6 +202,11 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
     const profile = get(q.key, 'api')?.profile;
     if (ratio < min && profile) tpDetails.push(`${q.key}, what limits it: ${profileLine(profile)}`);
     else if (ratio < min) limitedByHand = true;
+    const pglProfile = pglM.profile;
+    const against = ratio < min && profile && pglProfile ? profileComparison(profile, pglProfile) : null;
+    if (against) tpDetails.push(`${q.key}, against PostGraphile: ${against}`);
+    const ceiling = ratio < min ? accessLogCeiling(get(q.key, 'raw'), api, pgl, min, cHigh) : null;
+    if (ceiling) tpDetails.push(`${q.key}, ${ceiling}`);
   }
   checks.push({
     name: `API throughput ≥ PostGraphile's on users, rooms and deepPosts, ≥ 0.8× on room (it writes access-log rows PostGraphile does not), where both return the same data (concurrency ${cHigh})`,

@@ -16,6 +16,7 @@ import { checkWrites, Ledger, markerOf, prepareWrites, WRITE_TITLES, writeBody, 
 import type { Cluster } from './env.js';
 import { runExplain } from './explain.js';
 import { cpuSnapshot, foreignShare, postgresCpuMs } from './cpu.js';
+import { RAW_LOGGED_SQL } from './targets/raw.js';
 import { createRequire } from 'node:module';
 
 const pg = createRequire(import.meta.url)('pg') as typeof import('pg');
@@ -29,6 +30,12 @@ function requestFor(target: TargetName, q: QueryDef, p: BenchParams, cookie: str
   if (target === 'api') return { path: '/graphql', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(q.api(p, paging)) };
   if (typeof q.pgl !== 'function') return q.pgl;
   return { path: '/graphql', headers: { 'content-type': 'application/json' }, body: JSON.stringify(q.pgl(p, paging)) };
+}
+
+/** The raw statement that also writes the API's access-log rows (RAW_LOGGED_SQL), as the signed-in CITY user. */
+function loggedRawRequest(q: QueryDef, p: BenchParams): HttpRequest {
+  const body = q.raw(p);
+  return { path: '/', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, params: [...body.params, p.cityUserId], logged: true }) };
 }
 
 /** The response's data in our API's shape, or an error. */
@@ -90,8 +97,35 @@ async function dbTimePerRequest(t: TargetProcess, r: HttpRequest, db: PgClient):
   return Math.min(...samples);
 }
 
+/**
+ * Raw SQL that writes the API's access-log rows for this read: the same data as the API, and as
+ * many audit rows per request as one API request writes (counted in audit_event around one request
+ * of each, nothing else running).
+ */
+async function prepareLogged(q: QueryDef, p: BenchParams, api: TargetProcess, raw: TargetProcess, cookie: string, reference: unknown, db: PgClient) {
+  const req = loggedRawRequest(q, p);
+  const m: Measurement & { accessLogRows?: { api: number; raw: number } } = { query: q.key, target: 'raw' };
+  const rowsWritten = async (t: TargetProcess, r: HttpRequest) => {
+    const before = (await db.query<{ id: string }>('select coalesce(max(id), 0)::text as id from audit_event')).rows[0].id;
+    const res = await once(t.url, r);
+    const n = (await db.query<{ n: number }>('select count(*)::int as n from audit_event where id > $1', [before])).rows[0].n;
+    return { res, n };
+  };
+  const viaApi = await rowsWritten(api, requestFor('api', q, p, cookie) as HttpRequest);
+  const viaRaw = await rowsWritten(raw, req);
+  const { data, error } = dataOf('raw', q, viaRaw.res.status, viaRaw.res.text);
+  m.bodyBytes = viaRaw.res.bytes;
+  m.accessLogRows = { api: viaApi.n, raw: viaRaw.n };
+  if (error) m.error = error;
+  else if (!sameData(reference, data).same) m.error = `returns different data: ${sameData(reference, data).where}`;
+  else if (viaApi.n !== viaRaw.n || viaApi.n === 0) m.error = `writes ${viaRaw.n} access-log rows per request, the API ${viaApi.n}`;
+  return { m, req };
+}
+
 interface Prepared {
   t: TargetProcess;
+  /** the name in the log when it is not the target's (raw with the access log) */
+  label?: string;
   req: HttpRequest;
   m: Measurement;
   data: unknown;
@@ -160,22 +194,23 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
       const x = combine(runs.get(r)!);
       r.m.load!.push(x);
       log(
-        `    ${r.t.name.padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s, CPU ${x.cpuMsPerRequest?.toFixed(2) ?? '–'} ms/req (PostgreSQL ${x.pgCpuMsPerRequest?.toFixed(2) ?? '–'})${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`,
+        `    ${(r.label ?? r.t.name).padEnd(12)} c=${c}: p50 ${x.p50.toFixed(2)} ms, p95 ${x.p95.toFixed(2)} ms, ${x.rps.toFixed(0)} req/s, CPU ${x.cpuMsPerRequest?.toFixed(2) ?? '–'} ms/req (PostgreSQL ${x.pgCpuMsPerRequest?.toFixed(2) ?? '–'})${x.non2xx + x.errors + x.timeouts + x.mismatches ? `, ${x.non2xx} non-2xx, ${x.errors} errors, ${x.timeouts} timeouts, ${x.mismatches} mismatched` : ''}`,
       );
     }
   }
-  // what the API spends its CPU on at the highest concurrency, in a load of its own (the profiler
-  // slows it: its figures are not kept), for the throughput report's "what limits it"
+  // what the API and PostGraphile spend their CPU on at the highest concurrency, each in a load of
+  // its own (the profiler slows it: its figures are not kept), for the throughput report's "what
+  // limits it" and where the API spends more per request than PostGraphile
   if (profile && o.profileSeconds > 0) {
     for (const r of ready) {
-      if (r.t.name !== 'api' || PGL_MIN_RATIO[r.m.query as QueryKey] === undefined) continue;
+      if (r.label || (r.t.name !== 'api' && r.t.name !== 'postgraphile') || PGL_MIN_RATIO[r.m.query as QueryKey] === undefined) continue;
       await level();
       const dir = path.join(o.dataDir, 'profiles');
       fs.mkdirSync(dir, { recursive: true });
-      await r.t.profile(path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${r.m.query}.cpuprofile`));
-      await load(r.t.url, r.req, Math.max(...o.concurrency), o.profileSeconds);
+      await r.t.profile(path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${r.m.query}-${r.t.name}.cpuprofile`));
+      const run = await load(r.t.url, r.req, Math.max(...o.concurrency), o.profileSeconds);
       const { profileFile } = await r.t.profile(null);
-      if (profileFile) r.m.profile = summarizeProfile(path.relative(process.cwd(), profileFile), o.profileSeconds);
+      if (profileFile) r.m.profile = { ...summarizeProfile(path.relative(process.cwd(), profileFile), o.profileSeconds), requests: run.requests };
     }
   }
   for (const r of ready) {
@@ -210,7 +245,7 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
     for (const name of ['api', 'raw', 'postgraphile'] as TargetName[]) {
       if (!wanted.includes(name) && name !== 'api') continue; // the API is the reference: always there
       if (!full && name === 'postgraphile') continue; // the other scales: API and raw only
-      const role = name === 'api' ? 'app' : name === 'raw' && full && o.writes.length ? 'app' : 'reader'; // raw writes as the API's runtime role
+      const role = name === 'api' ? 'app' : name === 'raw' && full ? 'app' : 'reader'; // raw writes (the access log, the writes) as the API's runtime role
       targets.push(await TargetProcess.start(name, { databaseUrl: cluster.url(RUN_DB, role), poolMax: 10, ...(name === 'api' ? { secretKey: BENCH_SECRET_KEY } : {}) }));
       log(`target ${name} listening on ${targets.at(-1)!.url} (pid ${targets.at(-1)!.pid})`);
     }
@@ -247,6 +282,13 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
           if (m.sameData === false) log(`    ${t.name.padEnd(12)} returns different data: ${m.difference}`);
           measurements.push(m);
           if (prepared) ready.push(prepared);
+          // the throughput check's ceiling for a read that logs: raw SQL writing the same access-log rows
+          if (full && t.name === 'raw' && prepared && RAW_LOGGED_SQL[q.key] && PGL_MIN_RATIO[q.key] !== undefined && wanted.includes('postgraphile')) {
+            const logged = await prepareLogged(q, params, api, t, cookie, reference, db);
+            m.withAccessLog = logged.m;
+            if (logged.m.error) log(`    raw + log    ERROR: ${logged.m.error}`);
+            else ready.push({ t, label: 'raw + log', req: logged.req, m: logged.m, data: reference });
+          }
         }
         foreignCpu[q.key] = await loadAll(o, targets, ready, db, full);
       }

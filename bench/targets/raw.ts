@@ -44,8 +44,9 @@ select json_build_object('data', json_build_object('users', json_build_object(
 
   // $1 municipality, $2 limit, $3 offset
   rooms: `
-with f as (select id, name, updated_at from room where municipality_id = $1),
+with f as (select id, name, updated_at, patient_id, municipality_id from room where municipality_id = $1),
 page as (select * from f order by updated_at desc, id desc limit $2 offset $3)
+/*log*/
 select json_build_object('data', json_build_object('rooms', json_build_object(
   'items', coalesce((
     select json_agg(json_build_object('name', p.name, 'members', ${members('p.id', false)}) order by p.updated_at desc, p.id desc)
@@ -56,6 +57,7 @@ select json_build_object('data', json_build_object('rooms', json_build_object(
   room: `
 with r as (select * from room where id = $1 and municipality_id = $2),
 page as (select p.* from post p where p.room_id = (select id from r) order by p.created_at desc, p.id desc limit $3 offset $4)
+/*log*/
 select json_build_object('data', json_build_object(
   'room', (select json_build_object('name', r.name, 'status', r.status,
                     'members', ${members('r.id', true)},
@@ -73,8 +75,9 @@ select json_build_object('data', json_build_object(
 
   // $1 room, $2 municipality, $3 limit, $4 offset
   deepPosts: `
-with r as (select id from room where id = $1 and municipality_id = $2),
+with r as (select id, patient_id, municipality_id from room where id = $1 and municipality_id = $2),
 page as (select p.* from post p where p.room_id = (select id from r) order by p.created_at desc, p.id desc limit $3 offset $4)
+/*log*/
 select json_build_object('data', json_build_object('posts', json_build_object(
   'items', coalesce((
     select json_agg(json_build_object('id', p.id, 'kind', p.kind, 'title', p.title, 'body', p.body, 'createdAt', ${iso('p.created_at')},
@@ -182,6 +185,42 @@ select json_build_object('data', json_build_object(
     'items', coalesce((select json_agg(json_build_object('month', $2::text, 'officeId', id, 'officeName', name, 'posts', posts, 'careReports', care_reports) order by name_kana, id) from offices), '[]'))))::text as body`,
 };
 
+/**
+ * The access-log rows the API writes in the same statement as a read of patient data
+ * (api/audit/audit.ts readLogInsert), for the signed-in user whose id is parameter `$actor`;
+ * `rows` selects action, municipality_id, target_type, target_id, patient_id, room_id and detail.
+ */
+const accessLog = (actor: number, rows: string) => `,
+me as (select id, login_id, role, office_id from app_user where id = $${actor}),
+logged as (insert into audit_event (occurred_at, action, outcome, actor_id, actor_login_id, actor_role, ip, municipality_id, office_id, target_type, target_id, patient_id, room_id, detail)
+           select now(), l.action, 'SUCCESS', me.id, me.login_id, me.role, '127.0.0.1', l.municipality_id, me.office_id, l.target_type, l.target_id, l.patient_id, l.room_id, l.detail
+             from me, (${rows}) l)`;
+/** A posts page's row: the room, and the ids of the page's posts in its order (api/posts/post.service.ts). */
+const postList = `select 'post.list' as action, r.municipality_id, 'Room' as target_type, r.id as target_id, r.patient_id, r.id as room_id,
+                         jsonb_build_object('postIds', (select coalesce(jsonb_agg(p.id order by p.created_at desc, p.id desc), '[]') from page p), 'filter', null) as detail from r`;
+
+/**
+ * The yardstick of a read that logs: the same statement writing the same access-log rows as the
+ * API (one per listed room; the room, its consent and the posts page), its last parameter the
+ * signed-in user's id. What it serves is the most any server can serve on this machine while it
+ * commits the log before answering, as the API must (bench/report.ts, the throughput check).
+ */
+export const RAW_LOGGED_SQL: Partial<Record<QueryKey, string>> = {
+  rooms: RAW_SQL.rooms.replace(
+    '/*log*/',
+    accessLog(4, `select 'room.list' as action, p.municipality_id, 'Room' as target_type, p.id as target_id, p.patient_id, p.id as room_id, null::jsonb as detail from page p`),
+  ),
+  room: RAW_SQL.room.replace(
+    '/*log*/',
+    accessLog(
+      5,
+      `select x.action, r.municipality_id, 'Room' as target_type, r.id as target_id, r.patient_id, r.id as room_id, null::jsonb as detail from r, (values ('room.read'), ('consent.read')) x(action) union all ${postList}`,
+    ),
+  ),
+  deepPosts: RAW_SQL.deepPosts.replace('/*log*/', accessLog(5, postList)),
+};
+for (const k of Object.keys(RAW_SQL) as QueryKey[]) RAW_SQL[k] = RAW_SQL[k].replace('/*log*/\n', '');
+
 /** The audit row as api/audit/audit.ts writes it for the signed-in user (ip: the loopback, as the API sees the runner); `rest`: municipality … detail, then FROM. */
 const auditRow = (action: string, actor: string, rest: string) =>
   `insert into audit_event (occurred_at, action, outcome, actor_id, actor_login_id, actor_role, ip, municipality_id, office_id, target_type, target_id, patient_id, room_id, detail)
@@ -256,8 +295,8 @@ async function main() {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', async () => {
       try {
-        const { q, w, params } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { q?: QueryKey; w?: WriteKey; params: unknown[] };
-        const text = w ? RAW_WRITE_SQL[w] : RAW_SQL[q!];
+        const { q, w, params, logged } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { q?: QueryKey; w?: WriteKey; params: unknown[]; logged?: boolean };
+        const text = w ? RAW_WRITE_SQL[w] : logged ? RAW_LOGGED_SQL[q!] : RAW_SQL[q!];
         if (!text) throw new Error(`unknown query ${q ?? w}`);
         const result = await pool.query<{ body: string }>({ text, values: params });
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(result.rows[0].body);

@@ -93,6 +93,58 @@ describe('the benchmark’s profile of what limits a target', () => {
     expect(check.details[1]).toMatch(/^rooms, what limits it: profile of the API process \(5 s .*garbage collection 16\.0 %.*writev \(native\) 20\.0 %/);
   });
 
+  it('with PostGraphile profiled at the same load, a miss says per request where the API spends more', () => {
+    const r = results(true);
+    const [api, pgl] = r.measurements;
+    api.profile = {
+      ...api.profile!,
+      busyMs: 4000,
+      requests: 1000,
+      shares: [
+        { what: 'the API’s own code (api/)', share: 0.25 },
+        { what: 'Apollo Server, Express and body parsing', share: 0.25 },
+        { what: 'garbage collection', share: 0.5 },
+      ],
+    };
+    pgl.profile = {
+      file: 'bench/.data/profiles/x-rooms-postgraphile.cpuprofile',
+      seconds: 5,
+      busyMs: 3000,
+      requests: 1500,
+      top: [],
+      shares: [
+        { what: 'PostGraphile’s own code (postgraphile, graphile-build, pg-sql2)', share: 0.5 },
+        { what: 'garbage collection', share: 0.5 },
+      ],
+    };
+    const line = throughput(r).details.find((d) => d.startsWith('rooms, against PostGraphile'));
+    // API: 4 ms per request (own code 1, Apollo 1, GC 2); PostGraphile: 2 ms (own code 1, GC 1)
+    expect(line).toBe(
+      'rooms, against PostGraphile: sampled CPU per request, API 4.00 ms vs PostGraphile 2.00 ms (profiles at the same load; `bench/.data/profiles/x-rooms-postgraphile.cpuprofile`), by who runs the code, the largest excess first: ' +
+        'Apollo Server, Express and body parsing 1.00 vs 0.00 (+1.00), garbage collection 2.00 vs 1.00 (+1.00), the server’s own code 1.00 vs 1.00 (+0.00)',
+    );
+  });
+
+  it('a read that logs is measured against raw SQL writing the same access-log rows, and a ceiling under the limit says so', () => {
+    const r = results(true);
+    r.measurements.push({
+      query: 'rooms',
+      target: 'raw',
+      sameData: true,
+      load: [load(1, 300, 0.5, 3), load(8, 400, 0.6, 3.5)],
+      withAccessLog: { query: 'rooms', target: 'raw', accessLogRows: { api: 25, raw: 25 }, load: [load(1, 200, 0.5, 4), load(8, 250, 0.6, 5)] },
+    });
+    const ceiling = () => throughput(r).details.find((d) => d.startsWith('rooms, the ceiling'));
+    // PostGraphile serves 300 req/s at c=8, the API 200
+    expect(ceiling()).toBe(
+      "rooms, the ceiling with its access log: raw SQL writing the same 25 access-log rows in its one statement serves 250 req/s = 0.83× PostGraphile (without them 400 req/s; the rows cost PostgreSQL 1.50 ms of CPU per request); the API serves 0.80× of that ceiling — the ceiling itself is under 1×: no server that commits this read's access log before it answers reaches the limit here",
+    );
+    r.measurements.at(-1)!.withAccessLog!.load = [load(8, 450, 0.6, 5)];
+    expect(ceiling()).toMatch(/serves 450 req\/s = 1\.50× PostGraphile .*the API serves 0\.44× of that ceiling$/);
+    r.measurements.at(-1)!.withAccessLog!.error = 'writes 24 access-log rows per request, the API 25';
+    expect(ceiling()).toBe('rooms, the ceiling with its access log: not measured (writes 24 access-log rows per request, the API 25)');
+  });
+
   it('without a profile (--profile-seconds 0) the miss is left to be explained by hand', () => {
     const check = throughput(results(false));
     expect(check.holds).toBe(false);
