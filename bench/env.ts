@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { generate } from 'otplib';
 import { buildDataset, DATASET_VERSION, type DatasetOptions } from './dataset.js';
 import { assertDataDirMatches } from '../api/db/pg-version.js';
+import { enableScopePolicies } from './secured.js';
 
 const require = createRequire(import.meta.url);
 const pg = require('pg') as typeof import('pg');
@@ -280,6 +281,8 @@ export async function prepareDatabase(
     await c.query(`drop database if exists ${RUN_DB} with (force)`);
     await c.query(`create database ${RUN_DB} template ${ident(template)} strategy file_copy`);
   });
+  // PostGraphile's second route, signed in and scoped (bench/secured.ts); the API and raw bypass it
+  await withClient(cluster.url(RUN_DB), (c) => enableScopePolicies(c, READER_ROLE, [APP_ROLE, READER_ROLE]));
   const counts = await withClient(cluster.url(RUN_DB), async (c) => {
     const tables = ['municipality', 'office', 'app_user', 'patient', 'room', 'room_member', 'post', 'post_read', 'application', 'application_event', 'audit_event', 'notification'];
     const out: Record<string, number> = {};

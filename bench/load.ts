@@ -31,6 +31,8 @@ export interface LoadResult {
   cpuMsPerRequest?: number;
   /** CPU time of PostgreSQL's processes per request during the run, in ms (every connection's, the target's alone while it runs) */
   pgCpuMsPerRequest?: number;
+  /** req/s of each round, in the order the rounds ran (the targets take turns round by round) */
+  roundRps?: number[];
 }
 
 /** One load run with its raw samples (kept out of the JSON results). */
@@ -133,6 +135,7 @@ export function combine(runs: LoadRun[]): LoadResult {
     errors: sum('errors'),
     timeouts: sum('timeouts'),
     mismatches: sum('mismatches'),
+    roundRps: runs.map((r) => r.rps),
     ...(runs.every((r) => r.cpuMs !== undefined) && latencies.length ? { cpuMsPerRequest: runs.reduce((n, r) => n + r.cpuMs!, 0) / latencies.length } : {}),
     ...(runs.every((r) => r.pgCpuMs !== undefined) && latencies.length ? { pgCpuMsPerRequest: runs.reduce((n, r) => n + r.pgCpuMs!, 0) / latencies.length } : {}),
   };

@@ -12,6 +12,7 @@ import path from 'node:path';
 import Module, { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { fail, instrumentPg, serveRunner, targetConfig } from './common.js';
+import { JWT_SECRET, SECURED_ROUTE } from '../secured.js';
 
 process.env.NODE_ENV = 'production';
 const counter = instrumentPg();
@@ -37,7 +38,7 @@ async function main() {
   const filterPlugin = require('postgraphile-plugin-connection-filter');
   // idle connections close after 30 s, as in the API's pool (knex/tarn's default), not pg's 10 s
   const pool = new pg.Pool({ connectionString: cfg.databaseUrl, max: cfg.poolMax, idleTimeoutMillis: 30_000 });
-  const middleware = postgraphile(pool, 'public', {
+  const options = {
     appendPlugins: [filterPlugin.default ?? filterPlugin],
     graphiql: false,
     disableQueryLog: true,
@@ -51,8 +52,13 @@ async function main() {
     showErrorStack: false,
     extendedErrors: [],
     bodySizeLimit: '100kB',
-  });
-  const server = http.createServer(middleware);
+  };
+  const middleware = postgraphile(pool, 'public', options);
+  // the same, signed in and scoped: a verified JWT whose claims PostGraphile sets in each request's
+  // transaction (SET LOCAL ROLE to the scoped role, jwt.claims.municipality_id) for the row-level
+  // security of bench/secured.ts
+  const secured = postgraphile(pool, 'public', { ...options, graphqlRoute: SECURED_ROUTE, jwtSecret: JWT_SECRET });
+  const server = http.createServer((req, res) => (req.url?.startsWith(SECURED_ROUTE) ? secured : middleware)(req, res));
   server.keepAliveTimeout = 65_000;
   server.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -60,6 +66,7 @@ async function main() {
     server.closeAllConnections();
     await new Promise((r) => server.close(r));
     await middleware.release?.();
+    await secured.release?.();
     await pool.end();
   });
   ready((server.address() as AddressInfo).port);

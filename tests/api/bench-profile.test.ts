@@ -145,6 +145,21 @@ describe('the benchmark’s profile of what limits a target', () => {
     expect(ceiling()).toBe('rooms, the ceiling with its access log: not measured (writes 24 access-log rows per request, the API 25)');
   });
 
+  it('PostGraphile signed in and scoped is set beside the plain one, and each round’s ratio shows how far one run can be trusted', () => {
+    const r = results(true);
+    const [api, pgl] = r.measurements;
+    api.load![1].roundRps = [180, 220];
+    pgl.load![1].roundRps = [300, 300];
+    pgl.secured = { query: 'rooms', target: 'postgraphile', statements: { panel: 4 }, load: [load(1, 100, 4, 4), load(8, 160, 5, 4.5)] };
+    const check = throughput(r);
+    expect(check.details[0]).toMatch(/^rooms: API 200 req\/s vs PostGraphile 300 req\/s = 0\.67× \(round by round 0\.60–0\.73\) \(limit ≥ 1×\) — MISSED/);
+    expect(check.details.find((d) => d.includes('signed in and scoped'))).toBe(
+      'rooms, PostGraphile signed in and scoped (a JWT verified per request, the municipality’s row-level security; bench/secured.ts): 160 req/s, 4.0 SQL statements per request, CPU per request 5.00 + PostgreSQL 4.50 ms; the API serves 1.25× of it',
+    );
+    pgl.secured.error = 'another municipality’s token got the same rows: the policies are not applied';
+    expect(throughput(r).details.find((d) => d.includes('signed in and scoped'))).toMatch(/: not measured \(another municipality’s token got the same rows/);
+  });
+
   it('without a profile (--profile-seconds 0) the miss is left to be explained by hand', () => {
     const check = throughput(results(false));
     expect(check.holds).toBe(false);
