@@ -156,7 +156,7 @@ async function prepareSecured(q: QueryDef, p: BenchParams, pgl: TargetProcess, r
 
 interface Prepared {
   t: TargetProcess;
-  /** the name in the log when it is not the target's (raw with the access log) */
+  /** the name in the log when it is not the target's: raw + log, pgl + auth (a yardstick of the throughput check, on that target's process) */
   label?: string;
   req: HttpRequest;
   m: Measurement;
