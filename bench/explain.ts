@@ -83,6 +83,9 @@ export function explainCases(p: BenchParams, ids: ExplainIds): ExplainCase[] {
     c('auditEvents', 'by actor', 'CITY', audit, { filter: { actorId: ids.actorId } }),
     c('auditEvents', 'by patient', 'CITY', audit, { filter: { patientId: ids.patientId } }),
     c('auditEvents', 'by date', 'CITY', audit, { filter: { from: '2026-10-01', to: '2026-10-07' } }),
+    c('auditEvents', 'by office', 'CITY', audit, { filter: { officeId: p.officeId } }),
+    c('auditEvents', 'by action', 'CITY', audit, { filter: { action: 'application.' } }),
+    c('auditEvents', 'by outcome', 'CITY', audit, { filter: { outcome: 'DENIED' } }),
     c('auditEvents', 'by actor', 'VENDOR', audit, { filter: { actorId: ids.actorId } }),
     c('auditEvents', 'by date', 'VENDOR', audit, { filter: { from: '2026-10-01', to: '2026-10-07' } }),
   ];
