@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildWorld } from '../helpers/factories.js';
-import { type captureStatements, type PlanNode, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
+import { type captureStatements, type PlanNode, planInRollback, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
 
 /** Each filter's value, and the column its index must take as a condition. A new filter fails below until it is named here. */
 const FILTERS: Record<string, { column: string; value: (w: Awaited<ReturnType<typeof buildWorld>>) => unknown }> = {
@@ -55,19 +55,14 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function planOf(statement: SentStatement, column: string): Promise<PlanNode> {
-  await db.query('begin');
-  try {
-    await db.query('set local enable_seqscan = off');
-    const indexes = await db.query<{ indexname: string; indexdef: string }>(`select indexname, indexdef from pg_indexes where tablename = 'audit_event'`);
+/** The plan with sequential scans priced out and every index of audit_event that does not hold `column` dropped (but the primary key). */
+const planOf = (statement: SentStatement, column: string): Promise<PlanNode> =>
+  planInRollback(db, statement, async (c) => {
+    await c.query('set local enable_seqscan = off');
+    const indexes = await c.query<{ indexname: string; indexdef: string }>(`select indexname, indexdef from pg_indexes where tablename = 'audit_event'`);
     const holds = new RegExp(`[(, "]${column}[" ,)]`);
-    for (const i of indexes.rows) if (!i.indexname.endsWith('_pkey') && !holds.test(i.indexdef.slice(i.indexdef.indexOf('(')))) await db.query(`drop index "${i.indexname}"`);
-    const r = await db.query(`explain (format json) ${statement.text}`, statement.values);
-    return r.rows[0]['QUERY PLAN'][0].Plan;
-  } finally {
-    await db.query('rollback');
-  }
-}
+    for (const i of indexes.rows) if (!i.indexname.endsWith('_pkey') && !holds.test(i.indexdef.slice(i.indexdef.indexOf('(')))) await c.query(`drop index "${i.indexname}"`);
+  });
 
 /** The index conditions of the scans of audit_event's partitions (index scans, and the index half of bitmap scans). */
 const auditIndexConds = (plan: PlanNode): string[] =>

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildListRows, buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
-import { type captureStatements, type PlanNode, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
+import { type captureStatements, type PlanNode, planInRollback, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
 
 /**
  * The table each paged list reads, and the callers whose scope grows with the data (an office's own
@@ -98,17 +98,11 @@ function sortsOver(plan: PlanNode, table: string): string[] {
     .map((n) => `${n['Node Type']} by ${n['Sort Key'].join(', ')}`);
 }
 
-async function planOf(statement: SentStatement): Promise<PlanNode> {
-  await db.query('begin');
-  try {
-    await db.query('set local enable_sort = off');
-    await db.query('set local enable_seqscan = off');
-    const r = await db.query(`explain (format json) ${statement.text}`, statement.values);
-    return r.rows[0]['QUERY PLAN'][0].Plan;
-  } finally {
-    await db.query('rollback');
-  }
-}
+const planOf = (statement: SentStatement): Promise<PlanNode> =>
+  planInRollback(db, statement, async (c) => {
+    await c.query('set local enable_sort = off');
+    await c.query('set local enable_seqscan = off');
+  });
 
 describe('every sort of every list is served by an index', () => {
   it('the schema offers paged lists, each named above', () => {

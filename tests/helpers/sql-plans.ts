@@ -62,3 +62,19 @@ export async function planTools(server: TestServer) {
     },
   };
 }
+
+/**
+ * The plan PostgreSQL makes for a statement the server sent, inside a transaction rolled back
+ * afterwards: `setup` runs first in it (SET LOCAL of planner settings, an index dropped for the
+ * question), so nothing it changes outlives the EXPLAIN.
+ */
+export async function planInRollback(db: pg.Client, statement: SentStatement, setup: (db: pg.Client) => Promise<unknown>): Promise<PlanNode> {
+  await db.query('begin');
+  try {
+    await setup(db);
+    const r = await db.query(`explain (format json) ${statement.text}`, statement.values);
+    return r.rows[0]['QUERY PLAN'][0].Plan;
+  } finally {
+    await db.query('rollback');
+  }
+}
