@@ -127,7 +127,7 @@ export function parseArgs(argv: string[]): BenchOptions {
       // biome-ignore lint/suspicious/noFallthroughSwitchClause: process.exit() below never returns
       case '--help':
         console.log(`npm run bench -- [--scale 1] [--seed 42] [--duration 10] [--rounds 2] [--warmup 3] [--concurrency 1,8]
-  [--queries users,rooms,room,deepPosts,roster,applications] [--targets api,raw,postgraphile]
+  [--queries users,rooms,room,deepPosts,roster,applications,home,activity,audit] [--targets api,raw,postgraphile]
   [--writes createPost,markPostsRead,approveApplication | --no-writes] [--scales 1,5]
   [--rebuild] [--no-explain] [--pg-port 54400] [--data-dir bench/.data] [--out bench/results]`);
         process.exit(0);
@@ -137,7 +137,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   }
   if (!(o.scale > 0) || !Number.isInteger(o.seed) || !(o.duration > 0) || !(o.warmup >= 0) || !(Number.isInteger(o.rounds) && o.rounds >= 1))
     throw new Error('bad --scale/--seed/--duration/--rounds/--warmup');
-  const known = ['users', 'rooms', 'room', 'deepPosts', 'roster', 'applications', 'home', 'activity'];
+  const known = ['users', 'rooms', 'room', 'deepPosts', 'roster', 'applications', 'home', 'activity', 'audit'];
   for (const q of o.queries ?? []) if (!known.includes(q)) throw new Error(`unknown query ${q} (${known.join(', ')})`);
   for (const t of o.targets) if (!['api', 'raw', 'postgraphile'].includes(t)) throw new Error(`unknown target ${t}`);
   for (const w of o.writes) if (!['createPost', 'markPostsRead', 'approveApplication'].includes(w)) throw new Error(`unknown write ${w}`);

@@ -22,9 +22,14 @@ export interface BenchParams {
   bigRoomPosts: number;
   /** query 8: the municipality's latest month with posts (YYYY-MM), the month the reports page opens on */
   activityMonth: string;
+  /**
+   * query 9: the day before the municipality's latest audit event (YYYY-MM-DD, Japan time): the trail
+   * through it is the dataset's alone, not the rows the benchmark's own reads add while it runs
+   */
+  auditTo: string;
 }
 
-export type QueryKey = 'users' | 'rooms' | 'room' | 'deepPosts' | 'roster' | 'applications' | 'home' | 'activity';
+export type QueryKey = 'users' | 'rooms' | 'room' | 'deepPosts' | 'roster' | 'applications' | 'home' | 'activity' | 'audit';
 
 export interface GraphQLBody {
   query: string;
@@ -74,6 +79,7 @@ const USERS_PANEL: Paging = { page: 1, perPage: 25 };
 const ROOMS_PANEL: Paging = { page: 1, perPage: 25 };
 const ROOM_PANEL: Paging = { page: 1, perPage: 20 };
 const DEEP_PANEL: Paging = { page: 101, perPage: 20 };
+const AUDIT_PANEL: Paging = { page: 1, perPage: 50 };
 
 export const QUERIES: QueryDef[] = [
   {
@@ -288,6 +294,27 @@ export const QUERIES: QueryDef[] = [
     raw: (p) => ({ q: 'activity', params: [p.municipalityId, p.activityMonth] }),
     pgl: { na: 'needs GROUP BY counts per month and office; PostGraphile 4 has no aggregates without a plugin or a custom SQL function' },
   },
+  {
+    key: 'audit',
+    title: '9. the audit trail through a day, newest first, 50/page, with names, paged without a count (as the panel asks)',
+    shape: 'flat',
+    paging: { panel: AUDIT_PANEL, small: { page: 1, perPage: 5 }, large: { page: 1, perPage: 50 } },
+    api: (p, paging) => ({
+      // admin/audit/audit.graphql, AuditEvents
+      query: `query AuditEvents($filter: AuditFilter, $page: PageInput) {
+  auditEvents(filter: $filter, page: $page) {
+    items { id occurredAt action actionLabel targetName patientName outcome actorId actorLoginId actorRole targetType targetId municipalityId officeId patientId roomId ip detail }
+    hasNextPage
+  }
+}`,
+      variables: { filter: { to: p.auditTo }, page: pageOf(paging, AUDIT_PANEL) },
+    }),
+    raw: (p, paging) => {
+      const pg = pageOf(paging, AUDIT_PANEL);
+      return { q: 'audit', params: [p.municipalityId, p.auditTo, pg.perPage, offset(pg)] };
+    },
+    pgl: { na: 'names each event’s target and patient and labels its action in the caller’s language; PostGraphile 4 would need a custom SQL function for it' },
+  },
 ];
 
 /** Deep equality after normalizing timestamps (PostGraphile writes +00:00, we write .000Z). */
@@ -341,6 +368,8 @@ export async function discoverParams(db: import('pg').Client): Promise<BenchPara
   const busiest = rooms[rooms.length - 1];
   if (busiest.n < 2020) throw new Error(`the busiest room has ${busiest.n} posts; page 101 of 20 needs 2,020`);
   const activityMonth = (await db.query<{ m: string }>(`select to_char(max(month), 'YYYY-MM') as m from post_month_total where municipality_id = $1 and posts > 0`, [m])).rows[0].m;
+  const auditTo = (await db.query<{ d: string }>(`select to_char((max(occurred_at) at time zone 'Asia/Tokyo')::date - 1, 'YYYY-MM-DD') as d from audit_event where municipality_id = $1`, [m])).rows[0]
+    .d;
   return {
     cityLoginId: 'bench-city-1',
     cityUserId: city.id,
@@ -352,5 +381,6 @@ export async function discoverParams(db: import('pg').Client): Promise<BenchPara
     bigRoomId: busiest.id,
     bigRoomPosts: busiest.n,
     activityMonth,
+    auditTo,
   };
 }

@@ -2,7 +2,7 @@
 // notifications, auditEvents), wrapped around the panel's schema-driven one: their lists take
 // no sort or a different filter shape, and an application's detail needs its history and
 // attachments. Every other resource and method goes to the base provider unchanged.
-import type { CreateParams, DataProvider, GetListParams, GetManyParams, GetOneParams, RaRecord, UpdateParams } from 'react-admin';
+import type { CreateParams, DataProvider, GetListParams, GetListResult, GetManyParams, GetOneParams, RaRecord, UpdateParams } from 'react-admin';
 import type { PanelDataProvider } from '../dataProvider';
 import { request } from '../graphql/client';
 import { apiSort } from '../graphql/buildQuery';
@@ -51,7 +51,7 @@ const sortOf = <F extends string>(queryName: string, sort: GetListParams['sort']
 };
 
 interface ResourceHandler {
-  getList: (params: GetListParams) => Promise<{ data: RaRecord[]; total: number }>;
+  getList: (params: GetListParams) => Promise<GetListResult>;
   getOne?: (params: GetOneParams) => Promise<{ data: RaRecord }>;
   getMany?: (params: GetManyParams) => Promise<{ data: RaRecord[] }>;
   create?: (params: CreateParams) => Promise<{ data: RaRecord }>;
@@ -59,6 +59,15 @@ interface ResourceHandler {
 }
 
 const listOf = (result: Page) => ({ data: result.items, total: result.total });
+
+/**
+ * A list that grows for years (the outbox, the audit trail: HistoryPageResult in the API), paged
+ * without a count: react-admin's partial pagination ("1-50 件 / 50 件以上", previous and next).
+ */
+const historyListOf = (result: { items: RaRecord[]; hasNextPage: boolean }, pagination: GetListParams['pagination']) => ({
+  data: result.items,
+  pageInfo: { hasNextPage: result.hasNextPage, hasPreviousPage: page(pagination).page > 1 },
+});
 
 const applications: ResourceHandler = {
   getList: ({ filter, sort, pagination }) =>
@@ -91,11 +100,11 @@ const applications: ResourceHandler = {
 };
 
 const notifications: ResourceHandler = {
-  getList: ({ filter, pagination }) => request(NotificationsDocument, { filter: pick(filter, ['status']), page: page(pagination) }).then((d) => listOf(d.notifications)),
+  getList: ({ filter, pagination }) => request(NotificationsDocument, { filter: pick(filter, ['status']), page: page(pagination) }).then((d) => historyListOf(d.notifications, pagination)),
 };
 
 const auditEvents: ResourceHandler = {
-  getList: ({ filter, pagination }) => request(AuditEventsDocument, { filter: auditFilter(filter), page: page(pagination) }).then((d) => listOf(d.auditEvents)),
+  getList: ({ filter, pagination }) => request(AuditEventsDocument, { filter: auditFilter(filter), page: page(pagination) }).then((d) => historyListOf(d.auditEvents, pagination)),
 };
 
 // 同意書の一覧: `withdrawn` comes from a select as 'true' / 'false'

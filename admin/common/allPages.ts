@@ -1,13 +1,17 @@
 // Every row of a paged read, for CSV exports: page after page until the last one or `max` rows.
-// `total` is what the API counted, so that an export can say when it stopped short.
-export async function readAllPages<T>(read: (page: number, perPage: number) => Promise<{ items: T[]; total: number }>, perPage: number, max = Number.POSITIVE_INFINITY) {
+// `more` says that rows were left past `max`, so that an export can say it stopped short; a page
+// tells it by its total, or by hasNextPage for a list paged without a count (the audit trail).
+type Page<T> = { items: T[] } & ({ total: number } | { hasNextPage: boolean });
+
+export async function readAllPages<T>(read: (page: number, perPage: number) => Promise<Page<T>>, perPage: number, max = Number.POSITIVE_INFINITY) {
   const rows: T[] = [];
-  let total = 0;
-  for (let page = 1; rows.length < max; page++) {
+  let more = false;
+  for (let page = 1; ; page++) {
     const result = await read(page, perPage);
-    total = result.total;
     rows.push(...result.items);
-    if (result.items.length < perPage || rows.length >= total) break;
+    const follows = 'hasNextPage' in result ? result.hasNextPage : page * perPage < result.total;
+    more = follows || rows.length > max;
+    if (!follows || result.items.length < perPage || rows.length >= max) break;
   }
-  return { rows: rows.slice(0, max), total };
+  return { rows: rows.slice(0, max), more };
 }

@@ -128,7 +128,7 @@ export const jaMessages = {
       page_out_from_end: '最後のページより後には進めません',
       page_out_from_begin: '1 ページより前には戻れません',
       page_range_info: '%{offsetBegin}-%{offsetEnd} 件 / 全 %{total} 件',
-      partial_page_range_info: '%{offsetBegin}-%{offsetEnd} 件 / %{offsetEnd} 件以上',
+      partial_page_range_info: '%{offsetBegin}-%{offsetEnd} 件 / %{offsetEnd} 件超', // 以上 would count the shown last row as the least there is
       current_page: '%{page} ページ',
       page: '%{page} ページへ',
       first: '最初のページへ',

@@ -4,9 +4,9 @@ import { IsOptional, Matches, ValidateNested } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
 import { AreaService } from '../common/area-service.js';
-import { FilterText, PageInput, PageResult, SortOrder, findOptions } from '../common/list.js';
+import { FilterText, HistoryPageResult, PageInput, SortOrder, findOptions } from '../common/list.js';
 import { assertValid } from '../common/errors.js';
-import { readPage, rowAlways, rowNeeds, selectionOf, type Selection } from '../common/read-rows.js';
+import { readHistoryPage, rowAlways, rowNeeds, selectionOf, type Selection } from '../common/read-rows.js';
 import { isValidDate } from '../common/dates.js';
 import { AuditEvent, AuditOutcome } from './audit-event.entity.js';
 import { auditPolicy } from './audit.policy.js';
@@ -39,7 +39,7 @@ export class AuditListArgs {
 }
 
 @ObjectType()
-export class AuditEventPage extends PageResult(AuditEvent) {}
+export class AuditEventPage extends HistoryPageResult(AuditEvent) {}
 
 @ObjectType({ description: 'An audit action and its name, for the trail’s filter' })
 export class AuditActionLabel {
@@ -54,18 +54,20 @@ rowAlways(AuditEvent, ['targetType', 'targetId', 'patientId']);
 const startOfTokyoDay = (d: string) => new Date(`${d}T00:00:00+09:00`);
 
 export class AuditService extends AreaService {
-  async list({ filter, page }: AuditListArgs, selection: Selection) {
+  /** `counted`: the caller asked for the total (HistoryPageResult: the panel does not). */
+  async list({ filter, page }: AuditListArgs, selection: Selection, counted: boolean) {
     const where: FilterQuery<AuditEvent>[] = [auditPolicy.scope(this.viewer)];
     const f = filter ?? {};
     for (const key of ['actorId', 'officeId', 'patientId', 'roomId', 'outcome'] as const) if (f[key]) where.push({ [key]: f[key] });
     if (f.action) where.push(f.action.endsWith('.') ? { action: { $like: `${f.action.replace(/[%_\\]/g, '\\$&')}%` } } : { action: f.action });
     if ((f.from && !isValidDate(f.from)) || (f.to && !isValidDate(f.to))) assertValid([{ field: f.from && !isValidDate(f.from) ? 'from' : 'to', code: 'DATE' }]);
-    if (f.from) where.push({ occurredAt: { $gte: startOfTokyoDay(f.from) } });
-    if (f.to) where.push({ occurredAt: { $lt: new Date(startOfTokyoDay(f.to).getTime() + 86_400_000) } });
+    // the bounds as ISO text: a Date in the where would make read-rows.ts build the statement anew on every request
+    if (f.from) where.push({ occurredAt: { $gte: startOfTokyoDay(f.from).toISOString() } });
+    if (f.to) where.push({ occurredAt: { $lt: new Date(startOfTokyoDay(f.to).getTime() + 86_400_000).toISOString() } });
     const paging = findOptions(page, { field: 'occurredAt', order: SortOrder.DESC }, ['occurredAt']);
-    const { items, total } = await readPage(this.ctx, { entity: AuditEvent, where: { $and: where }, paging, selection });
-    await nameEvents(this.ctx, items);
-    return { items, total };
+    const result = await readHistoryPage(this.ctx, { entity: AuditEvent, where: { $and: where }, paging, selection }, counted);
+    await nameEvents(this.ctx, result.items);
+    return result;
   }
 }
 
@@ -73,7 +75,8 @@ export class AuditService extends AreaService {
 export class AuditResolver {
   @Query(() => AuditEventPage, { description: 'The audit trail, newest first. CITY: its municipality; VENDOR: account and sign-in events' })
   auditEvents(@Args() args: AuditListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return new AuditService(ctx).list(args, selectionOf(info, ['items']));
+    const page = selectionOf(info);
+    return new AuditService(ctx).list(args, page.get('items') ?? new Map(), page.has('total'));
   }
 
   @Query(() => [AuditActionLabel], { description: 'The actions the caller’s trail can hold, with their names (for picking, not typing codes)' })

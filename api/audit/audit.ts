@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AuditEvent, AuditOutcome } from './audit-event.entity.js';
 import type { Viewer } from '../context.js';
 import { SqlValue, rowSql } from '../common/insert-row.js';
+import { sqlRows } from '../db/rows.js';
 
 export interface AuditEntry {
   action: string;
@@ -117,9 +118,13 @@ export class Audit {
     const batch = this.pendingReads;
     this.pendingReads = [];
     try {
-      await this.em.insertMany(
-        AuditEvent,
-        batch.map((b) => b.row),
+      // one multi-row INSERT as a prepared statement (api/db/rows.ts): em.insertMany would build it
+      // with the query builder and inline every value on each read (the audit page names up to 50 patients)
+      const rows = batch.map((b) => rowSql(this.em, AuditEvent, b.row));
+      await sqlRows(
+        this.em,
+        `insert into ${rows[0].table} ${rows[0].columns} values ${rows.map((r) => `(${r.values})`).join(', ')}`,
+        rows.flatMap((r) => r.params),
       );
       for (const b of batch) b.resolve();
     } catch (e) {

@@ -52,6 +52,28 @@ export function PageResult<T extends object>(itemType: ClassType<T>) {
   return Page;
 }
 
+/**
+ * A page of a list that grows for as long as the system runs (the audit trail, the outbox): whether
+ * another page follows is known from one row read past the page, and `total` is counted only when
+ * a caller asks for it. That count reads every matching row of the whole history, so its cost grows
+ * with the years; the panel pages these lists by hasNextPage and never asks for it (read-rows.ts
+ * readHistoryPage).
+ */
+export function HistoryPageResult<T extends object>(itemType: ClassType<T>) {
+  @ObjectType() // not emitted by itself, as PageResult
+  abstract class HistoryPage extends PageResult(itemType) {
+    @Field({ description: 'Whether a page follows this one (known without counting the rows)' })
+    hasNextPage!: boolean;
+
+    @Field(() => Int, {
+      description:
+        'Rows matching the filter, ignoring paging: counted over the whole history when asked for, so it costs as much as the history is long (narrow it with the filter; page by hasNextPage)',
+    })
+    declare total: number;
+  }
+  return HistoryPage;
+}
+
 /** Sort input per resource: `field` is that resource's enum of sortable columns. */
 export function SortInputOf<F extends string>(fieldEnum: object, name: string, defaultField: F) {
   @InputType(name)

@@ -233,6 +233,34 @@ export async function readPage<T extends object, R extends object = T>(ctx: Cont
   return { items: rows as R[], total };
 }
 
+/**
+ * A page of a list that grows for years (HistoryPageResult: the audit trail, the outbox). Counted
+ * (`total` selected): readPage, and whether a page follows from the count. Not counted: the page's
+ * own statement reads one row past it, and no count runs. On the benchmark's dataset the count of
+ * one municipality's trail read 246,944 index entries across every monthly partition (138 ms), the
+ * page itself 26 rows (3.7 ms): without the count, a page costs the same whatever the trail's age.
+ */
+export async function readHistoryPage<T extends object, R extends object = T>(
+  ctx: Context,
+  req: Omit<PageRequest<T>, 'searched' | 'log'>,
+  counted: boolean,
+): Promise<{ items: R[]; total?: number; hasNextPage: boolean }> {
+  const { limit, offset } = req.paging;
+  if (counted) {
+    const { items, total } = await readPage<T, R>(ctx, req);
+    return { items, total, hasNextPage: offset + items.length < total };
+  }
+  const ahead = { ...req.paging, limit: limit + 1 };
+  const [page] = compiledOnce('ahead', req, ahead, (where, lim, off) => {
+    const { qb } = rowQuery(ctx, { ...req, where });
+    qb.orderBy(req.paging.orderBy).limit(lim).offset(off);
+    return [statementOf(qb.getKnexQuery())];
+  });
+  const entity = meta(ctx, req);
+  const rows = (await nativeRows<Record<string, unknown>>(ctx.em, page.sql, page.params)).map((r) => revive(ctx, entity, r));
+  return { items: rows.slice(0, limit) as R[], hasNextPage: rows.length > limit };
+}
+
 /** A statement in PostgreSQL's `$n` form and its parameters. */
 interface Statement {
   sql: string;

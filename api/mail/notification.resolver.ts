@@ -3,14 +3,14 @@ import { Args, ArgsType, Ctx, Field, Info, InputType, ObjectType, Query, Resolve
 import { IsOptional, ValidateNested } from 'class-validator';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { Context } from '../context.js';
-import { PageInput, PageResult, SortOrder, findOptions } from '../common/list.js';
+import { HistoryPageResult, PageInput, SortOrder, findOptions } from '../common/list.js';
 import { AreaService } from '../common/area-service.js';
-import { readPage, selectionOf, type Selection } from '../common/read-rows.js';
+import { readHistoryPage, selectionOf, type Selection } from '../common/read-rows.js';
 import { Notification, NotificationCategory, NotificationStatus } from './notification.entity.js';
 import { notificationPolicy } from './notification.policy.js';
 
 @ObjectType()
-export class NotificationPage extends PageResult(Notification) {}
+export class NotificationPage extends HistoryPageResult(Notification) {}
 
 @InputType()
 export class NotificationFilter {
@@ -34,12 +34,13 @@ export class NotificationListArgs {
 
 /** The outbox as the city and the vendor see it (e.g. when no SMTP server is configured). */
 class NotificationService extends AreaService {
-  async list({ filter, page }: NotificationListArgs, selection: Selection) {
+  /** `counted`: the caller asked for the total (HistoryPageResult: the panel does not). */
+  async list({ filter, page }: NotificationListArgs, selection: Selection, counted: boolean) {
     const where: FilterQuery<Notification>[] = [notificationPolicy.scope(this.viewer)];
     if (filter?.status) where.push({ status: filter.status });
     if (filter?.category) where.push({ category: filter.category });
-    // plain rows of the selected columns, the total with the page (api/common/read-rows.ts)
-    return readPage(this.ctx, { entity: Notification, where: { $and: where }, paging: findOptions(page, { field: 'createdAt', order: SortOrder.DESC }, ['createdAt']), selection });
+    // plain rows of the selected columns; the total only when asked (api/common/read-rows.ts)
+    return readHistoryPage(this.ctx, { entity: Notification, where: { $and: where }, paging: findOptions(page, { field: 'createdAt', order: SortOrder.DESC }, ['createdAt']), selection }, counted);
   }
 }
 
@@ -47,6 +48,7 @@ class NotificationService extends AreaService {
 export class NotificationResolver {
   @Query(() => NotificationPage, { description: 'The e-mail outbox, newest first. CITY: its municipality’s; VENDOR: the account workflows’ mail, never one carrying an activation code' })
   notifications(@Args() args: NotificationListArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return new NotificationService(ctx).list(args, selectionOf(info, ['items']));
+    const page = selectionOf(info);
+    return new NotificationService(ctx).list(args, page.get('items') ?? new Map(), page.has('total'));
   }
 }

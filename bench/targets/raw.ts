@@ -9,12 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { fail, instrumentPg, serveRunner, targetConfig } from './common.js';
 import type { QueryKey } from '../queries.js';
 import type { WriteKey } from '../writes.js';
+import { actionLabels } from '../../api/audit/action-labels.js';
 
 const require = createRequire(import.meta.url);
 
 /** Timestamps exactly as the API writes them (Date#toISOString). */
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const person = (u: string, o: string) => `json_build_object('name', ${u}.name, 'officeName', ${o}.name)`;
+/** The actions' Japanese names (api/audit/action-labels.ts, the reference table the API reads them from) as SQL rows. */
+const actionLabelRows = Object.entries(actionLabels)
+  .map(([code, label]) => `('${code.replace(/'/g, "''")}', '${label.ja.replace(/'/g, "''")}')`)
+  .join(', ');
 const members = (room: string, withDetails: boolean) => `coalesce((
     select json_agg(json_build_object(${withDetails ? `'permission', m.permission, 'fromDate', m.from_date, 'untilDate', m.until_date, ` : ''}'person', ${person('u', 'o')}) order by m.from_date, m.id)
       from room_member m join app_user u on u.id = m.user_id left join office o on o.id = u.office_id
@@ -183,6 +188,37 @@ select json_build_object('data', json_build_object(
   'activityOffices', json_build_object(
     'total', (select count(*) from office o where o.municipality_id = $1)::int,
     'items', coalesce((select json_agg(json_build_object('month', $2::text, 'officeId', id, 'officeName', name, 'posts', posts, 'careReports', care_reports) order by name_kana, id) from offices), '[]'))))::text as body`,
+
+  // $1 municipality, $2 through this day (Japan time), $3 limit, $4 offset. One row past the page
+  // tells whether another follows (no count); names as api/audit/audit-names.ts gives them to CITY.
+  audit: `
+with ahead as (
+  select * from audit_event
+   where municipality_id = $1 and occurred_at < ($2::date + 1)::timestamp at time zone 'Asia/Tokyo'
+   order by occurred_at desc, id desc limit $3 + 1 offset $4
+), page as (select * from ahead order by occurred_at desc, id desc limit $3),
+labels(code, label) as (values ${actionLabelRows})
+select json_build_object('data', json_build_object('auditEvents', json_build_object(
+  'items', coalesce((
+    select json_agg(json_build_object(
+             'id', e.id::text, 'occurredAt', ${iso('e.occurred_at')}, 'action', e.action,
+             'actionLabel', coalesce((select l.label from labels l where l.code = e.action), e.action),
+             'targetName', case e.target_type
+               when 'Application' then '受付番号 ' || upper(left(e.target_id::text, 8))
+               when 'User' then (select u.name || ' (' || u.login_id || ')' from app_user u where u.id = e.target_id and u.municipality_id = $1)
+               when 'Office' then (select o.name from office o where o.id = e.target_id and o.municipality_id = $1)
+               when 'Municipality' then (select m.name from municipality m where m.id = e.target_id)
+               when 'Room' then (select r.name from room r where r.id = e.target_id and r.municipality_id = $1)
+               when 'Patient' then (select pt.name from patient pt where pt.id = e.target_id and pt.municipality_id = $1)
+               when 'Consent' then (select pt.name from consent c join patient pt on pt.id = c.patient_id where c.id = e.target_id and pt.municipality_id = $1)
+             end,
+             'patientName', (select pt.name from patient pt where pt.id = e.patient_id and pt.municipality_id = $1),
+             'outcome', e.outcome, 'actorId', e.actor_id, 'actorLoginId', e.actor_login_id, 'actorRole', e.actor_role,
+             'targetType', e.target_type, 'targetId', e.target_id, 'municipalityId', e.municipality_id, 'officeId', e.office_id,
+             'patientId', e.patient_id, 'roomId', e.room_id, 'ip', e.ip, 'detail', e.detail)
+           order by e.occurred_at desc, e.id desc)
+      from page e), '[]'),
+  'hasNextPage', (select count(*) from ahead) > $3)))::text as body`,
 };
 
 /**

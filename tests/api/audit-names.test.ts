@@ -61,8 +61,14 @@ describe('the trail names what it is about', () => {
     const signIn = items.find((e: { action: string; targetType: string }) => e.action === 'auth.password');
     expect(signIn.actionLabel).toBe('サインイン (パスワード確認)');
     expect(signIn.targetName).toMatch(/\(u-/);
-    const [logged] = await server.orm.em.fork().getConnection().execute(`select count(*)::int as n from audit_event where action = 'audit.list' and patient_id = ?`, [roomRead.patientId]);
-    expect(logged.n).toBe(1);
+    // one row per patient named (here as the room's and as the patient's name), as the city, about the patient
+    const logged = await server.orm.em
+      .fork()
+      .getConnection()
+      .execute(`select actor_id, actor_role, outcome, municipality_id, target_type, target_id, room_id from audit_event where action = 'audit.list' and patient_id = ?`, [roomRead.patientId]);
+    expect(logged).toEqual([
+      { actor_id: world.users.city.user.id, actor_role: 'CITY', outcome: 'SUCCESS', municipality_id: world.city.id, target_type: 'Patient', target_id: roomRead.patientId, room_id: null },
+    ]);
   });
 
   it('English names for an English reader', async () => {

@@ -3,6 +3,8 @@
 //   the access-log rows the API writes for the same request: for each such query, the API and the
 //   raw statement run as the same CITY user on the same data, and both the answer and the audit
 //   rows they add are compared.
+// - The plain statement of the audit trail (query 9) names every kind of target as the API names
+//   it for CITY, and pages without a count as the API does.
 // - PostGraphile signed in and scoped (bench/secured.ts) reads through row-level security that
 //   gives the token's municipality its own rows and nothing of another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +55,7 @@ beforeAll(async () => {
     bigRoomId: rooms[0].id,
     bigRoomPosts: 4,
     activityMonth: '2026-11',
+    auditTo: '2026-11-30',
   };
   otherCityId = world.otherCity.id;
   await buildRoom(em, { municipality: world.otherCity, explainingOffice: world.otherCityOffice, coveredOffices: [world.otherCityOffice], members: [{ user: world.users.otherCityStaff.user }] });
@@ -103,6 +106,74 @@ describe('raw SQL with the access log writes what the API writes', () => {
       expect(plain.rows).toEqual([]);
     });
   }
+});
+
+describe('raw SQL of the audit trail answers what the API answers', () => {
+  it('audit: the same pages, every kind of target named as the API names it, another municipality’s not', async () => {
+    const tokyoDay = (ms: number) => new Date(ms + 9 * 3_600_000).toISOString().slice(0, 10);
+    const through = tokyoDay(Date.now() - 86_400_000);
+    const at = new Date(`${through}T12:00:00+09:00`);
+    const room = (await db.query<{ id: string; patient_id: string }>('select id, patient_id from room where id = $1', [params.roomId])).rows[0];
+    const consent = (await db.query<{ id: string }>('select id from consent where patient_id = $1', [room.patient_id])).rows[0];
+    const foreign = (await db.query<{ id: string; patient_id: string }>('select id, patient_id from room where municipality_id = $1 limit 1', [otherCityId])).rows[0];
+    const events: [string, string | null, string | null][] = [
+      ['User', params.cityUserId, null],
+      ['Office', params.officeId, null],
+      ['Municipality', params.municipalityId, null],
+      ['Room', room.id, room.patient_id],
+      ['Patient', room.patient_id, room.patient_id],
+      ['Consent', consent.id, room.patient_id],
+      ['Application', randomUUID(), null],
+      ['Room', foreign.id, foreign.patient_id], // another municipality's room and patient: no names
+      ['Post', randomUUID(), null], // a kind without a name
+      [null as unknown as string, null, null],
+    ];
+    for (const [i, [type, id, patient]] of events.entries()) {
+      await db.query(
+        `insert into audit_event (occurred_at, action, outcome, actor_id, actor_login_id, actor_role, municipality_id, office_id, target_type, target_id, patient_id, room_id, ip, detail)
+         values ($1, $2, 'SUCCESS', $3, $4, 'CITY', $5, $6, $7, $8, $9, $10, '10.0.0.1', $11)`,
+        [
+          new Date(at.getTime() - i * 60_000),
+          i % 2 ? 'room.read' : 'no.such.action',
+          params.cityUserId,
+          params.cityLoginId,
+          params.municipalityId,
+          params.officeId,
+          type,
+          id,
+          patient,
+          type === 'Room' ? id : null,
+          i === 0 ? { k: 'v' } : null,
+        ],
+      );
+    }
+    const q = QUERIES.find((x) => x.key === 'audit')!;
+    const p = { ...params, auditTo: through };
+    for (const paging of [undefined, { page: 1, perPage: 3 }, { page: 2, perPage: 3 }, { page: 4, perPage: 3 }, { page: 9, perPage: 3 }]) {
+      // raw first: the API's answer logs the patients it names (today, after the day asked for)
+      const raw = JSON.parse((await db.query<{ body: string }>(RAW_SQL.audit, q.raw(p, paging).params)).rows[0].body).data;
+      const body = q.api(p, paging);
+      const api = await city.ok(body.query, body.variables);
+      expect(sameData(api, raw), JSON.stringify(paging)).toEqual({ same: true });
+    }
+    const all = JSON.parse((await db.query<{ body: string }>(RAW_SQL.audit, q.raw(p).params)).rows[0].body).data.auditEvents;
+    expect(all.hasNextPage).toBe(false);
+    const names = all.items
+      .slice(0, events.length)
+      .map((e: { targetType: string; targetName: string | null; patientName: string | null }) => [e.targetType, e.targetName !== null, e.patientName !== null]);
+    expect(names).toEqual([
+      ['User', true, false],
+      ['Office', true, false],
+      ['Municipality', true, false],
+      ['Room', true, true],
+      ['Patient', true, true],
+      ['Consent', true, true],
+      ['Application', true, false],
+      ['Room', false, false],
+      ['Post', false, false],
+      [null, false, false],
+    ]);
+  });
 });
 
 describe('PostGraphile’s scope policies (bench/secured.ts)', () => {

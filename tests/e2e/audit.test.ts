@@ -1,14 +1,16 @@
 // 監査ログ and メール送信履歴 in the browser: the city reads its audit trail in words (the action's
 // name, the target by name), filters it by picking an action and an outcome, and exports the
-// filtered events as CSV; the outbox shows the notice of an arrival.
+// filtered events as CSV, and pages through it without counting it; the outbox shows the notice of
+// an arrival.
 import fs from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
 import { buildWorld } from '../helpers/factories.js';
 import { adminDist, visible } from './browser.js';
 import { launchPeople, type People } from './applications-browser.js';
+import { AuditEvent, AuditOutcome } from '../../api/audit/audit-event.entity.js';
 
 describe('the audit trail and the outbox in the panel', () => {
   let server: TestServer;
@@ -81,6 +83,43 @@ describe('the audit trail and the outbox in the panel', () => {
     await city.getByRole('option', { name: '拒否' }).click();
     await expect.poll(actions).toEqual(['権限のない操作の拒否']);
     await visible(city.getByRole('cell', { name: world.users.staff.loginId, exact: false }));
+  });
+
+  it('pages the trail without counting it: "1-50 件 / 50 件超", the next and previous pages, and no request asks for the total', async () => {
+    // more than a page of older events
+    await server.orm.em.fork().insertMany(
+      AuditEvent,
+      Array.from({ length: 60 }, (_, i) => ({
+        action: 'user.update',
+        outcome: AuditOutcome.SUCCESS,
+        actorId: world.users.city.user.id,
+        actorLoginId: world.users.city.loginId,
+        actorRole: 'CITY',
+        municipalityId: world.city.id,
+        targetType: 'User',
+        targetId: world.users.staff.user.id,
+        occurredAt: new Date(Date.now() - (i + 1) * 3_600_000),
+      })),
+    );
+    const bodies: string[] = [];
+    const listen = (r: Request) => {
+      const body = r.postData();
+      if (body?.includes('auditEvents(')) bodies.push(body);
+    };
+    city.on('request', listen);
+    await city.goto(`${server.url}/#/auditEvents?filter=${encodeURIComponent(JSON.stringify({}))}`);
+    await visible(city.getByText('1-50 件 / 50 件超'));
+    await city.getByRole('button', { name: '次のページへ' }).click();
+    await visible(city.getByText(/^51-\d+ 件 \/ 全 \d+ 件$/));
+    await expect.poll(() => city.getByRole('button', { name: '次のページへ' }).isDisabled()).toBe(true);
+    await city.getByRole('button', { name: '前のページへ' }).click();
+    await visible(city.getByText('1-50 件 / 50 件超'));
+    city.off('request', listen);
+    expect(bodies.length).toBeGreaterThanOrEqual(2);
+    for (const body of bodies) {
+      expect(body).toContain('hasNextPage');
+      expect(body).not.toMatch(/\btotal\b/);
+    }
   });
 
   it('the outbox shows the notice of the arrived application', async () => {

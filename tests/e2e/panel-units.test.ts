@@ -177,3 +177,34 @@ describe('API errors → react-admin', async () => {
     expect((conflict as { status: number }).status).toBe(409);
   });
 });
+
+describe('CSV exports read every page (admin/common/allPages.ts)', async () => {
+  const { readAllPages } = await import('../../admin/common/allPages.js');
+  /** A list of `n` rows as the API pages it: counted (`total`) or not (`hasNextPage`, the audit trail); `reads` counts the requests. */
+  const list = (n: number, counted: boolean) => {
+    const rows = Array.from({ length: n }, (_, i) => i);
+    const source = async (page: number, perPage: number) => {
+      source.reads++;
+      const items = rows.slice((page - 1) * perPage, page * perPage);
+      return counted ? { items, total: n } : { items, hasNextPage: page * perPage < n };
+    };
+    source.reads = 0;
+    return source;
+  };
+
+  it.each([false, true])('reads to the last page, no further, and says when rows were left past the limit (counted: %s)', async (counted) => {
+    for (const [n, max, rows, more, reads] of [
+      [25, Number.POSITIVE_INFINITY, 25, false, 3],
+      [30, Number.POSITIVE_INFINITY, 30, false, 3], // a full last page: no fourth request
+      [25, 20, 20, true, 2],
+      [20, 20, 20, false, 2],
+      [0, 20, 0, false, 1],
+    ] as const) {
+      const source = list(n, counted);
+      const result = await readAllPages(source, 10, max);
+      expect(result.rows).toEqual(Array.from({ length: rows }, (_, i) => i));
+      expect(result.more, `${n} rows, at most ${max}`).toBe(more);
+      expect(source.reads, `${n} rows, at most ${max}`).toBe(reads);
+    }
+  });
+});

@@ -584,7 +584,7 @@ export type NotificationsQueryVariables = Exact<{
 }>;
 
 
-export type NotificationsQuery = { notifications: { total: number, items: Array<{ id: string, to: string, subject: string, status: NotificationStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null, kind: string, body: string }> } };
+export type NotificationsQuery = { notifications: { hasNextPage: boolean, items: Array<{ id: string, to: string, subject: string, status: NotificationStatus, attempts: number, lastError: string | null, createdAt: string, sentAt: string | null, kind: string, body: string }> } };
 
 export type AuditEventsQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
@@ -592,7 +592,7 @@ export type AuditEventsQueryVariables = Exact<{
 }>;
 
 
-export type AuditEventsQuery = { auditEvents: { total: number, items: Array<{ id: string, occurredAt: string, action: string, actionLabel: string, targetName: string | null, patientName: string | null, outcome: AuditOutcome, actorId: string | null, actorLoginId: string | null, actorRole: string | null, targetType: string | null, targetId: string | null, municipalityId: string | null, officeId: string | null, patientId: string | null, roomId: string | null, ip: string | null, detail: any }> } };
+export type AuditEventsQuery = { auditEvents: { hasNextPage: boolean, items: Array<{ id: string, occurredAt: string, action: string, actionLabel: string, targetName: string | null, patientName: string | null, outcome: AuditOutcome, actorId: string | null, actorLoginId: string | null, actorRole: string | null, targetType: string | null, targetId: string | null, municipalityId: string | null, officeId: string | null, patientId: string | null, roomId: string | null, ip: string | null, detail: any }> } };
 
 export type AuditActionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1804,7 +1804,7 @@ export const NotificationsDocument = new TypedDocumentString(`
       kind
       body
     }
-    total
+    hasNextPage
   }
 }
     `) as unknown as TypedDocumentString<NotificationsQuery, NotificationsQueryVariables>;
@@ -1831,7 +1831,7 @@ export const AuditEventsDocument = new TypedDocumentString(`
       ip
       detail
     }
-    total
+    hasNextPage
   }
 }
     `) as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
