@@ -47,12 +47,12 @@ export const readCounts = (ctx: Context) =>
     'readCounts',
     () =>
       new DataLoader<string, number>(async (postIds) => {
-        const rows = await ctx.em
-          .getConnection()
-          .execute<{ post_id: string; n: number }[]>(
-            `select r.post_id, count(*)::int as n from post_read r join post p on p.id = r.post_id where r.post_id in (?) and r.user_id <> p.author_id group by r.post_id`,
-            [postIds as string[]],
-          );
+        // one prepared statement whatever the page's length (the ids as one array parameter, api/db/rows.ts)
+        const rows = await sqlRows<{ post_id: string; n: number }>(
+          ctx.em,
+          `select r.post_id, count(*)::int as n from post_read r join post p on p.id = r.post_id where r.post_id = any(?::uuid[]) and r.user_id <> p.author_id group by r.post_id`,
+          [sqlArray(postIds)],
+        );
         const by = new Map(rows.map((r) => [r.post_id, r.n]));
         return postIds.map((id) => by.get(id) ?? 0);
       }),
@@ -66,14 +66,11 @@ const revisionsByPost = (ctx: Context) =>
     'revisionsByPost',
     () =>
       new DataLoader<string, RevisionView[]>(async (postIds) => {
-        const rows = await ctx.em
-          .getConnection()
-          .execute<(Omit<RevisionView, 'replacedAt'> & { postId: string; replacedAt: string })[]>(
-            `select id, post_id as "postId", title, body, vitals, to_json(replaced_at) as "replacedAt" from post_revision where post_id in (?) order by replaced_at, id`,
-            [postIds as string[]],
-            'all',
-            ctx.em.getTransactionContext(),
-          );
+        const rows = await sqlRows<Omit<RevisionView, 'replacedAt'> & { postId: string; replacedAt: string }>(
+          ctx.em,
+          `select id, post_id as "postId", title, body, vitals, to_json(replaced_at) as "replacedAt" from post_revision where post_id = any(?::uuid[]) order by replaced_at, id`,
+          [sqlArray(postIds)],
+        );
         const byPost = new Map<string, RevisionView[]>();
         for (const { postId, replacedAt, ...r } of rows) byPost.set(postId, [...(byPost.get(postId) ?? []), { ...r, replacedAt: new Date(replacedAt) }]);
         return postIds.map((id) => byPost.get(id) ?? []);
@@ -86,14 +83,11 @@ const readersByPost = (ctx: Context) =>
     'readersByPost',
     () =>
       new DataLoader<string, { userId: string; readAt: Date }[]>(async (postIds) => {
-        const rows = await ctx.em
-          .getConnection()
-          .execute<{ postId: string; userId: string; readAt: string }[]>(
-            `select post_id as "postId", user_id as "userId", to_json(read_at) as "readAt" from post_read where post_id in (?) order by read_at, id`,
-            [postIds as string[]],
-            'all',
-            ctx.em.getTransactionContext(),
-          );
+        const rows = await sqlRows<{ postId: string; userId: string; readAt: string }>(
+          ctx.em,
+          `select post_id as "postId", user_id as "userId", to_json(read_at) as "readAt" from post_read where post_id = any(?::uuid[]) order by read_at, id`,
+          [sqlArray(postIds)],
+        );
         const byPost = new Map<string, { userId: string; readAt: Date }[]>();
         for (const r of rows) byPost.set(r.postId, [...(byPost.get(r.postId) ?? []), { userId: r.userId, readAt: new Date(r.readAt) }]);
         return postIds.map((id) => byPost.get(id) ?? []);
@@ -316,9 +310,7 @@ export class PostService extends AreaService {
   }
 
   private async countPosts(roomId: string, where: ((p: string) => string)[], params: unknown[]): Promise<number> {
-    const [row] = await this.em
-      .getConnection()
-      .execute<{ n: number }[]>(`select count(*)::int as n from post p where p.room_id = ? ${where.map((w) => `and ${w('p')}`).join(' ')}`, [roomId, ...params]);
+    const [row] = await sqlRows<{ n: number }>(this.em, `select count(*)::int as n from post p where p.room_id = ? ${where.map((w) => `and ${w('p')}`).join(' ')}`, [roomId, ...params]);
     return row.n;
   }
 

@@ -6,6 +6,7 @@ import { todayInTokyo } from '../common/dates.js';
 import { reportPolicy, type ReportRows, type SqlScope } from './report.policy.js';
 import type { ActivityMonth, ActivityOfficePage, ActivityRow, ApplicationsReport, RoomsReport, RosterCount, RosterOfficePage, RosterReport } from './report.types.js';
 import { findOptions, type PageInput } from '../common/list.js';
+import { sqlRows } from '../db/rows.js';
 
 /** An account past its stop date counts as STOPPED as of today (the first parameter). */
 const STATUS_TODAY = `case when u.status = 'ACTIVE' and u.stop_date < ? then 'STOPPED' else u.status end`;
@@ -62,8 +63,9 @@ export class ReportService extends AreaService {
     return reportPolicy.scope(this.viewer, kind);
   }
 
+  /** A prepared statement with its values as parameters (api/db/rows.ts): PostgreSQL keeps its plan, where MikroORM would inline the values and have it planned anew. */
   private sql<T>(query: string, params: unknown[]): Promise<T[]> {
-    return this.em.getConnection().execute<T[]>(query, params);
+    return sqlRows<T>(this.em, query, params);
   }
 
   /**

@@ -8,7 +8,7 @@ import { Client } from '../helpers/client.js';
 import { buildUser, buildWorld } from '../helpers/factories.js';
 import { Role } from '../../api/users/user.enums.js';
 import { RawQueryFragment, raw } from '@mikro-orm/core';
-import { fieldsSelection, readOne } from '../../api/common/read-rows.js';
+import { fieldsSelection, readOne, readPage } from '../../api/common/read-rows.js';
 import { AuditEvent } from '../../api/audit/audit-event.entity.js';
 
 let server: TestServer;
@@ -85,13 +85,33 @@ describe('a list statement compiled once per shape', () => {
     expect(pageBuilds.count).toBe(builds);
   });
 
-  it('a where it cannot stand for (a date) is built each time, with the same answer as before', async () => {
-    const q = `query($filter: AuditFilter) { auditEvents(filter: $filter, page: { page: 1, perPage: 5 }) { total items { id } } }`;
-    const first = await city.ok(q, { filter: { from: '2020-01-01' } });
+  it('the audit trail’s day bounds (ISO text, not Dates) are compiled once, each day its own rows', async () => {
+    const q = `query($filter: AuditFilter) { auditEvents(filter: $filter, page: { page: 1, perPage: 500 }) { total items { id occurredAt } } }`;
+    await city.ok(q, { filter: { from: '2020-01-01', to: '2020-01-02' } });
     const builds = pageBuilds.count;
-    const again = await city.ok(q, { filter: { from: '2020-01-01' } });
-    expect(again.auditEvents.total).toBeGreaterThanOrEqual(first.auditEvents.total);
+    const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const all = await city.ok(q, { filter: { from: '2020-01-01', to: today } });
+    const none = await city.ok(q, { filter: { from: '2020-01-03', to: '2020-01-04' } });
+    expect(pageBuilds.count, 'no query builder for other days').toBe(builds);
+    expect(all.auditEvents.total).toBeGreaterThan(0);
+    expect(all.auditEvents.items).toHaveLength(all.auditEvents.total);
+    expect(none.auditEvents).toEqual({ total: 0, items: [] });
+  });
+
+  it('a where it cannot stand for (a Date) is built each time, with the same answer as before', async () => {
+    const ctx = { em: em.fork() } as never;
+    const request = {
+      entity: AuditEvent,
+      where: { occurredAt: { $gte: new Date('2020-01-01T00:00:00Z') } },
+      paging: { limit: 5, offset: 0, orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }] as Record<string, 'asc' | 'desc'>[] },
+      selection: fieldsSelection('id'),
+    };
+    const first = await readPage<AuditEvent>(ctx, request);
+    const builds = pageBuilds.count;
+    const again = await readPage<AuditEvent>(ctx, request);
     expect(pageBuilds.count).toBe(builds + 1);
+    expect(first.total).toBeGreaterThan(0);
+    expect(again.total).toBeGreaterThanOrEqual(first.total);
   });
 
   it('a value MikroORM converts (jsonb against text) beside a raw() fragment: built with the values, the right row, no fragment left behind', async () => {
