@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
-import { buildListRows, buildWorld } from '../helpers/factories.js';
-import { AuditEvent, AuditOutcome } from '../../api/audit/audit-event.entity.js';
+import { accountEvent, buildListRows, buildWorld } from '../helpers/factories.js';
+import { AuditEvent } from '../../api/audit/audit-event.entity.js';
 import { Notification, NotificationCategory, NotificationStatus, newMessageId } from '../../api/mail/notification.entity.js';
 
 let server: TestServer;
@@ -58,18 +58,7 @@ async function padded(field: (typeof lists)[number]['field'], caller: 'city' | '
   for (let i = 0; i < missing; i++) {
     const at = new Date(Date.now() - (i + 1) * 86_400_000);
     if (field === 'auditEvents') {
-      // an account event of the city's municipality: in the city's trail and in the vendor's
-      em.create(AuditEvent, {
-        action: 'user.update',
-        outcome: AuditOutcome.SUCCESS,
-        actorId: world.users.city.user.id,
-        actorLoginId: world.users.city.loginId,
-        actorRole: 'CITY',
-        municipalityId: world.city.id,
-        targetType: 'User',
-        targetId: world.users.staff.user.id,
-        occurredAt: at,
-      });
+      em.create(AuditEvent, accountEvent(world, at));
     } else {
       // the vendor reads the account workflows' mail only
       em.create(Notification, {

@@ -7,10 +7,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
-import { buildWorld } from '../helpers/factories.js';
+import { accountEvent, buildWorld } from '../helpers/factories.js';
 import { adminDist, visible } from './browser.js';
 import { launchPeople, type People } from './applications-browser.js';
-import { AuditEvent, AuditOutcome } from '../../api/audit/audit-event.entity.js';
+import { AuditEvent } from '../../api/audit/audit-event.entity.js';
 
 describe('the audit trail and the outbox in the panel', () => {
   let server: TestServer;
@@ -89,17 +89,7 @@ describe('the audit trail and the outbox in the panel', () => {
     // more than a page of older events
     await server.orm.em.fork().insertMany(
       AuditEvent,
-      Array.from({ length: 60 }, (_, i) => ({
-        action: 'user.update',
-        outcome: AuditOutcome.SUCCESS,
-        actorId: world.users.city.user.id,
-        actorLoginId: world.users.city.loginId,
-        actorRole: 'CITY',
-        municipalityId: world.city.id,
-        targetType: 'User',
-        targetId: world.users.staff.user.id,
-        occurredAt: new Date(Date.now() - (i + 1) * 3_600_000),
-      })),
+      Array.from({ length: 60 }, (_, i) => accountEvent(world, new Date(Date.now() - (i + 1) * 3_600_000))),
     );
     const bodies: string[] = [];
     const listen = (r: Request) => {

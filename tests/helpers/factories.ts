@@ -219,6 +219,19 @@ export function roomCreationInput(o: { explainingOffice: Office; coveredOffices:
   };
 }
 
+/** An audit row of the city changing an account (in the city's trail and, an account event, in the vendor's), at `occurredAt`. */
+export const accountEvent = (world: Awaited<ReturnType<typeof buildWorld>>, occurredAt: Date) => ({
+  action: 'user.update',
+  outcome: AuditOutcome.SUCCESS,
+  actorId: world.users.city.user.id,
+  actorLoginId: world.users.city.loginId,
+  actorRole: 'CITY',
+  municipalityId: world.city.id,
+  targetType: 'User',
+  targetId: world.users.staff.user.id,
+  occurredAt,
+});
+
 /**
  * `rows` of each list of the panel beside the world's own (offices, users, applications, audit
  * events, outbox rows), so that a large page is really full: what the statement-count tests page
@@ -231,17 +244,7 @@ export async function buildListRows(em: EntityManager, secrets: SecretBox, world
   for (let i = 0; i < rows; i++) await buildApplication(em, { office: i % 2 ? office : otherOffice, applicant: world.users.officeAdmin.user });
   await em.insertMany(
     AuditEvent,
-    Array.from({ length: rows }, (_, i) => ({
-      action: 'user.update',
-      outcome: AuditOutcome.SUCCESS,
-      actorId: world.users.city.user.id,
-      actorLoginId: world.users.city.loginId,
-      actorRole: 'CITY',
-      municipalityId: city.id,
-      targetType: 'User',
-      targetId: world.users.staff.user.id,
-      occurredAt: new Date(Date.now() - i * 60_000),
-    })),
+    Array.from({ length: rows }, (_, i) => accountEvent(world, new Date(Date.now() - i * 60_000))),
   );
   for (let i = 0; i < rows; i++)
     em.create(Notification, {
