@@ -160,6 +160,46 @@ describe('the benchmark’s profile of what limits a target', () => {
     expect(throughput(r).details.find((d) => d.includes('signed in and scoped'))).toMatch(/: not measured \(another municipality’s token got the same rows/);
   });
 
+  it('a read that grows from scale 1 to 5 says whether its statements grew, or its whole session moved', () => {
+    /** one query and target at one scale: p50 at concurrency 1 (from its rate) and SQL time */
+    const at = (query: string, target: string, p50: number, dbMs: number) => ({ query, target, sameData: true, dbMs, load: [{ ...load(1, 1000 / p50, 1, 1), p50 }] });
+    const r = {
+      options: { concurrency: [1, 8] },
+      measurements: [],
+      scales: [
+        {
+          scale: 1,
+          counts: {},
+          measurements: [at('users', 'api', 3, 1), at('users', 'raw', 2, 1), at('home', 'api', 1.8, 0.5), at('home', 'raw', 1, 0.4), at('roster', 'api', 3, 1.2), at('roster', 'raw', 2, 1.5)],
+        },
+        {
+          scale: 5,
+          counts: {},
+          measurements: [
+            at('users', 'api', 4, 1.1),
+            at('users', 'raw', 2.2, 1.1),
+            at('home', 'api', 2.9, 0.45),
+            at('home', 'raw', 1.3, 0.4),
+            at('roster', 'api', 3.5, 1.9),
+            at('roster', 'raw', 2.1, 1.6),
+          ],
+        },
+      ],
+    } as unknown as Omit<BenchResults, 'targets'>;
+    const check = evaluateTargets(
+      r,
+      QUERIES.filter((q) => ['users', 'home', 'roster'].includes(q.key)),
+    ).find((c) => c.name.startsWith('No read query grows'))!;
+    expect(check.holds).toBe(false);
+    expect(check.explained).toBe(true);
+    const why = check.details.filter((d) => d.includes('what limits it'));
+    // the API's p50 moved +1.0 (users), +1.1 (home), +0.5 ms (roster): median +1.0; raw's +0.2, +0.3, +0.1
+    expect(why).toEqual([
+      "roster, what limits it: its statements: PostgreSQL's planning + execution grew 1.20 → 1.90 ms (+0.70 ms; run them under EXPLAIN at both scales, BENCH_DUMP_SQL); p50 +0.50 ms, −0.20 ms of it outside PostgreSQL's statements; between the same two sessions every query's p50 moved by a median of +1.00 ms (raw's +0.20 ms)",
+      "home, what limits it: not its statements (SQL time 0.90×, −0.05 ms); p50 +1.10 ms, +1.15 ms of it outside PostgreSQL's statements; between the same two sessions every query's p50 moved by a median of +1.00 ms (raw's +0.20 ms) — the shift of the whole session, not of this query’s work: a rerun of this query at both scales tells",
+    ]);
+  });
+
   it('without a profile (--profile-seconds 0) the miss is left to be explained by hand', () => {
     const check = throughput(results(false));
     expect(check.holds).toBe(false);
