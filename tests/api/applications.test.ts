@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, codesOf } from '../helpers/client.js';
+import { Client, codesOf, signedIn } from '../helpers/client.js';
 import { buildApplication, buildUser, buildWorld } from '../helpers/factories.js';
 import { startSmtpSink } from '../helpers/smtp.js';
 import { postUpload, uploaded, uploadedPublic } from '../helpers/uploads.js';
@@ -67,10 +67,7 @@ beforeAll(async () => {
   world = await buildWorld(em, server.secrets);
   await sql(`update municipality set contact_email = 'city-desk@example.jp' where id = ?`, [world.city.id]);
   await sql(`update app_user set email = 'vendor-ops@example.jp' where id = ?`, [world.users.vendor.user.id]);
-  for (const k of ['officeAdmin', 'city', 'vendor', 'otherCity'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['officeAdmin', 'city', 'vendor', 'otherCity'] as const));
 });
 afterAll(async () => {
   mailer.close();

@@ -12,7 +12,7 @@ import type pg from 'pg';
 import { buildSchema, type GraphQLInputObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { type Client, signedIn } from '../helpers/client.js';
 import { buildWorld } from '../helpers/factories.js';
 import { type captureStatements, type PlanNode, planInRollback, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
 
@@ -42,10 +42,7 @@ let sql: ReturnType<typeof captureStatements>;
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server.orm.em.fork(), server.secrets);
-  for (const k of ['city', 'vendor'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['city', 'vendor'] as const));
   tools = await planTools(server);
   ({ sql, db } = tools);
 });

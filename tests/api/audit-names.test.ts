@@ -8,7 +8,7 @@ import { actionLabels } from '../../api/audit/action-labels.js';
 import { ApplicationAction } from '../../api/applications/application.enums.js';
 import { buildRoom, buildWorld } from '../helpers/factories.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { Client, signedIn } from '../helpers/client.js';
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? sourceFiles(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
@@ -46,10 +46,7 @@ describe('the trail names what it is about', () => {
     const em = server.orm.em.fork();
     world = await buildWorld(em, server.secrets);
     roomId = (await buildRoom(em, { municipality: world.city, name: '監査 梅子', explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }] })).id;
-    for (const k of ['city', 'vendor', 'staff'] as const) {
-      as[k] = new Client(server.url);
-      await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-    }
+    Object.assign(as, await signedIn(server.url, world.users, ['city', 'vendor', 'staff'] as const));
     await as.staff.ok(`query($id: ID!) { room(id: $id) { patient { name } } }`, { id: roomId });
   });
   afterAll(() => server?.close());

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyEntity, EntityData } from '@mikro-orm/postgresql';
 import { buildRoom, buildWorld } from '../helpers/factories.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, codesOf } from '../helpers/client.js';
+import { type Client, codesOf, signedIn } from '../helpers/client.js';
 
 const LIST = `query($f: ConsentFilter, $s: ConsentSort, $p: PageInput) { consents(filter: $f, sort: $s, page: $p) {
   total items { id roomId roomName patientName patientNameKana consentDate signer proxyName explainingOfficeName coveredOfficeNames withdrawnAt } } }`;
@@ -25,10 +25,7 @@ describe('consents register', () => {
     rooms.a = (await buildRoom(em, { municipality: world.city, name: '同意 一子', ...common })).id;
     rooms.b = (await buildRoom(em, { municipality: world.city, name: '同意 二郎', ...common })).id;
     rooms.other = (await buildRoom(em, { municipality: world.otherCity, name: '笠間 三子', explainingOffice: world.otherCityOffice, coveredOffices: [world.otherCityOffice], members: [] })).id;
-    for (const k of ['city', 'otherCity', 'vendor', 'staff', 'officeAdmin'] as const) {
-      as[k] = new Client(server.url);
-      await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-    }
+    Object.assign(as, await signedIn(server.url, world.users, ['city', 'otherCity', 'vendor', 'staff', 'officeAdmin'] as const));
     // one consent withdrawn, through the API as the city records it from the register
     await as.city.ok(`mutation($r: ID!) { withdrawConsent(roomId: $r, note: "ご家族より撤回の申し出") { id withdrawnAt } }`, { r: rooms.b });
   });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { Client, signedIn } from '../helpers/client.js';
 import { buildApplication, buildOffice, buildUser, buildWorld, roomCreationInput } from '../helpers/factories.js';
 import { ApplicationState, ApplicationType } from '../../api/applications/application.enums.js';
 import { Application } from '../../api/applications/application.entity.js';
@@ -81,10 +81,7 @@ beforeAll(async () => {
   server = await startTestServer();
   em = server.orm.em.fork();
   world = await buildWorld(em, server.secrets);
-  for (const k of Object.keys({ staff: 1, officeAdmin: 1, otherOfficeStaff: 1, city: 1, otherCity: 1, vendor: 1 }) as (keyof typeof as)[]) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, Object.keys({ staff: 1, officeAdmin: 1, otherOfficeStaff: 1, city: 1, otherCity: 1, vendor: 1 }) as (keyof typeof as)[]));
 });
 
 afterAll(async () => {

@@ -6,7 +6,7 @@
 // pages' rows in the same order, and a caller who asks for `total` still gets the exact count.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { type Client, signedIn } from '../helpers/client.js';
 import { accountEvent, buildListRows, buildWorld } from '../helpers/factories.js';
 import { AuditEvent } from '../../api/audit/audit-event.entity.js';
 import { Notification, NotificationCategory, NotificationStatus, newMessageId } from '../../api/mail/notification.entity.js';
@@ -20,10 +20,7 @@ beforeAll(async () => {
   const em = server.orm.em.fork();
   world = await buildWorld(em, server.secrets);
   await buildListRows(em, server.secrets, world, 23);
-  for (const k of ['city', 'vendor'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['city', 'vendor'] as const));
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyEntity, EntityData, EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { type Client, signedIn } from '../helpers/client.js';
 import { buildApplication, buildRoom, buildWorld, roomCreationInput } from '../helpers/factories.js';
 import { Application, Attachment } from '../../api/applications/application.entity.js';
 import { AuditEvent } from '../../api/audit/audit-event.entity.js';
@@ -83,10 +83,7 @@ beforeAll(async () => {
   world = await buildWorld(em, server.secrets);
   await sql(`update app_user set email = login_id || '@example.jp'`);
   await sql(`update municipality set contact_email = 'city@example.jp'`);
-  for (const k of ['staff', 'otherOfficeStaff', 'city', 'vendor'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['staff', 'otherOfficeStaff', 'city', 'vendor'] as const));
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, codesOf } from '../helpers/client.js';
+import { Client, codesOf, signedIn } from '../helpers/client.js';
 import { buildApplication, buildMunicipality, buildOffice, buildPost, buildRoom, buildUser, buildWorld } from '../helpers/factories.js';
 import { ApplicationState } from '../../api/applications/application.enums.js';
 import { PostKind } from '../../api/posts/post.entity.js';
@@ -64,10 +64,7 @@ beforeAll(async () => {
   }
   await buildApplication(em.fork(), { office: world.otherCityOffice, applicant: world.users.otherCityStaff.user });
 
-  for (const k of ['staff', 'officeAdmin', 'city', 'otherCity', 'vendor'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['staff', 'officeAdmin', 'city', 'otherCity', 'vendor'] as const));
 });
 afterAll(() => server.close());
 

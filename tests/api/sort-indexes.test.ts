@@ -11,7 +11,7 @@ import type pg from 'pg';
 import { buildSchema, type GraphQLEnumType, type GraphQLInputObjectType, getNamedType, isEnumType, isInputObjectType } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { type Client, signedIn } from '../helpers/client.js';
 import { buildListRows, buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
 import { type captureStatements, type PlanNode, planInRollback, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
 
@@ -72,10 +72,7 @@ beforeAll(async () => {
   const room = await buildRoom(em, { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: world.users.staff.user }] });
   roomId = room.id;
   for (let i = 0; i < 3; i++) await buildPost(em, room, world.users.staff.user);
-  for (const k of ['city', 'vendor'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['city', 'vendor'] as const));
   tools = await planTools(server);
   ({ sql, db } = tools);
 });

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { type Client, signedIn } from '../helpers/client.js';
 import { buildListRows, buildWorld } from '../helpers/factories.js';
 import { Role, UserStatus } from '../../api/users/user.enums.js';
 import { User } from '../../api/users/user.entity.js';
@@ -30,10 +30,7 @@ beforeAll(async () => {
   em = server.orm.em.fork();
   world = await buildWorld(em, server.secrets);
   await buildListRows(em, server.secrets, world, ROWS);
-  for (const k of ['city', 'vendor', 'staff'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['city', 'vendor', 'staff'] as const));
 });
 
 afterAll(async () => {

@@ -5,7 +5,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client } from '../helpers/client.js';
+import { type Client, signedIn } from '../helpers/client.js';
 import { buildListRows, buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
 import { PostKind, type Post } from '../../api/posts/post.entity.js';
 import type { Room } from '../../api/rooms/room.entity.js';
@@ -43,10 +43,7 @@ beforeAll(async () => {
   posts = [];
   for (let i = 0; i < ROWS; i++)
     posts.push(await buildPost(em, rooms[0], i % 2 ? staff.user : otherOfficeStaff.user, { kind: i % 3 ? PostKind.NOTE : PostKind.CARE_REPORT, title: i % 3 ? null : '訪問看護' }));
-  for (const k of ['city', 'vendor', 'staff'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['city', 'vendor', 'staff'] as const));
 });
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { Client, codesOf } from '../helpers/client.js';
+import { Client, codesOf, signedIn } from '../helpers/client.js';
 import { buildRoom, buildWorld } from '../helpers/factories.js';
 import { postUpload, uploaded, uploadedPublic, type TestFile } from '../helpers/uploads.js';
 import { purgeExpiredUploads } from '../../api/uploads/upload.service.js';
@@ -95,10 +95,7 @@ beforeAll(async () => {
     coveredOffices: [world.office, world.otherOffice],
     members: [{ user: world.users.staff.user }, { user: world.users.otherOfficeStaff.user }],
   });
-  for (const k of ['staff', 'otherOfficeStaff', 'officeAdmin'] as const) {
-    as[k] = new Client(server.url);
-    await as[k].signIn(world.users[k].loginId, world.users[k].password, world.users[k].totpSecret!);
-  }
+  Object.assign(as, await signedIn(server.url, world.users, ['staff', 'otherOfficeStaff', 'officeAdmin'] as const));
 });
 afterAll(async () => {
   await server.close();

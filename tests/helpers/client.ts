@@ -63,3 +63,13 @@ export class Client {
 }
 
 export const codesOf = (r: GqlResult) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+/** A Client signed in (password + TOTP, as the panel signs in) for each of the named users, one after another. */
+export async function signedIn<K extends string>(url: string, users: Record<K, { loginId: string; password: string; totpSecret?: string | null }>, kinds: readonly K[]): Promise<Record<K, Client>> {
+  const clients = {} as Record<K, Client>;
+  for (const k of kinds) {
+    clients[k] = new Client(url);
+    await clients[k].signIn(users[k].loginId, users[k].password, users[k].totpSecret!);
+  }
+  return clients;
+}
