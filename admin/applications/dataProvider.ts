@@ -62,12 +62,15 @@ const listOf = (result: Page) => ({ data: result.items, total: result.total });
 
 /**
  * A list that grows for years (the outbox, the audit trail: HistoryPageResult in the API), paged
- * without a count: react-admin's partial pagination ("1-50 件 / 50 件以上", previous and next).
+ * without a count: react-admin's partial pagination ("1-50 件 / 50 件超", previous and next) while
+ * a page follows. On the last page the total is known (the rows before it and its own), and given:
+ * without it MUI counts a short last page as full ("1-25 件 / 全 25 件" for one row).
  */
-const historyListOf = (result: { items: RaRecord[]; hasNextPage: boolean }, pagination: GetListParams['pagination']) => ({
-  data: result.items,
-  pageInfo: { hasNextPage: result.hasNextPage, hasPreviousPage: page(pagination).page > 1 },
-});
+const historyListOf = (result: { items: RaRecord[]; hasNextPage: boolean }, pagination: GetListParams['pagination']) => {
+  const p = page(pagination);
+  if (result.hasNextPage || (p.page > 1 && !result.items.length)) return { data: result.items, pageInfo: { hasNextPage: result.hasNextPage, hasPreviousPage: p.page > 1 } };
+  return { data: result.items, total: (p.page - 1) * p.perPage + result.items.length };
+};
 
 const applications: ResourceHandler = {
   getList: ({ filter, sort, pagination }) =>

@@ -208,3 +208,14 @@ describe('CSV exports read every page (admin/common/allPages.ts)', async () => {
     }
   });
 });
+
+describe('the lists that grow for years (HistoryPageResult)', async () => {
+  const { AuditEventsDocument, NotificationsDocument } = await import('../../admin/graphql/generated/graphql.js');
+  it.each([
+    ['auditEvents', AuditEventsDocument],
+    ['notifications', NotificationsDocument],
+  ])('the panel pages %s by hasNextPage and never asks for the total (a count of the whole history)', (_name, document) => {
+    expect(String(document)).toContain('hasNextPage');
+    expect(String(document)).not.toMatch(/\btotal\b/);
+  });
+});
