@@ -4,7 +4,6 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import cookieParser from 'cookie-parser';
 import { ApolloServer } from '@apollo/server';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
@@ -34,6 +33,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { rateLimitsFor } from './http/rate-limits.js';
 import { errorMessages } from './common/messages.js';
 import { servePanel } from './http/panel.js';
+import { graphqlRoute } from './http/graphql-route.js';
 
 export interface AppServer {
   app: Express;
@@ -99,6 +99,24 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   });
   await apollo.start();
 
+  // first of the routes: every data request of the panel comes here, and Express tries each route
+  // registered before it, and each route of every router mounted before it, on every request
+  app.use(
+    '/graphql',
+    cookieParser(),
+    // files travel through /uploads: a GraphQL body is small, and a larger one is refused from its
+    // Content-Length (or once the limit is streamed past) and discarded, never buffered or parsed
+    express.json({ limit: config.graphqlBodyLimit }),
+    graphqlRoute(apollo, async (req, res) => {
+      try {
+        return await requestContext(req, res);
+      } catch (e) {
+        if (isDatabaseUnavailable(e)) throw new AppError('SERVICE_UNAVAILABLE', { http: { status: 503 } });
+        throw e;
+      }
+    }),
+  );
+
   // Files (scanned forms, post attachments) for callers who may see them, with the API's session cookie.
   const sendFile = (res: express.Response, file: { contentType: string; filename: string; data: Buffer }, inline: boolean) => {
     res.setHeader('Content-Type', file.contentType);
@@ -139,24 +157,6 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
 
   // FHIR R4 exports (api/fhir/): a room's Bundle, a municipality's NDJSON files
   app.use(fhirRoutes(orm, config, toViewer));
-
-  app.use(
-    '/graphql',
-    cookieParser(),
-    // files travel through /uploads: a GraphQL body is small, and a larger one is refused from its
-    // Content-Length (or once the limit is streamed past) and discarded, never buffered or parsed
-    express.json({ limit: config.graphqlBodyLimit }),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        try {
-          return await requestContext(req, res);
-        } catch (e) {
-          if (isDatabaseUnavailable(e)) throw new AppError('SERVICE_UNAVAILABLE', { http: { status: 503 } });
-          throw e;
-        }
-      },
-    }),
-  );
 
   /** Who is calling: an API token (read-only) or the browser session cookie. */
   async function requestContext(req: express.Request, res: express.Response): Promise<Context> {
