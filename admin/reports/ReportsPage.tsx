@@ -9,6 +9,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
 import { paginationLabels } from '../common/paginationLabels';
 import { isApiError } from '../graphql/errors';
+import { muiTableSx, noWrap, textCell } from '../common/tableStyles';
 import { ColumnChart, JobTypeBars, RoomMonthsChart, StackedBars, palette } from './charts';
 import {
   activityTable,
@@ -22,6 +23,8 @@ import {
   rosterTable,
   type ReportTable,
 } from './reportTables';
+
+const numberCell = { fontVariantNumeric: 'tabular-nums', ...noWrap } as const;
 
 /** The reports' query keys (home's figures are a read of their own: the headcounts and months alone). */
 export const reportKeys = {
@@ -81,11 +84,11 @@ export const DataTableView = <R,>({ table, title, everything, footer }: { table:
         </Typography>
       ) : (
         <Box sx={{ overflowX: 'auto', maxHeight: 420 }}>
-          <Table size="small" stickyHeader data-testid={`table-${table.id}`}>
+          <Table size="small" stickyHeader data-testid={`table-${table.id}`} sx={muiTableSx}>
             <TableHead>
               <TableRow>
                 {table.columns.map((c) => (
-                  <TableCell key={c.key} align={c.numeric ? 'right' : 'left'} sx={{ whiteSpace: 'nowrap' }}>
+                  <TableCell key={c.key} align={c.numeric ? 'right' : 'left'} sx={noWrap}>
                     {translate(`app.reports.col.${c.key}`)}
                   </TableCell>
                 ))}
@@ -96,7 +99,7 @@ export const DataTableView = <R,>({ table, title, everything, footer }: { table:
                 // biome-ignore lint/suspicious/noArrayIndexKey: aggregate rows with no id, read-only and never reordered (redrawn from each answer)
                 <TableRow key={i}>
                   {table.columns.map((c) => (
-                    <TableCell key={c.key} align={c.numeric ? 'right' : 'left'} sx={c.numeric ? { fontVariantNumeric: 'tabular-nums' } : undefined}>
+                    <TableCell key={c.key} align={c.numeric ? 'right' : 'left'} sx={c.numeric ? numberCell : textCell}>
                       {c.value(row)}
                     </TableCell>
                   ))}

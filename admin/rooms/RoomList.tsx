@@ -41,6 +41,7 @@ import type { RoomStatus } from './types';
 import { readAllPages } from '../common/allPages';
 import { useMutation } from '@tanstack/react-query';
 import { Loading, RoomStatusChip } from './ui';
+import { muiTableSx, noWrap, textCell } from '../common/tableStyles';
 
 const STATUSES: RoomStatus[] = ['ACTIVE', 'CLOSING', 'CLOSED'];
 
@@ -122,7 +123,7 @@ const ExportRoomsButton = ({ params }: { params: RoomListParams }) => {
     },
   });
   return (
-    <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => run()} disabled={busy}>
+    <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => run()} disabled={busy} sx={noWrap}>
       {translate('ra.action.export')}
     </Button>
   );
@@ -139,34 +140,38 @@ const CityRoomList = ({ me }: { me: Me }) => {
     <Stack spacing={2} sx={{ mt: 2, mb: 4 }}>
       <Title title="rooms.list.title" />
       <PendingRoomRequests />
-      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }} useFlexGap>
-        <SearchBox label={translate('rooms.list.search')} onSearch={(q) => setParams((p) => (p.q === q ? p : { ...p, q, page: 1 }))} />
-        <TextField
-          select
-          label={translate('rooms.list.status')}
-          value={params.status}
-          onChange={(e) => setParams((p) => ({ ...p, status: e.target.value as RoomStatus | '', page: 1 }))}
-          sx={{ minWidth: 180 }}
-        >
-          <MenuItem value="">{translate('rooms.common.all')}</MenuItem>
-          {STATUSES.map((s) => (
-            <MenuItem key={s} value={s}>
-              {translate(`rooms.enums.RoomStatus.${s}`)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Box sx={{ flex: 1 }} />
-        <ExportRoomsButton params={params} />
-        {me.municipality && (
-          <Button variant="outlined" startIcon={<TitleIcon />} onClick={() => setTitlesOpen(true)}>
-            {translate('rooms.list.default_titles')}
-          </Button>
-        )}
+      {/* filters on the left, buttons on the right; when the row is full the buttons go below, labels whole */}
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, flexWrap: 'wrap' }} useFlexGap>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ flex: 1 }} useFlexGap>
+          <SearchBox label={translate('rooms.list.search')} onSearch={(q) => setParams((p) => (p.q === q ? p : { ...p, q, page: 1 }))} />
+          <TextField
+            select
+            label={translate('rooms.list.status')}
+            value={params.status}
+            onChange={(e) => setParams((p) => ({ ...p, status: e.target.value as RoomStatus | '', page: 1 }))}
+            sx={{ minWidth: 180 }}
+          >
+            <MenuItem value="">{translate('rooms.common.all')}</MenuItem>
+            {STATUSES.map((s) => (
+              <MenuItem key={s} value={s}>
+                {translate(`rooms.enums.RoomStatus.${s}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+        </Stack>
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ ml: { sm: 'auto' } }} useFlexGap>
+          <ExportRoomsButton params={params} />
+          {me.municipality && (
+            <Button variant="outlined" startIcon={<TitleIcon />} onClick={() => setTitlesOpen(true)} sx={noWrap}>
+              {translate('rooms.list.default_titles')}
+            </Button>
+          )}
+        </Stack>
       </Stack>
       {!!error && <Alert severity="error">{(error as Error).message}</Alert>}
       <Card variant="outlined">
         <TableContainer>
-          <Table aria-label={translate('rooms.list.title')}>
+          <Table aria-label={translate('rooms.list.title')} sx={muiTableSx}>
             <TableHead>
               <TableRow>
                 <TableCell>{translate('rooms.list.name')}</TableCell>
@@ -178,7 +183,7 @@ const CityRoomList = ({ me }: { me: Me }) => {
             <TableBody>
               {data?.items.map((r) => (
                 <TableRow key={r.id} hover onClick={() => navigate(`/rooms/${r.id}/show`)} sx={{ cursor: 'pointer' }}>
-                  <TableCell>
+                  <TableCell sx={textCell}>
                     <RouterLink to={`/rooms/${r.id}/show`} onClick={(e) => e.stopPropagation()}>
                       {r.name}
                     </RouterLink>
@@ -186,8 +191,8 @@ const CityRoomList = ({ me }: { me: Me }) => {
                   <TableCell>
                     <RoomStatusChip status={r.status} />
                   </TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.createdAt)}</TableCell>
-                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(r.updatedAt)}</TableCell>
+                  <TableCell sx={noWrap}>{formatDateTime(r.createdAt)}</TableCell>
+                  <TableCell sx={noWrap}>{formatDateTime(r.updatedAt)}</TableCell>
                 </TableRow>
               ))}
               {data?.items.length === 0 && (

@@ -1,6 +1,7 @@
 // The room on a phone (390×844) and a tablet (1024×768): no screen of the room scrolls sideways
 // (rooms list, every tab of the room page, the post form, the room request form), nor any list in
-// the city's or VENDOR's menu (a table wider than the phone scrolls inside its card), the members
+// the city's or VENDOR's menu (a table wider than the phone scrolls inside its card, no text squeezed
+// to a character a line), the members
 // are cards on the phone, photos open in the page's viewer with previous/next (buttons and arrow
 // keys), and the TOTP enrollment offers an otpauth:// link for the phone that shows the QR code.
 // SCREENSHOTS=<dir> keeps screenshots of the screens and of each role's home page for review.
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { panelSuite, visible } from './browser.js';
-import { buildRoomWorld, goTo, menuLists, overflow, PATIENT, sessions, settle } from './screens.js';
+import { buildRoomWorld, goTo, menuLists, overflow, PATIENT, sessions, settle, squeezedText } from './screens.js';
 import { buildListRows, buildUser, type BuiltUser } from '../helpers/factories.js';
 import { Role } from '../../api/users/user.enums.js';
 
@@ -31,6 +32,7 @@ describe('the room on a phone and a tablet', () => {
   const fits = async (page: Page, width: number, screen: string) => {
     const o = await overflow(page);
     expect(o.scrollWidth, `${screen} at ${width}px is ${o.scrollWidth}px wide:\n${o.widest.join('\n')}`).toBeLessThanOrEqual(width);
+    expect.soft(await squeezedText(page), `${screen} at ${width}px: text squeezed out of shape`).toEqual([]);
   };
 
   it('sets up a room with posts and photos', async () => {

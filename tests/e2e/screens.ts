@@ -163,3 +163,28 @@ export async function overflow(page: Page): Promise<{ scrollWidth: number; wides
     return { scrollWidth: document.documentElement.scrollWidth, widest };
   });
 }
+
+/**
+ * Text squeezed out of shape: a table cell narrower than three characters while its text is
+ * longer (the browser shrinks a wrapping column to its min-content, one character for Japanese, so
+ * a name reads down the screen one character a line), or a button whose label wraps. A wide
+ * table should scroll inside its card instead, and a row of buttons wrap as whole buttons.
+ */
+export async function squeezedText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const px = (v: string) => Number.parseFloat(v) || 0;
+    const cells = [...document.querySelectorAll<HTMLElement>('td, th')].filter((cell) => {
+      const text = (cell.innerText ?? '').trim();
+      const style = getComputedStyle(cell);
+      const width = cell.clientWidth - px(style.paddingLeft) - px(style.paddingRight);
+      return text.length >= 4 && width > 0 && width < 3 * px(style.fontSize);
+    });
+    const buttons = [...document.querySelectorAll<HTMLElement>('button, a[role="button"], .MuiButton-root')].filter((button) => {
+      const style = getComputedStyle(button);
+      const line = px(style.lineHeight) || 1.5 * px(style.fontSize);
+      const height = button.clientHeight - px(style.paddingTop) - px(style.paddingBottom);
+      return (button.innerText ?? '').trim().length >= 2 && height > 1.6 * line;
+    });
+    return [...cells, ...buttons].slice(0, 8).map((e) => `${e.tagName.toLowerCase()} ${Math.round(e.clientWidth)}×${Math.round(e.clientHeight)}px "${(e.innerText ?? '').trim().slice(0, 20)}"`);
+  });
+}
