@@ -1,9 +1,10 @@
 // Apollo Server on Express's /graphql, as @as-integrations/express5 does it, minus what a POST of
 // JSON never needs: Express's res.send hashes every answer for an ETag (a SHA-1 over up to a few
-// hundred kB of JSON per request, for a response no cache may keep) and parses the URL with the
-// legacy url.parse. The answer is written with Node's own res.end; the integration contract is
-// Apollo's documented one (executeHTTPGraphQLRequest with a HeaderMap), so this stays a thin
-// adapter. tests/api/graphql-route.test.ts.
+// hundred kB of JSON per request) and parses the URL with the legacy url.parse. The answer is
+// written with Node's own res.end, marked no-store: it may hold patient data, and a GET query's
+// answer must not stay in a shared PC's browser cache. The integration contract is Apollo's
+// documented one (executeHTTPGraphQLRequest with a HeaderMap), so this stays a thin adapter.
+// tests/api/graphql-route.test.ts.
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Request, Response } from 'express';
 
@@ -19,6 +20,7 @@ export function graphqlRoute<C extends BaseContext>(apollo: ApolloServer<C>, con
     });
     // graphql 16 has no @defer or @stream: Apollo answers in one piece
     if (answer.body.kind !== 'complete') throw new Error('incremental delivery is not served');
+    res.setHeader('Cache-Control', 'no-store');
     for (const [key, value] of answer.headers) res.setHeader(key, value);
     res.statusCode = answer.status ?? 200;
     res.end(answer.body.string);

@@ -1,6 +1,6 @@
 // /graphql as a client meets it over HTTP: Apollo's answers, written without Express's res.send
-// (api/http/graphql-route.ts), keep their status, type, length and security headers, and carry no
-// ETag (a hash of every answer that no cache may keep).
+// (api/http/graphql-route.ts), keep their status, type, length and security headers, are never
+// stored by a cache (they may hold patient data), and carry no ETag (a hash of every answer).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -13,7 +13,7 @@ afterAll(() => server.close());
 const post = (body: string, headers: Record<string, string> = {}) => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
 
 describe('/graphql over HTTP', () => {
-  it('answers a query with JSON of the exact length, the security headers and no ETag', async () => {
+  it('answers a query with JSON of the exact length, the security headers, no-store and no ETag', async () => {
     const res = await post(JSON.stringify({ query: '{ __typename }' }));
     const text = await res.text();
     expect(res.status).toBe(200);
@@ -21,6 +21,7 @@ describe('/graphql over HTTP', () => {
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(text));
     expect(res.headers.get('etag')).toBeNull();
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-frame-options')).toBe('DENY');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
     expect(res.headers.get('x-powered-by')).toBeNull();
@@ -44,6 +45,7 @@ describe('/graphql over HTTP', () => {
     const url = `${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`;
     const withHeader = await fetch(url, { headers: { 'apollo-require-preflight': '1' } });
     expect(withHeader.status).toBe(200);
+    expect(withHeader.headers.get('cache-control')).toBe('no-store');
     expect(await withHeader.json()).toEqual({ data: { __typename: 'Query' } });
     const bare = await fetch(url);
     expect(bare.status).toBe(400);
