@@ -18,6 +18,9 @@ export default defineConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // expect.poll waits for a screen to change: 1 s (vitest's default) is too short for a browser on
+    // 2 cores busy with another test file (an audit page's next page took longer in CI)
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // each test file gets its own database cloned from a migrated template (see tests/helpers/db.ts)
     fileParallelism: true,
