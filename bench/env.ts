@@ -38,7 +38,7 @@ export interface BenchOptions {
   writes: string[];
   /** --scales 1,5: the read queries again at each of these scales, and how their cost grows; null = only --scale */
   scales: number[] | null;
-  /** seconds of a CPU profile of the API process per throughput query (users, rooms, room, deepPosts), at the highest concurrency; 0 = none */
+  /** seconds of a CPU profile of the API process per throughput query (users, rooms, room, deepPosts) at the highest concurrency, and per read or write whose p50 missed its limit at the lowest; 0 = none */
   profileSeconds: number;
 }
 

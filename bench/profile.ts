@@ -1,7 +1,7 @@
 // What the API process spends its CPU on while it serves a query: a V8 CPU profile taken inside
 // the target (node:inspector, switched on and off by the runner around a load of its own), summed
-// by who runs the code. The report prints this under a missed throughput target, so that "what
-// limits it" comes from a profile of the same run instead of a line filled in by hand.
+// by who runs the code. The report prints this under a missed throughput or latency target, so
+// that "what limits it" comes from a profile of the same run instead of a line filled in by hand.
 import fs from 'node:fs';
 
 /** A V8 CPU profile (Profiler.stop), as much of it as the summary reads. */

@@ -11,7 +11,7 @@ import { TargetProcess, type TargetName } from './child.js';
 import { combine, load, once, type HttpRequest, type LoadRun } from './load.js';
 import { discoverParams, QUERIES, sameData, type BenchParams, type Paging, type QueryDef, type QueryKey } from './queries.js';
 import { summarizeProfile } from './profile.js';
-import { evaluateTargets, markdown, PGL_MIN_RATIO, type BenchResults, type Measurement, type ScaleRun, type StatementCounts, type WriteResult } from './report.js';
+import { evaluateTargets, latencyLimit, markdown, PGL_MIN_RATIO, type BenchResults, type Measurement, type ScaleRun, type StatementCounts, type WriteResult } from './report.js';
 import { checkWrites, Ledger, markerOf, prepareWrites, WRITE_TITLES, writeBody, type WriteKey, type WriteParams, type WriteTarget } from './writes.js';
 import type { Cluster } from './env.js';
 import { runExplain } from './explain.js';
@@ -237,19 +237,32 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
       );
     }
   }
-  // what the API and PostGraphile spend their CPU on at the highest concurrency, each in a load of
-  // its own (the profiler slows it: its figures are not kept), for the throughput report's "what
-  // limits it" and where the API spends more per request than PostGraphile
+  // a CPU profile, in a load of its own (the profiler slows the target: its figures are not kept)
+  const profiled = async (r: Prepared, connections: number, name: string) => {
+    await level();
+    const dir = path.join(o.dataDir, 'profiles');
+    fs.mkdirSync(dir, { recursive: true });
+    await r.t.profile(path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${name}.cpuprofile`));
+    const run = await load(r.t.url, r.req, connections, o.profileSeconds, r.req.answered ? undefined : r.m.bodyBytes);
+    const { profileFile } = await r.t.profile(null);
+    return profileFile ? { ...summarizeProfile(path.relative(process.cwd(), profileFile), o.profileSeconds), requests: run.requests } : undefined;
+  };
   if (profile && o.profileSeconds > 0) {
+    // what the API and PostGraphile spend their CPU on at the highest concurrency, for the throughput
+    // report's "what limits it" and where the API spends more per request than PostGraphile
     for (const r of ready) {
       if (r.label || (r.t.name !== 'api' && r.t.name !== 'postgraphile') || PGL_MIN_RATIO[r.m.query as QueryKey] === undefined) continue;
-      await level();
-      const dir = path.join(o.dataDir, 'profiles');
-      fs.mkdirSync(dir, { recursive: true });
-      await r.t.profile(path.join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${r.m.query}-${r.t.name}.cpuprofile`));
-      const run = await load(r.t.url, r.req, Math.max(...o.concurrency), o.profileSeconds);
-      const { profileFile } = await r.t.profile(null);
-      if (profileFile) r.m.profile = { ...summarizeProfile(path.relative(process.cwd(), profileFile), o.profileSeconds), requests: run.requests };
+      r.m.profile = await profiled(r, Math.max(...o.concurrency), `${r.m.query}-${r.t.name}`);
+    }
+    // and the API's at the lowest concurrency, where its p50 missed the limit against raw SQL (report.ts latencyLimit)
+    const cLow = Math.min(...o.concurrency);
+    const p50 = (r: Prepared | undefined) => r?.m.load?.find((l) => l.connections === cLow)?.p50;
+    for (const r of ready) {
+      if (r.label || r.t.name !== 'api') continue;
+      const api = p50(r);
+      const raw = p50(ready.find((x) => !x.label && x.t.name === 'raw' && x.m.query === r.m.query));
+      if (api === undefined || raw === undefined || api / raw <= latencyLimit(r.m.query, QUERIES)) continue;
+      r.m.latencyProfile = await profiled(r, cLow, `${r.m.query}-api-c${cLow}`);
     }
   }
   for (const r of ready) {
@@ -396,7 +409,7 @@ async function measureWrites(o: BenchOptions, targets: TargetProcess[], db: PgCl
       measurements.push(m);
       ready.push({ t, req, m, data: undefined });
     }
-    foreignCpu[w] = await loadAll(o, targets, ready, db);
+    foreignCpu[w] = await loadAll(o, targets, ready, db, true);
     for (const ledger of ledgers) {
       const c = await checkWrites(db, p, ledger);
       checks.push(c);

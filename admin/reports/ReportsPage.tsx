@@ -88,7 +88,7 @@ export const DataTableView = <R,>({ table, title, everything, footer }: { table:
             <TableHead>
               <TableRow>
                 {table.columns.map((c) => (
-                  <TableCell key={c.key} align={c.numeric ? 'right' : 'left'} sx={noWrap}>
+                  <TableCell key={c.key} align={c.numeric ? 'right' : 'left'}>
                     {translate(`app.reports.col.${c.key}`)}
                   </TableCell>
                 ))}

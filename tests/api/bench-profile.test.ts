@@ -200,6 +200,62 @@ describe('the benchmark’s profile of what limits a target', () => {
     ]);
   });
 
+  it('a missed latency check (a read or a write against raw SQL at c=1) says where a request’s time goes, and what the profile at c=1 shows', () => {
+    const profile = {
+      file: 'bench/.data/profiles/x-users-api-c1.cpuprofile',
+      seconds: 5,
+      busyMs: 2000,
+      shares: [{ what: 'garbage collection', share: 0.3 }],
+      top: [{ fn: 'writev (native)', share: 0.25 }],
+    };
+    const at1 = (p50: number, cpu?: number) => ({ ...load(1, 1000 / p50, cpu ?? 1, 1), p50, cpuMsPerRequest: cpu });
+    const r = (profiled: boolean) =>
+      ({
+        options: { concurrency: [1, 8] },
+        measurements: [
+          { query: 'users', target: 'api', dbMs: 1.5, statements: { panel: 2 }, load: [at1(9, 3)], ...(profiled ? { latencyProfile: profile } : {}) },
+          { query: 'users', target: 'raw', load: [at1(3)] },
+          { query: 'room', target: 'api', load: [at1(9, 3)] },
+          { query: 'room', target: 'raw', load: [at1(3)] },
+        ],
+        writes: {
+          checks: [],
+          measurements: [
+            { query: 'createPost', target: 'api', load: [at1(10, 4)], ...(profiled ? { latencyProfile: { ...profile, file: 'x-createPost-api-c1.cpuprofile' } } : {}) },
+            { query: 'createPost', target: 'raw', load: [at1(3)] },
+          ],
+        },
+      }) as unknown as Omit<BenchResults, 'targets'>;
+    const checks = (x: Omit<BenchResults, 'targets'>) => {
+      const all = evaluateTargets(
+        x,
+        QUERIES.filter((q) => q.key === 'users' || q.key === 'room'),
+      );
+      return { reads: all.find((c) => c.name.startsWith('API p50'))!, writes: all.find((c) => c.name.startsWith('Writes: API p50'))! };
+    };
+
+    const { reads, writes } = checks(r(true));
+    // users (flat) 3× misses its 2.5×; room (nested) 3× holds under its 4×: only users is explained
+    expect(reads.holds).toBe(false);
+    expect(reads.explained).toBe(true);
+    expect(reads.details).toEqual([
+      'users (flat): API p50 9.0 ms ÷ raw 3.0 ms = 3.00× (limit 2.5×) — MISSED',
+      "users, at c=1 (p50 9.0 ms): per request the API process spends 3.00 ms of CPU (a mean, with the work after the answer) and PostgreSQL's statements 1.50 ms (2.0 per request)",
+      'users, what limits it: profile of the API process (5 s at the same load, 2000 ms busy; `bench/.data/profiles/x-users-api-c1.cpuprofile`): garbage collection 30.0 %; most time of their own: writev (native) 25.0 %',
+      'room (nested): API p50 9.0 ms ÷ raw 3.0 ms = 3.00× (limit 4×)',
+    ]);
+    expect(writes.holds).toBe(false);
+    expect(writes.explained).toBe(true);
+    expect(writes.details[1]).toBe('createPost, at c=1 (p50 10.0 ms): per request the API process spends 4.00 ms of CPU (a mean, with the work after the answer)');
+    expect(writes.details[2]).toMatch(/^createPost, what limits it: profile of the API process .*x-createPost-api-c1\.cpuprofile/);
+
+    // without the profiles (--profile-seconds 0) the misses are left to be explained by hand
+    const bare = checks(r(false));
+    expect(bare.reads.explained).toBeUndefined();
+    expect(bare.reads.details.filter((d) => d.includes('what limits it'))).toEqual([]);
+    expect(bare.writes.explained).toBeUndefined();
+  });
+
   it('without a profile (--profile-seconds 0) the miss is left to be explained by hand', () => {
     const check = throughput(results(false));
     expect(check.holds).toBe(false);
