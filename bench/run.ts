@@ -40,6 +40,19 @@ function loggedRawRequest(q: QueryDef, p: BenchParams): HttpRequest {
   return { path: '/', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, params: [...body.params, p.cityUserId], logged: true }) };
 }
 
+/** The same raw statement, prepared: each connection keeps it and PostgreSQL its plan, as the API's (bench/targets/raw.ts). */
+async function preparePreparedRaw(q: QueryDef, p: BenchParams, raw: TargetProcess, reference: unknown) {
+  const req: HttpRequest = { path: '/', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...q.raw(p), prepared: true }) };
+  const m: Measurement = { query: q.key, target: 'raw' };
+  const res = await once(raw.url, req);
+  const { data, error } = dataOf('raw', q, res.status, res.text);
+  m.bodyBytes = res.bytes;
+  if (error) m.error = error;
+  else if (!sameData(reference, data).same) m.error = `returns different data: ${sameData(reference, data).where}`;
+  else m.sameData = true;
+  return { m, req };
+}
+
 /** The response's data in our API's shape, or an error. */
 function dataOf(target: TargetName, q: QueryDef, status: number, text: string): { data?: unknown; error?: string } {
   if (status !== 200) return { error: `HTTP ${status}: ${text.slice(0, 300)}` };
@@ -340,6 +353,13 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
             m.secured = secured.m;
             if (secured.m.error) log(`    pgl + auth   ERROR: ${secured.m.error}`);
             else ready.push({ t, label: 'pgl + auth', req: secured.req, m: secured.m, data: reference });
+          }
+          // beside the latency check's yardstick: the same statement prepared, as the API's are
+          if (full && t.name === 'raw' && prepared) {
+            const named = await preparePreparedRaw(q, params, t, reference);
+            m.preparedStatement = named.m;
+            if (named.m.error) log(`    raw prepared ERROR: ${named.m.error}`);
+            else ready.push({ t, label: 'raw prepared', req: named.req, m: named.m, data: reference });
           }
           // the throughput check's ceiling for a read that logs: raw SQL writing the same access-log rows
           if (full && t.name === 'raw' && prepared && RAW_LOGGED_SQL[q.key] && PGL_MIN_RATIO[q.key] !== undefined && wanted.includes('postgraphile')) {

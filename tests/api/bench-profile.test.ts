@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Session } from 'node:inspector';
 import { buildSchema, graphqlSync } from 'graphql';
 import { summarizeProfile } from '../../bench/profile.js';
-import { evaluateTargets, type BenchResults, type Measurement } from '../../bench/report.js';
+import { evaluateTargets, markdown, type BenchResults, type Measurement } from '../../bench/report.js';
 import { QUERIES } from '../../bench/queries.js';
 import type { LoadResult } from '../../bench/load.js';
 
@@ -254,6 +254,47 @@ describe('the benchmark’s profile of what limits a target', () => {
     expect(bare.reads.explained).toBeUndefined();
     expect(bare.reads.details.filter((d) => d.includes('what limits it'))).toEqual([]);
     expect(bare.writes.explained).toBeUndefined();
+  });
+
+  it('the latency check sets the API beside raw prepared too, and says that it is not the checked yardstick', () => {
+    const at1 = (p50: number) => ({ ...load(1, 1000 / p50, 1, 1), p50 });
+    const r = {
+      options: { concurrency: [1, 8] },
+      measurements: [
+        { query: 'users', target: 'api', load: [at1(4)] },
+        { query: 'users', target: 'raw', load: [at1(2)], preparedStatement: { query: 'users', target: 'raw', sameData: true, load: [at1(1)] } },
+      ],
+    } as unknown as Omit<BenchResults, 'targets'>;
+    const check = evaluateTargets(
+      r,
+      QUERIES.filter((q) => q.key === 'users'),
+    ).find((c) => c.name.startsWith('API p50'))!;
+    // 2× against raw holds under 2.5×; 4× against raw prepared is shown, not checked
+    expect(check.holds).toBe(true);
+    expect(check.details[0]).toBe('users (flat): API p50 4.0 ms ÷ raw 2.0 ms = 2.00× (limit 2.5×); ÷ raw prepared 1.0 ms = 4.00×');
+    expect(check.details[1]).toMatch(/^raw prepared: the same raw statement named, .*not checked/);
+    const full = {
+      ...r,
+      options: { ...r.options, scale: 1, seed: 42, warmup: 3, duration: 10, rounds: 2, statementSamples: 10 },
+      startedAt: 'now',
+      command: 'npm run bench',
+      machine: { cpuModel: 'cpu', cores: 2, ramGb: 24, os: 'linux', node: '20', postgres: '15' },
+      cpuProbe: { start: { minMs: 1, medianMs: 1, maxMs: 1 }, end: { minMs: 1, medianMs: 1, maxMs: 1 } },
+      dataset: { template: 't', built: false, buildSeconds: null, counts: {} },
+      params: {},
+      idleRssMb: {},
+      foreignCpu: {},
+      writes: null,
+      scales: null,
+      explain: null,
+      targets: [check],
+    } as unknown as BenchResults;
+    expect(
+      markdown(
+        full,
+        QUERIES.filter((q) => q.key === 'users'),
+      ),
+    ).toContain('| users | raw prepared | 1.0 |');
   });
 
   it('without a profile (--profile-seconds 0) the miss is left to be explained by hand', () => {
