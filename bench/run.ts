@@ -40,16 +40,21 @@ function loggedRawRequest(q: QueryDef, p: BenchParams): HttpRequest {
   return { path: '/', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, params: [...body.params, p.cityUserId], logged: true }) };
 }
 
+/** One request to a yardstick, its answer compared with the API's: false (and `m.error`) when it differs. */
+async function sameAnswer(t: TargetProcess, q: QueryDef, req: HttpRequest, reference: unknown, m: Measurement): Promise<boolean> {
+  const res = await once(t.url, req);
+  const { data, error } = dataOf(t.name, q, res.status, res.text);
+  m.bodyBytes = res.bytes;
+  if (error) m.error = error;
+  else if (!sameData(reference, data).same) m.error = `returns different data: ${sameData(reference, data).where}`;
+  return m.error === undefined;
+}
+
 /** The same raw statement, prepared: each connection keeps it and PostgreSQL its plan, as the API's (bench/targets/raw.ts). */
 async function preparePreparedRaw(q: QueryDef, p: BenchParams, raw: TargetProcess, reference: unknown) {
   const req: HttpRequest = { path: '/', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...q.raw(p), prepared: true }) };
   const m: Measurement = { query: q.key, target: 'raw' };
-  const res = await once(raw.url, req);
-  const { data, error } = dataOf('raw', q, res.status, res.text);
-  m.bodyBytes = res.bytes;
-  if (error) m.error = error;
-  else if (!sameData(reference, data).same) m.error = `returns different data: ${sameData(reference, data).where}`;
-  else m.sameData = true;
+  if (await sameAnswer(raw, q, req, reference, m)) m.sameData = true;
   return { m, req };
 }
 
@@ -147,12 +152,7 @@ async function prepareSecured(q: QueryDef, p: BenchParams, pgl: TargetProcess, r
   const signed = (municipalityId: string): HttpRequest => ({ ...plain, path: SECURED_ROUTE, headers: { ...plain.headers, authorization: `Bearer ${scopedToken(municipalityId)}` } });
   const req = signed(p.municipalityId);
   const m: Measurement = { query: q.key, target: 'postgraphile' };
-  const res = await once(pgl.url, req);
-  const { data, error } = dataOf('postgraphile', q, res.status, res.text);
-  m.bodyBytes = res.bytes;
-  if (error) m.error = error;
-  else if (!sameData(reference, data).same) m.error = `returns different data: ${sameData(reference, data).where}`;
-  else {
+  if (await sameAnswer(pgl, q, req, reference, m)) {
     const other = await once(pgl.url, signed(randomUUID()));
     let leaked = false;
     try {
