@@ -169,7 +169,7 @@ async function prepareSecured(q: QueryDef, p: BenchParams, pgl: TargetProcess, r
 
 interface Prepared {
   t: TargetProcess;
-  /** the name in the log when it is not the target's: raw + log, pgl + auth (a yardstick of the throughput check, on that target's process) */
+  /** the name in the log when it is not the target's: raw prepared (beside the latency check), raw + log, pgl + auth (yardsticks of the throughput check), each on that target's process */
   label?: string;
   req: HttpRequest;
   m: Measurement;
