@@ -51,36 +51,68 @@ export const viewerOf = (u: User): Viewer => ({
   officeAdmin: u.officeAdmin,
 });
 
-/**
- * A session served from memory (auth/session-cache.ts) becomes an entity only if the request
- * asks for it (sign-out, password change): most requests need only the viewer.
- *
- * The getter sits on the context's own prototype, not on the context: Apollo hands each operation
- * a copy of the context (`Object.assign(Object.create(proto), ctx)`), and a getter on the context
- * itself would be called by that copy, building the Session and User entities on every request
- * (4.5 % of the API's CPU on the users list). tests/api/context.test.ts.
- */
-export function sessionOnDemand(ctx: Context, make: () => Session): void {
-  const settle = (target: Context, value: Session | null) => Object.defineProperty(target, 'session', { value, writable: true, enumerable: true, configurable: true });
-  const proto = Object.create(Object.getPrototypeOf(ctx), {
-    session: {
-      configurable: true,
-      get(this: Context) {
-        const session = make();
-        settle(this, session);
-        return session;
-      },
-      set(this: Context, value: Session | null) {
-        settle(this, value);
-      },
-    },
-  });
-  delete (ctx as Partial<Context>).session;
-  Object.setPrototypeOf(ctx, proto);
+/** The session of a request, shared by the context and Apollo's copy of it. */
+interface SessionBox {
+  /** undefined until read, when it is built by `make` */
+  value: Session | null | undefined;
+  make: (() => Session) | null;
 }
 
-export function buildContext(parts: Omit<Context, 'audit'>): Context {
-  const ctx = parts as Context;
-  ctx.audit = new Audit(parts.em, () => ctx.viewer, parts.ip);
-  return ctx;
+/**
+ * One request's context. Every context has this one prototype: Apollo hands each operation a copy
+ * (`Object.assign(Object.create(proto), ctx)`), and a prototype made per request would give every
+ * context its own hidden class, so that each read of a context property in the API went through
+ * V8's slow (megamorphic) path. The session sits in a box that the copy shares, so that a session
+ * served from memory (auth/session-cache.ts) becomes an entity only if a resolver asks for it
+ * (sign-out, password change), and a resolver's sign-in or sign-out is seen through either object.
+ * tests/api/context.test.ts.
+ */
+class RequestContext implements Context {
+  em: EntityManager;
+  config: Config;
+  secrets: SecretBox;
+  req: Request;
+  res: Response;
+  ip: string | null;
+  locale: Locale;
+  sessionProblem: Context['sessionProblem'];
+  viewer: Viewer | null;
+  viaToken: boolean;
+  limits: RateLimits;
+  audit: Audit;
+  private readonly sessionBox: SessionBox;
+
+  constructor(parts: Omit<Context, 'audit'>, makeSession: (() => Session) | null) {
+    this.em = parts.em;
+    this.config = parts.config;
+    this.secrets = parts.secrets;
+    this.req = parts.req;
+    this.res = parts.res;
+    this.ip = parts.ip;
+    this.locale = parts.locale;
+    this.sessionProblem = parts.sessionProblem;
+    this.viewer = parts.viewer;
+    this.viaToken = parts.viaToken;
+    this.limits = parts.limits;
+    this.sessionBox = { value: makeSession ? undefined : parts.session, make: makeSession };
+    this.audit = new Audit(parts.em, () => this.viewer, parts.ip);
+  }
+
+  get session(): Session | null {
+    const box = this.sessionBox;
+    if (box.value === undefined) box.value = box.make ? box.make() : null;
+    return box.value;
+  }
+
+  set session(value: Session | null) {
+    this.sessionBox.value = value;
+  }
+}
+
+/**
+ * The context of a request. `makeSession` builds the session entity from one served from memory,
+ * if and when a resolver reads `session`; without it, `parts.session` is the session.
+ */
+export function buildContext(parts: Omit<Context, 'audit'>, makeSession: (() => Session) | null = null): Context {
+  return new RequestContext(parts, makeSession);
 }

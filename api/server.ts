@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
-import { buildContext, sessionOnDemand, viewerOf, type Context, type Viewer } from './context.js';
+import { buildContext, viewerOf, type Context, type Viewer } from './context.js';
 import { buildAppSchema } from './schema.js';
 import { AppError, formatError } from './common/errors.js';
 import { isDatabaseUnavailable } from './common/db-errors.js';
@@ -186,22 +186,24 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     if (problem) clearSessionCookie(config, res);
     const fromMemory = 'cached' in resolved ? resolved.cached : null;
     const viewer = fromMemory ? fromMemory.viewer : session?.stage === SessionStage.SIGNED_IN ? toViewer(session.user.getEntity()) : null;
-    const ctx = buildContext({
-      viaToken: false,
-      em,
-      config,
-      limits,
-      secrets,
-      req,
-      res,
-      ip: clientIp(req),
-      locale: localeFromHeader(req.get('accept-language')),
-      session,
-      sessionProblem: problem,
-      viewer,
-    });
-    if (fromMemory) sessionOnDemand(ctx, () => sessionOf(em, resolved)!);
-    return ctx;
+    return buildContext(
+      {
+        viaToken: false,
+        em,
+        config,
+        limits,
+        secrets,
+        req,
+        res,
+        ip: clientIp(req),
+        locale: localeFromHeader(req.get('accept-language')),
+        session,
+        sessionProblem: problem,
+        viewer,
+      },
+      // most requests need only the viewer: the entity is built if a resolver asks for the session
+      fromMemory ? () => sessionOf(em, resolved)! : null,
+    );
   }
 
   /** A bearer token's owner: from memory while nothing the database decides is due (as resolveSession). */
