@@ -40,6 +40,8 @@ export interface Measurement {
   secured?: Measurement;
   /** raw only: the same statement prepared (named), so that PostgreSQL keeps its plan per connection as it does the API's; reported beside the latency check, not checked */
   preparedStatement?: Measurement;
+  /** API and PostGraphile, on the first throughput query of a run: the request floor, `{ __typename }` signed in, loaded in the same rounds (bench/run.ts prepareFloor) */
+  floor?: Measurement;
   /** raw only, for a throughput query that logs: the same statement also writing the API's access-log rows (RAW_LOGGED_SQL) */
   withAccessLog?: Measurement & { accessLogRows?: { api: number; raw: number } };
 }
@@ -130,6 +132,33 @@ function securedLine(secured: Measurement | undefined, api: LoadResult, c: numbe
   const s = atC(secured, c);
   if (!s) return null;
   return `${name}: ${f1(s.rps)} req/s, ${secured.statements ? `${f1(secured.statements.panel)} SQL statements per request, ` : ''}CPU per request ${f2(s.cpuMsPerRequest)} + PostgreSQL ${f2(s.pgCpuMsPerRequest)} ms; the API serves ${f2(api.rps / s.rps)}× of it`;
+}
+
+/** How much of the API's excess CPU per request over PostGraphile's (its process) the request floor explains. */
+function floorShare(excessMs: number, floorGapMs: number): string {
+  const head = `past the request floor: the API's process spends ${f2(Math.abs(excessMs))} ms ${excessMs >= 0 ? 'more' : 'less'} per request than PostGraphile's, the floor ${f2(floorGapMs)} ms more`;
+  const rest = excessMs - floorGapMs;
+  return `${head}, so the rest of the API's request (its read) costs ${f2(Math.abs(rest))} ms ${rest >= 0 ? 'more' : 'less'} than PostGraphile's`;
+}
+
+/**
+ * The request floor (bench/run.ts prepareFloor): what each server's process spends on a signed-in
+ * request that reads nothing. The API's excess there is paid by every read, whatever its SQL.
+ */
+function floorLine(api: Measurement | undefined, pgl: Measurement | undefined, c: number): { line: string; gapMs: number | null } | null {
+  if (!api || !pgl) return null;
+  const name = 'the request floor (`{ __typename }` signed in: no data read)';
+  if (api.error || pgl.error) return { line: `${name}: not measured (${api.error ?? pgl.error})`, gapMs: null };
+  const a = atC(api, c);
+  const p = atC(pgl, c);
+  if (a?.cpuMsPerRequest === undefined || p?.cpuMsPerRequest === undefined) return null;
+  const gapMs = a.cpuMsPerRequest - p.cpuMsPerRequest;
+  return {
+    line:
+      `${name}: the API's process spends ${f2(a.cpuMsPerRequest)} ms of CPU per request (${f1(a.rps)} req/s, ${f1(api.statements?.panel)} SQL statements: the session's), ` +
+      `PostGraphile's ${f2(p.cpuMsPerRequest)} ms (${f1(p.rps)} req/s): ${f2(gapMs)} ms more per request before any data is read, in the API's session, Express, Apollo Server and graphql-shield`,
+    gapMs,
+  };
 }
 
 const signed = (n: number) => `${n >= 0 ? '+' : '−'}${f2(Math.abs(n))}`;
@@ -284,6 +313,9 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
   const tpDetails: string[] = [];
   let tpHolds: boolean | null = null;
   let limitedByHand = false; // a missed query without a profile (--profile-seconds 0)
+  const floorHost = queries.find((q) => get(q.key, 'api')?.floor);
+  const floor = floorHost ? floorLine(get(floorHost.key, 'api')?.floor, get(floorHost.key, 'postgraphile')?.floor, cHigh) : null;
+  if (floor) tpDetails.push(floor.line);
   for (const q of queries) {
     const pglM = get(q.key, 'postgraphile');
     if (!pglM || pglM.na) {
@@ -304,6 +336,8 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
       `${q.key}: API ${f1(api.rps)} req/s vs PostGraphile ${f1(pgl.rps)} req/s = ${f2(ratio)}×${roundSpread(api, pgl)} (limit ≥ ${min}×)${ratio >= min ? '' : ` — MISSED${cpuSplit(api, pgl)}`}`,
     );
     const profile = get(q.key, 'api')?.profile;
+    const excess = (api.cpuMsPerRequest ?? 0) - (pgl.cpuMsPerRequest ?? 0);
+    if (ratio < min && floor?.gapMs != null && api.cpuMsPerRequest !== undefined) tpDetails.push(`${q.key}, ${floorShare(api.cpuMsPerRequest - (pgl.cpuMsPerRequest ?? 0), floor.gapMs)}`);
     if (ratio < min && profile) tpDetails.push(`${q.key}, what limits it: ${profileLine(profile)}`);
     else if (ratio < min) limitedByHand = true;
     const pglProfile = pglM.profile;
@@ -451,6 +485,8 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
       ['raw', get(q.key, 'raw')],
       ['raw prepared', get(q.key, 'raw')?.preparedStatement],
       ['postgraphile', get(q.key, 'postgraphile')],
+      ['api floor', get(q.key, 'api')?.floor],
+      ['pgl floor', get(q.key, 'postgraphile')?.floor],
     ];
     for (const [t, m] of rows) {
       if (!m) continue;

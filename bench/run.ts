@@ -167,6 +167,36 @@ async function prepareSecured(q: QueryDef, p: BenchParams, pgl: TargetProcess, r
   return { m, req };
 }
 
+/**
+ * The request floor: a signed-in request that reads nothing (`{ __typename }`), served by the API
+ * (its session, Express, Apollo Server, graphql-shield) and by PostGraphile, loaded in the same
+ * rounds as the first throughput query. What each server costs per request before it reads any
+ * data is the part of a throughput gap that no read path's SQL can close.
+ */
+const FLOOR_BODY = JSON.stringify({ query: '{ __typename }' });
+const floorProblem = (status: number, text: string): string | null => {
+  try {
+    if (status === 200 && sameData({ data: { __typename: 'Query' } }, JSON.parse(text)).same) return null;
+  } catch {
+    // not JSON: said below
+  }
+  return `answered HTTP ${status}: ${text.slice(0, 120)}`;
+};
+
+async function prepareFloor(t: TargetProcess, host: QueryKey, cookie: string): Promise<Prepared> {
+  const req: HttpRequest = { path: '/graphql', headers: { 'content-type': 'application/json', ...(t.name === 'api' ? { cookie } : {}) }, body: FLOOR_BODY };
+  const m: Measurement = { query: host, target: t.name };
+  const res = await once(t.url, req);
+  m.bodyBytes = res.bytes;
+  const problem = floorProblem(res.status, res.text);
+  if (problem) m.error = problem;
+  else {
+    m.sameData = true;
+    m.statements = { panel: await statementsPerRequest(t, req, 5) };
+  }
+  return { t, label: `${t.name === 'api' ? 'api' : 'pgl'} floor`, req, m, data: null, check: floorProblem };
+}
+
 interface Prepared {
   t: TargetProcess;
   /** the name in the log when it is not the target's: raw prepared (beside the latency check), raw + log, pgl + auth (yardsticks of the throughput check), each on that target's process */
@@ -174,6 +204,8 @@ interface Prepared {
   req: HttpRequest;
   m: Measurement;
   data: unknown;
+  /** judges the answer after the load instead of comparing its data with the query's (the request floor) */
+  check?: (status: number, text: string) => string | null;
 }
 
 /** Before the load: the same data as the API? statements per request (and vs page size), DB time. */
@@ -283,6 +315,11 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
     if (r.req.answered) continue; // a write: checked with SQL afterwards (bench/writes.ts)
     // the answer after the load is still the right one
     const last = await once(r.t.url, r.req);
+    if (r.check) {
+      const problem = r.check(last.status, last.text);
+      if (problem) r.m.error = `answer changed under load: ${problem}`;
+      continue;
+    }
     const after = dataOf(r.t.name, QUERIES.find((q) => q.key === r.m.query)!, last.status, last.text);
     if (after.error || !sameData(r.data, after.data).same) r.m.error = `answer changed under load: ${after.error ?? sameData(r.data, after.data).where}`;
   }
@@ -331,6 +368,7 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
     const queries = QUERIES.filter((q) => !o.queries || o.queries.includes(q.key));
     const measurements: Measurement[] = [];
     const foreignCpu: BenchResults['foreignCpu'] = {};
+    let floorTaken = false;
     const db = new pg.Client({ connectionString: cluster.url(RUN_DB) });
     await db.connect();
     try {
@@ -367,6 +405,16 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
             m.withAccessLog = logged.m;
             if (logged.m.error) log(`    raw + log    ERROR: ${logged.m.error}`);
             else ready.push({ t, label: 'raw + log', req: logged.req, m: logged.m, data: reference });
+          }
+        }
+        // once per run, beside the first throughput query: the request floor of the API and PostGraphile
+        if (full && !floorTaken && PGL_MIN_RATIO[q.key] !== undefined && wanted.includes('postgraphile')) {
+          floorTaken = true;
+          for (const m of measurements.filter((x) => x.query === q.key && (x.target === 'api' || x.target === 'postgraphile') && !x.na && !x.error)) {
+            const floor = await prepareFloor(targets.find((t) => t.name === m.target)!, q.key, cookie);
+            m.floor = floor.m;
+            if (floor.m.error) log(`    ${floor.label} ERROR: ${floor.m.error}`);
+            else ready.push(floor);
           }
         }
         foreignCpu[q.key] = await loadAll(o, targets, ready, db, full);

@@ -297,6 +297,49 @@ describe('the benchmark’s profile of what limits a target', () => {
     ).toContain('| users | raw prepared | 1.0 |');
   });
 
+  it('the request floor (a request that reads nothing) is set beside the throughput check, and a miss says what is left past it', () => {
+    const r = results(true);
+    const [api, pgl] = r.measurements;
+    api.floor = { query: 'rooms', target: 'api', sameData: true, statements: { panel: 1 }, load: [load(1, 1000, 0.9, 0.05), load(8, 1500, 0.7, 0.04)] };
+    pgl.floor = { query: 'rooms', target: 'postgraphile', sameData: true, statements: { panel: 0 }, load: [load(1, 7000, 0.1, 0), load(8, 12000, 0.1, 0)] };
+    const details = throughput(r).details;
+    expect(details[0]).toBe(
+      "the request floor (`{ __typename }` signed in: no data read): the API's process spends 0.70 ms of CPU per request (1500 req/s, 1.0 SQL statements: the session's), PostGraphile's 0.10 ms (12000 req/s): 0.60 ms more per request before any data is read, in the API's session, Express, Apollo Server and graphql-shield",
+    );
+    // the API's process: 4.40 ms per request against PostGraphile's 2.90, 0.60 of it the floor's
+    expect(details.find((d) => d.startsWith('rooms, past the request floor'))).toBe(
+      "rooms, past the request floor: the API's process spends 1.50 ms more per request than PostGraphile's, the floor 0.60 ms more, so the rest of the API's request (its read) costs 0.90 ms more than PostGraphile's",
+    );
+    api.load![1].cpuMsPerRequest = 2.5;
+    expect(throughput(r).details.find((d) => d.startsWith('rooms, past the request floor'))).toMatch(/spends 0\.40 ms less .* costs 1\.00 ms less than PostGraphile's$/);
+    api.floor.error = 'answered HTTP 401: {"errors":[]}';
+    expect(throughput(r).details[0]).toBe('the request floor (`{ __typename }` signed in: no data read): not measured (answered HTTP 401: {"errors":[]})');
+    expect(throughput(r).details.some((d) => d.includes('past the request floor'))).toBe(false);
+    delete api.floor.error;
+    const full = {
+      ...r,
+      options: { ...r.options, scale: 1, seed: 42, warmup: 3, duration: 10, rounds: 2, statementSamples: 10 },
+      startedAt: 'now',
+      command: 'npm run bench',
+      machine: { cpuModel: 'cpu', cores: 2, ramGb: 24, os: 'linux', node: '20', postgres: '15' },
+      cpuProbe: { start: { minMs: 1, medianMs: 1, maxMs: 1 }, end: { minMs: 1, medianMs: 1, maxMs: 1 } },
+      dataset: { template: 't', built: false, buildSeconds: null, counts: {} },
+      params: {},
+      idleRssMb: {},
+      foreignCpu: {},
+      writes: null,
+      scales: null,
+      explain: null,
+      targets: [throughput(r)],
+    } as unknown as BenchResults;
+    const report = markdown(
+      full,
+      QUERIES.filter((q) => q.key === 'rooms'),
+    );
+    expect(report).toContain('| rooms | api floor | 1.0 | 2.0 | 1000 | 0.7 | 1.3 | 1500 | 0.70 | 1.0 |');
+    expect(report).toContain('| rooms | pgl floor | 0.1 | 0.3 | 7000 | 0.1 | 0.2 | 12000 | 0.10 | 0.0 |');
+  });
+
   it('without a profile (--profile-seconds 0) the miss is left to be explained by hand', () => {
     const check = throughput(results(false));
     expect(check.holds).toBe(false);
