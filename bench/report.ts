@@ -336,7 +336,6 @@ export function evaluateTargets(results: Omit<BenchResults, 'targets'>, queries:
       `${q.key}: API ${f1(api.rps)} req/s vs PostGraphile ${f1(pgl.rps)} req/s = ${f2(ratio)}×${roundSpread(api, pgl)} (limit ≥ ${min}×)${ratio >= min ? '' : ` — MISSED${cpuSplit(api, pgl)}`}`,
     );
     const profile = get(q.key, 'api')?.profile;
-    const excess = (api.cpuMsPerRequest ?? 0) - (pgl.cpuMsPerRequest ?? 0);
     if (ratio < min && floor?.gapMs != null && api.cpuMsPerRequest !== undefined) tpDetails.push(`${q.key}, ${floorShare(api.cpuMsPerRequest - (pgl.cpuMsPerRequest ?? 0), floor.gapMs)}`);
     if (ratio < min && profile) tpDetails.push(`${q.key}, what limits it: ${profileLine(profile)}`);
     else if (ratio < min) limitedByHand = true;
