@@ -1,5 +1,5 @@
 // The per-request context: a forked EntityManager, the caller, and the audit writer.
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from './config.js';
 import type { Locale } from './common/messages.js';
@@ -24,8 +24,9 @@ export interface Context {
   em: EntityManager;
   config: Config;
   secrets: SecretBox;
-  req: Request;
-  res: Response;
+  /** Node's own request and response: /graphql is served without Express (api/http/graphql-route.ts) */
+  req: IncomingMessage;
+  res: ServerResponse;
   ip: string | null;
   locale: Locale;
   /** any live session, whatever its stage */
@@ -71,8 +72,8 @@ class RequestContext implements Context {
   em: EntityManager;
   config: Config;
   secrets: SecretBox;
-  req: Request;
-  res: Response;
+  req: IncomingMessage;
+  res: ServerResponse;
   ip: string | null;
   locale: Locale;
   sessionProblem: Context['sessionProblem'];

@@ -40,7 +40,7 @@ async function main() {
       keepAliveTimeout: config.http.keepAliveTimeoutMs,
       connectionsCheckingInterval: Math.min(1000, Math.ceil(Math.min(config.http.requestTimeoutMs, config.http.headersTimeoutMs) / 2)),
     },
-    server.app,
+    server.handler,
   );
   try {
     await listen(http, config.port, config.host);

@@ -1,8 +1,9 @@
-// The Express app: /graphql, /healthz and the built admin panel, on one origin.
+// The API's HTTP handler: /graphql on Node's own objects (api/http/graphql-route.ts), and Express
+// for the rest (/healthz, files, uploads, FHIR, the built admin panel), on one origin.
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import cookieParser from 'cookie-parser';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -13,7 +14,7 @@ import { AppError, formatError } from './common/errors.js';
 import { isDatabaseUnavailable } from './common/db-errors.js';
 import { DEFAULT_LIMITS, queryLimitRules, queryLimitsPlugin } from './common/limits.js';
 import { localeFromHeader, requestScope } from './common/request-context.js';
-import { accountUsable, clearSessionCookie, clientIp, cookieName, resolveSession, sessionOf, type AuthCacheEntry } from './auth/sessions.js';
+import { accountUsable, clearSessionCookie, clientIp, resolveSession, sessionOf, sessionToken, type AuthCacheEntry } from './auth/sessions.js';
 import { AuthCache } from './auth/session-cache.js';
 import { hashToken } from './auth/tokens.js';
 import { resolveApiToken, TOKEN_TOUCH_EVERY_MS } from './tokens/api-token.service.js';
@@ -33,9 +34,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { rateLimitsFor } from './http/rate-limits.js';
 import { errorMessages } from './common/messages.js';
 import { servePanel } from './http/panel.js';
-import { graphqlRoute } from './http/graphql-route.js';
+import { graphqlEndpoint, isGraphqlRequest, type GraphqlRequest, type Middleware } from './http/graphql-route.js';
 
 export interface AppServer {
+  /** Node's request listener: http.createServer(server.handler) */
+  handler: RequestListener;
+  /** everything but /graphql */
   app: Express;
   stop: () => Promise<void>;
 }
@@ -67,14 +71,14 @@ const securityHeaders = (config: Config) =>
 export async function createServer(orm: MikroORM, config: Config, secrets: SecretBox): Promise<AppServer> {
   const app = express();
   app.disable('x-powered-by');
-  // behind a load balancer: X-Forwarded-For is believed only from the listed proxies (audit, rate limits)
-  app.set('trust proxy', config.trustProxy.length ? config.trustProxy : false);
-  app.use(securityHeaders(config));
+  // the same two first steps for /graphql and for Express's routes: the headers, the request's scope
+  const headers = securityHeaders(config);
+  const inRequestScope: Middleware = (req, _res, next) => requestScope.run({ locale: localeFromHeader(req.headers['accept-language']), requestId: randomUUID(), production: config.production }, next);
+  app.use(headers, inRequestScope);
   const limits = rateLimitsFor(orm, config);
   // sessions and tokens in memory, each dropped as soon as any process commits a change to it
   const authCache = new AuthCache<AuthCacheEntry>(orm.config.getClientUrl());
   await authCache.start();
-  app.use((req, _res, next) => requestScope.run({ locale: localeFromHeader(req.get('accept-language')), requestId: randomUUID(), production: config.production }, next));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -99,23 +103,24 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   });
   await apollo.start();
 
-  // first of the routes: every data request of the panel comes here, and Express tries each route
-  // registered before it, and each route of every router mounted before it, on every request
-  app.use(
-    '/graphql',
-    cookieParser(),
-    // files travel through /uploads: a GraphQL body is small, and a larger one is refused from its
-    // Content-Length (or once the limit is streamed past) and discarded, never buffered or parsed
-    express.json({ limit: config.graphqlBodyLimit }),
-    graphqlRoute(apollo, async (req, res) => {
+  const graphql = graphqlEndpoint(apollo, {
+    before: [
+      headers,
+      inRequestScope,
+      // files travel through /uploads: a GraphQL body is small, and a larger one is refused from its
+      // Content-Length (or once the limit is streamed past) and discarded, never buffered or parsed
+      express.json({ limit: config.graphqlBodyLimit }),
+    ],
+    context: async (req, res) => {
       try {
         return await requestContext(req, res);
       } catch (e) {
         if (isDatabaseUnavailable(e)) throw new AppError('SERVICE_UNAVAILABLE', { http: { status: 503 } });
         throw e;
       }
-    }),
-  );
+    },
+    fail: httpError,
+  });
 
   // Files (scanned forms, post attachments) for callers who may see them, with the API's session cookie.
   const sendFile = (res: express.Response, file: { contentType: string; filename: string; data: Buffer }, inline: boolean) => {
@@ -125,12 +130,12 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
     res.send(file.data);
   };
   const fileRoute = (path: string, load: (em: EntityManager, viewer: Viewer, id: string, ip: string | null) => Promise<{ contentType: string; filename: string; data: Buffer } | null>) =>
-    app.get(path, cookieParser(), async (req, res) => {
+    app.get(path, async (req, res) => {
       const em = orm.em.fork();
-      const session = sessionOf(em, await resolveSession(em, config, req.cookies?.[cookieName(config)], authCache));
+      const session = sessionOf(em, await resolveSession(em, config, sessionToken(config, req), authCache));
       if (session?.stage !== SessionStage.SIGNED_IN) return void res.status(401).json({ error: 'UNAUTHENTICATED' });
       const id = String(req.params.id);
-      const file = /^[0-9a-f-]{36}$/.test(id) ? await load(em, toViewer(session.user.getEntity()), id, clientIp(req)).catch(() => null) : null;
+      const file = /^[0-9a-f-]{36}$/.test(id) ? await load(em, toViewer(session.user.getEntity()), id, clientIp(req, config)).catch(() => null) : null;
       if (!file) return void res.status(404).json({ error: 'NOT_FOUND' });
       sendFile(res, file, req.query.inline === '1' && file.contentType.startsWith('image/'));
     });
@@ -159,9 +164,11 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   app.use(fhirRoutes(orm, config, toViewer));
 
   /** Who is calling: an API token (read-only) or the browser session cookie. */
-  async function requestContext(req: express.Request, res: express.Response): Promise<Context> {
+  async function requestContext(req: GraphqlRequest, res: ServerResponse): Promise<Context> {
     const em = orm.em.fork();
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+    const ip = clientIp(req, config);
+    const locale = localeFromHeader(req.headers['accept-language']);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       // reporting clients: the token's owner, read-only, no cookie session
       const viewer = await tokenViewer(em, bearer);
@@ -172,16 +179,15 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
         limits,
         req,
         res,
-        ip: clientIp(req),
-        locale: localeFromHeader(req.get('accept-language')),
+        ip,
+        locale,
         session: null,
         sessionProblem: viewer ? null : 'INVALID_TOKEN',
         viewer,
         viaToken: true,
       });
     }
-    const token = req.cookies?.[cookieName(config)] as string | undefined;
-    const resolved = await resolveSession(em, config, token, authCache);
+    const resolved = await resolveSession(em, config, sessionToken(config, req), authCache);
     const { session, problem } = resolved;
     if (problem) clearSessionCookie(config, res);
     const fromMemory = 'cached' in resolved ? resolved.cached : null;
@@ -195,8 +201,8 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
         secrets,
         req,
         res,
-        ip: clientIp(req),
-        locale: localeFromHeader(req.get('accept-language')),
+        ip,
+        locale,
         session,
         sessionProblem: problem,
         viewer,
@@ -238,22 +244,35 @@ export async function createServer(orm: MikroORM, config: Config, secrets: Secre
   servePanel(app, config.adminDist);
 
   // Body-parser and other middleware errors: a code, never an HTML page with a stack trace.
-  app.use((err: { status?: number; type?: string }, req: express.Request, res: express.Response, next: express.NextFunction) => {
-    if (res.headersSent) return next(err);
-    const status = err.status && err.status < 500 ? err.status : 500;
-    if (status === 413) {
-      // body-parser stopped at the limit and read off the rest without keeping it: a code, not a page
-      return void res.status(413).json({ errors: [{ message: errorMessages.PAYLOAD_TOO_LARGE[localeFromHeader(req.get('accept-language'))], extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    }
-    if (status === 500) console.error('[http] unexpected error:', err);
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
-  });
+  app.use((err: unknown, req: express.Request, res: express.Response, next: express.NextFunction) => (res.headersSent ? next(err) : httpError(err, req, res)));
 
   return {
+    handler: (req, res) => (isGraphqlRequest(req.url) ? graphql(req, res) : app(req, res)),
     app,
     stop: async () => {
       await apollo.stop();
       await authCache.stop();
     },
   };
+}
+
+/** A request that failed outside GraphQL (body-parser's limit or JSON, an unexpected error): a code, never a page. */
+function httpError(err: unknown, req: IncomingMessage, res: ServerResponse): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const given = (err as { status?: number } | null)?.status;
+  const status = given && given < 500 ? given : 500;
+  const answer = (code: string, message: string) => {
+    res.statusCode = status;
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  };
+  // body-parser stopped at the limit and read off the rest without keeping it: a code, not a page
+  if (status === 413) answer('PAYLOAD_TOO_LARGE', errorMessages.PAYLOAD_TOO_LARGE[localeFromHeader(req.headers['accept-language'])]);
+  else if (status === 500) {
+    console.error('[http] unexpected error:', err);
+    answer('INTERNAL_SERVER_ERROR', 'Internal server error');
+  } else answer('BAD_REQUEST', 'Bad request');
 }

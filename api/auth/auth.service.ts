@@ -75,7 +75,7 @@ export class AuthService {
       this.ctx.session.revokedReason = 'replaced';
     }
     const stage = u.totpEnabledAt ? SessionStage.TOTP_REQUIRED : SessionStage.TOTP_ENROLLMENT;
-    const session = await createSession(this.em, this.ctx.config, u, stage, this.ctx.req, this.ctx.res);
+    const session = await createSession(this.em, this.ctx.config, u, stage, this.ctx);
     this.ctx.session = session;
     this.ctx.audit.record({ action: 'auth.password', actor: actorOf(u), target: { type: 'User', id: u.id }, detail: rehashed ? { passwordRehashed: true } : null });
     await this.em.flush();
@@ -106,7 +106,7 @@ export class AuthService {
       u.passwordHash = passwordHash;
       u.status = UserStatus.ACTIVE;
       u.mustChangePassword = false;
-      this.ctx.session = await createSession(this.em, this.ctx.config, u, SessionStage.TOTP_ENROLLMENT, this.ctx.req, this.ctx.res);
+      this.ctx.session = await createSession(this.em, this.ctx.config, u, SessionStage.TOTP_ENROLLMENT, this.ctx);
       this.ctx.audit.record({ action: 'auth.activate', actor: actorOf(u), target: { type: 'User', id: u.id } });
       return AuthStep.TOTP_ENROLLMENT;
     });

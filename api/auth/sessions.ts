@@ -1,5 +1,7 @@
 // Session lifecycle: create, resolve from the cookie (idle and absolute expiry), revoke.
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseCookies, serialize as serializeCookie, type CookieSerializeOptions } from 'cookie';
+import proxyaddr from 'proxy-addr';
 import type { EntityData, EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import { Session, SessionStage } from './session.entity.js';
@@ -15,32 +17,40 @@ export const cookieName = (config: Config) => (config.secureCookies ? '__Host-si
 /** Touching lastSeenAt on every request would write on every read; once a minute is enough. */
 const TOUCH_EVERY_MS = 60_000;
 
-export async function createSession(em: EntityManager, config: Config, user: User, stage: SessionStage, req: Request, res: Response): Promise<Session> {
+/** The session cookie's attributes: not readable by scripts, never sent cross-site, HTTPS-only in production. */
+const sessionCookie = (config: Config): CookieSerializeOptions => ({ httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/' });
+
+/** A Set-Cookie header added to the answer (as Express's res.cookie writes it: Max-Age in seconds and Expires). */
+function setCookie(res: ServerResponse, name: string, value: string, options: CookieSerializeOptions): void {
+  res.appendHeader('Set-Cookie', serializeCookie(name, value, options));
+}
+
+/** The session token the request's cookie carries, if any (every route reads it this way). */
+export function sessionToken(config: Config, req: IncomingMessage): string | undefined {
+  return req.headers.cookie ? parseCookies(req.headers.cookie)[cookieName(config)] : undefined;
+}
+
+export async function createSession(em: EntityManager, config: Config, user: User, stage: SessionStage, http: { req: IncomingMessage; res: ServerResponse; ip: string | null }): Promise<Session> {
   const token = newToken();
   const now = new Date();
+  const lifetime = hours(config.session.absoluteHours);
   const session = em.create(Session, {
     tokenHash: hashToken(token),
     user,
     stage,
     createdAt: now,
     lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + hours(config.session.absoluteHours)),
-    ip: clientIp(req),
-    userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
+    expiresAt: new Date(now.getTime() + lifetime),
+    ip: http.ip,
+    userAgent: http.req.headers['user-agent']?.slice(0, 300) ?? null,
   });
   em.persist(session);
-  res.cookie(cookieName(config), token, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: config.secureCookies,
-    path: '/',
-    maxAge: hours(config.session.absoluteHours),
-  });
+  setCookie(http.res, cookieName(config), token, { ...sessionCookie(config), maxAge: Math.floor(lifetime / 1000), expires: new Date(now.getTime() + lifetime) });
   return session;
 }
 
-export function clearSessionCookie(config: Config, res: Response): void {
-  res.clearCookie(cookieName(config), { httpOnly: true, sameSite: 'strict', secure: config.secureCookies, path: '/' });
+export function clearSessionCookie(config: Config, res: ServerResponse): void {
+  setCookie(res, cookieName(config), '', { ...sessionCookie(config), expires: new Date(0) });
 }
 
 /** An account that may hold a session at all (active, not past its stop date). */
@@ -165,6 +175,18 @@ export async function revokeSessions(em: EntityManager, userId: string, reason: 
   return em.nativeUpdate(Session, { user: userId, revokedAt: null, ...(exceptSessionId ? { id: { $ne: exceptSessionId } } : {}) }, { revokedAt: new Date(), revokedReason: reason });
 }
 
-export function clientIp(req: Request): string | null {
-  return (req.ip ?? req.socket.remoteAddress ?? null)?.slice(0, 64) ?? null;
+/** TRUST_PROXY compiled once per configuration (proxy-addr, as Express compiles its 'trust proxy'). */
+const trusted = new WeakMap<Config, (address: string, hop: number) => boolean>();
+
+/**
+ * The caller's address, for the audit trail and the rate limits: X-Forwarded-For is believed only
+ * from the proxies TRUST_PROXY lists (none by default), hop by hop from the socket's address.
+ */
+export function clientIp(req: IncomingMessage, config: Config): string | null {
+  let trust = trusted.get(config);
+  if (!trust) {
+    trust = proxyaddr.compile(config.trustProxy);
+    trusted.set(config, trust);
+  }
+  return (proxyaddr(req, trust) ?? null)?.slice(0, 64) ?? null;
 }

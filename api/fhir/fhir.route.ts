@@ -2,7 +2,6 @@
 // OperationOutcome errors). Callers are the panel's session cookie or a read-only API token, as in
 // /graphql; both only read here.
 import express, { type Request, type Response, type Router } from 'express';
-import cookieParser from 'cookie-parser';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import type { Viewer } from '../context.js';
@@ -10,7 +9,7 @@ import type { User } from '../users/user.entity.js';
 import { AppError } from '../common/errors.js';
 import { errorMessages, type ErrorCode } from '../common/messages.js';
 import { localeFromHeader } from '../common/request-context.js';
-import { clientIp, cookieName, resolveSession } from '../auth/sessions.js';
+import { clientIp, resolveSession, sessionToken } from '../auth/sessions.js';
 import { SessionStage } from '../auth/session.entity.js';
 import { resolveApiToken } from '../tokens/api-token.service.js';
 import { exportRoom } from './room-export.js';
@@ -45,7 +44,7 @@ export function fhirRoutes(orm: MikroORM, config: Config, toViewer: (u: User) =>
       const token = await resolveApiToken(em, bearer);
       return token ? toViewer(token.owner.getEntity()) : null;
     }
-    const { session } = await resolveSession(em, config, req.cookies?.[cookieName(config)]);
+    const { session } = await resolveSession(em, config, sessionToken(config, req));
     return session?.stage === SessionStage.SIGNED_IN ? toViewer(session.user.getEntity()) : null;
   }
 
@@ -65,11 +64,10 @@ export function fhirRoutes(orm: MikroORM, config: Config, toViewer: (u: User) =>
   // Express 5's path syntax has no literal "$": the FHIR operation name is matched by a regular expression
   router.get(
     /^\/fhir\/Room\/([^/]+)\/\$export$/,
-    cookieParser(),
     handle(async (req, res, viewer, em) => {
       const roomId = String((req.params as Record<string, string>)[0]);
       if (!/^[0-9a-f-]{36}$/.test(roomId)) throw new AppError('NOT_FOUND');
-      const bundle = await exportRoom(em, viewer, roomId, clientIp(req), config.publicUrl.replace(/\/$/, ''));
+      const bundle = await exportRoom(em, viewer, roomId, clientIp(req, config), config.publicUrl.replace(/\/$/, ''));
       res.setHeader('Cache-Control', 'private, no-store');
       res.type(FHIR_JSON).send(JSON.stringify(bundle));
     }),
@@ -78,9 +76,8 @@ export function fhirRoutes(orm: MikroORM, config: Config, toViewer: (u: User) =>
   // a municipality export's NDJSON files (Bulk Data layout: one per resource type)
   router.get(
     '/fhir/exports/:jobId/:type.ndjson',
-    cookieParser(),
     handle(async (req, res, viewer, em) => {
-      const file = await exportFile(em, viewer, String(req.params.jobId), String(req.params.type), clientIp(req));
+      const file = await exportFile(em, viewer, String(req.params.jobId), String(req.params.type), clientIp(req, config));
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('Content-Disposition', `attachment; filename="${file.type}.ndjson"`);
       res.type('application/fhir+ndjson').send(file.data);

@@ -7,14 +7,13 @@
 // a PendingUpload until a mutation claims it by id.
 import type { Socket } from 'node:net';
 import express, { type Request, type Response, type Router } from 'express';
-import cookieParser from 'cookie-parser';
 import busboy from 'busboy';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from '../config.js';
 import { errorMessages, fieldMessages, type ErrorCode, type Locale } from '../common/messages.js';
 import { localeFromHeader } from '../common/request-context.js';
 import { isDatabaseUnavailable } from '../common/db-errors.js';
-import { clientIp, cookieName, resolveSession } from '../auth/sessions.js';
+import { clientIp, resolveSession, sessionToken } from '../auth/sessions.js';
 import { SessionStage } from '../auth/session.entity.js';
 import { ACCEPTED_TYPES, SIGNATURE_BYTES, cleanFilename, detectType, storeUpload } from './upload.service.js';
 import { uploadPolicy } from './upload.policy.js';
@@ -150,7 +149,7 @@ export function uploadRoutes(orm: MikroORM, config: Config): Router {
       const declared = Number(req.get('content-length'));
       if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) throw new Refusal(413, 'FILE_TOO_LARGE', { maxBytes });
       const em = orm.em.fork();
-      const ip = clientIp(req);
+      const ip = clientIp(req, config);
       let owner: { userId: string } | { anonymous: true; ip: string | null };
       if (anonymous) {
         // the public page's limit, per address, taken before a byte of the file is read
@@ -161,7 +160,7 @@ export function uploadRoutes(orm: MikroORM, config: Config): Router {
         }
         owner = { anonymous: true, ip };
       } else {
-        const { session } = await resolveSession(em, config, req.cookies?.[cookieName(config)]);
+        const { session } = await resolveSession(em, config, sessionToken(config, req));
         if (session?.stage !== SessionStage.SIGNED_IN) throw new Refusal(401, 'UNAUTHENTICATED');
         const u = session.user.getEntity();
         const viewer = { id: u.id, loginId: u.loginId, role: u.role, municipalityId: u.municipality?.id ?? null, officeId: u.office?.id ?? null, officeAdmin: u.officeAdmin };
@@ -179,7 +178,7 @@ export function uploadRoutes(orm: MikroORM, config: Config): Router {
     }
   };
 
-  router.post('/uploads', cookieParser(), handle(false));
+  router.post('/uploads', handle(false));
   router.post('/uploads/public', handle(true));
   return router;
 }

@@ -4,6 +4,7 @@
 // due ID stops) are not started: the benchmark measures the request path.
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
+import { createServer as createHttpServer } from 'node:http';
 import { fail, instrumentPg, serveRunner, targetConfig } from './common.js';
 
 process.env.NODE_ENV = 'production';
@@ -24,7 +25,7 @@ async function main() {
   };
   const orm = await connect(cfg.databaseUrl);
   const server = await createServer(orm, config, new SecretBox(config.secretKey!));
-  const http = server.app.listen(0, '127.0.0.1');
+  const http = createHttpServer(server.handler).listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => http.once('listening', () => resolve()));
   const { ready } = serveRunner(counter, async () => {
     http.closeAllConnections();

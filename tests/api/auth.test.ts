@@ -204,6 +204,11 @@ describe('sessions', () => {
     const cookie = res.headers.getSetCookie()[0];
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
+    // for as long as the session's absolute limit (12 h), on the whole origin
+    expect(cookie).toMatch(/; Max-Age=43200;/);
+    expect(cookie).toMatch(/; Path=\/;/);
+    const expires = Date.parse(/; Expires=([^;]+)/.exec(cookie)![1]);
+    expect(Math.abs(expires - (Date.now() + 12 * 3600_000))).toBeLessThan(60_000);
     const token = cookie.split(';')[0].split('=')[1];
     expect(token.length).toBeGreaterThanOrEqual(40);
     const rows = await sql(`select token_hash from session where user_id = ?`, [u.user.id]);
@@ -243,7 +248,10 @@ describe('sessions', () => {
   it('logout ends the session on the server: the old cookie no longer works', async () => {
     const { c } = await signedIn();
     const stolen = c.cookieHeader;
-    expect((await c.ok(`mutation { logout }`)).logout).toBe(true);
+    const out = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: stolen! }, body: JSON.stringify({ query: 'mutation { logout }' }) });
+    expect((await out.json()).data.logout).toBe(true);
+    // and the browser is told to drop the cookie: emptied, expired, with the attributes it was set with
+    expect(out.headers.getSetCookie()).toEqual(['sid=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict']);
     const replay = new Client(server.url);
     replay.setCookieHeader(stolen);
     expect(codesOf(await replay.gql(ME))).toEqual(['UNAUTHENTICATED']);

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import pg from 'pg';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -292,7 +292,7 @@ describe('npm run restore', () => {
     const db = await openDatabase(config, () => {});
     const app = await createServer(db.orm, config, db.secrets);
     const http: Server = await new Promise((resolve) => {
-      const s = app.app.listen(0, '127.0.0.1', () => resolve(s));
+      const s = createHttpServer(app.handler).listen(0, '127.0.0.1', () => resolve(s));
     });
     return {
       url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -34,7 +34,7 @@ beforeAll(async () => {
   const server = await createServer(orm, { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), adminDist: path.resolve('admin/dist') }, secrets);
   stopServer = server.stop;
   http = await new Promise((resolve) => {
-    const s = server.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(server.handler).listen(0, '127.0.0.1', () => resolve(s));
   });
   url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   (globalThis as { faultSecrets?: SecretBox }).faultSecrets = secrets;

@@ -1,6 +1,7 @@
-// /graphql as a client meets it over HTTP: Apollo's answers, written without Express's res.send
-// (api/http/graphql-route.ts), keep their status, type, length and security headers, are never
-// stored by a cache (they may hold patient data), and carry no ETag (a hash of every answer).
+// /graphql as a client meets it over HTTP: Apollo's answers, served on Node's own objects without
+// Express (api/http/graphql-route.ts), keep their status, type, length and security headers, are
+// never stored by a cache (they may hold patient data), carry no ETag (a hash of every answer), and
+// a body over the limit or broken JSON gets a coded JSON answer, never a page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -35,7 +36,10 @@ describe('/graphql over HTTP', () => {
 
     const broken = await post('{"query": ');
     expect(broken.status).toBe(400);
-    expect(await broken.text()).not.toMatch(/<html|at .*\.js/i);
+    const brokenText = await broken.text();
+    expect(brokenText).not.toMatch(/<html|at .*\.js/i);
+    expect(JSON.parse(brokenText)).toEqual({ errors: [{ message: 'Bad request', extensions: { code: 'BAD_REQUEST' } }] });
+    expect(broken.headers.get('x-frame-options')).toBe('DENY');
 
     const mutation = await fetch(`${server.url}/graphql?query=${encodeURIComponent('mutation { logout }')}`, { headers: { 'apollo-require-preflight': '1' } });
     expect(mutation.status).toBe(405);

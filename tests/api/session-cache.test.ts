@@ -3,7 +3,7 @@
 // processes would be): every revocation made through the first is refused at once by the second.
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../../api/config.js';
@@ -43,7 +43,7 @@ async function startApi(url: string): Promise<Api> {
   });
   const server: AppServer = await createServer(orm, config, secrets);
   const http: Server = await new Promise((resolve) => {
-    const s = server.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(server.handler).listen(0, '127.0.0.1', () => resolve(s));
   });
   return {
     url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,

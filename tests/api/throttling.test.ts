@@ -1,7 +1,7 @@
 // Sign-in throttling, the public page's limit, the proxy setting, the body limit, helmet's headers
 // and the password hashing cost: over real HTTP against real servers and databases.
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 // Node's web stream (its ReadableStream.from), the same class as the global one the DOM typings describe without `from`
 import { ReadableStream } from 'node:stream/web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -156,7 +156,7 @@ describe('limits shared by two API processes on one database', () => {
       const config: Config = { ...loadConfig({ NODE_ENV: 'test' } as NodeJS.ProcessEnv), adminDist: '/nonexistent', signInLimits: DEFAULT_LIMITS, publicSubmissionsPerHour: 4 };
       const api = await createServer(o, config, new SecretBox('test-secret-key-test-secret-key-0123456789'));
       const http: Server = await new Promise((resolve) => {
-        const s = api.app.listen(0, '127.0.0.1', () => resolve(s));
+        const s = createHttpServer(api.handler).listen(0, '127.0.0.1', () => resolve(s));
       });
       servers.push({
         url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,

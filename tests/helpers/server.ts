@@ -1,7 +1,7 @@
 // A real API server on a free port, over its own real database.
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, type Config } from '../../api/config.js';
 import { createServer } from '../../api/server.js';
@@ -47,7 +47,7 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
   const secrets = new SecretBox('test-secret-key-test-secret-key-0123456789');
   const server = await createServer(orm, config, secrets);
   const http: Server = await new Promise((resolve) => {
-    const s = server.app.listen(0, '127.0.0.1', () => resolve(s));
+    const s = createHttpServer(server.handler).listen(0, '127.0.0.1', () => resolve(s));
   });
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   return {
