@@ -2,7 +2,7 @@
 // the panel comes here, and Express would charge each one for what /graphql never uses. Its
 // app.handle swaps the prototypes of every request and response for its own, and runs its router:
 // on the benchmark's request floor (a signed-in `{ __typename }`, bench/README.md) the API's process
-// spent 0.7–1.1 ms of CPU per request through Express, 0.36–0.52 ms here, with the same middleware
+// spent 0.7–1.1 ms of CPU per request through Express, 0.33–0.61 ms here, with the same middleware
 // and the same Apollo Server. The endpoint runs the same connect-style middleware
 // the rest of the app would (helmet's headers, body-parser's JSON with its limit, the request
 // scope), then hands the request to Apollo through its documented integration contract
