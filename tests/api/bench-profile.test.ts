@@ -85,6 +85,25 @@ describe('the benchmark’s profile of what limits a target', () => {
       QUERIES.filter((q) => q.key === 'rooms'),
     ).find((c) => c.name.startsWith('API throughput'))!;
 
+  /** The measurements as a whole run's results, for the Markdown report. */
+  const asFullRun = (r: Omit<BenchResults, 'targets'>, targets: BenchResults['targets']): BenchResults =>
+    ({
+      ...r,
+      options: { ...r.options, scale: 1, seed: 42, warmup: 3, duration: 10, rounds: 2, statementSamples: 10 },
+      startedAt: 'now',
+      command: 'npm run bench',
+      machine: { cpuModel: 'cpu', cores: 2, ramGb: 24, os: 'linux', node: '20', postgres: '15' },
+      cpuProbe: { start: { minMs: 1, medianMs: 1, maxMs: 1 }, end: { minMs: 1, medianMs: 1, maxMs: 1 } },
+      dataset: { template: 't', built: false, buildSeconds: null, counts: {} },
+      params: {},
+      idleRssMb: {},
+      foreignCpu: {},
+      writes: null,
+      scales: null,
+      explain: null,
+      targets,
+    }) as unknown as BenchResults;
+
   it('a missed throughput says where its CPU goes and what the profile shows', () => {
     const check = throughput(results(true));
     expect(check.holds).toBe(false);
@@ -273,22 +292,7 @@ describe('the benchmark’s profile of what limits a target', () => {
     expect(check.holds).toBe(true);
     expect(check.details[0]).toBe('users (flat): API p50 4.0 ms ÷ raw 2.0 ms = 2.00× (limit 2.5×); ÷ raw prepared 1.0 ms = 4.00×');
     expect(check.details[1]).toMatch(/^raw prepared: the same raw statement named, .*not checked/);
-    const full = {
-      ...r,
-      options: { ...r.options, scale: 1, seed: 42, warmup: 3, duration: 10, rounds: 2, statementSamples: 10 },
-      startedAt: 'now',
-      command: 'npm run bench',
-      machine: { cpuModel: 'cpu', cores: 2, ramGb: 24, os: 'linux', node: '20', postgres: '15' },
-      cpuProbe: { start: { minMs: 1, medianMs: 1, maxMs: 1 }, end: { minMs: 1, medianMs: 1, maxMs: 1 } },
-      dataset: { template: 't', built: false, buildSeconds: null, counts: {} },
-      params: {},
-      idleRssMb: {},
-      foreignCpu: {},
-      writes: null,
-      scales: null,
-      explain: null,
-      targets: [check],
-    } as unknown as BenchResults;
+    const full = asFullRun(r, [check]);
     expect(
       markdown(
         full,
@@ -316,22 +320,7 @@ describe('the benchmark’s profile of what limits a target', () => {
     expect(throughput(r).details[0]).toBe('the request floor (`{ __typename }` signed in: no data read): not measured (answered HTTP 401: {"errors":[]})');
     expect(throughput(r).details.some((d) => d.includes('past the request floor'))).toBe(false);
     delete api.floor.error;
-    const full = {
-      ...r,
-      options: { ...r.options, scale: 1, seed: 42, warmup: 3, duration: 10, rounds: 2, statementSamples: 10 },
-      startedAt: 'now',
-      command: 'npm run bench',
-      machine: { cpuModel: 'cpu', cores: 2, ramGb: 24, os: 'linux', node: '20', postgres: '15' },
-      cpuProbe: { start: { minMs: 1, medianMs: 1, maxMs: 1 }, end: { minMs: 1, medianMs: 1, maxMs: 1 } },
-      dataset: { template: 't', built: false, buildSeconds: null, counts: {} },
-      params: {},
-      idleRssMb: {},
-      foreignCpu: {},
-      writes: null,
-      scales: null,
-      explain: null,
-      targets: [throughput(r)],
-    } as unknown as BenchResults;
+    const full = asFullRun(r, [throughput(r)]);
     const report = markdown(
       full,
       QUERIES.filter((q) => q.key === 'rooms'),
