@@ -156,7 +156,7 @@ function floorLine(api: Measurement | undefined, pgl: Measurement | undefined, c
   return {
     line:
       `${name}: the API's process spends ${f2(a.cpuMsPerRequest)} ms of CPU per request (${f1(a.rps)} req/s, ${f1(api.statements?.panel)} SQL statements: the session's), ` +
-      `PostGraphile's ${f2(p.cpuMsPerRequest)} ms (${f1(p.rps)} req/s): ${f2(gapMs)} ms more per request before any data is read, in the API's session, Express, Apollo Server and graphql-shield`,
+      `PostGraphile's ${f2(p.cpuMsPerRequest)} ms (${f1(p.rps)} req/s): ${f2(gapMs)} ms more per request before any data is read, in the API's session, its HTTP middleware, Apollo Server and graphql-shield`,
     gapMs,
   };
 }

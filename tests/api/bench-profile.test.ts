@@ -308,7 +308,7 @@ describe('the benchmark’s profile of what limits a target', () => {
     pgl.floor = { query: 'rooms', target: 'postgraphile', sameData: true, statements: { panel: 0 }, load: [load(1, 7000, 0.1, 0), load(8, 12000, 0.1, 0)] };
     const details = throughput(r).details;
     expect(details[0]).toBe(
-      "the request floor (`{ __typename }` signed in: no data read): the API's process spends 0.70 ms of CPU per request (1500 req/s, 1.0 SQL statements: the session's), PostGraphile's 0.10 ms (12000 req/s): 0.60 ms more per request before any data is read, in the API's session, Express, Apollo Server and graphql-shield",
+      "the request floor (`{ __typename }` signed in: no data read): the API's process spends 0.70 ms of CPU per request (1500 req/s, 1.0 SQL statements: the session's), PostGraphile's 0.10 ms (12000 req/s): 0.60 ms more per request before any data is read, in the API's session, its HTTP middleware, Apollo Server and graphql-shield",
     );
     // the API's process: 4.40 ms per request against PostGraphile's 2.90, 0.60 of it the floor's
     expect(details.find((d) => d.startsWith('rooms, past the request floor'))).toBe(
