@@ -61,9 +61,9 @@ interface SessionBox {
 
 /**
  * One request's context. Every context has this one prototype: Apollo hands each operation a copy
- * (`Object.assign(Object.create(proto), ctx)`), and a prototype made per request would give every
- * context its own hidden class, so that each read of a context property in the API went through
- * V8's slow (megamorphic) path. The session sits in a box that the copy shares, so that a session
+ * (`Object.assign(Object.create(proto), ctx)`); a prototype made per request (as this used to be)
+ * gives every context its own hidden class, which V8 reads on its slow path (no gain the benchmark
+ * could show, but one class is also the plainer code). The session sits in a box that the copy shares, so that a session
  * served from memory (auth/session-cache.ts) becomes an entity only if a resolver asks for it
  * (sign-out, password change), and a resolver's sign-in or sign-out is seen through either object.
  * tests/api/context.test.ts.
