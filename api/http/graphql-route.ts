@@ -13,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 
-export const GRAPHQL_PATH = '/graphql';
+const GRAPHQL_PATH = '/graphql';
 
 /** A request for /graphql (with or without a query string). */
 export const isGraphqlRequest = (url: string | undefined) => url === GRAPHQL_PATH || (url?.startsWith(`${GRAPHQL_PATH}?`) ?? false);
@@ -24,7 +24,7 @@ export type GraphqlRequest = IncomingMessage & { body?: unknown };
 /** Connect-style middleware (helmet, body-parser): Node's request and response, and next. */
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
-export interface GraphqlEndpoint<C> {
+interface GraphqlEndpoint<C> {
   /** run in order before Apollo; the first error goes to `fail` */
   before: Middleware[];
   context: (req: GraphqlRequest, res: ServerResponse) => Promise<C>;
