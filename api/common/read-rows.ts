@@ -182,6 +182,14 @@ export interface PageRequest<T extends object> extends RowRequest<T> {
    */
   searched?: boolean;
   /**
+   * The total from counts the writes keep (api/reports/kept-counts.entity.ts): the table, whose
+   * columns include every column the where reads, and whose `n` counts the rows of each key. The
+   * total is then the where over that table, summed: a handful of rows whatever the list's size,
+   * where counting the rows grows with them. Only for a where on those columns (a whole
+   * municipality's rooms by status: RoomCount), never a search.
+   */
+  keptTotal?: string;
+  /**
    * The page is a read of patient data: its access-log rows (one per listed row) are written by
    * the page's own statement (Audit#readLogInsert), not by a second INSERT.
    */
@@ -299,7 +307,7 @@ const OFFSET_STAND_IN = 2_000_000_002;
  */
 function compiledOnce<T extends object>(
   kind: string,
-  req: RowRequest<T> & Pick<PageRequest<T>, 'searched' | 'log'>,
+  req: RowRequest<T> & Pick<PageRequest<T>, 'searched' | 'keptTotal' | 'log'>,
   paging: PageRequest<T>['paging'],
   build: (where: FilterQuery<T>, limit: number, offset: number) => Statement[],
 ): Statement[] {
@@ -349,7 +357,8 @@ function buildPage<T extends object>(ctx: Context, req: PageRequest<T>): PageSta
   // the count is the page's own query without its columns, order and limit: the same scope, and
   // the where is translated once (a raw() fragment in it can be used only once)
   const query = qb.getKnexQuery();
-  const count = query.clone().clearSelect().clearOrder().clear('limit').clear('offset').count({ count: '*' });
+  const unpaged = query.clone().clearSelect().clearOrder().clear('limit').clear('offset');
+  const count = req.keptTotal ? unpaged.from({ [ALIAS]: req.keptTotal }).sum({ count: `${ALIAS}.n` }) : unpaged.count({ count: '*' });
   if (!req.searched) query.select(count.clone().as(TOTAL));
   return { page: statementOf(query), count: statementOf(count) };
 }
@@ -361,7 +370,7 @@ function pageKey<T extends object>(req: PageRequest<T>, whereText: string): stri
     .filter(([field]) => req.selection.has(field))
     .map(([field, sql]) => `${field}=${sql(ALIAS)}`);
   const log = req.log ? Object.entries(req.log.columns).map(([c, sql]) => `${c}=${sql(ALIAS)}`) : null;
-  return JSON.stringify([name, selectionKey(req.selection), computed, !!req.searched, log, req.paging.orderBy, req.paging.offset > 0, whereText]);
+  return JSON.stringify([name, selectionKey(req.selection), computed, !!req.searched, req.keptTotal ?? null, log, req.paging.orderBy, req.paging.offset > 0, whereText]);
 }
 
 const selectionKey = (selection: Selection): string => [...selection].map(([k, sub]) => (sub.size ? `${k}{${selectionKey(sub)}}` : k)).join(',');

@@ -20,7 +20,7 @@ import { PendingUpload } from '../uploads/pending-upload.entity.js';
 import { FhirExport, FhirExportFile } from '../fhir/fhir-export.entity.js';
 import { PostNotice } from '../mail/post-notice.entity.js';
 import { SecretKeyCheck } from '../auth/secret-key-check.entity.js';
-import { ApplicationCount, ApplicationStepCount, ApplicationStepDayCount, PostMonthCount, PostMonthTotal, RoomMonthCount, UserHeadcount } from '../reports/kept-counts.entity.js';
+import { ApplicationCount, ApplicationStepCount, ApplicationStepDayCount, PostMonthCount, PostMonthTotal, RoomCount, RoomMonthCount, UserHeadcount } from '../reports/kept-counts.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
 export const entities = [
@@ -55,6 +55,7 @@ export const entities = [
   FhirExportFile,
   UserHeadcount,
   RoomMonthCount,
+  RoomCount,
   ApplicationCount,
   ApplicationStepCount,
   ApplicationStepDayCount,

@@ -3,18 +3,20 @@ import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
 import { JobType, UserStatus } from '../users/user.enums.js';
 import { ApplicationState, ApplicationType } from '../applications/application.enums.js';
+import { RoomStatus } from '../rooms/room.enums.js';
 
 // Counts kept by the writes, so that the figures CITY and VENDOR read on every visit (the home
 // page's headcount by job type and rooms per month, the applications report) cost the same however
 // many accounts, rooms and applications a municipality has: counting the rows themselves grew 4.4×
 // (home) and 5× (applications) from the benchmark's scale 1 to scale 5. The activity report's
 // counts per office and month cost what its answer does, not what every post would.
+// The rooms list's total for a whole municipality reads RoomCount for the same reason.
 // Triggers on app_user, room, application and post keep them in the writing transaction, whoever
 // writes (the API, the demo seed, the benchmark's set-based dataset), each locking the count rows it
 // changes in key order so that crossing writers wait instead of deadlocking (Migration20261201090001,
 // tests/api/kept-counts-locking.test.ts); report_counts_rebuild()
 // recounts them from the rows (the migrations' backfill). The application only reads them
-// (api/reports/report.service.ts). Rows whose count fell to 0 stay; the reports skip them.
+// (api/reports/report.service.ts; RoomCount: api/rooms/room.service.ts, the rooms list). Rows whose count fell to 0 stay; the reports skip them.
 
 /** 職種別・状態別の人数: accounts per municipality (none for VENDOR's own), job type, status and ID stop date. */
 @Entity({ tableName: 'user_headcount' })
@@ -61,6 +63,25 @@ export class RoomMonthCount {
 
   @Property({ type: 'integer' })
   closed!: number;
+}
+
+/**
+ * 部屋の状態別件数: rooms per municipality and status (Migration20261202110001). The rooms list's total
+ * for a whole municipality (CITY's) reads it (api/common/read-rows.ts PageRequest.keptTotal): the
+ * list's where, over these columns, sums the counts instead of counting the rooms.
+ */
+@Entity({ tableName: 'room_count' })
+export class RoomCount {
+  [PrimaryKeyProp]?: ['municipality', 'status'];
+
+  @ManyToOne(() => Municipality, { ref: true, primary: true, deleteRule: 'restrict' })
+  municipality!: Ref<Municipality>;
+
+  @Enum({ items: () => RoomStatus, primary: true })
+  status!: RoomStatus;
+
+  @Property({ type: 'integer' })
+  n!: number;
 }
 
 /** 申請の種類別・状態別の件数: applications per municipality, type and state. */

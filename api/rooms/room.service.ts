@@ -231,6 +231,9 @@ export class RoomService extends AreaService {
       selection: idsOnly,
       computed: { members: membersJson(selection.get('members')) },
       searched: !!filter?.q?.trim(),
+      // a whole municipality's rooms (CITY's), by status at most: their total from the counts the
+      // writes keep (RoomCount), a few rows however many rooms the municipality has
+      keptTotal: roomPolicy.readsWholeMunicipality(this.viewer) && !filter?.q?.trim() && !filter?.ids ? 'room_count' : undefined,
       // a room is named after its patient: the list is a read of each listed room's patient,
       // logged by the page's own statement (an empty page still leaves its trace)
       log: {

@@ -47,7 +47,7 @@ select json_build_object('data', json_build_object('users', json_build_object(
       from page p), '[]'),
   'total', (select count(*) from f))))::text as body`,
 
-  // $1 municipality, $2 limit, $3 offset
+  // $1 municipality, $2 limit, $3 offset; the total from the counts the writes keep, as the API reads it (room_count)
   rooms: `
 with f as (select id, name, updated_at, patient_id, municipality_id from room where municipality_id = $1),
 page as (select * from f order by updated_at desc, id desc limit $2 offset $3)
@@ -56,7 +56,7 @@ select json_build_object('data', json_build_object('rooms', json_build_object(
   'items', coalesce((
     select json_agg(json_build_object('name', p.name, 'members', ${members('p.id', false)}) order by p.updated_at desc, p.id desc)
       from page p), '[]'),
-  'total', (select count(*) from f))))::text as body`,
+  'total', (select coalesce(sum(n), 0) from room_count where municipality_id = $1))))::text as body`,
 
   // $1 room, $2 municipality, $3 limit, $4 offset
   room: `

@@ -100,6 +100,22 @@ describe('kept counts under crossing updates', () => {
     ]);
   });
 
+  it('a room going to closing while another comes back to active (same municipality): both commit, counts right', async () => {
+    const room = () => buildRoom(orm.em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [] });
+    const [going, coming] = [await room(), await room()];
+    await sql(`update room set status = 'CLOSING' where id = ?`, [coming.id]);
+    const count = async (status: string) => (await sql<{ n: number }>(`select n from room_count where municipality_id = ? and status = ?`, [world.city.id, status]))[0]?.n;
+    const before = [await count('ACTIVE'), await count('CLOSING')];
+
+    const ends = await crossing(
+      [`select n from room_count where municipality_id = $1 and status = 'ACTIVE' for update`, [world.city.id]],
+      [`update room set status = 'CLOSING' where id = $1`, [going.id]],
+      [`update room set status = 'ACTIVE' where id = $1`, [coming.id]],
+    );
+    expect(reasons(ends)).toEqual(['ok', 'ok']);
+    expect([await count('ACTIVE'), await count('CLOSING')]).toEqual(before);
+  });
+
   it('two rooms whose months cross, and a closing that leaves the opening month unlocked', async () => {
     const em = orm.em.fork();
     const room = () => buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [] });

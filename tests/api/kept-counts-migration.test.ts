@@ -1,7 +1,7 @@
 // The migrations that add the kept counts (Migration20261201023945: home's, Migration20261201044943:
 // the applications report's, Migration20261201050637 and Migration20261201090002: the activity report's;
 // Migration20261201090001: their update triggers in key order; Migration20261201142133: the durations by
-// whole day) on a database that already holds
+// whole day; Migration20261202110001: the rooms by status, for the rooms list's total) on a database that already holds
 // accounts, rooms, posts and applications, as an upgrade meets them (down, then up again): their backfill counts every existing row, and an application's first
 // submission is taken from its history, not from submitted_at (which a correction moved).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,15 @@ import { SecretBox } from '../../api/auth/secret-box.js';
 
 let orm: MikroORM;
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []) => orm.em.fork().getConnection().execute<T[]>(q, params);
-const KEPT = ['Migration20261201142133', 'Migration20261201090002', 'Migration20261201090001', 'Migration20261201050637', 'Migration20261201044943', 'Migration20261201023945']; // newest first (090001: their update triggers, in key order; 090002: the activity's months; 142133: the durations by day)
+const KEPT = [
+  'Migration20261202110001',
+  'Migration20261201142133',
+  'Migration20261201090002',
+  'Migration20261201090001',
+  'Migration20261201050637',
+  'Migration20261201044943',
+  'Migration20261201023945',
+]; // newest first (090001: their update triggers, in key order; 090002: the activity's months; 142133: the durations by day; 20261202110001: the rooms by status)
 
 beforeAll(async () => {
   ({ orm } = await createTestDatabase());
@@ -64,6 +72,7 @@ describe('the kept counts on an existing database', () => {
         `select r.municipality_id, date_trunc('month', p.created_at at time zone 'Asia/Tokyo')::date::text as month, count(*)::int as posts from post p join room r on r.id = p.room_id group by 1, 2 order by 1, 2`,
         `select municipality_id, month::text, posts from post_month_total where posts <> 0 order by 1, 2`,
       ],
+      [`select municipality_id, status, count(*)::int as n from room group by 1, 2 order by 1, 2`, `select municipality_id, status, n from room_count where n <> 0 order by 1, 2`],
       [
         `select municipality_id, type, state, count(*)::int as n from application group by 1, 2, 3 order by 1, 2, 3`,
         `select municipality_id, type, state, n from application_count where n <> 0 order by 1, 2, 3`,

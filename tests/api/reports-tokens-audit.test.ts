@@ -220,6 +220,8 @@ describe('reports (exact figures on a known dataset)', () => {
          from room, generate_series(1, 3) g where id = ?`,
       [rooms[3].id],
     );
+    // a room going to closing (room_count: by municipality and status; a room never changes municipality, a trigger refuses it)
+    await sql(`update room set status = 'CLOSING' where id = ?`, [rooms[0].id]);
 
     const keptUsers = `select municipality_id, job_type, status, stop_date::text, sum(n)::int as n from user_headcount where municipality_id in (?) group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`;
     const countedUsers = `select municipality_id, job_type, status, (case when status = 'ACTIVE' then stop_date end)::text as stop_date, count(*)::int as n from app_user where municipality_id in (?) group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
@@ -236,14 +238,22 @@ describe('reports (exact figures on a known dataset)', () => {
     expect(roomsByMonth).toContainEqual({ municipality_id: town.id, month: '2025-03-01', opened: 2, closed: 0 });
     expect(await sql(keptUsers, towns)).toEqual(users);
     expect(await sql(keptRooms, towns)).toEqual(roomsByMonth);
+    const keptRoomStatus = `select municipality_id, status, n from room_count where municipality_id in (?) and n <> 0 order by 1, 2`;
+    const roomsByStatus = await sql(`select municipality_id, status, count(*)::int as n from room where municipality_id in (?) group by 1, 2 order by 1, 2`, towns);
+    expect(roomsByStatus).toContainEqual({ municipality_id: town.id, status: 'CLOSING', n: 1 });
+    expect(roomsByStatus).toContainEqual({ municipality_id: town.id, status: 'CLOSED', n: 1 });
+    expect(await sql(keptRoomStatus, towns)).toEqual(roomsByStatus);
 
     // the rebuild (the migration's backfill) counts the same, for every municipality
     const everyone = `select municipality_id, job_type, status, stop_date::text, sum(n)::int as n from user_headcount group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`;
     const everyRoom = `select municipality_id, month::text, opened, closed from room_month_count where (opened, closed) <> (0, 0) order by 1, 2`;
-    const [keptAll, keptAllRooms] = [await sql(everyone), await sql(everyRoom)];
+    const everyRoomStatus = `select municipality_id, status, n from room_count where n <> 0 order by 1, 2`;
+    const [keptAll, keptAllRooms, keptAllRoomStatus] = [await sql(everyone), await sql(everyRoom), await sql(everyRoomStatus)];
     await sql(`select report_counts_rebuild()`);
     expect(await sql(everyone)).toEqual(keptAll);
     expect(await sql(everyRoom)).toEqual(keptAllRooms);
+    expect(await sql(everyRoomStatus)).toEqual(keptAllRoomStatus);
+    expect(keptAllRoomStatus).toEqual(await sql(`select municipality_id, status, count(*)::int as n from room group by 1, 2 order by 1, 2`));
     expect(await sql(keptUsers, towns)).toEqual(users);
   });
 
