@@ -251,6 +251,7 @@ export async function prepareDatabase(
   cluster: Cluster,
   o: BenchOptions,
   log: (m: string) => void,
+  runDb = RUN_DB,
 ): Promise<{ template: string; built: boolean; buildSeconds: number | null; counts: Record<string, number> }> {
   const tag = await migrationsTag();
   const template = templateName(o, tag);
@@ -278,12 +279,12 @@ export async function prepareDatabase(
     } else {
       log(`reusing dataset ${template} (--rebuild to build it again)`);
     }
-    await c.query(`drop database if exists ${RUN_DB} with (force)`);
-    await c.query(`create database ${RUN_DB} template ${ident(template)} strategy file_copy`);
+    await c.query(`drop database if exists ${ident(runDb)} with (force)`);
+    await c.query(`create database ${ident(runDb)} template ${ident(template)} strategy file_copy`);
   });
   // PostGraphile's second route, signed in and scoped (bench/secured.ts); the API and raw bypass it
-  await withClient(cluster.url(RUN_DB), (c) => enableScopePolicies(c, READER_ROLE, [APP_ROLE, READER_ROLE]));
-  const counts = await withClient(cluster.url(RUN_DB), async (c) => {
+  await withClient(cluster.url(runDb), (c) => enableScopePolicies(c, READER_ROLE, [APP_ROLE, READER_ROLE]));
+  const counts = await withClient(cluster.url(runDb), async (c) => {
     const tables = ['municipality', 'office', 'app_user', 'patient', 'room', 'room_member', 'post', 'post_read', 'application', 'application_event', 'audit_event', 'notification'];
     const out: Record<string, number> = {};
     for (const t of tables) out[t] = Number((await c.query(`select count(*)::int as n from ${t}`)).rows[0].n);

@@ -170,8 +170,8 @@ const median = (xs: number[]) => {
 /**
  * What made a read grow from one scale to the other, from the run's own figures: its statements
  * (PostgreSQL's planning + execution time), or the time outside them, set beside how far every
- * query's p50 moved between the same two sessions (the API's and raw's), since a session on a
- * slower machine moves them all and a short request feels that most.
+ * query's p50 moved (the API's and raw's), since what moves them all (a bigger working set, a
+ * slower machine) is not one query's own work, and a short request feels it most.
  */
 function scaleMissLine(g: { q: QueryKey; pa: number; pb: number; sa: number; sb: number }, all: { t: TargetName; pa: number; pb: number }[]): string {
   const dp = g.pb - g.pa;
@@ -184,8 +184,8 @@ function scaleMissLine(g: { q: QueryKey; pa: number; pb: number; sa: number; sb:
       : `not its statements (SQL time ${f2(g.sb / g.sa)}×, ${signed(ds)} ms)`;
   const sameShift = g.sb / g.sa <= SCALE_LIMIT && Math.abs(dp - apiShift) <= 0.5;
   return (
-    `${g.q}, what limits it: ${statements}; p50 ${signed(dp)} ms, ${signed(dp - ds)} ms of it outside PostgreSQL's statements; between the same two sessions every query's p50 moved by a median of ${signed(apiShift)} ms (raw's ${signed(rawShift)} ms)` +
-    (sameShift ? ' — the shift of the whole session, not of this query’s work: a rerun of this query at both scales tells' : '')
+    `${g.q}, what limits it: ${statements}; p50 ${signed(dp)} ms, ${signed(dp - ds)} ms of it outside PostgreSQL's statements; from one scale to the other every query's p50 moved by a median of ${signed(apiShift)} ms (raw's ${signed(rawShift)} ms)` +
+    (sameShift ? ' — every query moved as much: the scale’s cost (or the machine’s), not this query’s own work' : '')
   );
 }
 
@@ -581,7 +581,7 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
     const [first, ...rest] = r.scales;
     out.push('## Cost as the data grows (--scales)', '');
     out.push(
-      `The read queries at ${r.scales.map((x) => `scale ${x.scale} (${(x.counts.post ?? 0).toLocaleString('en')} posts, ${(x.counts.app_user ?? 0).toLocaleString('en')} users, ${(x.counts.audit_event ?? 0).toLocaleString('en')} audit events)`).join(' and ')}, each on its own dataset and freshly started API and raw processes; p50 at concurrency ${cLow}; SQL time = PostgreSQL's planning + execution time of the request's statements (captured, replayed under EXPLAIN ANALYZE, least of 5).`,
+      `The read queries at ${r.scales.map((x) => `scale ${x.scale} (${(x.counts.post ?? 0).toLocaleString('en')} posts, ${(x.counts.app_user ?? 0).toLocaleString('en')} users, ${(x.counts.audit_event ?? 0).toLocaleString('en')} audit events)`).join(' and ')}, each on a fresh copy of its dataset with API and raw processes of its own, all running at once, the scales taking turns round by round (as the targets do); p50 at concurrency ${cLow}; SQL time = PostgreSQL's planning + execution time of the request's statements (captured after the load, replayed under EXPLAIN ANALYZE, least of 5).`,
       '',
     );
     out.push(`| query | target | ${r.scales.map((x) => `p50 ms s=${x.scale}`).join(' | ')} | p50 growth | ${r.scales.map((x) => `SQL ms s=${x.scale}`).join(' | ')} | SQL growth |`);

@@ -248,7 +248,7 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
     // the access-log rows the last load wrote wake autovacuum: let it finish (up to 60 s) rather than
     // have its CPU counted as the next target's PostgreSQL time and slow that target down
     for (let waited = 0; waited < 60_000; waited += 250) {
-      const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker' and datname = current_database()`);
+      const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`);
       if (rows[0].n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -327,10 +327,9 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
   return foreign;
 }
 
-/** The reads, and the writes after them, at one scale: its own database, its own target processes. */
-async function session(o: BenchOptions, cluster: Cluster, scale: number, full: boolean) {
-  const so: BenchOptions = { ...o, scale };
-  const dataset = await prepareDatabase(cluster, so, log);
+/** The reads, and the writes after them: its own database, its own target processes. */
+async function session(o: BenchOptions, cluster: Cluster) {
+  const dataset = await prepareDatabase(cluster, o, log);
   log(
     `dataset ${dataset.template}: ${Object.entries(dataset.counts)
       .map(([k, v]) => `${k} ${v}`)
@@ -345,8 +344,7 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
     const wanted = o.targets as TargetName[];
     for (const name of ['api', 'raw', 'postgraphile'] as TargetName[]) {
       if (!wanted.includes(name) && name !== 'api') continue; // the API is the reference: always there
-      if (!full && name === 'postgraphile') continue; // the other scales: API and raw only
-      const role = name === 'api' ? 'app' : name === 'raw' && full ? 'app' : 'reader'; // raw writes (the access log, the writes) as the API's runtime role
+      const role = name === 'postgraphile' ? 'reader' : 'app'; // raw writes (the access log, the writes) as the API's runtime role
       targets.push(await TargetProcess.start(name, { databaseUrl: cluster.url(RUN_DB, role), poolMax: 10, ...(name === 'api' ? { secretKey: BENCH_SECRET_KEY } : {}) }));
       log(`target ${name} listening on ${targets.at(-1)!.url} (pid ${targets.at(-1)!.pid})`);
     }
@@ -358,7 +356,7 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
 
     // the index check first, on the dataset as built (the load adds audit rows)
     let explain: BenchResults['explain'] = null;
-    if (o.explain && full) {
+    if (o.explain) {
       log('EXPLAIN of the panel’s list filters');
       const vendorCookie = await signIn(api.url, 'bench-vendor', BENCH_PASSWORD, totpSecretFor(o.seed));
       explain = await withClient(cluster.url(RUN_DB), (c) => runExplain(api, { CITY: cookie, VENDOR: vendorCookie }, c, params, log));
@@ -372,7 +370,7 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
     await db.connect();
     try {
       for (const q of queries) {
-        log(`${q.title}${full ? '' : ` (scale ${scale})`}`);
+        log(q.title);
         let reference: unknown;
         const ready: Prepared[] = [];
         for (const t of targets) {
@@ -385,21 +383,21 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
           measurements.push(m);
           if (prepared) ready.push(prepared);
           // and PostGraphile signed in and scoped, as it would have to run here (bench/secured.ts)
-          if (full && t.name === 'postgraphile' && prepared && PGL_MIN_RATIO[q.key] !== undefined) {
+          if (t.name === 'postgraphile' && prepared && PGL_MIN_RATIO[q.key] !== undefined) {
             const secured = await prepareSecured(q, params, t, reference);
             m.secured = secured.m;
             if (secured.m.error) log(`    pgl + auth   ERROR: ${secured.m.error}`);
             else ready.push({ t, label: 'pgl + auth', req: secured.req, m: secured.m, data: reference });
           }
           // beside the latency check's yardstick: the same statement prepared, as the API's are
-          if (full && t.name === 'raw' && prepared) {
+          if (t.name === 'raw' && prepared) {
             const named = await preparePreparedRaw(q, params, t, reference);
             m.preparedStatement = named.m;
             if (named.m.error) log(`    raw prepared ERROR: ${named.m.error}`);
             else ready.push({ t, label: 'raw prepared', req: named.req, m: named.m, data: reference });
           }
           // the throughput check's ceiling for a read that logs: raw SQL writing the same access-log rows
-          if (full && t.name === 'raw' && prepared && RAW_LOGGED_SQL[q.key] && PGL_MIN_RATIO[q.key] !== undefined && wanted.includes('postgraphile')) {
+          if (t.name === 'raw' && prepared && RAW_LOGGED_SQL[q.key] && PGL_MIN_RATIO[q.key] !== undefined && wanted.includes('postgraphile')) {
             const logged = await prepareLogged(q, params, api, t, cookie, reference, db);
             m.withAccessLog = logged.m;
             if (logged.m.error) log(`    raw + log    ERROR: ${logged.m.error}`);
@@ -407,7 +405,7 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
           }
         }
         // once per run, beside the first throughput query: the request floor of the API and PostGraphile
-        if (full && !floorTaken && PGL_MIN_RATIO[q.key] !== undefined && wanted.includes('postgraphile')) {
+        if (!floorTaken && PGL_MIN_RATIO[q.key] !== undefined && wanted.includes('postgraphile')) {
           floorTaken = true;
           for (const m of measurements.filter((x) => x.query === q.key && (x.target === 'api' || x.target === 'postgraphile') && !x.na && !x.error)) {
             const floor = await prepareFloor(targets.find((t) => t.name === m.target)!, q.key, cookie);
@@ -416,20 +414,76 @@ async function session(o: BenchOptions, cluster: Cluster, scale: number, full: b
             else ready.push(floor);
           }
         }
-        foreignCpu[q.key] = await loadAll(o, targets, ready, db, full);
+        foreignCpu[q.key] = await loadAll(o, targets, ready, db, true);
         // each target's SQL time after its load, in the state its p50 was measured in: the pages its
         // reads touch are in PostgreSQL's cache, as in service (before the load, a freshly copied
         // scale-5 database still read pages in, and the scale check counted that as growth)
         await db.query('checkpoint');
         for (const r of ready) if (!r.label && !r.m.error) r.m.dbMs = await dbTimePerRequest(r.t, r.req, db);
       }
-      const writes = full && o.writes.length ? await measureWrites(o, targets, db, params.municipalityId, cookie) : null;
+      const writes = o.writes.length ? await measureWrites(o, targets, db, params.municipalityId, cookie) : null;
       return { dataset, params, idleRssMb, explain, queries, measurements, foreignCpu, writes };
     } finally {
       await db.end();
     }
   } finally {
     for (const t of targets) await t.stop().catch(() => undefined);
+  }
+}
+
+/**
+ * --scales: the read queries at every scale in one session, each scale on a fresh copy of its
+ * dataset with API and raw processes of its own, all running at once; the scales take turns as the
+ * targets do (API s=1, raw s=1, API s=5, raw s=5, API s=1, …; loadAll), at the lowest concurrency
+ * (the one the scale check reads). Measured one scale after the other, the machine's speed moved
+ * between the two sessions as much as the check's limit: raw's own process, whose work does not
+ * depend on the data, spent 0.49 → 0.77 ms per roster request from the first session to the second,
+ * and 1.57 → 0.68 ms with the scales in the other order.
+ */
+async function scalesInTurns(o: BenchOptions, cluster: Cluster, scales: number[]): Promise<ScaleRun[]> {
+  const sides: { scale: number; counts: Record<string, number>; params: BenchParams; targets: TargetProcess[]; cookie: string; db: PgClient; measurements: Measurement[] }[] = [];
+  const so: BenchOptions = { ...o, concurrency: [Math.min(...o.concurrency)] };
+  try {
+    for (const scale of scales) {
+      const runDb = `${RUN_DB}_s${scale}`;
+      const dataset = await prepareDatabase(cluster, { ...o, scale }, log, runDb);
+      const params = await withClient(cluster.url(runDb), (c) => discoverParams(c));
+      const side = { scale, counts: dataset.counts, params, targets: [] as TargetProcess[], cookie: '', db: new pg.Client({ connectionString: cluster.url(runDb) }), measurements: [] };
+      sides.push(side);
+      await side.db.connect();
+      for (const name of ['api', 'raw'] as const) {
+        if (name === 'raw' && !o.targets.includes('raw')) continue;
+        side.targets.push(
+          await TargetProcess.start(name, { databaseUrl: cluster.url(runDb, name === 'api' ? 'app' : 'reader'), poolMax: 10, ...(name === 'api' ? { secretKey: BENCH_SECRET_KEY } : {}) }),
+        );
+      }
+      side.cookie = await signIn(side.targets[0].url, params.cityLoginId, BENCH_PASSWORD, totpSecretFor(o.seed));
+      log(`scale ${scale}: ${dataset.template} copied to ${runDb}, API and raw started`);
+    }
+    const all = sides.flatMap((x) => x.targets);
+    for (const q of QUERIES.filter((x) => !o.queries || o.queries.includes(x.key))) {
+      log(`${q.title} (scales ${scales.join(', ')} in turns)`);
+      const ready: Prepared[] = [];
+      for (const side of sides) {
+        let reference: unknown;
+        for (const t of side.targets) {
+          const { m, prepared } = await prepare(so, t, q, side.params, side.cookie, t.name === 'api' ? undefined : reference);
+          if (t.name === 'api') reference = prepared?.data;
+          if (m.error) log(`    ${t.name} s=${side.scale} ERROR: ${m.error}`);
+          side.measurements.push(m);
+          if (prepared) ready.push({ ...prepared, label: `${t.name} s=${side.scale}` });
+        }
+      }
+      await loadAll(so, all, ready, sides[0].db);
+      await sides[0].db.query('checkpoint');
+      for (const side of sides) for (const r of ready.filter((x) => side.targets.includes(x.t) && !x.m.error)) r.m.dbMs = await dbTimePerRequest(r.t, r.req, side.db);
+    }
+    return sides.map(({ scale, counts, measurements }) => ({ scale, counts, measurements }));
+  } finally {
+    for (const side of sides) {
+      for (const t of side.targets) await t.stop().catch(() => undefined);
+      await side.db.end().catch(() => undefined);
+    }
   }
 }
 
@@ -508,16 +562,9 @@ export async function main(argv = process.argv.slice(2)) {
   log(`CPU probe: ${probeStart.minMs}–${probeStart.maxMs} ms (median ${probeStart.medianMs}) for the same work`);
   const cluster = await startCluster(o, log);
   try {
-    const main = await session(o, cluster, o.scale, true);
-    // --scales: the read queries again at every other scale (API and raw, no EXPLAIN, no writes)
-    let scales: ScaleRun[] | null = null;
-    if (o.scales) {
-      scales = [{ scale: o.scale, counts: main.dataset.counts, measurements: main.measurements }];
-      for (const scale of o.scales.slice(1)) {
-        const other = await session(o, cluster, scale, false);
-        scales.push({ scale, counts: other.dataset.counts, measurements: other.measurements });
-      }
-    }
+    const main = await session(o, cluster);
+    // --scales: the read queries again, at every scale in turns (API and raw, no EXPLAIN, no writes)
+    const scales = o.scales ? await scalesInTurns(o, cluster, o.scales) : null;
     const { queries, writes, ...rest } = main;
     const probeEnd = cpuProbe();
     const partial = {

@@ -214,8 +214,8 @@ describe('the benchmark’s profile of what limits a target', () => {
     const why = check.details.filter((d) => d.includes('what limits it'));
     // the API's p50 moved +1.0 (users), +1.1 (home), +0.5 ms (roster): median +1.0; raw's +0.2, +0.3, +0.1
     expect(why).toEqual([
-      "roster, what limits it: its statements: PostgreSQL's planning + execution grew 1.20 → 1.90 ms (+0.70 ms; run them under EXPLAIN at both scales, BENCH_DUMP_SQL); p50 +0.50 ms, −0.20 ms of it outside PostgreSQL's statements; between the same two sessions every query's p50 moved by a median of +1.00 ms (raw's +0.20 ms)",
-      "home, what limits it: not its statements (SQL time 0.90×, −0.05 ms); p50 +1.10 ms, +1.15 ms of it outside PostgreSQL's statements; between the same two sessions every query's p50 moved by a median of +1.00 ms (raw's +0.20 ms) — the shift of the whole session, not of this query’s work: a rerun of this query at both scales tells",
+      "roster, what limits it: its statements: PostgreSQL's planning + execution grew 1.20 → 1.90 ms (+0.70 ms; run them under EXPLAIN at both scales, BENCH_DUMP_SQL); p50 +0.50 ms, −0.20 ms of it outside PostgreSQL's statements; from one scale to the other every query's p50 moved by a median of +1.00 ms (raw's +0.20 ms)",
+      "home, what limits it: not its statements (SQL time 0.90×, −0.05 ms); p50 +1.10 ms, +1.15 ms of it outside PostgreSQL's statements; from one scale to the other every query's p50 moved by a median of +1.00 ms (raw's +0.20 ms) — every query moved as much: the scale’s cost (or the machine’s), not this query’s own work",
     ]);
   });
 
