@@ -118,6 +118,17 @@ async function dbTimePerRequest(t: TargetProcess, r: HttpRequest, db: PgClient):
 }
 
 /**
+ * Each loaded target's SQL time (dbTimePerRequest), after its load and a checkpoint: in the state
+ * its p50 was measured in, the pages its reads touch in PostgreSQL's cache as in service (before the
+ * load, a freshly copied scale-5 database still read pages in, and the scale check counted that as
+ * growth). `dbOf`: the database the target reads.
+ */
+async function sqlTimesAfterLoad(loaded: Prepared[], admin: PgClient, dbOf: (r: Prepared) => PgClient): Promise<void> {
+  await admin.query('checkpoint');
+  for (const r of loaded) if (!r.m.error) r.m.dbMs = await dbTimePerRequest(r.t, r.req, dbOf(r));
+}
+
+/**
  * Raw SQL that writes the API's access-log rows for this read: the same data as the API, and as
  * many audit rows per request as one API request writes (counted in audit_event around one request
  * of each, nothing else running).
@@ -415,11 +426,11 @@ async function session(o: BenchOptions, cluster: Cluster) {
           }
         }
         foreignCpu[q.key] = await loadAll(o, targets, ready, db, true);
-        // each target's SQL time after its load, in the state its p50 was measured in: the pages its
-        // reads touch are in PostgreSQL's cache, as in service (before the load, a freshly copied
-        // scale-5 database still read pages in, and the scale check counted that as growth)
-        await db.query('checkpoint');
-        for (const r of ready) if (!r.label && !r.m.error) r.m.dbMs = await dbTimePerRequest(r.t, r.req, db);
+        await sqlTimesAfterLoad(
+          ready.filter((r) => !r.label),
+          db,
+          () => db,
+        );
       }
       const writes = o.writes.length ? await measureWrites(o, targets, db, params.municipalityId, cookie) : null;
       return { dataset, params, idleRssMb, explain, queries, measurements, foreignCpu, writes };
@@ -475,8 +486,7 @@ async function scalesInTurns(o: BenchOptions, cluster: Cluster, scales: number[]
         }
       }
       await loadAll(so, all, ready, sides[0].db);
-      await sides[0].db.query('checkpoint');
-      for (const side of sides) for (const r of ready.filter((x) => side.targets.includes(x.t) && !x.m.error)) r.m.dbMs = await dbTimePerRequest(r.t, r.req, side.db);
+      await sqlTimesAfterLoad(ready, sides[0].db, (r) => sides.find((side) => side.targets.includes(r.t))!.db);
     }
     return sides.map(({ scale, counts, measurements }) => ({ scale, counts, measurements }));
   } finally {
