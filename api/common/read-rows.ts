@@ -261,8 +261,8 @@ export async function readHistoryPage<T extends object, R extends object = T>(
   const ahead = { ...req.paging, limit: limit + 1 };
   const [page] = compiledOnce('ahead', req, ahead, (where, lim, off) => {
     const { qb } = rowQuery(ctx, { ...req, where });
-    qb.orderBy(req.paging.orderBy).limit(lim).offset(off);
-    return [statementOf(qb.getKnexQuery())];
+    qb.orderBy(req.paging.orderBy).offset(off);
+    return [statementOf(literalLimit(qb.getKnexQuery(), lim))];
   });
   const entity = meta(ctx, req);
   const rows = (await nativeRows<Record<string, unknown>>(ctx.em, page.sql, page.params)).map((r) => revive(ctx, entity, r));
@@ -286,8 +286,8 @@ interface PageStatements {
   count: Statement;
 }
 
-/** Where a parameter comes from: the n-th value of the where (whereShape), or the page's limit or offset. */
-type Slot = number | 'limit' | 'offset';
+/** Where a parameter comes from: the n-th value of the where (whereShape), or the page's offset. */
+type Slot = number | 'offset';
 
 /** Compiled statements by shape (bounded: shapes come from the code's lists and filters). */
 const compiledStatements = new Map<string, { sql: string; slots: Slot[] }[]>();
@@ -296,8 +296,16 @@ const MAX_COMPILED = 2_000;
 /** Stand-ins bound while compiling a shape, found again among knex's bindings to learn the slots. */
 const standIn = (n: number) => `\uE000${n}\uE001`; // private-use characters; only ever bound while compiling, never with real values
 const STAND_IN = /^\uE000(\d+)\uE001$/;
-const LIMIT_STAND_IN = 2_000_000_001;
 const OFFSET_STAND_IN = 2_000_000_002;
+
+/**
+ * The page's LIMIT written into the text (db/rows.ts pageClause says why), as knex's skipBinding
+ * does: a plain number, never a caller's text (list.ts findOptions clamps it).
+ */
+function literalLimit<Q extends { limit(n: number, options: { skipBinding: boolean }): Q }>(query: Q, limit: number): Q {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`read-rows.ts: limit ${limit} is not a row count`);
+  return query.limit(limit, { skipBinding: true });
+}
 
 /**
  * A read's statements (`build` makes them with MikroORM's query builder for a where, limit and
@@ -322,7 +330,7 @@ function compiledOnce<T extends object>(
       // building consumes the where's raw() fragments: one more use each, for the build with the
       // values themselves should this one not be cacheable
       for (const k of shape.rawKeys) String(RawQueryFragment.getKnownFragment(k, false));
-      const built = build(shape.standIns as FilterQuery<T>, LIMIT_STAND_IN, paging.offset > 0 ? OFFSET_STAND_IN : 0);
+      const built = build(shape.standIns as FilterQuery<T>, paging.limit, paging.offset > 0 ? OFFSET_STAND_IN : 0);
       const slots = built.map((statement) => slotsOf(statement.params));
       if (slots.every((s) => s !== null)) {
         compiled = built.map((statement, i) => ({ sql: statement.sql, slots: slots[i]! }));
@@ -331,7 +339,7 @@ function compiledOnce<T extends object>(
         for (const k of shape.rawKeys) RawQueryFragment.remove(k);
       }
     }
-    if (compiled) return compiled.map(({ sql, slots }) => ({ sql, params: slots.map((slot) => (slot === 'limit' ? paging.limit : slot === 'offset' ? paging.offset : shape.values[slot])) }));
+    if (compiled) return compiled.map(({ sql, slots }) => ({ sql, params: slots.map((slot) => (slot === 'offset' ? paging.offset : shape.values[slot])) }));
   }
   return build(req.where, paging.limit, paging.offset);
 }
@@ -342,7 +350,6 @@ function slotsOf(bindings: readonly unknown[]): Slot[] | null {
   for (const b of bindings) {
     const m = typeof b === 'string' ? STAND_IN.exec(b) : null;
     if (m) slots.push(Number(m[1]));
-    else if (b === LIMIT_STAND_IN) slots.push('limit');
     else if (b === OFFSET_STAND_IN) slots.push('offset');
     else return null;
   }
@@ -353,24 +360,24 @@ function slotsOf(bindings: readonly unknown[]): Slot[] | null {
 function buildPage<T extends object>(ctx: Context, req: PageRequest<T>): PageStatements {
   const logColumns = req.log ? (Object.entries(req.log.columns) as [ReadLogColumn, (a: string) => string][]).map(([c, sql]) => `${sql(ALIAS)} as ${READ_LOG_COLUMN(c)}`) : [];
   const { qb } = rowQuery(ctx, req, [...(req.searched ? [`count(*) over () as ${quote(TOTAL)}`] : []), ...logColumns]);
-  qb.orderBy(req.paging.orderBy).limit(req.paging.limit).offset(req.paging.offset);
+  qb.orderBy(req.paging.orderBy).offset(req.paging.offset);
   // the count is the page's own query without its columns, order and limit: the same scope, and
   // the where is translated once (a raw() fragment in it can be used only once)
-  const query = qb.getKnexQuery();
+  const query = literalLimit(qb.getKnexQuery(), req.paging.limit);
   const unpaged = query.clone().clearSelect().clearOrder().clear('limit').clear('offset');
   const count = req.keptTotal ? unpaged.from({ [ALIAS]: req.keptTotal }).sum({ count: `${ALIAS}.n` }) : unpaged.count({ count: '*' });
   if (!req.searched) query.select(count.clone().as(TOTAL));
   return { page: statementOf(query), count: statementOf(count) };
 }
 
-/** What makes two page requests the same statement: everything but the where's values and the paging's numbers. */
+/** What makes two page requests the same statement: everything but the where's values and the page's offset (its size is in the text). */
 function pageKey<T extends object>(req: PageRequest<T>, whereText: string): string {
   const name = typeof req.entity === 'string' ? req.entity : (req.entity as { name: string }).name;
   const computed = Object.entries(req.computed ?? {})
     .filter(([field]) => req.selection.has(field))
     .map(([field, sql]) => `${field}=${sql(ALIAS)}`);
   const log = req.log ? Object.entries(req.log.columns).map(([c, sql]) => `${c}=${sql(ALIAS)}`) : null;
-  return JSON.stringify([name, selectionKey(req.selection), computed, !!req.searched, req.keptTotal ?? null, log, req.paging.orderBy, req.paging.offset > 0, whereText]);
+  return JSON.stringify([name, selectionKey(req.selection), computed, !!req.searched, req.keptTotal ?? null, log, req.paging.orderBy, req.paging.limit, req.paging.offset > 0, whereText]);
 }
 
 const selectionKey = (selection: Selection): string => [...selection].map(([k, sub]) => (sub.size ? `${k}{${selectionKey(sub)}}` : k)).join(',');
@@ -453,8 +460,7 @@ export async function readAll<T extends object, R extends object = T>(ctx: Conte
 export async function readOne<T extends object, R extends object = T>(ctx: Context, req: RowRequest<T>): Promise<R | null> {
   const [statement] = compiledOnce('one', req, { limit: 1, offset: 0, orderBy: [] }, (where, limit) => {
     const { qb } = rowQuery(ctx, { ...req, where });
-    qb.limit(limit);
-    return [statementOf(qb.getKnexQuery())];
+    return [statementOf(literalLimit(qb.getKnexQuery(), limit))];
   });
   const [row] = await nativeRows<Record<string, unknown>>(ctx.em, statement.sql, statement.params);
   return row ? (revive(ctx, meta(ctx, req), row) as R) : null;

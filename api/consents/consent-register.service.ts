@@ -6,7 +6,7 @@ import { authorize } from '../authz/policy.js';
 import { SortOrder } from '../common/list.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE } from '../common/paging.js';
 import { containsPattern } from '../common/search.js';
-import { sqlRows } from '../db/rows.js';
+import { pageClause, sqlRows } from '../db/rows.js';
 import { consentPolicy } from './consent.policy.js';
 import { ConsentSortField, type ConsentListArgs, type ConsentRecord } from './consent-record.types.js';
 
@@ -64,6 +64,7 @@ export class ConsentRegisterService extends AreaService {
     const offset = (Math.max(1, page?.page ?? 1) - 1) * perPage;
     const joins = 'consent c join room r on r.consent_id = c.id join patient p on p.id = c.patient_id';
     const scope = `from ${joins} where ${where.join(' and ')}`;
+    const [paged, pageParams] = pageClause(perPage, offset);
     // the page reads its own rows in index order and stops; the total is a count over the same scope
     const rows = await sqlRows<Row>(
       this.em,
@@ -77,8 +78,8 @@ export class ConsentRegisterService extends AreaService {
          from ${joins} join office o on o.id = c.explaining_office_id
         where ${where.join(' and ')}
         order by ${orderBy(sort?.field, sort?.order === SortOrder.ASC ? 'asc' : 'desc')}
-        limit ? offset ?`,
-      [...params, ...params, perPage, offset],
+        ${paged}`,
+      [...params, ...params, ...pageParams],
     );
     // the register names patients: each row's patient goes on the access log (one INSERT for the page)
     for (const r of rows) {

@@ -26,7 +26,7 @@ import {
   type RoomView,
   type RoomWriteAccess,
 } from '../rooms/room.access.js';
-import { sqlArray, sqlRows } from '../db/rows.js';
+import { pageClause, sqlArray, sqlRows } from '../db/rows.js';
 import { rowSql } from '../common/insert-row.js';
 import { inTransaction } from '../db/transaction.js';
 import { AuditEvent } from '../audit/audit-event.entity.js';
@@ -190,7 +190,8 @@ async function readPosts(
     ...(selection.has('readCount') ? [`(select count(*)::int from post_read r where r.post_id = page.id and r.user_id <> page."authorId") as "readCount"`] : []),
     ...(selection.has('readByMe') ? [`exists (select 1 from post_read r where r.post_id = page.id and r.user_id = ?) as "readByMe"`] : []),
   ];
-  const pageParams = [roomId, ...q.params, ...(q.page ? [q.page.limit, q.page.offset] : q.limit ? [q.limit] : [])];
+  const [paged, pagedParams] = q.page ? pageClause(q.page.limit, q.page.offset) : q.limit ? pageClause(q.limit, 0) : ['', []];
+  const pageParams = [roomId, ...q.params, ...pagedParams];
   const totalParams = q.page ? [roomId, ...q.params] : [];
   const outerParams = selection.has('readByMe') ? [ctx.viewer!.id] : [];
   const detail = log && {
@@ -201,7 +202,7 @@ async function readPosts(
   const pageCte = `page as (
        select p.id, p.author_id as "authorId", p.created_at as sort_at ${columns.join('')}
          from post p where ${filters('p')} ${access ? 'and exists (select 1 from detail)' : ''}
-        order by p.created_at ${q.order}, p.id ${q.order} ${q.page ? 'limit ? offset ?' : q.limit ? 'limit ?' : ''})`;
+        order by p.created_at ${q.order}, p.id ${q.order} ${paged})`;
   const rowsOfPage = (withTotal: boolean) =>
     `select page.* ${[...(withTotal && total ? [total] : []), ...outer].map((c) => `, ${c}`).join('')}
        from page ${author ? 'join app_user u on u.id = page."authorId" left join office o on o.id = u.office_id' : ''}`;

@@ -6,7 +6,7 @@ import { todayInTokyo } from '../common/dates.js';
 import { reportPolicy, type ReportRows, type SqlScope } from './report.policy.js';
 import type { ActivityMonth, ActivityOfficePage, ActivityRow, ApplicationsReport, RoomsReport, RosterCount, RosterOfficePage, RosterReport } from './report.types.js';
 import { findOptions, type PageInput } from '../common/list.js';
-import { sqlRows } from '../db/rows.js';
+import { pageClause, sqlRows } from '../db/rows.js';
 
 /** An account past its stop date counts as STOPPED as of today (the first parameter). */
 const STATUS_TODAY = `case when u.status = 'ACTIVE' and u.stop_date < ? then 'STOPPED' else u.status end`;
@@ -131,16 +131,17 @@ export class ReportService extends AreaService {
   async rosterOffices(page: PageInput | undefined): Promise<RosterOfficePage> {
     const [where, params] = this.scope('office');
     const { limit, offset } = findOptions(page, undefined, ['nameKana']);
+    const [paged, pageParams] = pageClause(limit, offset);
     // a row per office (its counts as JSON), in the index's order: nothing sorts the offices
     const rows = await this.sql<{ office_id: string; office_name: string; office_kind: string; municipality_name: string; total: number; counts: RosterCount[] }>(
       `with page as (
-         select o.id, o.name, o.kind, o.name_kana, o.municipality_id from office o where ${where} order by o.name_kana, o.id limit ? offset ?)
+         select o.id, o.name, o.kind, o.name_kana, o.municipality_id from office o where ${where} order by o.name_kana, o.id ${paged})
        select p.id as office_id, p.name as office_name, p.kind as office_kind, m.name as municipality_name, (select count(*) from office o where ${where})::int as total,
               coalesce((select json_agg(json_build_object('jobType', c.job_type, 'status', c.status, 'count', c.n) order by c.job_type, c.status)
                           from (select u.job_type, ${STATUS_TODAY} as status, count(*)::int as n from app_user u where u.office_id = p.id group by 1, 2) c), '[]') as counts
          from page p join municipality m on m.id = p.municipality_id
         order by p.name_kana, p.id`,
-      [...params, limit, offset, ...params, todayInTokyo()],
+      [...params, ...pageParams, ...params, todayInTokyo()],
     );
     const items = rows.map((r) => ({ officeId: r.office_id, officeName: r.office_name, officeKind: r.office_kind as never, municipalityName: r.municipality_name, counts: r.counts }));
     return { items, total: await this.officeTotal(rows, offset, [where, params]) };
@@ -274,15 +275,16 @@ export class ReportService extends AreaService {
     const [offices, officeParams] = this.scope('office');
     const [counted, countedParams] = this.scope('activity');
     const { limit, offset } = findOptions(page, undefined, ['nameKana']);
+    const [paged, pageParams] = pageClause(limit, offset);
     const rows = await this.sql<{ office_id: string; office_name: string; total: number; posts: number; care_reports: number }>(
       `with page as (
-         select o.id, o.name, o.name_kana from office o where ${offices} order by o.name_kana, o.id limit ? offset ?)
+         select o.id, o.name, o.name_kana from office o where ${offices} order by o.name_kana, o.id ${paged})
        select p.id as office_id, p.name as office_name, (select count(*) from office o where ${offices})::int as total,
               coalesce(c.posts, 0)::int as posts, coalesce(c.care_reports, 0)::int as care_reports
          from page p cross join lateral (
            select sum(c.posts) as posts, sum(c.care_reports) as care_reports from post_month_count c where c.office_id = p.id and c.month = ?::date and ${counted}) c
         order by p.name_kana, p.id`,
-      [...officeParams, limit, offset, ...officeParams, `${month}-01`, ...countedParams],
+      [...officeParams, ...pageParams, ...officeParams, `${month}-01`, ...countedParams],
     );
     const items = rows.map((r) => ({ month, officeId: r.office_id, officeName: r.office_name, posts: r.posts, careReports: r.care_reports }));
     return { items, total: await this.officeTotal(rows, offset, [offices, officeParams]) };

@@ -58,7 +58,7 @@ async function counted(client: Client, query: string, variables: Record<string, 
   const data = await client.ok(query, vars);
   const statements = server.sql.count;
   const list = Object.values(data)[0] as { items: unknown[]; total: number };
-  return { statements, rows: list.items.length, log: server.sql.statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)) };
+  return { statements, rows: list.items.length, texts: server.sql.statements, log: server.sql.statements.map((s) => s.replace(/\s+/g, ' ').slice(0, 160)) };
 }
 
 async function expectFlat(client: Client, query: string, variables: Record<string, unknown> = {}) {
@@ -68,6 +68,14 @@ async function expectFlat(client: Client, query: string, variables: Record<strin
   expect(large.rows, 'the large page is full (enough rows built)').toBe(LARGE);
   // on failure, the statements of the large page show which field repeats its query
   expect({ statements: large.statements, log: large.statements > small.statements ? large.log : [] }).toEqual({ statements: small.statements, log: [] });
+  // the page's size is in its statement's text and the first page has no OFFSET, so PostgreSQL's
+  // generic plan of the prepared statement knows how many rows are wanted (db/rows.ts pageClause)
+  const paramPaging = [...small.texts, ...large.texts].filter((t) => /\b(limit|offset)\s+\$\d/i.test(t)).map((t) => t.replace(/\s+/g, ' ').slice(0, 200));
+  expect(paramPaging, 'statements with a LIMIT or OFFSET parameter on page 1').toEqual([]);
+  expect(
+    large.texts.some((t) => new RegExp(`\\blimit (${LARGE}|${LARGE + 1})\\b`, 'i').test(t)),
+    'a statement limits the page to its size',
+  ).toBe(true);
   return small.statements;
 }
 
