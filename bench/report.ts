@@ -518,7 +518,7 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
       .map(([t, v]) => `${t} ${f1(v)} MB`)
       .join(
         ', ',
-      )}. SQL/req counted at the pg driver of each server process (BEGIN/COMMIT included), over ${r.options.statementSamples} sequential requests. DB ms/req: PostgreSQL's own planning + execution time for those statements (captured, replayed under EXPLAIN ANALYZE; least of 5 requests), so p50 − DB ms ≈ time spent outside PostgreSQL (server code, round trips).`,
+      )}. SQL/req counted at the pg driver of each server process (BEGIN/COMMIT included), over ${r.options.statementSamples} sequential requests. DB ms/req: PostgreSQL's own planning + execution time for those statements (captured, replayed under EXPLAIN ANALYZE as each server ran them, a prepared statement with its kept plan; least of 9 requests), so p50 − DB ms ≈ time spent outside PostgreSQL (server code, round trips).`,
     '',
   );
 
@@ -581,7 +581,7 @@ export function markdown(r: BenchResults, queries: QueryDef[]): string {
     const [first, ...rest] = r.scales;
     out.push('## Cost as the data grows (--scales)', '');
     out.push(
-      `The read queries at ${r.scales.map((x) => `scale ${x.scale} (${(x.counts.post ?? 0).toLocaleString('en')} posts, ${(x.counts.app_user ?? 0).toLocaleString('en')} users, ${(x.counts.audit_event ?? 0).toLocaleString('en')} audit events)`).join(' and ')}, each on a fresh copy of its dataset with API and raw processes of its own, all running at once, the scales taking turns round by round (as the targets do); p50 at concurrency ${cLow}; SQL time = PostgreSQL's planning + execution time of the request's statements (captured after the load, replayed under EXPLAIN ANALYZE, least of 5).`,
+      `The read queries at ${r.scales.map((x) => `scale ${x.scale} (${(x.counts.post ?? 0).toLocaleString('en')} posts, ${(x.counts.app_user ?? 0).toLocaleString('en')} users, ${(x.counts.audit_event ?? 0).toLocaleString('en')} audit events)`).join(' and ')}, each on a fresh copy of its dataset with API and raw processes of its own, all running at once, the scales taking turns round by round (as the targets do); p50 at concurrency ${cLow}; SQL time = PostgreSQL's planning + execution time of the request's statements (captured after the load, replayed under EXPLAIN ANALYZE as each server ran them, a prepared statement with its kept plan; least of 9).`,
       '',
     );
     out.push(`| query | target | ${r.scales.map((x) => `p50 ms s=${x.scale}`).join(' | ')} | p50 growth | ${r.scales.map((x) => `SQL ms s=${x.scale}`).join(' | ')} | SQL growth |`);

@@ -17,6 +17,7 @@ import type { Cluster } from './env.js';
 import { runExplain } from './explain.js';
 import { cpuSnapshot, foreignShare, postgresCpuMs } from './cpu.js';
 import { RAW_LOGGED_SQL } from './targets/raw.js';
+import { settle, sqlTimesAfterLoad } from './sql-time.js';
 import { SECURED_ROUTE, scopedToken } from './secured.js';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -80,52 +81,6 @@ async function statementsPerRequest(t: TargetProcess, r: HttpRequest, samples: n
     if (res.status !== 200) throw new Error(`${t.name}: HTTP ${res.status} while counting statements`);
   }
   return ((await t.stats()).statements - before) / samples;
-}
-
-/**
- * Where the time goes: the statements of one request, captured at the target's pg driver and run
- * again under EXPLAIN (ANALYZE, TIMING OFF) in a rolled-back transaction; planning + execution time
- * summed (PostgreSQL's own time, without the round trips). The least of five requests: the
- * intrinsic cost, the least disturbed by whatever else the machine is doing.
- */
-async function dbTimePerRequest(t: TargetProcess, r: HttpRequest, db: PgClient): Promise<number> {
-  const samples: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    await t.capture(true);
-    await once(t.url, r);
-    const captured = (await t.stats()).captured ?? [];
-    await t.capture(false);
-    // BENCH_DUMP_SQL=<folder>: each target's statements of one request, to EXPLAIN them by hand
-    if (process.env.BENCH_DUMP_SQL && i === 0) {
-      fs.mkdirSync(process.env.BENCH_DUMP_SQL, { recursive: true });
-      fs.writeFileSync(path.join(process.env.BENCH_DUMP_SQL, `${t.name}-${Date.now()}.json`), JSON.stringify(captured, null, 1));
-    }
-    let ms = 0;
-    for (const s of captured) {
-      if (!/^\s*(select|insert|update|delete|with)\b/i.test(s.text)) continue;
-      await db.query('begin');
-      try {
-        const res = await db.query<{ 'QUERY PLAN': { 'Planning Time': number; 'Execution Time': number }[] }>(`explain (analyze, timing off, format json) ${s.text}`, s.values as unknown[]);
-        const plan = res.rows[0]['QUERY PLAN'][0];
-        ms += plan['Planning Time'] + plan['Execution Time'];
-      } finally {
-        await db.query('rollback');
-      }
-    }
-    samples.push(ms);
-  }
-  return Math.min(...samples);
-}
-
-/**
- * Each loaded target's SQL time (dbTimePerRequest), after its load and a checkpoint: in the state
- * its p50 was measured in, the pages its reads touch in PostgreSQL's cache as in service (before the
- * load, a freshly copied scale-5 database still read pages in, and the scale check counted that as
- * growth). `dbOf`: the database the target reads.
- */
-async function sqlTimesAfterLoad(loaded: Prepared[], admin: PgClient, dbOf: (r: Prepared) => PgClient): Promise<void> {
-  await admin.query('checkpoint');
-  for (const r of loaded) if (!r.m.error) r.m.dbMs = await dbTimePerRequest(r.t, r.req, dbOf(r));
 }
 
 /**
@@ -255,14 +210,7 @@ async function loadAll(o: BenchOptions, all: TargetProcess[], ready: Prepared[],
   const before = cpuSnapshot();
   const level = async () => {
     for (const x of all) await x.gc();
-    await db.query('checkpoint');
-    // the access-log rows the last load wrote wake autovacuum: let it finish (up to 60 s) rather than
-    // have its CPU counted as the next target's PostgreSQL time and slow that target down
-    for (let waited = 0; waited < 60_000; waited += 250) {
-      const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker'`);
-      if (rows[0].n === 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await settle(db);
   };
   for (const r of ready) {
     await level();

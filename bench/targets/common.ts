@@ -17,6 +17,8 @@ export interface TargetConfig {
 export interface CapturedStatement {
   text: string;
   values: unknown[];
+  /** sent as a named statement: the session keeps it and PostgreSQL its plan (the API's reads, raw prepared) */
+  named?: boolean;
 }
 
 export type ToChild =
@@ -63,10 +65,10 @@ export function instrumentPg(): { statements: () => number; capture: (on: boolea
     proto.query = function (this: unknown, ...args: unknown[]) {
       statements += 1;
       if (capturing) {
-        const [config, values] = args as [string | { text?: string; values?: unknown[] }, unknown];
+        const [config, values] = args as [string | { text?: string; values?: unknown[]; name?: string }, unknown];
         const text = typeof config === 'string' ? config : (config?.text ?? '');
         const vals = typeof config === 'string' ? (Array.isArray(values) ? values : []) : (config?.values ?? (Array.isArray(values) ? values : []));
-        captured.push({ text, values: vals });
+        captured.push({ text, values: vals, named: typeof config === 'object' && !!config?.name });
       }
       return original.apply(this, args);
     };

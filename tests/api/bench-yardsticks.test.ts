@@ -5,6 +5,8 @@
 //   rows they add are compared.
 // - The plain statement of the audit trail (query 9) names every kind of target as the API names
 //   it for CITY, and pages without a count as the API does.
+// - The SQL time (bench/sql-time.ts) replays a prepared statement as the API runs it: with the plan
+//   its session keeps, not planned anew as an unnamed statement is.
 // - PostGraphile signed in and scoped (bench/secured.ts) reads through row-level security that
 //   gives the token's municipality its own rows and nothing of another's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import { planTools } from '../helpers/sql-plans.js';
 import { QUERIES, sameData, type BenchParams } from '../../bench/queries.js';
 import { RAW_LOGGED_SQL, RAW_SQL } from '../../bench/targets/raw.js';
 import { enableScopePolicies, SCOPE_POLICIES, SCOPED_ROLE, scopedToken, JWT_SECRET } from '../../bench/secured.js';
+import { explainAsRun } from '../../bench/sql-time.js';
 import { createHmac, randomUUID } from 'node:crypto';
 
 let server: TestServer;
@@ -221,5 +224,40 @@ describe('PostGraphile’s scope policies (bench/secured.ts)', () => {
     const c = JSON.parse(Buffer.from(claims, 'base64url').toString());
     expect(c).toMatchObject({ aud: 'postgraphile', role: SCOPED_ROLE, municipality_id: params.municipalityId });
     expect(c.exp).toBeGreaterThan(Date.now() / 1000 + 3600);
+  });
+});
+
+describe('the SQL time replays each statement as its server ran it (bench/sql-time.ts)', () => {
+  // a page of users as the API sends it: a LIMIT in the text, a list and a null among the values
+  const text = `select id from app_user where municipality_id = $1 and id <> all($2::uuid[]) and ($3::text is null or login_id = $3) order by name_kana, id limit 3`;
+  const values = () => [params.municipalityId, [params.cityUserId], null];
+  const prepared = async () =>
+    (
+      await db.query<{ name: string; generic: number; custom: number }>(`select name, generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement = $1`, [
+        text,
+      ])
+    ).rows;
+
+  it('an unnamed statement: one EXPLAIN of it, nothing kept in the session', async () => {
+    const run = await explainAsRun(db, { text, values: values() });
+    const direct = await db.query(text, values());
+    expect(run.rows).toBe(direct.rowCount);
+    expect(run.planningMs).toBeGreaterThan(0);
+    expect(await prepared()).toEqual([]);
+  });
+
+  it('a named one: prepared and run as the API runs it, then EXPLAIN EXECUTEd with the same values (the same rows), its plan the kept one', async () => {
+    const direct = await db.query(text, values());
+    expect(direct.rowCount, 'the page finds rows (not vacuous)').toBeGreaterThan(0);
+    const run = await explainAsRun(db, { text, values: values(), named: true });
+    expect(run.rows).toBe(direct.rowCount);
+    const [kept] = await prepared();
+    expect(kept.name).toMatch(/^bench_[0-9a-f]{16}$/);
+    // five custom plans, then the generic one PostgreSQL keeps (a LIMIT in the text, nothing for it to guess)
+    expect(kept.custom + kept.generic).toBe(7);
+    expect(kept.generic).toBeGreaterThan(0);
+    // and again, as the bench samples nine requests: the same statement, no second copy
+    await explainAsRun(db, { text, values: values(), named: true });
+    expect((await prepared()).length).toBe(1);
   });
 });
