@@ -57,7 +57,7 @@ end $$;`);
 
 }
 
-const ROOMS_REBUILD = `
+export const ROOMS_REBUILD = `
   delete from room_count;
   insert into room_count (municipality_id, status, n) select municipality_id, status, count(*) from room group by 1, 2;`;
 

@@ -1,3 +1,4 @@
+import { Migration20261202150001 } from './Migration20261202150001.js';
 import { Migration20261202110001 } from './Migration20261202110001.js';
 import { Migration20261201204818 } from './Migration20261201204818.js';
 import { Migration20261201142133 } from './Migration20261201142133.js';
@@ -59,4 +60,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261201142133', class: Migration20261201142133 },
   { name: 'Migration20261201204818', class: Migration20261201204818 },
   { name: 'Migration20261202110001', class: Migration20261202110001 },
+  { name: 'Migration20261202150001', class: Migration20261202150001 },
 ];

@@ -20,7 +20,17 @@ import { PendingUpload } from '../uploads/pending-upload.entity.js';
 import { FhirExport, FhirExportFile } from '../fhir/fhir-export.entity.js';
 import { PostNotice } from '../mail/post-notice.entity.js';
 import { SecretKeyCheck } from '../auth/secret-key-check.entity.js';
-import { ApplicationCount, ApplicationStepCount, ApplicationStepDayCount, PostMonthCount, PostMonthTotal, RoomCount, RoomMonthCount, UserHeadcount } from '../reports/kept-counts.entity.js';
+import {
+  ApplicationCount,
+  ApplicationStepCount,
+  ApplicationStepDayCount,
+  OfficeCount,
+  PostMonthCount,
+  PostMonthTotal,
+  RoomCount,
+  RoomMonthCount,
+  UserHeadcount,
+} from '../reports/kept-counts.entity.js';
 
 /** Every entity, listed once: ORM discovery and the schema check both use this. */
 export const entities = [
@@ -56,6 +66,7 @@ export const entities = [
   UserHeadcount,
   RoomMonthCount,
   RoomCount,
+  OfficeCount,
   ApplicationCount,
   ApplicationStepCount,
   ApplicationStepDayCount,

@@ -21,6 +21,8 @@ export const officePolicy = {
         return { id: viewer.officeId };
     }
   },
+  /** Whose scope is whole municipalities (VENDOR's every one, CITY's own), so counted by OfficeCount. */
+  readsWholeMunicipalities: cityOrVendor,
   /** offices / office: every signed-in caller, within scope(). */
   read: is.anyone,
   /** The directory (name and kind of the municipality's active offices), for consent forms and invitations. */

@@ -120,8 +120,16 @@ export class OfficeService extends AreaService {
         $or: [{ [raw((a) => `(${a}.name || ' ' || coalesce(${a}.name_kana, ''))`)]: { $ilike: like } }, ...(/^\d+$/.test(filter.q.trim()) ? [{ officeNumber: { $like: `${filter.q.trim()}%` } }] : [])],
       });
     }
-    // plain rows, the total with the page (api/common/read-rows.ts)
-    return readPage(this.ctx, { entity: Office, where: { $and: where }, paging: findOptions(page, sort, Object.values(OfficeSortField)), selection, searched: !!filter?.q?.trim() });
+    // plain rows, the total with the page (api/common/read-rows.ts); for whole municipalities (CITY's,
+    // VENDOR's) by kind and status at most, the total from the counts the writes keep (OfficeCount)
+    return readPage(this.ctx, {
+      entity: Office,
+      where: { $and: where },
+      paging: findOptions(page, sort, Object.values(OfficeSortField)),
+      selection,
+      searched: !!filter?.q?.trim(),
+      keptTotal: officePolicy.readsWholeMunicipalities(this.viewer) && !filter?.q?.trim() && !filter?.ids ? 'office_count' : undefined,
+    });
   }
 
   /** The office query: one row in the viewer's scope, or NOT_FOUND (never "exists but forbidden"). */

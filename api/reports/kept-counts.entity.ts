@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, PrimaryKeyProp, Property, type Ref } from '@mikro-orm/core';
 import { Municipality } from '../municipalities/municipality.entity.js';
 import { Office } from '../offices/office.entity.js';
+import { OfficeKind, OfficeStatus } from '../offices/office.enums.js';
 import { JobType, UserStatus } from '../users/user.enums.js';
 import { ApplicationState, ApplicationType } from '../applications/application.enums.js';
 import { RoomStatus } from '../rooms/room.enums.js';
@@ -10,8 +11,9 @@ import { RoomStatus } from '../rooms/room.enums.js';
 // many accounts, rooms and applications a municipality has: counting the rows themselves grew 4.4×
 // (home) and 5× (applications) from the benchmark's scale 1 to scale 5. The activity report's
 // counts per office and month cost what its answer does, not what every post would.
-// The rooms list's total for a whole municipality reads RoomCount for the same reason.
-// Triggers on app_user, room, application and post keep them in the writing transaction, whoever
+// The rooms list's total for a whole municipality reads RoomCount, and the offices' totals OfficeCount,
+// for the same reason.
+// Triggers on app_user, office, room, application and post keep them in the writing transaction, whoever
 // writes (the API, the demo seed, the benchmark's set-based dataset), each locking the count rows it
 // changes in key order so that crossing writers wait instead of deadlocking (Migration20261201090001,
 // tests/api/kept-counts-locking.test.ts); report_counts_rebuild()
@@ -79,6 +81,28 @@ export class RoomCount {
 
   @Enum({ items: () => RoomStatus, primary: true })
   status!: RoomStatus;
+
+  @Property({ type: 'integer' })
+  n!: number;
+}
+
+/**
+ * 事業所の種別・状態別件数: offices per municipality, kind and status (Migration20261202150001). The
+ * offices list's total for whole municipalities (CITY's, VENDOR's) and the roster's and activity
+ * report's pages of offices read it, as the rooms list reads RoomCount.
+ */
+@Entity({ tableName: 'office_count' })
+export class OfficeCount {
+  [PrimaryKeyProp]?: ['municipality', 'kind', 'status'];
+
+  @ManyToOne(() => Municipality, { ref: true, primary: true, deleteRule: 'restrict' })
+  municipality!: Ref<Municipality>;
+
+  @Enum({ items: () => OfficeKind, primary: true })
+  kind!: OfficeKind;
+
+  @Enum({ items: () => OfficeStatus, primary: true })
+  status!: OfficeStatus;
 
   @Property({ type: 'integer' })
   n!: number;

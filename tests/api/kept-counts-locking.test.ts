@@ -116,6 +116,23 @@ describe('kept counts under crossing updates', () => {
     expect([await count('ACTIVE'), await count('CLOSING')]).toEqual(before);
   });
 
+  it('an office stopped while another comes back (same municipality and kind): both commit, counts right', async () => {
+    const [going, coming] = [world.office.id, world.otherOffice.id];
+    await sql(`update office set kind = 'SERVICE' where id in (?, ?)`, [going, coming]);
+    await sql(`update office set status = 'INACTIVE' where id = ?`, [coming]);
+    const count = async (status: string) => (await sql<{ n: number }>(`select n from office_count where municipality_id = ? and kind = 'SERVICE' and status = ?`, [world.city.id, status]))[0]?.n;
+    const before = [await count('ACTIVE'), await count('INACTIVE')];
+
+    const ends = await crossing(
+      [`select n from office_count where municipality_id = $1 and kind = 'SERVICE' and status = 'ACTIVE' for update`, [world.city.id]],
+      [`update office set status = 'INACTIVE' where id = $1`, [going]],
+      [`update office set status = 'ACTIVE' where id = $1`, [coming]],
+    );
+    expect(reasons(ends)).toEqual(['ok', 'ok']);
+    expect([await count('ACTIVE'), await count('INACTIVE')]).toEqual(before);
+    await sql(`update office set status = 'ACTIVE' where id in (?, ?)`, [going, coming]);
+  });
+
   it('two rooms whose months cross, and a closing that leaves the opening month unlocked', async () => {
     const em = orm.em.fork();
     const room = () => buildRoom(em.fork(), { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [] });

@@ -74,6 +74,10 @@ describe('the kept counts on an existing database', () => {
       ],
       [`select municipality_id, status, count(*)::int as n from room group by 1, 2 order by 1, 2`, `select municipality_id, status, n from room_count where n <> 0 order by 1, 2`],
       [
+        `select municipality_id, kind, status, count(*)::int as n from office group by 1, 2, 3 order by 1, 2, 3`,
+        `select municipality_id, kind, status, n from office_count where n <> 0 order by 1, 2, 3`,
+      ],
+      [
         `select municipality_id, type, state, count(*)::int as n from application group by 1, 2, 3 order by 1, 2, 3`,
         `select municipality_id, type, state, n from application_count where n <> 0 order by 1, 2, 3`,
       ],

@@ -222,6 +222,20 @@ describe('reports (exact figures on a known dataset)', () => {
     );
     // a room going to closing (room_count: by municipality and status; a room never changes municipality, a trigger refuses it)
     await sql(`update room set status = 'CLOSING' where id = ?`, [rooms[0].id]);
+    // offices (office_count: by municipality, kind and status): several in one statement, a kind
+    // changed, one stopped, one moved to another municipality, one deleted, a change that counts nothing
+    await sql(
+      `insert into office
+       select (jsonb_populate_record(o, jsonb_build_object('id', gen_random_uuid(), 'name', o.name || g, 'office_number', null, 'kind', (array['MEDICAL', 'SERVICE', 'SERVICE'])[g], 'status', 'ACTIVE'))).*
+         from office o, generate_series(1, 3) g where o.id = ?`,
+      [townOffice.id],
+    );
+    const townOffices = (await sql(`select id from office where municipality_id = ? and id <> ? order by name`, [town.id, townOffice.id])) as { id: string }[];
+    await sql(`update office set kind = 'CARE_MANAGEMENT' where id = ?`, [townOffices[0].id]);
+    await sql(`update office set status = 'INACTIVE' where id = ?`, [townOffices[1].id]);
+    await sql(`update office set municipality_id = ? where id = ?`, [other.id, townOffices[2].id]);
+    await sql(`update office set name = name || '様', updated_at = now() where municipality_id = ?`, [town.id]);
+    await sql(`delete from office where id = ?`, [townOffices[2].id]);
 
     const keptUsers = `select municipality_id, job_type, status, stop_date::text, sum(n)::int as n from user_headcount where municipality_id in (?) group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`;
     const countedUsers = `select municipality_id, job_type, status, (case when status = 'ACTIVE' then stop_date end)::text as stop_date, count(*)::int as n from app_user where municipality_id in (?) group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
@@ -243,16 +257,25 @@ describe('reports (exact figures on a known dataset)', () => {
     expect(roomsByStatus).toContainEqual({ municipality_id: town.id, status: 'CLOSING', n: 1 });
     expect(roomsByStatus).toContainEqual({ municipality_id: town.id, status: 'CLOSED', n: 1 });
     expect(await sql(keptRoomStatus, towns)).toEqual(roomsByStatus);
+    const keptOffices = `select municipality_id, kind, status, n from office_count where municipality_id in (?) and n <> 0 order by 1, 2, 3`;
+    const officesByKind = await sql(`select municipality_id, kind, status, count(*)::int as n from office where municipality_id in (?) group by 1, 2, 3 order by 1, 2, 3`, towns);
+    expect(officesByKind).toContainEqual({ municipality_id: town.id, kind: 'CARE_MANAGEMENT', status: 'ACTIVE', n: 1 });
+    expect(officesByKind).toContainEqual({ municipality_id: town.id, kind: 'SERVICE', status: 'INACTIVE', n: 1 });
+    expect(officesByKind.some((o) => o.municipality_id === other.id)).toBe(false); // moved there, then deleted
+    expect(await sql(keptOffices, towns)).toEqual(officesByKind);
 
     // the rebuild (the migration's backfill) counts the same, for every municipality
     const everyone = `select municipality_id, job_type, status, stop_date::text, sum(n)::int as n from user_headcount group by 1, 2, 3, 4 having sum(n) <> 0 order by 1, 2, 3, 4`;
     const everyRoom = `select municipality_id, month::text, opened, closed from room_month_count where (opened, closed) <> (0, 0) order by 1, 2`;
     const everyRoomStatus = `select municipality_id, status, n from room_count where n <> 0 order by 1, 2`;
-    const [keptAll, keptAllRooms, keptAllRoomStatus] = [await sql(everyone), await sql(everyRoom), await sql(everyRoomStatus)];
+    const everyOffice = `select municipality_id, kind, status, n from office_count where n <> 0 order by 1, 2, 3`;
+    const [keptAll, keptAllRooms, keptAllRoomStatus, keptAllOffices] = [await sql(everyone), await sql(everyRoom), await sql(everyRoomStatus), await sql(everyOffice)];
     await sql(`select report_counts_rebuild()`);
     expect(await sql(everyone)).toEqual(keptAll);
     expect(await sql(everyRoom)).toEqual(keptAllRooms);
     expect(await sql(everyRoomStatus)).toEqual(keptAllRoomStatus);
+    expect(await sql(everyOffice)).toEqual(keptAllOffices);
+    expect(keptAllOffices).toEqual(await sql(`select municipality_id, kind, status, count(*)::int as n from office group by 1, 2, 3 order by 1, 2, 3`));
     expect(keptAllRoomStatus).toEqual(await sql(`select municipality_id, status, count(*)::int as n from room group by 1, 2 order by 1, 2`));
     expect(await sql(keptUsers, towns)).toEqual(users);
   });

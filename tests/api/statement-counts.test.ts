@@ -242,6 +242,61 @@ describe('reads of rooms and posts: plain rows, the page and its total in one st
     }
   });
 
+  it("offices' totals for whole municipalities (CITY, VENDOR) summed from office_count in the list and the report pages, as many as counting them; an office's own and a search counted", async () => {
+    const offices = `query($f: OfficeFilter, $page: PageInput) { offices(filter: $f, page: $page) { total items { id } } }`;
+    const pages = [
+      [offices, {}],
+      [`query($page: PageInput) { rosterOffices(page: $page) { total items { officeId } } }`, {}],
+      [`query($m: String!, $page: PageInput) { activityOffices(month: $m, page: $page) { total items { officeId } } }`, { m: '2026-11' }],
+    ] as const;
+    const countsOffices = /count\(\*\)( over \(\))?[^()]* from "?office"?[ "]/;
+    for (const who of ['city', 'vendor'] as const) {
+      for (const [query, variables] of pages) {
+        const log = await dataStatements(as[who], query, { ...variables, page: { page: 1, perPage: 5 } });
+        expect({ who, query, kept: log.some((x) => /\bfrom "?office_count"?/.test(x)), counted: log.filter((x) => countsOffices.test(x)) }).toEqual({ who, query, kept: true, counted: [] });
+      }
+    }
+    for (const [who, f] of [
+      ['staff', undefined],
+      ['city', { q: world.office.name.slice(0, 2) }],
+    ] as const) {
+      const log = await dataStatements(as[who], offices, { f, page: { page: 1, perPage: 5 } });
+      expect(
+        log.some((x) => countsOffices.test(x)),
+        log.join('\n'),
+      ).toBe(true);
+      expect(log.some((x) => /office_count/.test(x))).toBe(false);
+    }
+
+    // any writer's changes show at once: an office stopped and one of another kind, straight in SQL
+    const sql = (q: string, params: unknown[]) => em.fork().getConnection().execute(q, params);
+    const [{ kind }] = await sql(`select kind from office where id = ?`, [world.otherOffice.id]);
+    await sql(`update office set status = 'INACTIVE' where id = ?`, [world.otherOffice.id]);
+    try {
+      for (const [who, municipality] of [
+        ['city', world.city.id],
+        ['vendor', null],
+      ] as const) {
+        for (const f of [undefined, { status: 'INACTIVE' }, { kind }, ...(municipality ? [] : [{ municipalityId: world.city.id }])]) {
+          const [{ n }] = await sql(
+            `select count(*)::int as n from office where municipality_id = coalesce(?::uuid, municipality_id) and municipality_id = coalesce(?::uuid, municipality_id) and status = coalesce(?, status) and kind = coalesce(?, kind)`,
+            [municipality, (f as { municipalityId?: string })?.municipalityId ?? null, (f as { status?: string })?.status ?? null, (f as { kind?: string })?.kind ?? null],
+          );
+          expect(n, 'not vacuous').toBeGreaterThan(0);
+          for (const pageNo of [1, 99]) {
+            const data = await as[who].ok(offices, { f, page: { page: pageNo, perPage: 5 } });
+            expect({ who, f, pageNo, total: data.offices.total }).toEqual({ who, f, pageNo, total: n });
+          }
+        }
+        const roster = await as[who].ok(`{ rosterOffices(page: { page: 1, perPage: 5 }) { total } }`);
+        const [{ all }] = await sql(`select count(*)::int as all from office where municipality_id = coalesce(?::uuid, municipality_id)`, [municipality]);
+        expect(roster.rosterOffices.total).toBe(all);
+      }
+    } finally {
+      await sql(`update office set status = 'ACTIVE' where id = ?`, [world.otherOffice.id]);
+    }
+  });
+
   it('rooms with members and their people: one statement (members as JSON in the page), nothing per member', async () => {
     const log = await dataStatements(as.city, Q.roomsWithMembers, { page: { page: 1, perPage: 10 } });
     expect(log, log.join('\n')).toHaveLength(1);

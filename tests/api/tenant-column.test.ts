@@ -19,6 +19,7 @@ const CARRIES_MUNICIPALITY_ID = [
   'room',
   // the counts the writes keep for the home pages, the reports and the rooms list's total (api/reports/kept-counts.entity.ts): co-located with the rows they count
   'room_count',
+  'office_count',
   'room_month_count',
   'application_count',
   'application_step_count',
