@@ -341,6 +341,30 @@ describe('reads of rooms and posts: plain rows, the page and its total in one st
     expect(pageAndTotal(log, 'post')).toEqual({ withTotal: 1, separateCounts: [] });
   });
 
+  it('a deep page of posts walks the skipped posts in the index and reads only its own rows (a deferred join), and pages through exactly the list, each order and filter', async () => {
+    const query = `query($r: ID!, $page: PageInput, $sort: PostSort, $f: PostFilter) { posts(roomId: $r, sort: $sort, filter: $f, page: $page) { items { id } total } }`;
+    const [deep] = await dataStatements(as.city, query, { r: rooms[0].id, page: { page: 3, perPage: 5 } });
+    expect(deep).toMatch(
+      /page as \( select p\.id, .* from post p where p\.id in \(select k\.id from post k where k\.room_id = \$\d+ .*order by k\.created_at \w+, k\.id \w+ limit 5 offset \$\d+\) order by p\.created_at/,
+    );
+    const [first] = await dataStatements(as.city, query, { r: rooms[0].id, page: { page: 1, perPage: 5 } });
+    expect(first).not.toMatch(/p\.id in \(select k\.id/);
+    for (const order of ['DESC', 'ASC']) {
+      for (const f of [undefined, { kind: 'CARE_REPORT' }, { kind: 'NOTE' }]) {
+        const vars = { r: rooms[0].id, sort: { field: 'createdAt', order }, f };
+        const all = await as.city.ok(query, { ...vars, page: { page: 1, perPage: 100 } });
+        const paged: string[] = [];
+        for (let page = 1; page <= Math.ceil(all.posts.total / 4) + 1; page++) {
+          const data = await as.city.ok(query, { ...vars, page: { page, perPage: 4 } });
+          expect(data.posts.total).toBe(all.posts.total);
+          paged.push(...data.posts.items.map((p: { id: string }) => p.id));
+        }
+        expect(all.posts.items.length, 'not vacuous').toBeGreaterThan(4);
+        expect({ order, f, paged }).toEqual({ order, f, paged: all.posts.items.map((p: { id: string }) => p.id) });
+      }
+    }
+  });
+
   it('a page of posts writes its access-log row (naming the posts it read) in its own statement', async () => {
     const query = `query($r: ID!, $page: PageInput) { posts(roomId: $r, sort: { field: createdAt, order: DESC }, page: $page, filter: { kind: NOTE }) { items { id } total } }`;
     const variables = { r: rooms[0].id, page: { page: 2, perPage: 3 } };
