@@ -23,7 +23,7 @@ import { RawQueryFragment, ReferenceKind, raw, type EntityMetadata, type EntityN
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Context } from '../context.js';
-import { nativeRows, toNative } from '../db/rows.js';
+import { assertRowCount, nativeRows, toNative } from '../db/rows.js';
 import { READ_LOG_COLUMN, type ReadLogColumn, type StatementReadLog } from '../audit/audit.js';
 
 /** The fields selected on one object type: field name → its own sub-selection (empty for a leaf). */
@@ -298,13 +298,9 @@ const standIn = (n: number) => `\uE000${n}\uE001`; // private-use characters; on
 const STAND_IN = /^\uE000(\d+)\uE001$/;
 const OFFSET_STAND_IN = 2_000_000_002;
 
-/**
- * The page's LIMIT written into the text (db/rows.ts pageClause says why), as knex's skipBinding
- * does: a plain number, never a caller's text (list.ts findOptions clamps it).
- */
+/** The page's LIMIT written into the text with knex's skipBinding (db/rows.ts pageClause says why). */
 function literalLimit<Q extends { limit(n: number, options: { skipBinding: boolean }): Q }>(query: Q, limit: number): Q {
-  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`read-rows.ts: limit ${limit} is not a row count`);
-  return query.limit(limit, { skipBinding: true });
+  return query.limit(assertRowCount(limit), { skipBinding: true });
 }
 
 /**

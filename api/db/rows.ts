@@ -43,8 +43,14 @@ export const sqlArray = (values: readonly unknown[]) => new SqlArray(values);
  * 0.01 with the number in the text). The sizes are few (list.ts MAX_PER_PAGE), so the texts are too.
  */
 export function pageClause(limit: number, offset: number): [sql: string, params: unknown[]] {
-  if (!Number.isSafeInteger(limit) || limit < 0 || !Number.isSafeInteger(offset) || offset < 0) throw new Error(`rows.ts: limit ${limit} offset ${offset} is not a page`);
-  return offset > 0 ? [`limit ${limit} offset ?`, [offset]] : [`limit ${limit}`, []];
+  assertRowCount(offset);
+  return offset > 0 ? [`limit ${assertRowCount(limit)} offset ?`, [offset]] : [`limit ${assertRowCount(limit)}`, []];
+}
+
+/** A LIMIT or OFFSET bound for the statement's text: a plain count, never a caller's text (list.ts findOptions clamps it). */
+export function assertRowCount(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`rows.ts: ${n} is not a row count`);
+  return n;
 }
 
 /** Statement names by SQL text (bounded: the texts are the code's shapes, not the data's). */
