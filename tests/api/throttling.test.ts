@@ -1,4 +1,4 @@
-// Sign-in throttling, the public page's limit, the proxy setting, the body limit, helmet's headers
+// Sign-in throttling, the public page's limit, the proxy setting (on /graphql and the routes beside it), the body limit, helmet's headers
 // and the password hashing cost: over real HTTP against real servers and databases.
 import type { AddressInfo } from 'node:net';
 import { createServer as createHttpServer, type Server } from 'node:http';
@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnyEntity, EntityData, MikroORM } from '@mikro-orm/postgresql';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client, codesOf, type GqlResult } from '../helpers/client.js';
-import { buildMunicipality, buildOffice, buildUser, TEST_PASSWORD } from '../helpers/factories.js';
+import { buildMunicipality, buildOffice, buildPost, buildRoom, buildUser, buildWorld, TEST_PASSWORD } from '../helpers/factories.js';
+import { postUpload } from '../helpers/uploads.js';
+import { PostAttachment } from '../../api/posts/post.entity.js';
 import { createTestDatabase } from '../helpers/db.js';
 import { TEST_PASSWORD_COST } from '../helpers/password-cost.js';
 import { connect } from '../../api/db/orm.js';
@@ -251,6 +253,63 @@ describe('the public page behind a proxy', () => {
     expect(loadConfig({} as NodeJS.ProcessEnv).trustProxy).toEqual([]);
     expect(loadConfig({} as NodeJS.ProcessEnv).host).toBe('0.0.0.0');
     expect(loadConfig({ HOST: '10.0.0.12' } as NodeJS.ProcessEnv).host).toBe('10.0.0.12');
+  });
+});
+
+describe('the routes outside /graphql behind a proxy (files, FHIR, uploads): the same rule', () => {
+  const FORWARDED = '203.0.113.9';
+  /**
+   * A member downloads a post's photo and exports the room as FHIR, and anonymous uploads come from
+   * four forwarded addresses; answers which address the audit trail and the uploads recorded, and
+   * how many uploads the public page's limit (3 per address here) let through.
+   */
+  async function callersSeenBy(trustProxy: string[]) {
+    const server = await startTestServer({ trustProxy, publicSubmissionsPerHour: 1 });
+    try {
+      const em = server.orm.em.fork();
+      const world = await buildWorld(em, server.secrets);
+      const staff = world.users.staff;
+      const room = await buildRoom(em, { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: staff.user }] });
+      const post = await buildPost(em, room, staff.user);
+      const data = Buffer.from('%PDF-1.7\n1 0 obj\n');
+      const photo = em.create(PostAttachment, { post, filename: '写真.pdf', contentType: 'application/pdf', size: data.length, sha256: '0'.repeat(64), data });
+      await em.flush();
+      const member = new Client(server.url);
+      await member.signIn(staff.loginId, staff.password, staff.totpSecret!);
+      const headers = { cookie: member.cookieHeader!, 'x-forwarded-for': FORWARDED };
+      expect((await fetch(`${server.url}/post-attachments/${photo.id}`, { headers })).status).toBe(200);
+      expect((await fetch(`${server.url}/fhir/Room/${room.id}/$export`, { headers })).status).toBe(200);
+      const file = { filename: '様式5.pdf', contentType: 'application/pdf', data };
+      const uploads: number[] = [];
+      for (let i = 1; i <= 4; i++) uploads.push((await postUpload(server.url, file, { public: true, headers: { 'x-forwarded-for': `198.51.100.${i}` } })).status);
+      const sql = em.getConnection();
+      const audit = await sql.execute<{ action: string; ip: string }[]>(`select action, ip from audit_event where action in ('attachment.read', 'fhir.export_room') order by action`);
+      const pending = await sql.execute<{ ip: string }[]>(`select client_ip as ip from pending_upload where client_ip is not null order by created_at`);
+      return { audit, uploads, uploadIps: pending.map((r) => r.ip) };
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('ignores X-Forwarded-For from a peer that is not a listed proxy', async () => {
+    const seen = await callersSeenBy(['10.9.8.7']);
+    expect(seen.audit).toEqual([
+      { action: 'attachment.read', ip: '127.0.0.1' },
+      { action: 'fhir.export_room', ip: '127.0.0.1' },
+    ]);
+    // the four forwarded addresses are one caller: the limit of one address
+    expect(seen.uploads).toEqual([201, 201, 201, 429]);
+    expect(seen.uploadIps).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1']);
+  });
+
+  it('believes it from a listed proxy (the control case)', async () => {
+    const seen = await callersSeenBy(['127.0.0.1']);
+    expect(seen.audit).toEqual([
+      { action: 'attachment.read', ip: FORWARDED },
+      { action: 'fhir.export_room', ip: FORWARDED },
+    ]);
+    expect(seen.uploads).toEqual([201, 201, 201, 201]);
+    expect(seen.uploadIps).toEqual(['198.51.100.1', '198.51.100.2', '198.51.100.3', '198.51.100.4']);
   });
 });
 
