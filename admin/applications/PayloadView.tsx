@@ -8,6 +8,7 @@ import { FormSection } from '../common/FormSection';
 import { Item, ItemGrid, formatDate } from './fields';
 import { staffLabel } from './i18n';
 import type { OfficeInput, StaffInput } from '../graphql/generated/graphql';
+import { noWrap } from '../common/tableStyles';
 
 /** Application.payload as stored: the form as sent (office, staff, room request) and what the server added (the users to stop). */
 type Payload = {
@@ -80,11 +81,11 @@ export const StaffTable = ({ staff }: { staff: StaffInput[] }) => {
       <Table size="small" data-testid="staff-table">
         <TableHead>
           <TableRow>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(staffLabel('name'))}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(staffLabel('jobType'))}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate(staffLabel('email'))}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{head('pledgedOn')}</TableCell>
-            <TableCell sx={{ whiteSpace: 'nowrap' }}>{head('notes')}</TableCell>
+            <TableCell sx={noWrap}>{translate(staffLabel('name'))}</TableCell>
+            <TableCell sx={noWrap}>{translate(staffLabel('jobType'))}</TableCell>
+            <TableCell sx={noWrap}>{translate(staffLabel('email'))}</TableCell>
+            <TableCell sx={noWrap}>{head('pledgedOn')}</TableCell>
+            <TableCell sx={noWrap}>{head('notes')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -92,8 +93,8 @@ export const StaffTable = ({ staff }: { staff: StaffInput[] }) => {
             // biome-ignore lint/suspicious/noArrayIndexKey: the people of a form as sent: no id, read-only, never reordered
             <TableRow key={i}>
               <TableCell>
-                <Box sx={{ whiteSpace: 'nowrap' }}>{s.name}</Box>
-                <Box sx={{ whiteSpace: 'nowrap', color: 'text.secondary', typography: 'caption' }}>{s.nameKana}</Box>
+                <Box sx={noWrap}>{s.name}</Box>
+                <Box sx={{ ...noWrap, color: 'text.secondary', typography: 'caption' }}>{s.nameKana}</Box>
               </TableCell>
               <TableCell>
                 {translate(`enums.JobType.${s.jobType}`)}
@@ -101,7 +102,7 @@ export const StaffTable = ({ staff }: { staff: StaffInput[] }) => {
                 {s.careManagerNumber && <Box sx={{ color: 'text.secondary', typography: 'caption' }}>{`${head('careManagerNumber')}: ${s.careManagerNumber}`}</Box>}
               </TableCell>
               <TableCell sx={{ wordBreak: 'break-all' }}>{s.email ?? '—'}</TableCell>
-              <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(s.pledgedOn)}</TableCell>
+              <TableCell sx={noWrap}>{formatDate(s.pledgedOn)}</TableCell>
               <TableCell>
                 <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
                   {s.officeAdmin && <Chip size="small" color="secondary" variant="outlined" label={head('officeAdmin')} />}

@@ -31,6 +31,7 @@ import { useRoomChange } from './hooks';
 import type { Member, Person, Room, RoomPermission } from './types';
 import { ActionDialog, PermissionSelect } from './ui';
 import { DateTextField } from '../common/DateInput';
+import { noWrap } from '../common/tableStyles';
 
 const liveState = (m: Member): 'live_yes' | 'live_no' | 'live_future' => (m.live ? 'live_yes' : m.fromDate > todayInTokyo() ? 'live_future' : 'live_no');
 
@@ -180,8 +181,8 @@ export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) 
                 <TableCell>{translate('rooms.members.office')}</TableCell>
                 <TableCell>{translate('rooms.members.jobType')}</TableCell>
                 <TableCell>{translate('rooms.members.permission')}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.members.fromDate')}</TableCell>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{translate('rooms.members.untilDate')}</TableCell>
+                <TableCell sx={noWrap}>{translate('rooms.members.fromDate')}</TableCell>
+                <TableCell sx={noWrap}>{translate('rooms.members.untilDate')}</TableCell>
                 <TableCell>{translate('rooms.members.live')}</TableCell>
                 {canManage && <TableCell />}
               </TableRow>
@@ -200,13 +201,13 @@ export const MembersPanel = ({ room, manage }: { room: Room; manage: boolean }) 
                     <TableCell>{m.person.officeName}</TableCell>
                     <TableCell>{translate(`enums.JobType.${m.person.jobType}`)}</TableCell>
                     <TableCell>{translate(`rooms.enums.RoomPermission.${m.permission}`)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(m.fromDate)}</TableCell>
-                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDate(m.untilDate)}</TableCell>
+                    <TableCell sx={noWrap}>{formatDate(m.fromDate)}</TableCell>
+                    <TableCell sx={noWrap}>{formatDate(m.untilDate)}</TableCell>
                     <TableCell>
                       <Chip size="small" variant="outlined" color={state === 'live_yes' ? 'success' : 'default'} label={translate(`rooms.members.${state}`)} />
                     </TableCell>
                     {canManage && (
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+                      <TableCell sx={noWrap}>
                         {state !== 'live_no' && (
                           <>
                             <Button onClick={() => setChanging(m)}>{translate('rooms.members.change')}</Button>

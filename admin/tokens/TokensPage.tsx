@@ -30,6 +30,7 @@ import { isApiError } from '../graphql/errors';
 import { useApiQuery, usePanelDataProvider } from '../graphql/useApi';
 import type { ApiTokenFieldsFragment as ApiToken } from '../graphql/generated/graphql';
 import { formatDateTime } from '../applications/fields';
+import { noWrap } from '../common/tableStyles';
 
 const curlExample = (secret: string) =>
   `curl -X POST '${window.location.origin}/graphql' \\\n  -H 'Authorization: Bearer ${secret}' \\\n  -H 'Content-Type: application/json' \\\n  -d '{"query":"{ rosterReport { activeHeadcount totals { status count } } }"}'`;
@@ -213,7 +214,7 @@ export const TokensPage = () => {
               <TableHead>
                 <TableRow>
                   {['name', 'prefix', 'status', 'created', 'expires', 'last_used', 'revoked'].map((k) => (
-                    <TableCell key={k} sx={{ whiteSpace: 'nowrap' }}>
+                    <TableCell key={k} sx={noWrap}>
                       {translate(`app.tokens.${k}`)}
                     </TableCell>
                   ))}
@@ -235,10 +236,10 @@ export const TokensPage = () => {
                       <TableCell>
                         <Chip size="small" variant="outlined" color={stateColors[state]} label={translate(`app.tokens.${state}`)} />
                       </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.createdAt)}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.expiresAt)}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.lastUsedAt) || '—'}</TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(t.revokedAt) || '—'}</TableCell>
+                      <TableCell sx={noWrap}>{formatDateTime(t.createdAt)}</TableCell>
+                      <TableCell sx={noWrap}>{formatDateTime(t.expiresAt)}</TableCell>
+                      <TableCell sx={noWrap}>{formatDateTime(t.lastUsedAt) || '—'}</TableCell>
+                      <TableCell sx={noWrap}>{formatDateTime(t.revokedAt) || '—'}</TableCell>
                       <TableCell>
                         {state === 'active' && (
                           <Button size="small" color="error" onClick={() => setRevoking(t)}>
