@@ -43,8 +43,8 @@ export const sqlArray = (values: readonly unknown[]) => new SqlArray(values);
  * 0.01 with the number in the text). The sizes are few (list.ts MAX_PER_PAGE), so the texts are too.
  */
 export function pageClause(limit: number, offset: number): [sql: string, params: unknown[]] {
-  assertRowCount(offset);
-  return offset > 0 ? [`limit ${assertRowCount(limit)} offset ?`, [offset]] : [`limit ${assertRowCount(limit)}`, []];
+  const page = `limit ${assertRowCount(limit)}`;
+  return assertRowCount(offset) > 0 ? [`${page} offset ?`, [offset]] : [page, []];
 }
 
 /** A LIMIT or OFFSET bound for the statement's text: a plain count, never a caller's text (list.ts findOptions clamps it). */

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
-import { buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
+import { buildPost, buildRoom, buildWorld, copyRows } from '../helpers/factories.js';
 import { planTools, type SentStatement } from '../helpers/sql-plans.js';
 
 const POSTS = 2500; // as the benchmark's busiest room
@@ -26,17 +26,6 @@ let member: Client;
 let city: Client;
 let roomId: string;
 
-/** `n` copies of one row of `table`, each with a new id and the given columns' SQL (over `n`). */
-async function copyRows(em: ReturnType<TestServer['orm']['em']['fork']>, table: string, id: string, n: number, unique: Record<string, string>) {
-  const columns = (await em.getConnection().execute<{ column_name: string }[]>(`select column_name from information_schema.columns where table_name = ? and column_name <> 'id'`, [table])).map(
-    (c) => c.column_name,
-  );
-  const values = columns.map((c) => unique[c] ?? `"${c}"`);
-  await em
-    .getConnection()
-    .execute(`insert into "${table}" (id, ${columns.map((c) => `"${c}"`).join(', ')}) select gen_random_uuid(), ${values.join(', ')} from "${table}", generate_series(1, ?) n where id = ?`, [n, id]);
-}
-
 beforeAll(async () => {
   server = await startTestServer();
   const em = server.orm.em.fork();
@@ -45,13 +34,8 @@ beforeAll(async () => {
   const room = await buildRoom(em, { municipality: world.city, explainingOffice: world.office, coveredOffices: [world.office], members: [{ user: staff.user }] });
   roomId = room.id;
   const first = await buildPost(em, room, staff.user);
-  // the long lists, written in one statement each (the ORM would take a minute), then analyzed as autovacuum would
-  await em.getConnection().execute(
-    `insert into post (id, created_at, updated_at, version, room_id, author_id, kind, title, body)
-     select gen_random_uuid(), created_at - n * interval '1 minute', updated_at, 1, room_id, author_id, kind, title, body || n
-       from post, generate_series(1, ?) n where id = ?`,
-    [POSTS - 1, first.id],
-  );
+  // the long lists, written in one statement each, then analyzed as autovacuum would
+  await copyRows(em, 'post', first.id, POSTS - 1, { created_at: `created_at - n * interval '1 minute'`, body: 'body || n' });
   await em.getConnection().execute(
     `insert into audit_event (action, outcome, actor_id, actor_login_id, actor_role, municipality_id, target_type, occurred_at)
      select 'office.update', 'SUCCESS', ?, 'someone', 'CITY', ?, 'Office', now() - n * interval '1 minute' from generate_series(1, ?) n`,

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type pg from 'pg';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { Client } from '../helpers/client.js';
-import { buildPost, buildRoom, buildWorld } from '../helpers/factories.js';
+import { buildPost, buildRoom, buildWorld, copyRows } from '../helpers/factories.js';
 import { type captureStatements, type PlanNode, planNodes, planTools, type SentStatement } from '../helpers/sql-plans.js';
 
 const BUSY_ROOM_POSTS = 2500;
@@ -37,12 +37,7 @@ beforeAll(async () => {
   roomId = room.id;
   const first = await buildPost(em, room, world.users.otherOfficeStaff.user);
   // the busy room, written in one statement (the ORM would take a minute), then analyzed as autovacuum would
-  await em.getConnection().execute(
-    `insert into post (id, created_at, updated_at, version, room_id, author_id, kind, title, body)
-     select gen_random_uuid(), created_at + n * interval '1 minute', updated_at, 1, room_id, author_id, kind, title, body || n
-       from post, generate_series(1, ?) n where id = ?`,
-    [BUSY_ROOM_POSTS - 1, first.id],
-  );
+  await copyRows(em, 'post', first.id, BUSY_ROOM_POSTS - 1, { created_at: `created_at + n * interval '1 minute'`, body: 'body || n' });
   // and the planner's view of the benchmark's post table: 300,000 posts in 5,000 rooms, 60 per room
   // on average, which made reading one room's index look cheaper than twenty primary-key lookups
   await em.getConnection().execute(`alter table post alter column room_id set (n_distinct = ${Math.round(BUSY_ROOM_POSTS / 60)})`);
