@@ -40,6 +40,9 @@ afterAll(async () => {
   fs.rmSync(work, { recursive: true, force: true });
 });
 
+/** the tail of each sender's stderr */
+const stderrOf = new Map<ChildProcess, string>();
+
 /** The compiled server (npm start's code) on the test database, sending the outbox every second. */
 function startSender(): ChildProcess {
   const child = spawn(process.execPath, [`${OUT}/api/main.js`], {
@@ -58,9 +61,15 @@ function startSender(): ChildProcess {
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // read, or a sender that writes more than a pipe holds would block; the tail says why one stopped
+  child.stderr!.on('data', (d: Buffer) => stderrOf.set(child, ((stderrOf.get(child) ?? '') + d.toString()).slice(-4000)));
   children.push(child);
   return child;
 }
+/** Fails at once, with what the sender wrote, if it is no longer running. */
+const running = (child: ChildProcess) => {
+  if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the sender exited (${child.exitCode ?? child.signalCode}): ${stderrOf.get(child) ?? ''}`);
+};
 
 const sql = <T>(q: string) => db.orm.em.fork().getConnection().execute<T[]>(q);
 /** Unsent rows another worker cannot take now: held by a sending transaction, or leased to a later time. */
@@ -69,10 +78,10 @@ const claimedRows = async () => {
   const [{ free }] = await sql<{ free: number }>(`select count(*)::int as free from (select id from notification where status = 'PENDING' and next_attempt_at <= now() for update skip locked) f`);
   return pending - free;
 };
-const until = async (check: () => Promise<boolean> | boolean, ms: number, what: string) => {
+const until = async (check: () => Promise<boolean> | boolean, ms: number, what: string, child?: ChildProcess) => {
   const end = Date.now() + ms;
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}`);
+    if (Date.now() > end) throw new Error(`timed out: ${what}${child ? `; the sender wrote: ${stderrOf.get(child) ?? '(nothing)'}` : ''}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 };
@@ -89,7 +98,15 @@ describe('mail outbox under kill -9', () => {
       // the next 1.5 s of sending, as a crash in practice would.
       const seen = sink.mails.length;
       const more = 1 + Math.floor(Math.random() * 10);
-      await until(() => sink.mails.length >= Math.min(seen + (process.env.MAIL_KILL === 'random' ? 1 : more), MAILS), 60_000, 'the sender to send');
+      await until(
+        () => {
+          running(child);
+          return sink.mails.length >= Math.min(seen + (process.env.MAIL_KILL === 'random' ? 1 : more), MAILS);
+        },
+        60_000,
+        'the sender to send',
+        child,
+      );
       await new Promise((r) => setTimeout(r, process.env.MAIL_KILL === 'random' ? Math.random() * 1500 : Math.random() * 6));
       child.kill('SIGKILL');
       await exited;

@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ARTIFACTS_DIR, panelSuite, visible } from './browser.js';
-import { buildRoomWorld, goTo, sessions, settle } from './screens.js';
+import { buildRoomWorld, goTo, sessions, settle, transitionsDone } from './screens.js';
 import { type BuiltUser, buildApplication } from '../helpers/factories.js';
 import { ApplicationState } from '../../api/applications/application.enums.js';
 
@@ -27,6 +27,7 @@ const ALSO_REQUIRED = ['page-has-heading-one'];
  * name" check (WCAG 2.5.3: a button's accessible name contains its visible text) switched on.
  */
 async function audit(page: Page, screen: string): Promise<Finding[]> {
+  await transitionsDone(page); // the colours at rest, not half-way through a fade
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })

@@ -124,6 +124,21 @@ export async function settle(page: Page): Promise<void> {
       polling: 100,
     })
     .catch(() => undefined);
+  await transitionsDone(page);
+}
+
+/**
+ * Resolves once no finite CSS transition or animation is running (a button turning from disabled
+ * to enabled fades its colour for 250 ms, and on a busy machine it may start after settle's fixed
+ * wait: axe then measured the colour half-way, 3.64:1). Endless ones (spinners) are not waited for.
+ */
+export async function transitionsDone(page: Page): Promise<void> {
+  await page
+    .waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY), undefined, {
+      timeout: 3_000,
+      polling: 100,
+    })
+    .catch(() => undefined);
 }
 
 /** Resolves once the page has had no request in flight for `quietMs` (or after `timeoutMs`). */
