@@ -66,10 +66,6 @@ function startSender(): ChildProcess {
   children.push(child);
   return child;
 }
-/** Fails at once, with what the sender wrote, if it is no longer running. */
-const running = (child: ChildProcess) => {
-  if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the sender exited (${child.exitCode ?? child.signalCode}): ${stderrOf.get(child) ?? ''}`);
-};
 
 const sql = <T>(q: string) => db.orm.em.fork().getConnection().execute<T[]>(q);
 /** Unsent rows another worker cannot take now: held by a sending transaction, or leased to a later time. */
@@ -78,10 +74,13 @@ const claimedRows = async () => {
   const [{ free }] = await sql<{ free: number }>(`select count(*)::int as free from (select id from notification where status = 'PENDING' and next_attempt_at <= now() for update skip locked) f`);
   return pending - free;
 };
-const until = async (check: () => Promise<boolean> | boolean, ms: number, what: string, child?: ChildProcess) => {
+/** Waits for `check`; with a sender, fails at once if it exits, and either failure says what it wrote. */
+const until = async (check: () => Promise<boolean> | boolean, ms: number, what: string, sender?: ChildProcess) => {
   const end = Date.now() + ms;
+  const wrote = () => (sender ? `; the sender wrote: ${stderrOf.get(sender) || '(nothing)'}` : '');
   while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out: ${what}${child ? `; the sender wrote: ${stderrOf.get(child) ?? '(nothing)'}` : ''}`);
+    if (sender && (sender.exitCode !== null || sender.signalCode !== null)) throw new Error(`the sender exited (${sender.exitCode ?? sender.signalCode}) before ${what}${wrote()}`);
+    if (Date.now() > end) throw new Error(`timed out: ${what}${wrote()}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 };
@@ -98,15 +97,7 @@ describe('mail outbox under kill -9', () => {
       // the next 1.5 s of sending, as a crash in practice would.
       const seen = sink.mails.length;
       const more = 1 + Math.floor(Math.random() * 10);
-      await until(
-        () => {
-          running(child);
-          return sink.mails.length >= Math.min(seen + (process.env.MAIL_KILL === 'random' ? 1 : more), MAILS);
-        },
-        60_000,
-        'the sender to send',
-        child,
-      );
+      await until(() => sink.mails.length >= Math.min(seen + (process.env.MAIL_KILL === 'random' ? 1 : more), MAILS), 60_000, 'the sender to send', child);
       await new Promise((r) => setTimeout(r, process.env.MAIL_KILL === 'random' ? Math.random() * 1500 : Math.random() * 6));
       child.kill('SIGKILL');
       await exited;
